@@ -1,0 +1,21 @@
+package io.autoflow.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+
+/**
+ * Stores files (uploads, charts, reports) by key. Events and rows carry keys, never the bytes. Keys are relative
+ * paths made of {@code [A-Za-z0-9._-]} segments separated by {@code /}.
+ */
+public interface BlobStore {
+
+    /** Stores the stream under {@code key}, replacing what was there, and returns the number of bytes written. */
+    long put(String key, InputStream content) throws IOException;
+
+    /** Opens the blob for reading, or empty when there is none. */
+    Optional<InputStream> open(String key) throws IOException;
+
+    /** Removes the blob; removing a missing blob is not an error. */
+    void delete(String key) throws IOException;
+}

@@ -1,0 +1,21 @@
+package io.autoflow.blob;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Makes the configured blob store injectable in every service that handles files. */
+@ApplicationScoped
+public class BlobStoreProducer {
+
+    /**
+     * @param directory {@code autoflow.blob.dir}: the directory of the filesystem store, shared by the services of
+     *        one machine
+     */
+    @Produces
+    @ApplicationScoped
+    BlobStore blobStore(@ConfigProperty(name = "autoflow.blob.dir") Path directory) {
+        return new FileSystemBlobStore(directory);
+    }
+}

@@ -1,0 +1,66 @@
+package io.autoflow.blob;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Blob store on a local directory, for a single machine. Writes go to a temporary file first and are moved into
+ * place, so a reader never sees half a file.
+ */
+public class FileSystemBlobStore implements BlobStore {
+
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private final Path root;
+
+    public FileSystemBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public long put(String key, InputStream content) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(target.getParent());
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
+        try {
+            long written = Files.copy(content, partial);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) throws IOException {
+        try {
+            return Optional.of(Files.newInputStream(resolve(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(resolve(key));
+    }
+
+    private Path resolve(String key) {
+        if (key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("Blob key is empty");
+        }
+        for (String segment : key.split("/", -1)) {
+            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("Invalid blob key: " + key);
+            }
+        }
+        return root.resolve(key);
+    }
+}

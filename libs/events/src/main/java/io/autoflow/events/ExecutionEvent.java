@@ -1,0 +1,55 @@
+package io.autoflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What happened to a job, emitted by the workers and followed by the orchestrator.
+ *
+ * @param eventId unique per event, so a consumer can tell a redelivery from a new fact
+ * @param progress 0..100 for {@link Status#PROGRESS}, else {@code null}
+ * @param result the job's output for {@link Status#COMPLETED}
+ * @param error why the job failed, for {@link Status#FAILED}
+ */
+public record ExecutionEvent(String eventId, String executionId, Status status, Integer progress, String message,
+        JsonNode result, ErrorInfo error, Instant occurredAt) {
+
+    public static final String TYPE_PREFIX = "io.autoflow.execution.";
+
+    public enum Status {
+        QUEUED, STARTED, PROGRESS, COMPLETED, FAILED;
+
+        /** A terminal status is final: later events for the job change nothing. */
+        public boolean isTerminal() {
+            return this == COMPLETED || this == FAILED;
+        }
+    }
+
+    /** CloudEvents type of this event, e.g. {@code io.autoflow.execution.completed.v1}. */
+    public String type() {
+        return TYPE_PREFIX + status.name().toLowerCase() + ".v1";
+    }
+
+    public static ExecutionEvent started(String executionId) {
+        return of(executionId, Status.STARTED, null, null, null, null);
+    }
+
+    public static ExecutionEvent progress(String executionId, int percent, String message) {
+        return of(executionId, Status.PROGRESS, percent, message, null, null);
+    }
+
+    public static ExecutionEvent completed(String executionId, JsonNode result) {
+        return of(executionId, Status.COMPLETED, 100, null, result, null);
+    }
+
+    public static ExecutionEvent failed(String executionId, ErrorInfo error) {
+        return of(executionId, Status.FAILED, null, error.message(), null, error);
+    }
+
+    private static ExecutionEvent of(String executionId, Status status, Integer progress, String message,
+            JsonNode result, ErrorInfo error) {
+        return new ExecutionEvent(UUID.randomUUID().toString(), executionId, status, progress, message, result, error,
+                Instant.now());
+    }
+}

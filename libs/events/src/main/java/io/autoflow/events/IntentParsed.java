@@ -1,0 +1,20 @@
+package io.autoflow.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * A user's request, understood and validated, ready for the orchestrator. Emitted by the gateway (structured
+ * API calls) and the conversation service (natural language).
+ *
+ * @param executionId the job id the client already holds
+ * @param userId the requesting user, as the gateway authenticated them
+ * @param tier the user's tier, which bounds processing time
+ * @param intent one of {@link Intents}
+ * @param parameters the intent's parameters, shaped by the intent (for document analytics: {@link AnalyzeDocument})
+ */
+public record IntentParsed(String executionId, String userId, String tier, String intent, JsonNode parameters,
+        Instant occurredAt) {
+
+    public static final String TYPE = "io.autoflow.intent.parsed.v1";
+}

@@ -1,0 +1,27 @@
+package io.autoflow.events;
+
+/** The intents the platform knows, and the workflow topic each is routed to. */
+public final class Intents {
+
+    public static final String DOCUMENT_ANALYTICS = "document_analytics";
+    public static final String SCHEDULE_TASK = "schedule_task";
+    public static final String API_AUTOMATION = "api_automation";
+    public static final String DATA_TRANSFORM = "data_transform";
+
+    private Intents() {
+    }
+
+    /** The workflow topic that handles an intent, or {@code null} when no workflow does. */
+    public static String workflowTopic(String intent) {
+        if (intent == null) {
+            return null;
+        }
+        return switch (intent) {
+            case DOCUMENT_ANALYTICS -> Topics.WORKFLOW_DOCUMENT_ANALYTICS;
+            case SCHEDULE_TASK -> Topics.WORKFLOW_TASK_SCHEDULER;
+            case API_AUTOMATION -> Topics.WORKFLOW_API_AUTOMATION;
+            case DATA_TRANSFORM -> Topics.WORKFLOW_DATA_TRANSFORM;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.autoflow.orchestrator.domain;
+
+import io.autoflow.events.ExecutionEvent.Status;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A job: what was asked, where it stands, and what came out. */
+@Entity
+@Table(name = "executions")
+public class Execution extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "user_id", nullable = false)
+    public String userId;
+
+    @Column(name = "workflow_type", nullable = false)
+    public String workflowType;
+
+    @Column(nullable = false)
+    public String tier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    public Integer progress;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "input_data")
+    public String inputData;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "output_data")
+    public String outputData;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String error;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    @Column(name = "duration_ms")
+    public Integer durationMs;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /**
+     * Moves the job forward. Status only advances (queued, started, progress, then completed or failed), so an event
+     * delivered twice or late changes nothing.
+     *
+     * @return whether anything changed
+     */
+    public boolean advance(Status next, Instant at) {
+        if (status.isTerminal() || rank(next) < rank(status)) {
+            return false;
+        }
+        status = next;
+        updatedAt = Instant.now();
+        if (next != Status.QUEUED && startedAt == null) {
+            startedAt = at;
+        }
+        if (next.isTerminal()) {
+            completedAt = at;
+            durationMs = (int) Duration.between(createdAt, at).toMillis();
+        }
+        return true;
+    }
+
+    private static int rank(Status status) {
+        return switch (status) {
+            case QUEUED -> 0;
+            case STARTED -> 1;
+            case PROGRESS -> 2;
+            case COMPLETED, FAILED -> 3;
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package io.autoflow.orchestrator.messaging;
+
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.Topics;
+import io.autoflow.orchestrator.service.ExecutionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Follows the workers' events and keeps each job's record up to date. */
+@ApplicationScoped
+public class ExecutionEventConsumer {
+
+    private final ExecutionService executions;
+
+    public ExecutionEventConsumer(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @Incoming(Topics.EXECUTION_EVENTS)
+    public Uni<Void> onEvent(ExecutionEvent event) {
+        if (event == null || event.executionId() == null || event.status() == null) {
+            throw new MalformedEventException(Topics.EXECUTION_EVENTS);
+        }
+        return executions.apply(event);
+    }
+}

@@ -1,0 +1,43 @@
+package io.autoflow.orchestrator.messaging;
+
+import io.autoflow.events.ExecutionEvent.Status;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.Topics;
+import io.autoflow.orchestrator.service.ExecutionService;
+import io.autoflow.orchestrator.service.WorkflowRequests;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Records each intent as a job and routes it to its workflow. The record is committed first and the request sent
+ * after; a crash in between redelivers the intent, which finds the job still queued and sends the request again.
+ * Workers treat a repeated request as the same job.
+ */
+@ApplicationScoped
+public class IntentConsumer {
+
+    private final ExecutionService executions;
+    private final WorkflowDispatcher dispatcher;
+
+    public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher) {
+        this.executions = executions;
+        this.dispatcher = dispatcher;
+    }
+
+    @Incoming(Topics.INTENTS)
+    public Uni<Void> onIntent(IntentParsed intent) {
+        if (intent == null || intent.executionId() == null) {
+            throw new MalformedEventException(Topics.INTENTS);
+        }
+        return executions.recordQueued(intent).chain(execution -> {
+            if (execution.status != Status.QUEUED) {
+                return Uni.createFrom().voidItem();
+            }
+            return WorkflowRequests.route(intent)
+                    .map(routed -> dispatcher.dispatch(intent.executionId(), routed))
+                    .orElseGet(() -> Uni.createFrom().voidItem());
+        });
+    }
+}

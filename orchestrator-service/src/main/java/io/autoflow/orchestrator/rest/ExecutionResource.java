@@ -1,0 +1,61 @@
+package io.autoflow.orchestrator.rest;
+
+import io.autoflow.orchestrator.service.ExecutionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Job status for the gateway (internal API, not exposed to users). Every query names the user, and a job of another
+ * user is not found: ownership is checked here, where the data lives, and not only in the gateway.
+ */
+@Path("/executions")
+public class ExecutionResource {
+
+    private static final int MAX_PAGE = 200;
+
+    private final ExecutionService executions;
+
+    public ExecutionResource(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<ExecutionView> get(@RestPath String id, @QueryParam("user_id") String userId) {
+        UUID uuid = parse(id);
+        if (uuid == null || userId == null) {
+            throw new NotFoundException();
+        }
+        return executions.find(uuid, userId).map(e -> {
+            if (e == null) {
+                throw new NotFoundException();
+            }
+            return ExecutionView.of(e);
+        });
+    }
+
+    @GET
+    public Uni<List<ExecutionView>> list(@QueryParam("user_id") String userId,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (userId == null) {
+            throw new NotFoundException();
+        }
+        return executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)))
+                .map(list -> list.stream().map(ExecutionView::of).toList());
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.autoflow.orchestrator.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.EventJson;
+import io.autoflow.orchestrator.domain.Execution;
+import java.time.Instant;
+
+/**
+ * A job as clients see it. {@code status} is the public lifecycle: queued, processing, completed or failed.
+ */
+public record ExecutionView(String jobId, String workflowType, String status, Integer progress, Instant createdAt,
+        Instant startedAt, Instant completedAt, Integer durationMs, JsonNode result, JsonNode error) {
+
+    static ExecutionView of(Execution e) {
+        String status = switch (e.status) {
+            case QUEUED -> "queued";
+            case STARTED, PROGRESS -> "processing";
+            case COMPLETED -> "completed";
+            case FAILED -> "failed";
+        };
+        return new ExecutionView(e.id.toString(), e.workflowType, status, e.progress, e.createdAt, e.startedAt,
+                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? null : EventJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.autoflow.orchestrator.service;
+
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import java.util.Optional;
+
+/**
+ * Turns an intent into the request of the workflow that handles it. Only workflows that are deployed appear here;
+ * any other intent fails with {@code unknown_intent}.
+ */
+public final class WorkflowRequests {
+
+    /** A request ready to send: the topic, its CloudEvents type and the payload. */
+    public record Routed(String topic, String type, Object payload) {
+    }
+
+    private WorkflowRequests() {
+    }
+
+    public static Optional<Routed> route(IntentParsed intent) {
+        if (Intents.DOCUMENT_ANALYTICS.equals(intent.intent())) {
+            AnalyzeDocument asked = EventJson.mapper().convertValue(intent.parameters(), AnalyzeDocument.class);
+            // Identity and tier come from the authenticated envelope, never from the parameters.
+            AnalyzeDocument request = new AnalyzeDocument(intent.executionId(), intent.userId(), intent.tier(),
+                    asked.blobKey(), asked.fileName(), asked.contentType(), asked.sizeBytes(), asked.analyses(),
+                    asked.output());
+            return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), AnalyzeDocument.TYPE, request));
+        }
+        return Optional.empty();
+    }
+}

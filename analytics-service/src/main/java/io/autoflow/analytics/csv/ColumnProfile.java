@@ -1,0 +1,92 @@
+package io.autoflow.analytics.csv;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile;
+import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
+
+/**
+ * Accumulates one column's values as rows stream by, and infers its type: integer, decimal, boolean, date, or text
+ * when the values fit none of those.
+ */
+final class ColumnProfile {
+
+    private static final int TOP_VALUES = 5;
+
+    private final String name;
+    private final DescriptiveStatistics numbers = new DescriptiveStatistics();
+    private final Map<String, Long> frequencies = new HashMap<>();
+    private long count;
+    private long missing;
+    private boolean integer = true;
+    private boolean decimal = true;
+    private boolean bool = true;
+    private boolean date = true;
+
+    ColumnProfile(String name) {
+        this.name = name;
+    }
+
+    void add(String raw) {
+        String value = raw == null ? "" : raw.trim();
+        if (ValueKinds.isMissing(value)) {
+            missing++;
+            return;
+        }
+        count++;
+        frequencies.merge(value, 1L, Long::sum);
+        integer = integer && ValueKinds.isInteger(value);
+        decimal = decimal && (integer || ValueKinds.isDecimal(value));
+        if (decimal) {
+            numbers.addValue(Double.parseDouble(value));
+        }
+        bool = bool && ValueKinds.isBoolean(value);
+        date = date && !decimal && ValueKinds.isDate(value);
+    }
+
+    ColumnStatistics finish() {
+        String type = type();
+        if (type.equals("integer") || type.equals("decimal")) {
+            Percentile quartiles = new Percentile().withEstimationType(EstimationType.R_7);
+            quartiles.setData(numbers.getValues());
+            return new ColumnStatistics(name, type, count, missing, numbers.getMean(),
+                    finite(numbers.getStandardDeviation()), numbers.getMin(), quartiles.evaluate(25),
+                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), (long) frequencies.size(), null);
+        }
+        return new ColumnStatistics(name, type, count, missing, null, null, null, null, null, null, null,
+                (long) frequencies.size(), topValues());
+    }
+
+    private String type() {
+        if (count == 0) {
+            return "empty";
+        }
+        if (integer) {
+            return "integer";
+        }
+        if (decimal) {
+            return "decimal";
+        }
+        if (bool) {
+            return "boolean";
+        }
+        return date ? "date" : "text";
+    }
+
+    /** The sample standard deviation of one value is undefined: reported as absent, not as NaN. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private List<ColumnStatistics.ValueCount> topValues() {
+        List<Map.Entry<String, Long>> entries = new ArrayList<>(frequencies.entrySet());
+        entries.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        return entries.stream().limit(TOP_VALUES)
+                .map(e -> new ColumnStatistics.ValueCount(e.getKey(), e.getValue())).toList();
+    }
+}

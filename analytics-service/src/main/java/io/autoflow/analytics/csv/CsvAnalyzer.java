@@ -1,0 +1,135 @@
+package io.autoflow.analytics.csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a CSV document with Apache Commons CSV (RFC 4180 quoting, any of the common delimiters, UTF-8 with or without
+ * BOM, else Windows-1252) and computes each column's descriptive statistics in one streaming pass.
+ */
+public final class CsvAnalyzer {
+
+    private static final int SAMPLE_CHARS = 64 * 1024;
+    private static final Charset FALLBACK = Charset.forName("windows-1252");
+
+    /**
+     * @param document opens the document; called again when it must be re-read in another encoding
+     * @throws DocumentException for an empty, binary or malformed document
+     */
+    public DatasetStatistics analyze(Supplier<InputStream> document) {
+        try {
+            return analyze(document, StandardCharsets.UTF_8);
+        } catch (UndecodableException e) {
+            return analyze(document, FALLBACK);
+        }
+    }
+
+    private DatasetStatistics analyze(Supplier<InputStream> document, Charset charset) {
+        try (InputStream in = document.get();
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder(charset)))) {
+            reader.mark(SAMPLE_CHARS + 1);
+            char[] buffer = new char[SAMPLE_CHARS];
+            int read = reader.read(buffer);
+            String sample = read <= 0 ? "" : new String(buffer, 0, read);
+            reader.reset();
+            if (sample.isBlank()) {
+                throw new DocumentException("empty_document", "The document is empty");
+            }
+            if (sample.indexOf('\0') >= 0) {
+                throw new DocumentException("unsupported_file_type", "The document is binary, not CSV text");
+            }
+            if (sample.charAt(0) == '\uFEFF') {
+                reader.skip(1);
+            }
+            char delimiter = CsvDialect.detectDelimiter(sample);
+            return parse(reader, delimiter);
+        } catch (CharacterCodingException e) {
+            throw new UndecodableException();
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new UndecodableException();
+            }
+            throw new DocumentException("malformed_csv", "The CSV is malformed: " + e.getCause().getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DatasetStatistics parse(BufferedReader reader, char delimiter) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .get();
+        try (CSVParser parser = CSVParser.parse(reader, format)) {
+            List<ColumnProfile> columns = null;
+            long rows = 0;
+            for (CSVRecord record : parser) {
+                if (columns == null) {
+                    columns = header(record);
+                    continue;
+                }
+                if (record.size() > columns.size()) {
+                    throw new DocumentException("malformed_csv", "Line " + parser.getCurrentLineNumber() + " has "
+                            + record.size() + " fields but the header has " + columns.size());
+                }
+                for (int i = 0; i < columns.size(); i++) {
+                    columns.get(i).add(i < record.size() ? record.get(i) : null);
+                }
+                rows++;
+            }
+            if (columns == null) {
+                throw new DocumentException("empty_document", "The document is empty");
+            }
+            return new DatasetStatistics(rows, columns.size(), String.valueOf(delimiter),
+                    columns.stream().map(ColumnProfile::finish).toList());
+        }
+    }
+
+    /** Column names from the header row; blank names become column_N and repeated names get a suffix. */
+    private static List<ColumnProfile> header(CSVRecord record) {
+        List<ColumnProfile> columns = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < record.size(); i++) {
+            String name = record.get(i).trim();
+            if (name.isEmpty()) {
+                name = "column_" + (i + 1);
+            }
+            String unique = name;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = name + "_" + n;
+            }
+            columns.add(new ColumnProfile(unique));
+        }
+        return columns;
+    }
+
+    /** UTF-8 must be valid, so a legacy file falls back; the fallback replaces the few bytes it cannot map. */
+    private static CharsetDecoder decoder(Charset charset) {
+        CodingErrorAction action = charset == FALLBACK ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+        return charset.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+    }
+
+    /** The bytes are not valid in the charset tried; the caller tries the next one. */
+    private static final class UndecodableException extends RuntimeException {
+        UndecodableException() {
+            super(null, null, false, false);
+        }
+    }
+}

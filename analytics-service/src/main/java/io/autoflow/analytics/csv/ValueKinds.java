@@ -1,0 +1,65 @@
+package io.autoflow.analytics.csv;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** How a single cell reads: missing, a number, a boolean or a date. */
+final class ValueKinds {
+
+    private static final Set<String> MISSING = Set.of("", "na", "n/a", "null", "none", "nan", "-", "?");
+    private static final Set<String> BOOLEANS = Set.of("true", "false", "yes", "no");
+    private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("yyyy/MM/dd"));
+    private static final List<DateTimeFormatter> DATE_TIMES = List.of(DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"), DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm[:ss]"));
+
+    private ValueKinds() {
+    }
+
+    static boolean isMissing(String value) {
+        return MISSING.contains(value.trim().toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isInteger(String value) {
+        return INTEGER.matcher(value).matches();
+    }
+
+    static boolean isDecimal(String value) {
+        return DECIMAL.matcher(value).matches();
+    }
+
+    static boolean isBoolean(String value) {
+        return BOOLEANS.contains(value.toLowerCase(Locale.ROOT));
+    }
+
+    static boolean isDate(String value) {
+        if (value.length() < 8 || !Character.isDigit(value.charAt(0))) {
+            return false;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                LocalDate.parse(value, format);
+                return true;
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        for (DateTimeFormatter format : DATE_TIMES) {
+            try {
+                LocalDateTime.parse(value, format);
+                return true;
+            } catch (DateTimeParseException e) {
+                // try the next format
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,60 @@
+package io.autoflow.analytics.messaging;
+
+import io.autoflow.analytics.service.AnalyticsJobs;
+import io.autoflow.analytics.service.DocumentAnalysis;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.Topics;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles document analytics requests. The record's offset is committed only after the outcome is stored and
+ * announced, so a worker that dies mid-job leaves the request to be redelivered; a request whose job already
+ * finished is answered again with the stored outcome, so a redelivery never runs or changes a job twice.
+ */
+@ApplicationScoped
+public class DocumentAnalyticsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(DocumentAnalyticsConsumer.class);
+
+    private final AnalyticsJobs jobs;
+    private final DocumentAnalysis analysis;
+    private final ExecutionEvents events;
+
+    public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events) {
+        this.jobs = jobs;
+        this.analysis = analysis;
+        this.events = events;
+    }
+
+    @Incoming("document-analytics")
+    public Uni<Void> onRequest(AnalyzeDocument request) {
+        if (request == null || request.executionId() == null) {
+            throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
+        }
+        // Database work must return to this Vert.x context after the analysis ran on a worker thread.
+        Context context = Vertx.currentContext();
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        return jobs.findOrStart(request).chain(job -> {
+            if (job.isFinished()) {
+                return events.publish(AnalyticsJobs.finalEvent(job));
+            }
+            String id = request.executionId();
+            return events.publish(ExecutionEvent.started(id))
+                    .chain(() -> Uni.createFrom().item(() -> analysis.analyze(request))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                    .emitOn(onContext)
+                    .call(outcome -> jobs.finish(id, outcome))
+                    .chain(outcome -> events.publish(outcome.toEvent(id)));
+        }).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic",
+                request.executionId()));
+    }
+}

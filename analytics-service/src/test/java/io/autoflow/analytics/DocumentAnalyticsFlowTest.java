@@ -1,0 +1,133 @@
+package io.autoflow.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.ExecutionEvent.Status;
+import io.autoflow.events.Topics;
+import io.autoflow.testsupport.KafkaTestClient;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class DocumentAnalyticsFlowTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    BlobStore blobs;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @Test
+    void analysesAStoredCsvAndAnnouncesItsStatistics() throws Exception {
+        String id = store("sales.csv", getClass().getResourceAsStream("/csv/sales.csv").readAllBytes());
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "text/csv"));
+
+        ExecutionEvent started = awaitEvent(id, Status.STARTED);
+        assertThat(started.executionId()).isEqualTo(id);
+        ExecutionEvent completed = awaitEvent(id, Status.COMPLETED);
+        JsonNode result = completed.result();
+        assertThat(result.get("row_count").asLong()).isEqualTo(48);
+        JsonNode units = column(result, "units");
+        assertThat(units.get("type").asText()).isEqualTo("integer");
+        assertThat(units.get("median").asDouble()).isEqualTo(45.0);
+        assertThat(column(result, "region").get("top_values").get(0).get("count").asLong()).isEqualTo(12);
+    }
+
+    @Test
+    void aRedeliveredRequestAnnouncesTheSameOutcomeWithoutRunningTheJobAgain() throws Exception {
+        String id = store("small.csv", "a,b\n1,2\n3,4\n".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "text/csv"));
+        ExecutionEvent first = awaitEvent(id, Status.COMPLETED);
+
+        blobs.delete("uploads/u1/" + id + "/document");
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "text/csv"));
+
+        ExecutionEvent again = awaitEvent(id, Status.COMPLETED, e -> !e.eventId().equals(first.eventId()));
+        assertThat(again.result()).isEqualTo(first.result());
+    }
+
+    @Test
+    void aMalformedCsvFailsTheJobWithAPreciseCode() throws Exception {
+        String id = store("bad.csv", "a,b\n1,2\n1,2,3\n".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "text/csv"));
+
+        ExecutionEvent failed = awaitEvent(id, Status.FAILED);
+        assertThat(failed.error().code()).isEqualTo("malformed_csv");
+        assertThat(failed.error().message()).contains("Line 3");
+    }
+
+    @Test
+    void aDocumentThatIsNotCsvFailsAsUnsupported() throws Exception {
+        String id = store("x.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "application/pdf"));
+
+        assertThat(awaitEvent(id, Status.FAILED).error().code()).isEqualTo("unsupported_file_type");
+    }
+
+    private String store(String name, byte[] content) throws Exception {
+        String id = UUID.randomUUID().toString();
+        blobs.put("uploads/u1/" + id + "/document", new ByteArrayInputStream(content));
+        return id;
+    }
+
+    private static AnalyzeDocument request(String id, String contentType) {
+        return new AnalyzeDocument(id, "u1", "free", "uploads/u1/" + id + "/document", "data.csv", contentType, 100,
+                List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null));
+    }
+
+    private ExecutionEvent awaitEvent(String id, Status status) {
+        return awaitEvent(id, status, e -> true);
+    }
+
+    private ExecutionEvent awaitEvent(String id, Status status, java.util.function.Predicate<ExecutionEvent> also) {
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.EXECUTION_EVENTS, r -> {
+            ExecutionEvent e = read(r.value());
+            return id.equals(r.key()) && e.status() == status && also.test(e);
+        }, WAIT);
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(read(record.value()).type());
+        return read(record.value());
+    }
+
+    private static ExecutionEvent read(String json) {
+        try {
+            return EventJson.mapper().readValue(json, ExecutionEvent.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode column(JsonNode result, String name) {
+        for (JsonNode c : result.get("columns")) {
+            if (c.get("name").asText().equals(name)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no column " + name);
+    }
+}

@@ -6,10 +6,9 @@ import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
+import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -40,9 +39,8 @@ public class DocumentAnalyticsConsumer {
         if (request == null || request.executionId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
         }
-        // Database work must return to this Vert.x context after the analysis ran on a worker thread.
-        Context context = Vertx.currentContext();
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        // Database work must come back to this Vert.x context after the analysis ran on a worker thread.
+        Executor onContext = VertxContexts.current();
         return jobs.findOrStart(request).chain(job -> {
             if (job.isFinished()) {
                 return events.publish(AnalyticsJobs.finalEvent(job));

@@ -1,0 +1,80 @@
+package io.autoflow.gateway.auth;
+
+import io.autoflow.gateway.domain.ApiKey;
+import io.autoflow.gateway.domain.User;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Issues API keys and finds the user a key belongs to. Keys are random, shown once, and stored as SHA-256. */
+@ApplicationScoped
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int PREFIX_LENGTH = 12;
+
+    /** A new random key, e.g. {@code af_3q2x...}: 256 bits, URL-safe. */
+    public static String newKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "af_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The user owning this key, or {@code null} when the key is unknown, revoked or expired. */
+    @WithSession
+    public Uni<User> authenticate(String key) {
+        return User.<User>find("select u from User u, ApiKey k where k.userId = u.id and k.keyHash = ?1"
+                + " and k.revokedAt is null and (k.expiresAt is null or k.expiresAt > ?2)", hash(key), Instant.now())
+                .firstResult();
+    }
+
+    /**
+     * Makes sure a user with this email exists and holds this key; used for the local user of {@code ./autoflow} and
+     * by tests. Returns the user.
+     */
+    @WithTransaction
+    public Uni<User> ensureUserWithKey(String email, String tier, String key) {
+        return User.<User>find("email", email).firstResult()
+                .chain(found -> found != null ? Uni.createFrom().item(found) : createUser(email, tier))
+                .call(user -> ApiKey.<ApiKey>find("keyHash", hash(key)).firstResult().chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    ApiKey apiKey = new ApiKey();
+                    apiKey.id = UUID.randomUUID();
+                    apiKey.userId = user.id;
+                    apiKey.keyHash = hash(key);
+                    apiKey.prefix = key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
+                    apiKey.name = "local";
+                    apiKey.createdAt = Instant.now();
+                    return apiKey.persist().replaceWithVoid();
+                }));
+    }
+
+    private static Uni<User> createUser(String email, String tier) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.email = email;
+        user.tier = tier;
+        user.createdAt = Instant.now();
+        return user.persist();
+    }
+}

@@ -1,0 +1,26 @@
+package io.autoflow.gateway.auth;
+
+import io.autoflow.gateway.domain.User;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+
+/** Who is calling, as authenticated for this request. */
+@RequestScoped
+public class CurrentUser {
+
+    private UUID id;
+    private String tier;
+
+    void set(User user) {
+        this.id = user.id;
+        this.tier = user.tier;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String tier() {
+        return tier;
+    }
+}

@@ -1,0 +1,39 @@
+package io.autoflow.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Asks the orchestrator, which owns job records, where a job stands. */
+@ApplicationScoped
+public class JobStatusClient {
+
+    private final OrchestratorApi api;
+
+    public JobStatusClient(@RestClient OrchestratorApi api) {
+        this.api = api;
+    }
+
+    /** The job as the orchestrator knows it, or {@code null} when it has not recorded it (yet). */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<JsonNode> get(String jobId, String userId) {
+        return api.get(jobId, userId).onFailure(JobStatusClient::isNotFound).recoverWithNull();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<List<JsonNode>> list(String userId, int limit) {
+        return api.list(userId, limit);
+    }
+
+    private static boolean isNotFound(Throwable e) {
+        return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
+    }
+}

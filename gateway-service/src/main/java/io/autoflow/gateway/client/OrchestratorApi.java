@@ -1,0 +1,23 @@
+package io.autoflow.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The orchestrator's internal job API. */
+@Path("/executions")
+@RegisterRestClient(configKey = "orchestrator")
+interface OrchestratorApi {
+
+    @GET
+    @Path("/{id}")
+    Uni<JsonNode> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
+
+    @GET
+    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit);
+}

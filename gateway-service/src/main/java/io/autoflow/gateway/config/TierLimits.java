@@ -1,0 +1,29 @@
+package io.autoflow.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+import java.util.Map;
+
+/** What each tier may do (DESIGN.md "Tiers"), configurable per deployment. */
+@ConfigMapping(prefix = "autoflow.tiers")
+public interface TierLimits {
+
+    /** Limits by tier name: free, pro, enterprise. */
+    @WithParentName
+    Map<String, Tier> tiers();
+
+    interface Tier {
+        /** {@code autoflow.tiers.<tier>.max-file-bytes}: the largest document a user of the tier may upload. */
+        @WithName("max-file-bytes")
+        long maxFileBytes();
+    }
+
+    default Tier of(String tier) {
+        Tier limits = tiers().get(tier);
+        if (limits == null) {
+            throw new IllegalStateException("No limits configured for tier " + tier);
+        }
+        return limits;
+    }
+}

@@ -1,0 +1,30 @@
+package io.autoflow.gateway.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A person using Autoflow. */
+@Entity
+@Table(name = "users")
+public class User extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String email;
+
+    public String name;
+
+    /** free, pro or enterprise. */
+    @Column(nullable = false)
+    public String tier;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

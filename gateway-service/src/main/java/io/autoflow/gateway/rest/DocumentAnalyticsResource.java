@@ -1,0 +1,137 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.config.TierLimits;
+import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.service.JobOutbox;
+import io.autoflow.service.VertxContexts;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Accepts documents for analysis: {@code POST /api/analytics/document}. */
+@Path("/api/analytics/document")
+public class DocumentAnalyticsResource {
+
+    private static final int SNIFF_BYTES = 8192;
+
+    private final CurrentUser user;
+    private final TierLimits tiers;
+    private final BlobStore blobs;
+    private final JobOutbox outbox;
+    private final ObjectMapper json;
+
+    public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
+            ObjectMapper json) {
+        this.user = user;
+        this.tiers = tiers;
+        this.blobs = blobs;
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** The answer to an accepted document. */
+    public record Accepted(String jobId, String status, int estimatedTime) {
+    }
+
+    /**
+     * Multipart: the document in part {@code file} and, optionally, the options as JSON in part {@code request}.
+     * Answers 202 with a job id that is queryable at once.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
+        AnalyticsRequest options = parse(request);
+        AnalyticsRequest.Output output = options.validatedOutput();
+        if (file == null || file.uploadedFile() == null) {
+            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
+        }
+        long maxBytes = tiers.of(user.tier()).maxFileBytes();
+        if (file.size() > maxBytes) {
+            throw new ApiException(413, "file_too_large", "The document is larger than your " + user.tier()
+                    + " tier allows (" + maxBytes + " bytes)",
+                    json.createObjectNode().put("max_bytes", maxBytes).put("size_bytes", file.size()));
+        }
+        if (file.size() == 0) {
+            throw new ApiException(400, "empty_file", "The document is empty");
+        }
+        UUID jobId = UUID.randomUUID();
+        String key = "uploads/" + user.id() + "/" + jobId + "/document";
+        AnalyzeDocument parameters = new AnalyzeDocument(null, null, null, key, file.fileName(), "text/csv",
+                file.size(), options.analyses(), new AnalyzeDocument.Output(output.format(), output.delivery(), null,
+                        null));
+        Job job = newJob(jobId, file, parameters);
+        return VertxContexts.blocking(() -> store(file, key))
+                .chain(() -> outbox.record(job))
+                .call(outbox::publish)
+                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(file.size())))
+                        .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    private Job newJob(UUID jobId, FileUpload file, AnalyzeDocument parameters) {
+        Job job = new Job();
+        job.id = jobId;
+        job.userId = user.id();
+        job.workflowType = Intents.DOCUMENT_ANALYTICS;
+        job.fileName = file.fileName();
+        job.sizeBytes = file.size();
+        job.createdAt = Instant.now();
+        job.intent = JobOutbox.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
+                Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(parameters), job.createdAt));
+        return job;
+    }
+
+    /** Checks the bytes look like text (CSV is the only type analysed so far), then stores them. */
+    private Void store(FileUpload file, String key) throws IOException {
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new ApiException(415, "unsupported_file_type",
+                            "Only CSV documents can be analysed for now; this file is binary");
+                }
+            }
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            blobs.put(key, in);
+        }
+        return null;
+    }
+
+    private AnalyticsRequest parse(String request) {
+        if (request == null || request.isBlank()) {
+            return new AnalyticsRequest(null, null);
+        }
+        try {
+            return json.readValue(request, AnalyticsRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+
+    /** A first estimate: a couple of seconds, plus one per 5 MB. */
+    private static int estimateSeconds(long bytes) {
+        return 2 + (int) (bytes / (5L * 1024 * 1024));
+    }
+}

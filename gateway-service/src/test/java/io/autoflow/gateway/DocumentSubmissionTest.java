@@ -1,0 +1,186 @@
+package io.autoflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.events.Topics;
+import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.domain.User;
+import io.autoflow.gateway.service.JobOutbox;
+import io.autoflow.testsupport.KafkaTestClient;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class DocumentSubmissionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    JobOutbox outbox;
+
+    private KafkaTestClient kafka;
+    private String key;
+    private User user;
+
+    @BeforeEach
+    void setUp() throws Throwable {
+        kafka = new KafkaTestClient(bootstrapServers);
+        key = ApiKeys.newKey();
+        user = VertxContextSupport.subscribeAndAwait(
+                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", "free", key));
+    }
+
+    @Test
+    void acceptsACsvStoresItAndPublishesItsIntent() throws Exception {
+        byte[] csv = resource("/sales.csv");
+
+        String jobId = given().header("X-API-Key", key)
+                .multiPart("file", "sales.csv", csv, "text/csv")
+                .multiPart("request", "{\"analysis\":{\"statistical\":true},\"output\":{\"format\":\"excel\"}}",
+                        "application/json")
+                .post("/api/analytics/document")
+                .then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/api/jobs/"))
+                .body("status", is("queued"))
+                .body("estimated_time", greaterThan(0))
+                .extract().path("job_id");
+
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT);
+        IntentParsed intent = EventJson.mapper().readValue(record.value(), IntentParsed.class);
+        assertThat(intent.intent()).isEqualTo(Intents.DOCUMENT_ANALYTICS);
+        assertThat(intent.userId()).isEqualTo(user.id.toString());
+        assertThat(intent.tier()).isEqualTo("free");
+        assertThat(KafkaTestClient.header(record, "ce_type")).isEqualTo(IntentParsed.TYPE);
+        AnalyzeDocument parameters = EventJson.mapper().convertValue(intent.parameters(), AnalyzeDocument.class);
+        assertThat(parameters.fileName()).isEqualTo("sales.csv");
+        assertThat(parameters.sizeBytes()).isEqualTo(csv.length);
+        assertThat(parameters.analyses()).containsExactly("statistical");
+        assertThat(parameters.output().format()).isEqualTo("excel");
+        try (InputStream stored = blobs.open(parameters.blobKey()).orElseThrow()) {
+            assertThat(stored.readAllBytes()).isEqualTo(csv);
+        }
+        awaitPublished(UUID.fromString(jobId));
+    }
+
+    @Test
+    void refusesRequestsWithoutAValidKey() {
+        given().multiPart("file", "a.csv", "a\n1\n".getBytes()).post("/api/analytics/document")
+                .then().statusCode(401).body("code", is("missing_api_key"));
+        given().header("X-API-Key", "af_not_a_key").get("/api/jobs")
+                .then().statusCode(401).body("code", is("invalid_api_key")).body("message", notNullValue());
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void refusesBadDocumentsWithClearCodes() {
+        submit("big.csv", new byte[70_000], null).statusCode(413).body("code", is("file_too_large"))
+                .body("details.max_bytes", is(65536));
+        submit("empty.csv", new byte[0], null).statusCode(400).body("code", is("empty_file"));
+        submit("x.csv", new byte[] {'P', 'K', 3, 4, 0, 0, 1}, null).statusCode(415)
+                .body("code", is("unsupported_file_type"));
+        submit("a.csv", "a\n1\n".getBytes(), "{not json").statusCode(400).body("code", is("invalid_request"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"docx\"}}").statusCode(422)
+                .body("code", is("invalid_output_format"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\",\"email\":\"a@b.io\"}}")
+                .statusCode(422).body("code", is("delivery_not_available"));
+        given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")
+                .then().statusCode(400).body("code", is("missing_file"));
+        given().header("X-API-Key", key).contentType("application/json").body("{\"file\":\"x\"}")
+                .post("/api/analytics/document").then().statusCode(415).body("code", is("unsupported_media_type"));
+    }
+
+    @Test
+    void anotherUsersJobIsNotFound() throws Throwable {
+        String jobId = submit("a.csv", "a\n1\n".getBytes(), null).statusCode(202).extract().path("job_id");
+        String otherKey = ApiKeys.newKey();
+        VertxContextSupport.subscribeAndAwait(() -> apiKeys.ensureUserWithKey("other-" + UUID.randomUUID()
+                + "@example.com", "free", otherKey));
+
+        given().header("X-API-Key", otherKey).get("/api/jobs/" + jobId).then().statusCode(404)
+                .body("code", is("job_not_found"));
+        given().header("X-API-Key", otherKey).get("/api/jobs/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void jobStatusNeedsTheOrchestratorAndSaysSoWhenItIsDown() {
+        String jobId = submit("a.csv", "a\n1\n".getBytes(), null).statusCode(202).extract().path("job_id");
+
+        given().header("X-API-Key", key).get("/api/jobs/" + jobId).then().statusCode(503)
+                .body("code", is("orchestrator_unavailable"));
+    }
+
+    @Test
+    void theOutboxSweeperPublishesAnIntentLeftUnpublished() throws Throwable {
+        UUID jobId = UUID.randomUUID();
+        Job job = new Job();
+        job.id = jobId;
+        job.userId = user.id;
+        job.workflowType = Intents.DOCUMENT_ANALYTICS;
+        job.createdAt = Instant.now().minusSeconds(60);
+        job.intent = JobOutbox.write(new IntentParsed(jobId.toString(), user.id.toString(), "free",
+                Intents.DOCUMENT_ANALYTICS, EventJson.mapper().createObjectNode(), job.createdAt));
+        VertxContextSupport.subscribeAndAwait(() -> outbox.record(job));
+
+        kafka.awaitRecord(Topics.INTENTS, r -> jobId.toString().equals(r.key()), WAIT);
+        awaitPublished(jobId);
+    }
+
+    private io.restassured.response.ValidatableResponse submit(String name, byte[] content, String request) {
+        var spec = given().header("X-API-Key", key).multiPart("file", name, content, "text/csv");
+        if (request != null) {
+            spec = spec.multiPart("request", request, "application/json");
+        }
+        return spec.post("/api/analytics/document").then();
+    }
+
+    private void awaitPublished(UUID jobId) {
+        await().atMost(WAIT).until(() -> find(jobId).publishedAt != null);
+    }
+
+    private static Job find(UUID jobId) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Job.<Job>findById(jobId)));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] resource(String path) throws Exception {
+        try (InputStream in = DocumentSubmissionTest.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.autoflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.is;
+
+import io.autoflow.localstack.KafkaBroker;
+import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path of a document-analytics job through real processes: the gateway, the orchestrator and the analytics
+ * service as packaged jars, a real Kafka broker, PostgreSQL and Redis.
+ */
+class DocumentAnalyticsEndToEndIT {
+
+    private static final String DB = "autoflow_e2e";
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+
+    private static KafkaBroker kafka;
+    private static ServiceProcess gateway;
+    private static ServiceProcess orchestrator;
+    private static ServiceProcess analytics;
+    private static String apiKey;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        resetDatabase();
+        Path work = Files.createDirectories(Path.of("target", "e2e"));
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
+        Path keyFile = work.resolve("api-key");
+        Files.writeString(keyFile, apiKey);
+
+        kafka = KafkaBroker.onFreePorts().start();
+        int orchestratorPort = freePort();
+        Map<String, String> env = Map.of(
+                "AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB,
+                "AUTOFLOW_REDIS_URL", "redis://localhost:6379/2",
+                "AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString(),
+                "AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString(),
+                "AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort);
+        orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
+        gateway = new ServiceProcess("gateway-service", freePort(), env, logs).start();
+        analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
+        for (ServiceProcess service : List.of(orchestrator, gateway, analytics)) {
+            service.awaitReady();
+        }
+    }
+
+    @AfterAll
+    static void stopPlatform() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void aCsvSentThroughThePublicApiComesBackWithItsStatistics() throws Exception {
+        String jobId = submit("sales.csv", resource("/sales.csv"));
+
+        // Queryable at once, never a 404.
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                .then().statusCode(200).body("status", is(in(List.of("queued", "processing", "completed"))));
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("result.row_count")).isEqualTo(48);
+        assertThat(job.getString("result.columns.find { it.name == 'units' }.type")).isEqualTo("integer");
+        assertThat(job.getDouble("result.columns.find { it.name == 'units' }.median")).isEqualTo(45.0);
+        assertThat(job.getDouble("result.columns.find { it.name == 'units' }.mean")).isCloseTo(42.2766, within(1e-4));
+        assertThat(job.getInt("result.columns.find { it.name == 'region' }.distinct")).isEqualTo(4);
+        assertThat(job.getString("file_name")).isEqualTo("sales.csv");
+        assertThat(job.getInt("duration_ms")).isPositive();
+
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs").then().statusCode(200)
+                .body("jobs.find { it.job_id == '" + jobId + "' }.status", is("completed"));
+    }
+
+    @Test
+    void aMalformedCsvFailsWithAPreciseCode() throws Exception {
+        String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("failed");
+        assertThat(job.getString("error.code")).isEqualTo("malformed_csv");
+    }
+
+    @Test
+    void aJobQueuedWhileTheAnalyticsServiceIsDownCompletesWhenItComesBack() throws Exception {
+        analytics.kill();
+        String jobId = submit("sales.csv", resource("/sales.csv"));
+        Thread.sleep(3000);
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                .then().statusCode(200).body("status", is("queued"));
+
+        analytics.start().awaitReady();
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("result.row_count")).isEqualTo(48);
+    }
+
+    private static String submit(String name, byte[] content) {
+        return given().header("X-API-Key", apiKey)
+                .multiPart("file", name, content, "text/csv")
+                .post(gateway.url() + "/api/analytics/document")
+                .then().statusCode(202).body("status", is("queued"))
+                .extract().path("job_id");
+    }
+
+    private static JsonPath awaitFinished(String jobId) {
+        return await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                        .then().statusCode(200).extract().jsonPath(),
+                job -> List.of("completed", "failed").contains(job.getString("status")));
+    }
+
+    /** Each run starts from empty schemas; the services migrate them at start. */
+    private static void resetDatabase() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
+                "autoflow"); Statement sql = db.createStatement()) {
+            for (String schema : List.of("gateway", "orchestrator", "analytics")) {
+                sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    private static byte[] resource(String path) throws Exception {
+        try (InputStream in = DocumentAnalyticsEndToEndIT.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -150,7 +150,7 @@ class DocumentSubmissionTest {
         job.userId = user.id;
         job.workflowType = Intents.DOCUMENT_ANALYTICS;
         job.createdAt = Instant.now().minusSeconds(60);
-        job.intent = JobOutbox.write(new IntentParsed(jobId.toString(), user.id.toString(), "free",
+        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id.toString(), "free",
                 Intents.DOCUMENT_ANALYTICS, EventJson.mapper().createObjectNode(), job.createdAt));
         VertxContextSupport.subscribeAndAwait(() -> outbox.record(job));
 

@@ -1,6 +1,6 @@
 package io.autoflow.analytics.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.analytics.domain.AnalyticsJob;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
@@ -42,29 +42,17 @@ public class AnalyticsJobs {
     public Uni<Void> finish(String executionId, AnalysisOutcome outcome) {
         return AnalyticsJob.<AnalyticsJob>findById(UUID.fromString(executionId)).invoke(job -> {
             job.status = outcome.error() == null ? AnalyticsJob.COMPLETED : AnalyticsJob.FAILED;
-            job.results = write(outcome.result());
-            job.error = write(outcome.error());
+            job.results = EventJson.write(outcome.result());
+            job.error = EventJson.write(outcome.error());
             job.completedAt = Instant.now();
         }).replaceWithVoid();
     }
 
     /** The event that announced a finished job, to announce it again when its request is redelivered. */
     public static ExecutionEvent finalEvent(AnalyticsJob job) {
-        try {
-            String id = job.executionId.toString();
-            return AnalyticsJob.COMPLETED.equals(job.status)
-                    ? ExecutionEvent.completed(id, EventJson.mapper().readTree(job.results))
-                    : ExecutionEvent.failed(id, EventJson.mapper().readValue(job.error, ErrorInfo.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored outcome of " + job.executionId + " is unreadable", e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return value == null ? null : EventJson.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        String id = job.executionId.toString();
+        return AnalyticsJob.COMPLETED.equals(job.status)
+                ? ExecutionEvent.completed(id, EventJson.read(job.results, JsonNode.class))
+                : ExecutionEvent.failed(id, EventJson.read(job.error, ErrorInfo.class));
     }
 }

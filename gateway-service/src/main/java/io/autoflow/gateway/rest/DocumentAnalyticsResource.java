@@ -96,7 +96,7 @@ public class DocumentAnalyticsResource {
         job.fileName = file.fileName();
         job.sizeBytes = file.size();
         job.createdAt = Instant.now();
-        job.intent = JobOutbox.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
+        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
                 Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(parameters), job.createdAt));
         return job;
     }

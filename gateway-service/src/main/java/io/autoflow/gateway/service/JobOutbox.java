@@ -1,6 +1,5 @@
 package io.autoflow.gateway.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.gateway.domain.Job;
@@ -45,7 +44,7 @@ public class JobOutbox {
     /** Publishes the job's intent and marks it published; a failure is logged and left to the sweeper. */
     public Uni<Void> publish(Job job) {
         var back = VertxContexts.current();
-        return publisher.publish(read(job.intent))
+        return publisher.publish(EventJson.read(job.intent, IntentParsed.class))
                 .emitOn(back)
                 .chain(() -> markPublished(job.id))
                 .onFailure().recoverWithItem(e -> {
@@ -70,21 +69,5 @@ public class JobOutbox {
     @WithTransaction
     Uni<Void> markPublished(UUID id) {
         return Job.update("publishedAt = ?1 where id = ?2 and publishedAt is null", Instant.now(), id).replaceWithVoid();
-    }
-
-    public static String write(IntentParsed intent) {
-        try {
-            return EventJson.mapper().writeValueAsString(intent);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static IntentParsed read(String json) {
-        try {
-            return EventJson.mapper().readValue(json, IntentParsed.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored intent is unreadable", e);
-        }
     }
 }

@@ -81,6 +81,16 @@ class EventSerdeTest {
     }
 
     @Test
+    void storedJsonRoundTripsAndNullStaysNull() {
+        ErrorInfo error = new ErrorInfo("malformed_csv", "Line 3", json("{\"line\":3}"));
+
+        assertThat(EventJson.read(EventJson.write(error), ErrorInfo.class)).isEqualTo(error);
+        assertThat(EventJson.write(null)).isNull();
+        assertThat(EventJson.write(EventJson.mapper().nullNode())).isNull();
+        assertThat(EventJson.read(null, ErrorInfo.class)).isNull();
+    }
+
+    @Test
     void executionEventTypesAreVersionedCloudEventTypes() {
         assertThat(ExecutionEvent.completed("e1", null).type()).isEqualTo("io.autoflow.execution.completed.v1");
         assertThat(ExecutionEvent.failed("e1", ErrorInfo.of("x", "y")).type()).isEqualTo("io.autoflow.execution.failed.v1");

@@ -159,6 +159,10 @@ public final class KafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("Kafka broker exited with code " + process.exitValue() + ", see "
                         + logFile());
             }
+            if (!listening()) {
+                sleep(100);
+                continue;
+            }
             try (Admin admin = Admin.create(config)) {
                 admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
                 createMissingTopics(admin);
@@ -170,6 +174,16 @@ public final class KafkaBroker implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Kafka broker not ready within " + READY_TIMEOUT + ", see " + logFile(), last);
+    }
+
+    /** Checked before creating an admin client, which would log a warning for every refused connection. */
+    private boolean listening() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void createMissingTopics(Admin admin) throws InterruptedException, ExecutionException {

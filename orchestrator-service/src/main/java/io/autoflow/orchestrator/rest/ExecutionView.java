@@ -1,6 +1,5 @@
 package io.autoflow.orchestrator.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.EventJson;
 import io.autoflow.orchestrator.domain.Execution;
@@ -24,10 +23,6 @@ public record ExecutionView(String jobId, String workflowType, String status, In
     }
 
     private static JsonNode parse(String json) {
-        try {
-            return json == null ? null : EventJson.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is unreadable", e);
-        }
+        return EventJson.read(json, JsonNode.class);
     }
 }

@@ -1,7 +1,5 @@
 package io.autoflow.orchestrator.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
@@ -40,13 +38,13 @@ public class ExecutionService {
             execution.workflowType = intent.intent();
             execution.tier = intent.tier();
             execution.status = Status.QUEUED;
-            execution.inputData = json(intent.parameters());
+            execution.inputData = EventJson.write(intent.parameters());
             execution.createdAt = intent.occurredAt() != null ? intent.occurredAt() : Instant.now();
             execution.updatedAt = Instant.now();
             if (WorkflowRequests.route(intent).isEmpty()) {
                 execution.advance(Status.FAILED, Instant.now());
-                execution.error = json(EventJson.mapper().valueToTree(ErrorInfo.of("unknown_intent",
-                        "No workflow handles the intent '" + intent.intent() + "'")));
+                execution.error = EventJson.write(ErrorInfo.of("unknown_intent",
+                        "No workflow handles the intent '" + intent.intent() + "'"));
             }
             return execution.<Execution>persist();
         });
@@ -68,10 +66,10 @@ public class ExecutionService {
                 execution.progress = event.progress();
             }
             if (event.status() == Status.COMPLETED) {
-                execution.outputData = json(event.result());
+                execution.outputData = EventJson.write(event.result());
             } else if (event.status() == Status.FAILED) {
-                execution.error = json(EventJson.mapper().valueToTree(event.error() != null ? event.error()
-                        : ErrorInfo.of("internal_error", "The job failed without a reason")));
+                execution.error = EventJson.write(event.error() != null ? event.error()
+                        : ErrorInfo.of("internal_error", "The job failed without a reason"));
             }
         }).replaceWithVoid();
     }
@@ -85,16 +83,5 @@ public class ExecutionService {
     @WithSession
     public Uni<List<Execution>> list(String userId, int limit) {
         return Execution.<Execution>find("userId = ?1 order by createdAt desc", userId).page(0, limit).list();
-    }
-
-    private static String json(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        try {
-            return EventJson.mapper().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
     }
 }

@@ -16,7 +16,9 @@ import io.autoflow.events.Topics;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.domain.User;
+import io.autoflow.gateway.ingest.Eicar;
 import io.autoflow.gateway.service.JobOutbox;
+import io.autoflow.gateway.service.Jobs;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,6 +52,12 @@ class DocumentSubmissionTest {
 
     @Inject
     JobOutbox outbox;
+
+    @Inject
+    Jobs jobs;
+
+    @ConfigProperty(name = "autoflow.blob.dir")
+    String blobDir;
 
     private KafkaTestClient kafka;
     private String key;
@@ -110,6 +118,8 @@ class DocumentSubmissionTest {
                 .body("details.max_bytes", is(65536));
         submit("empty.csv", new byte[0], null).statusCode(400).body("code", is("empty_file"));
         submit("x.csv", new byte[] {'P', 'K', 3, 4, 0, 0, 1}, null).statusCode(415)
+                .body("code", is("file_type_mismatch"));
+        submit("x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}, null).statusCode(415)
                 .body("code", is("unsupported_file_type"));
         submit("a.csv", "a\n1\n".getBytes(), "{not json").statusCode(400).body("code", is("invalid_request"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"docx\"}}").statusCode(422)
@@ -120,6 +130,18 @@ class DocumentSubmissionTest {
                 .then().statusCode(400).body("code", is("missing_file"));
         given().header("X-API-Key", key).contentType("application/json").body("{\"file\":\"x\"}")
                 .post("/api/analytics/document").then().statusCode(415).body("code", is("unsupported_media_type"));
+    }
+
+    @Test
+    void refusesMalwareAndStoresNothing() throws Throwable {
+        byte[] csv = "name,value\nx,1\n".getBytes();
+        byte[] infected = java.util.Arrays.copyOf(csv, csv.length + Eicar.bytes().length);
+        System.arraycopy(Eicar.bytes(), 0, infected, csv.length, Eicar.bytes().length);
+
+        submit("data.csv", infected, null).statusCode(422).body("code", is("malware_detected"));
+
+        assertThat(java.nio.file.Path.of(blobDir, "uploads", user.id.toString())).doesNotExist();
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> jobs.newestFirst(user.id, 10))).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.ingest.UploadInspector;
 import io.autoflow.gateway.service.JobOutbox;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,16 +32,16 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/analytics/document")
 public class DocumentAnalyticsResource {
 
-    private static final int SNIFF_BYTES = 8192;
-
     private final CurrentUser user;
     private final TierLimits tiers;
     private final BlobStore blobs;
     private final JobOutbox outbox;
     private final ObjectMapper json;
+    private final UploadInspector inspector;
 
     public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
-            ObjectMapper json) {
+            ObjectMapper json, UploadInspector inspector) {
+        this.inspector = inspector;
         this.user = user;
         this.tiers = tiers;
         this.blobs = blobs;
@@ -55,7 +55,8 @@ public class DocumentAnalyticsResource {
 
     /**
      * Multipart: the document in part {@code file} and, optionally, the options as JSON in part {@code request}.
-     * Answers 202 with a job id that is queryable at once.
+     * The file is checked (real type, malware) before it is stored. Answers 202 with a job id that is queryable at
+     * once.
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -77,12 +78,15 @@ public class DocumentAnalyticsResource {
         }
         UUID jobId = UUID.randomUUID();
         String key = "uploads/" + user.id() + "/" + jobId + "/document";
-        AnalyzeDocument parameters = new AnalyzeDocument(null, null, null, key, file.fileName(), "text/csv",
-                file.size(), options.analyses(), new AnalyzeDocument.Output(output.format(), output.delivery(), null,
-                        null));
-        Job job = newJob(jobId, file, parameters);
-        return VertxContexts.blocking(() -> store(file, key))
-                .chain(() -> outbox.record(job))
+        return VertxContexts.blocking(() -> {
+            String contentType = inspector.inspect(file.uploadedFile(), file.fileName());
+            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                blobs.put(key, in);
+            }
+            return contentType;
+        }).chain(contentType -> outbox.record(newJob(jobId, file, new AnalyzeDocument(null, null, null, key,
+                file.fileName(), contentType, file.size(), options.analyses(), new AnalyzeDocument.Output(
+                        output.format(), output.delivery(), null, null)))))
                 .call(outbox::publish)
                 .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(file.size())))
                         .location(URI.create("/api/jobs/" + jobId)).build());
@@ -99,23 +103,6 @@ public class DocumentAnalyticsResource {
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
                 Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(parameters), job.createdAt));
         return job;
-    }
-
-    /** Checks the bytes look like text (CSV is the only type analysed so far), then stores them. */
-    private Void store(FileUpload file, String key) throws IOException {
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            byte[] head = in.readNBytes(SNIFF_BYTES);
-            for (byte b : head) {
-                if (b == 0) {
-                    throw new ApiException(415, "unsupported_file_type",
-                            "Only CSV documents can be analysed for now; this file is binary");
-                }
-            }
-        }
-        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            blobs.put(key, in);
-        }
-        return null;
     }
 
     private AnalyticsRequest parse(String request) {

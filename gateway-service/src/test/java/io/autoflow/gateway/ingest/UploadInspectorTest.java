@@ -1,0 +1,68 @@
+package io.autoflow.gateway.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.autoflow.gateway.config.ClamAvConfig;
+import io.autoflow.gateway.rest.ApiException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UploadInspectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void refusesAnUploadItCannotScanUnlessToldToFailOpen() throws Exception {
+        Path csv = Files.writeString(dir.resolve("a.csv"), "a,b\n1,2\n");
+
+        assertThatThrownBy(() -> inspector(false).inspect(csv, "a.csv"))
+                .isInstanceOf(ApiException.class)
+                .satisfies(e -> {
+                    assertThat(((ApiException) e).status()).isEqualTo(503);
+                    assertThat(((ApiException) e).toError().code()).isEqualTo("malware_scan_unavailable");
+                });
+        assertThat(inspector(true).inspect(csv, "a.csv")).isEqualTo("text/csv");
+    }
+
+    @Test
+    void judgesTheTypeByTheBytesNotTheName() throws Exception {
+        Path pdf = Files.write(dir.resolve("report.csv"), "%PDF-1.7\n%âãÏÓ\n1 0 obj\n".getBytes("ISO-8859-1"));
+        Path png = Files.write(dir.resolve("chart.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
+                '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+
+        assertThatThrownBy(() -> inspector(true).inspect(pdf, "report.csv"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"))
+                .hasMessageContaining("application/pdf");
+        assertThatThrownBy(() -> inspector(true).inspect(png, "chart.png"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("unsupported_file_type"));
+    }
+
+    /** An inspector whose clamd is unreachable. */
+    private static UploadInspector inspector(boolean failOpen) {
+        return new UploadInspector(new ClamAvConfig() {
+            public String host() {
+                return "localhost";
+            }
+
+            public int port() {
+                return 1;
+            }
+
+            public int connectTimeoutMillis() {
+                return 500;
+            }
+
+            public int readTimeoutMillis() {
+                return 500;
+            }
+
+            public boolean failOpen() {
+                return failOpen;
+            }
+        });
+    }
+}

@@ -52,7 +52,9 @@ class DocumentAnalyticsFlowTest {
         assertThat(started.executionId()).isEqualTo(id);
         ExecutionEvent completed = awaitEvent(id, Status.COMPLETED);
         JsonNode result = completed.result();
-        assertThat(result.get("row_count").asLong()).isEqualTo(48);
+        JsonNode table = result.get("tables").get(0);
+        assertThat(table.get("name").asText()).isEqualTo("data");
+        assertThat(table.get("row_count").asLong()).isEqualTo(48);
         JsonNode units = column(result, "units");
         assertThat(units.get("type").asText()).isEqualTo("integer");
         assertThat(units.get("median").asDouble()).isEqualTo(45.0);
@@ -123,7 +125,7 @@ class DocumentAnalyticsFlowTest {
     }
 
     private static JsonNode column(JsonNode result, String name) {
-        for (JsonNode c : result.get("columns")) {
+        for (JsonNode c : result.get("tables").get(0).get("columns")) {
             if (c.get("name").asText().equals(name)) {
                 return c;
             }

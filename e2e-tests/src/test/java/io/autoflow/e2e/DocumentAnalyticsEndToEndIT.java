@@ -87,16 +87,28 @@ class DocumentAnalyticsEndToEndIT {
 
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
-        assertThat(job.getInt("result.row_count")).isEqualTo(48);
-        assertThat(job.getString("result.columns.find { it.name == 'units' }.type")).isEqualTo("integer");
-        assertThat(job.getDouble("result.columns.find { it.name == 'units' }.median")).isEqualTo(45.0);
-        assertThat(job.getDouble("result.columns.find { it.name == 'units' }.mean")).isCloseTo(42.2766, within(1e-4));
-        assertThat(job.getInt("result.columns.find { it.name == 'region' }.distinct")).isEqualTo(4);
+        assertThat(job.getString("result.tables[0].name")).isEqualTo("sales");
+        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
+        assertThat(job.getString("result.tables[0].columns.find { it.name == 'units' }.type")).isEqualTo("integer");
+        assertThat(job.getDouble("result.tables[0].columns.find { it.name == 'units' }.median")).isEqualTo(45.0);
+        assertThat(job.getDouble("result.tables[0].columns.find { it.name == 'units' }.mean")).isCloseTo(42.2766, within(1e-4));
+        assertThat(job.getInt("result.tables[0].columns.find { it.name == 'region' }.distinct")).isEqualTo(4);
         assertThat(job.getString("file_name")).isEqualTo("sales.csv");
         assertThat(job.getInt("duration_ms")).isPositive();
 
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs").then().statusCode(200)
                 .body("jobs.find { it.job_id == '" + jobId + "' }.status", is("completed"));
+    }
+
+    @Test
+    void anXlsxWorkbookComesBackWithATablePerSheet() throws Exception {
+        String jobId = submit("Book1.xlsx", resource("/xlsx/Book1.xlsx"));
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getList("result.tables.name")).containsExactly("Sheet1", "Sheet2");
+        assertThat(job.getInt("result.tables[1].row_count")).isEqualTo(10);
+        assertThat(job.getDouble("result.tables[1].columns.find { it.name == 'column_4' }.max")).isEqualTo(510.0);
     }
 
     @Test
@@ -120,7 +132,7 @@ class DocumentAnalyticsEndToEndIT {
 
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
-        assertThat(job.getInt("result.row_count")).isEqualTo(48);
+        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
     }
 
     private static String submit(String name, byte[] content) {

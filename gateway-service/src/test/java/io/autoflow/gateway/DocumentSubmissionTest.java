@@ -104,6 +104,16 @@ class DocumentSubmissionTest {
     }
 
     @Test
+    void acceptsAnXlsxWorkbookAsSuch() throws Exception {
+        String jobId = submit("Book1.xlsx", resource("/xlsx/Book1.xlsx"), null).statusCode(202).extract().path("job_id");
+
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT);
+        IntentParsed intent = EventJson.mapper().readValue(record.value(), IntentParsed.class);
+        assertThat(intent.parameters().get("contentType").asText())
+                .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
+    @Test
     void refusesRequestsWithoutAValidKey() {
         given().multiPart("file", "a.csv", "a\n1\n".getBytes()).post("/api/analytics/document")
                 .then().statusCode(401).body("code", is("missing_api_key"));

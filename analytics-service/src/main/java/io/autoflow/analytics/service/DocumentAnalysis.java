@@ -2,8 +2,11 @@ package io.autoflow.analytics.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.autoflow.analytics.csv.CsvAnalyzer;
-import io.autoflow.analytics.csv.DocumentException;
+import io.autoflow.analytics.extract.CsvAnalyzer;
+import io.autoflow.analytics.extract.DocumentException;
+import io.autoflow.analytics.extract.XlsxAnalyzer;
+import io.autoflow.analytics.stats.DocumentStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -25,13 +29,15 @@ public class DocumentAnalysis {
 
     private static final Logger LOG = Logger.getLogger(DocumentAnalysis.class);
     private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
-            "text/comma-separated-values", "application/vnd.ms-excel");
+            "text/comma-separated-values");
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Results follow the REST API's snake_case. */
     private static final ObjectMapper RESULT_JSON = EventJson.mapper().copy()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final BlobStore blobs;
     private final CsvAnalyzer csv = new CsvAnalyzer();
+    private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
 
     public DocumentAnalysis(BlobStore blobs) {
         this.blobs = blobs;
@@ -39,24 +45,37 @@ public class DocumentAnalysis {
 
     public AnalysisOutcome analyze(AnalyzeDocument request) {
         try {
-            if (!isCsv(request)) {
-                throw new DocumentException("unsupported_file_type", "Only CSV documents can be analysed for now, not "
-                        + request.contentType());
-            }
-            var statistics = csv.analyze(() -> open(request.blobKey()));
-            return AnalysisOutcome.success(RESULT_JSON.valueToTree(statistics));
+            return AnalysisOutcome.success(RESULT_JSON.valueToTree(new DocumentStatistics(tables(request))));
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Analysis of %s failed", request.executionId());
             return AnalysisOutcome.failure(ErrorInfo.of("analysis_failed", "The document could not be analysed"));
         }
     }
 
-    private static boolean isCsv(AnalyzeDocument request) {
+    private List<TableStatistics> tables(AnalyzeDocument request) throws IOException {
         String type = request.contentType() == null ? "" : request.contentType().split(";")[0].trim()
                 .toLowerCase(Locale.ROOT);
-        return CSV_TYPES.contains(type);
+        if (CSV_TYPES.contains(type)) {
+            return List.of(csv.analyze(tableName(request.fileName()), () -> open(request.blobKey())));
+        }
+        if (XLSX_TYPE.equals(type)) {
+            try (InputStream in = open(request.blobKey())) {
+                return xlsx.analyze(in);
+            }
+        }
+        throw new DocumentException("unsupported_file_type", "Documents of type " + request.contentType()
+                + " cannot be analysed yet");
+    }
+
+    /** A CSV's single table is named after the file, without its extension. */
+    private static String tableName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "data";
+        }
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
     private InputStream open(String key) {

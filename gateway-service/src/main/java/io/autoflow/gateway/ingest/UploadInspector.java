@@ -10,20 +10,27 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipFile;
 import org.apache.tika.Tika;
 import org.jboss.logging.Logger;
 
 /**
  * Decides whether an uploaded file may enter the platform: its real type, sniffed from its bytes by Tika (the name
- * and the declared content type are not trusted), must be one we analyse, and ClamAV must find it clean. Blocking.
+ * and the declared content type are not trusted), must be one we analyse (CSV, XLSX) and agree with the file's
+ * extension, and ClamAV must find it clean. Blocking.
  */
 @ApplicationScoped
 public class UploadInspector {
 
     private static final Logger LOG = Logger.getLogger(UploadInspector.class);
-    /** Extensions that claim tabular text; such a name on a binary file is a mismatch, not just unsupported. */
-    private static final Set<String> TEXT_EXTENSIONS = Set.of("csv", "tsv", "txt");
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final Set<String> SUPPORTED = Set.of(CSV, XLSX);
+    /** What a file's extension claims; a name that contradicts the bytes is a mismatch, not just unsupported. */
+    private static final Map<String, String> EXTENSIONS = Map.of("csv", CSV, "tsv", CSV, "txt", CSV, "xlsx", XLSX);
 
     private final Tika tika = new Tika();
     private final ClamAvScanner scanner;
@@ -41,25 +48,56 @@ public class UploadInspector {
      *         the file cannot be scanned and configuration does not allow that
      */
     public String inspect(Path file, String fileName) throws IOException {
-        String detected = detect(file);
-        if (!detected.startsWith("text/")) {
-            String extension = extension(fileName);
-            if (TEXT_EXTENSIONS.contains(extension)) {
-                throw new ApiException(415, "file_type_mismatch", "The file is named ." + extension
-                        + " but its content is " + detected, null);
+        String actual = realType(file);
+        String extension = extension(fileName);
+        String named = EXTENSIONS.get(extension);
+        if (!SUPPORTED.contains(actual)) {
+            if (named != null) {
+                throw mismatch(extension, actual);
             }
-            throw new ApiException(415, "unsupported_file_type", "Only CSV documents can be analysed for now; this "
-                    + "file is " + detected, null);
+            throw new ApiException(415, "unsupported_file_type", "CSV and XLSX documents can be analysed; this file is "
+                    + actual, null);
+        }
+        if (named != null && !named.equals(actual)) {
+            throw mismatch(extension, actual);
         }
         scan(file);
-        return "text/csv";
+        return actual;
     }
 
-    private String detect(Path file) throws IOException {
+    /** The type the bytes show; a file name would let Tika trust the extension, so none is given. */
+    private String realType(Path file) throws IOException {
+        String detected;
         try (InputStream in = Files.newInputStream(file)) {
-            // Bytes only: a file name would let Tika trust the extension.
-            return tika.detect(in);
+            detected = tika.detect(in);
         }
+        if (detected.startsWith("text/")) {
+            return CSV;
+        }
+        if (detected.equals("application/zip") || detected.equals("application/x-tika-ooxml")) {
+            return officeType(file, detected);
+        }
+        return detected;
+    }
+
+    /** Tells OOXML documents apart by their main part, read from the zip's directory without inflating anything. */
+    private static String officeType(Path file, String detected) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            if (zip.getEntry("xl/workbook.xml") != null) {
+                return XLSX;
+            }
+            if (zip.getEntry("word/document.xml") != null) {
+                return DOCX;
+            }
+            return detected;
+        } catch (IOException e) {
+            return detected;
+        }
+    }
+
+    private static ApiException mismatch(String extension, String actual) {
+        return new ApiException(415, "file_type_mismatch", "The file is named ." + extension + " but its content is "
+                + actual, null);
     }
 
     private void scan(Path file) throws IOException {

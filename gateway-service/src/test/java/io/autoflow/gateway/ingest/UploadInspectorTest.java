@@ -41,6 +41,24 @@ class UploadInspectorTest {
                 .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("unsupported_file_type"));
     }
 
+    @Test
+    void recognisesAWorkbookByItsPartsAndRefusesOneNamedAsCsv() throws Exception {
+        byte[] book;
+        try (var in = getClass().getResourceAsStream("/xlsx/Book1.xlsx")) {
+            book = in.readAllBytes();
+        }
+        Path xlsx = Files.write(dir.resolve("book.xlsx"), book);
+        Path renamed = Files.write(dir.resolve("book.csv"), book);
+
+        assertThat(inspector(true).inspect(xlsx, "book.xlsx")).isEqualTo(UploadInspector.XLSX);
+        assertThat(inspector(true).inspect(xlsx, "no-extension")).isEqualTo(UploadInspector.XLSX);
+        assertThatThrownBy(() -> inspector(true).inspect(renamed, "book.csv"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+        Path text = Files.writeString(dir.resolve("fake.xlsx"), "a,b\n1,2\n");
+        assertThatThrownBy(() -> inspector(true).inspect(text, "fake.xlsx"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+    }
+
     /** An inspector whose clamd is unreachable. */
     private static UploadInspector inspector(boolean failOpen) {
         return new UploadInspector(new ClamAvConfig() {

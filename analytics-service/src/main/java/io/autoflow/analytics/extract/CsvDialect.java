@@ -1,4 +1,4 @@
-package io.autoflow.analytics.csv;
+package io.autoflow.analytics.extract;
 
 import java.util.List;
 

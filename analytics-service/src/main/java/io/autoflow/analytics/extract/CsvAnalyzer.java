@@ -1,5 +1,7 @@
-package io.autoflow.analytics.csv;
+package io.autoflow.analytics.extract;
 
+import io.autoflow.analytics.stats.TableProfiler;
+import io.autoflow.analytics.stats.TableStatistics;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -21,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a CSV document with Apache Commons CSV (RFC 4180 quoting, any of the common delimiters, UTF-8 with or without
- * BOM, else Windows-1252) and computes each column's descriptive statistics in one streaming pass.
+ * BOM, else Windows-1252) and profiles it as one table in a single streaming pass.
  */
 public final class CsvAnalyzer {
 
@@ -32,15 +30,15 @@ public final class CsvAnalyzer {
      * @param document opens the document; called again when it must be re-read in another encoding
      * @throws DocumentException for an empty, binary or malformed document
      */
-    public DatasetStatistics analyze(Supplier<InputStream> document) {
+    public TableStatistics analyze(String name, Supplier<InputStream> document) {
         try {
-            return analyze(document, StandardCharsets.UTF_8);
+            return analyze(name, document, StandardCharsets.UTF_8);
         } catch (UndecodableException e) {
-            return analyze(document, FALLBACK);
+            return analyze(name, document, FALLBACK);
         }
     }
 
-    private DatasetStatistics analyze(Supplier<InputStream> document, Charset charset) {
+    private TableStatistics analyze(String name, Supplier<InputStream> document, Charset charset) {
         try (InputStream in = document.get();
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder(charset)))) {
             reader.mark(SAMPLE_CHARS + 1);
@@ -57,8 +55,7 @@ public final class CsvAnalyzer {
             if (sample.charAt(0) == '\uFEFF') {
                 reader.skip(1);
             }
-            char delimiter = CsvDialect.detectDelimiter(sample);
-            return parse(reader, delimiter);
+            return parse(name, reader, CsvDialect.detectDelimiter(sample));
         } catch (CharacterCodingException e) {
             throw new UndecodableException();
         } catch (UncheckedIOException e) {
@@ -71,53 +68,29 @@ public final class CsvAnalyzer {
         }
     }
 
-    private static DatasetStatistics parse(BufferedReader reader, char delimiter) throws IOException {
+    private static TableStatistics parse(String name, BufferedReader reader, char delimiter) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .setIgnoreSurroundingSpaces(true)
                 .get();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
-            List<ColumnProfile> columns = null;
-            long rows = 0;
+            TableProfiler table = null;
             for (CSVRecord record : parser) {
-                if (columns == null) {
-                    columns = header(record);
-                    continue;
-                }
-                if (record.size() > columns.size()) {
+                if (table == null) {
+                    table = new TableProfiler(name, record.toList());
+                } else if (record.size() > table.width()) {
                     throw new DocumentException("malformed_csv", "Line " + parser.getCurrentLineNumber() + " has "
-                            + record.size() + " fields but the header has " + columns.size());
+                            + record.size() + " fields but the header has " + table.width());
+                } else {
+                    table.add(record.toList());
                 }
-                for (int i = 0; i < columns.size(); i++) {
-                    columns.get(i).add(i < record.size() ? record.get(i) : null);
-                }
-                rows++;
             }
-            if (columns == null) {
+            if (table == null) {
                 throw new DocumentException("empty_document", "The document is empty");
             }
-            return new DatasetStatistics(rows, columns.size(), String.valueOf(delimiter),
-                    columns.stream().map(ColumnProfile::finish).toList());
+            return table.finish();
         }
-    }
-
-    /** Column names from the header row; blank names become column_N and repeated names get a suffix. */
-    private static List<ColumnProfile> header(CSVRecord record) {
-        List<ColumnProfile> columns = new ArrayList<>();
-        Set<String> used = new HashSet<>();
-        for (int i = 0; i < record.size(); i++) {
-            String name = record.get(i).trim();
-            if (name.isEmpty()) {
-                name = "column_" + (i + 1);
-            }
-            String unique = name;
-            for (int n = 2; !used.add(unique); n++) {
-                unique = name + "_" + n;
-            }
-            columns.add(new ColumnProfile(unique));
-        }
-        return columns;
     }
 
     /** UTF-8 must be valid, so a legacy file falls back; the fallback replaces the few bytes it cannot map. */

@@ -1,4 +1,4 @@
-package io.autoflow.analytics.csv;
+package io.autoflow.analytics.stats;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +13,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * Accumulates one column's values as rows stream by, and infers its type: integer, decimal, boolean, date, or text
  * when the values fit none of those.
  */
-final class ColumnProfile {
+public final class ColumnProfile {
 
     private static final int TOP_VALUES = 5;
 
@@ -27,11 +27,11 @@ final class ColumnProfile {
     private boolean bool = true;
     private boolean date = true;
 
-    ColumnProfile(String name) {
+    public ColumnProfile(String name) {
         this.name = name;
     }
 
-    void add(String raw) {
+    public void add(String raw) {
         String value = raw == null ? "" : raw.trim();
         if (ValueKinds.isMissing(value)) {
             missing++;
@@ -48,7 +48,7 @@ final class ColumnProfile {
         date = date && !decimal && ValueKinds.isDate(value);
     }
 
-    ColumnStatistics finish() {
+    public ColumnStatistics finish() {
         String type = type();
         if (type.equals("integer") || type.equals("decimal")) {
             Percentile quartiles = new Percentile().withEstimationType(EstimationType.R_7);

@@ -1,4 +1,4 @@
-package io.autoflow.analytics.csv;
+package io.autoflow.analytics.stats;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,9 +1,11 @@
-package io.autoflow.analytics.csv;
+package io.autoflow.analytics.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -18,8 +20,9 @@ class CsvAnalyzerTest {
     @Test
     void computesDescriptiveStatisticsOfARealSalesFile() {
         // Expected figures computed independently (Python statistics module, linear-interpolation quartiles).
-        DatasetStatistics stats = analyzer.analyze(() -> resource("/csv/sales.csv"));
+        TableStatistics stats = analyzer.analyze("sales", () -> resource("/csv/sales.csv"));
 
+        assertThat(stats.name()).isEqualTo("sales");
         assertThat(stats.rowCount()).isEqualTo(48);
         assertThat(stats.columns()).extracting(ColumnStatistics::name)
                 .containsExactly("date", "region", "product", "units", "unit_price", "revenue", "returned");
@@ -47,7 +50,7 @@ class CsvAnalyzerTest {
 
     @Test
     void matchesPandasDescribeOnOneToTen() {
-        ColumnStatistics x = column(analyzer.analyze(() -> text("x\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n")), "x");
+        ColumnStatistics x = column(analyzer.analyze("t", () -> text("x\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n")), "x");
 
         assertThat(x.mean()).isEqualTo(5.5);
         assertThat(x.std()).isCloseTo(3.0276503540974917, within(1e-12));
@@ -56,23 +59,23 @@ class CsvAnalyzerTest {
 
     @Test
     void detectsSemicolonAndTabDelimitersAndHonoursQuotes() {
-        DatasetStatistics semicolon = analyzer.analyze(() -> text("name;amount\n\"Smith; John\";1,5\nDoe;2\n"));
-        assertThat(semicolon.delimiter()).isEqualTo(";");
+        TableStatistics semicolon = analyzer.analyze("t", () -> text("name;amount\n\"Smith; John\";1,5\nDoe;2\n"));
+        assertThat(semicolon.columnCount()).isEqualTo(2);
         assertThat(column(semicolon, "name").topValues()).extracting(ColumnStatistics.ValueCount::value)
                 .contains("Smith; John");
 
-        DatasetStatistics tab = analyzer.analyze(() -> text("a\tb\n1\t2\n3\t4\n"));
-        assertThat(tab.delimiter()).isEqualTo("\t");
+        TableStatistics tab = analyzer.analyze("t", () -> text("a\tb\n1\t2\n3\t4\n"));
+        assertThat(tab.columns()).extracting(ColumnStatistics::name).containsExactly("a", "b");
         assertThat(column(tab, "b").mean()).isEqualTo(3.0);
     }
 
     @Test
     void readsUtf8WithBomAndFallsBackToWindows1252() {
-        DatasetStatistics bom = analyzer.analyze(() -> bytes("\uFEFFcity,n\nZürich,1\n", StandardCharsets.UTF_8));
+        TableStatistics bom = analyzer.analyze("t", () -> bytes("\uFEFFcity,n\nZürich,1\n", StandardCharsets.UTF_8));
         assertThat(bom.columns().get(0).name()).isEqualTo("city");
         assertThat(column(bom, "city").topValues().get(0).value()).isEqualTo("Zürich");
 
-        DatasetStatistics legacy = analyzer.analyze(() -> bytes("city,n\nZürich,1\nCafé €,2\n",
+        TableStatistics legacy = analyzer.analyze("t", () -> bytes("city,n\nZürich,1\nCafé €,2\n",
                 Charset.forName("windows-1252")));
         assertThat(column(legacy, "city").topValues()).extracting(ColumnStatistics.ValueCount::value)
                 .containsExactlyInAnyOrder("Zürich", "Café €");
@@ -80,7 +83,7 @@ class CsvAnalyzerTest {
 
     @Test
     void namesBlankAndRepeatedHeadersAndTreatsShortRowsAsMissing() {
-        DatasetStatistics stats = analyzer.analyze(() -> text("a,,a\n1,2,3\n4\n"));
+        TableStatistics stats = analyzer.analyze("t", () -> text("a,,a\n1,2,3\n4\n"));
 
         assertThat(stats.columns()).extracting(ColumnStatistics::name).containsExactly("a", "column_2", "a_2");
         assertThat(column(stats, "a_2").missing()).isEqualTo(1);
@@ -88,7 +91,7 @@ class CsvAnalyzerTest {
 
     @Test
     void aHeaderOnlyFileHasNoRows() {
-        DatasetStatistics stats = analyzer.analyze(() -> text("a,b\n"));
+        TableStatistics stats = analyzer.analyze("t", () -> text("a,b\n"));
 
         assertThat(stats.rowCount()).isZero();
         assertThat(stats.columns()).extracting(ColumnStatistics::type).containsExactly("empty", "empty");
@@ -100,24 +103,24 @@ class CsvAnalyzerTest {
         assertCode("  \n\n", "empty_document");
         assertCode("a,b\n1,2,3\n", "malformed_csv");
         assertCode("a,b\n\"unclosed,2\n3,4\n", "malformed_csv");
-        assertThatThrownBy(() -> analyzer.analyze(() -> new ByteArrayInputStream(new byte[] {'P', 'K', 3, 4, 0, 0})))
+        assertThatThrownBy(() -> analyzer.analyze("t", () -> new ByteArrayInputStream(new byte[] {80, 75, 3, 4, 0})))
                 .isInstanceOf(DocumentException.class)
                 .extracting(e -> ((DocumentException) e).code()).isEqualTo("unsupported_file_type");
     }
 
     @Test
     void aTooLongRowNamesItsLine() {
-        assertThatThrownBy(() -> analyzer.analyze(() -> text("a,b\n1,2\n1,2,3\n")))
+        assertThatThrownBy(() -> analyzer.analyze("t", () -> text("a,b\n1,2\n1,2,3\n")))
                 .hasMessageContaining("Line 3").hasMessageContaining("3 fields");
     }
 
     private void assertCode(String csv, String code) {
-        assertThatThrownBy(() -> analyzer.analyze(() -> text(csv))).as(csv)
+        assertThatThrownBy(() -> analyzer.analyze("t", () -> text(csv))).as(csv)
                 .isInstanceOf(DocumentException.class)
                 .extracting(e -> ((DocumentException) e).code()).isEqualTo(code);
     }
 
-    private static ColumnStatistics column(DatasetStatistics stats, String name) {
+    private static ColumnStatistics column(TableStatistics stats, String name) {
         return stats.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 

@@ -1,0 +1,49 @@
+package io.autoflow.analytics.stats;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Profiles one table as its rows stream by: memory grows with distinct values, not with rows kept. Blank header
+ * names become column_N and repeated names get a suffix; a short row's missing cells count as missing.
+ */
+public final class TableProfiler {
+
+    private final String name;
+    private final List<ColumnProfile> columns = new ArrayList<>();
+    private long rows;
+
+    public TableProfiler(String name, List<String> header) {
+        this.name = name;
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i) == null ? "" : header.get(i).trim();
+            if (column.isEmpty()) {
+                column = "column_" + (i + 1);
+            }
+            String unique = column;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = column + "_" + n;
+            }
+            columns.add(new ColumnProfile(unique));
+        }
+    }
+
+    public int width() {
+        return columns.size();
+    }
+
+    /** Adds a data row; cells beyond the header are the caller's to refuse or ignore. */
+    public void add(List<String> row) {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).add(i < row.size() ? row.get(i) : null);
+        }
+        rows++;
+    }
+
+    public TableStatistics finish() {
+        return new TableStatistics(name, rows, columns.size(), columns.stream().map(ColumnProfile::finish).toList());
+    }
+}

@@ -59,6 +59,16 @@ class DocumentAnalyticsFlowTest {
         assertThat(units.get("type").asText()).isEqualTo("integer");
         assertThat(units.get("median").asDouble()).isEqualTo(45.0);
         assertThat(column(result, "region").get("top_values").get(0).get("count").asLong()).isEqualTo(12);
+
+        String report = result.get("report").get("key").asText();
+        assertThat(report).isEqualTo("reports/u1/" + id + "/report.pdf");
+        try (var pdf = blobs.open(report).orElseThrow()) {
+            assertThat(new String(pdf.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+        assertThat(result.get("charts")).isNotEmpty();
+        for (JsonNode chart : result.get("charts")) {
+            assertThat(blobs.open(chart.get("key").asText())).isPresent();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 
@@ -11,6 +12,7 @@ import io.autoflow.localstack.KafkaBroker;
 import io.restassured.path.json.JsonPath;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -98,6 +100,15 @@ class DocumentAnalyticsEndToEndIT {
 
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs").then().statusCode(200)
                 .body("jobs.find { it.job_id == '" + jobId + "' }.status", is("completed"));
+
+        assertThat(job.getString("report_url")).isEqualTo("/api/jobs/" + jobId + "/report");
+        byte[] pdf = given().header("X-API-Key", apiKey).get(gateway.url() + job.getString("report_url"))
+                .then().statusCode(200).contentType("application/pdf")
+                .header("Content-Disposition", containsString("sales-report.pdf"))
+                .extract().asByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(job.getList("result.charts")).isNotEmpty();
+        given().get(gateway.url() + job.getString("report_url")).then().statusCode(401);
     }
 
     @Test
@@ -118,6 +129,8 @@ class DocumentAnalyticsEndToEndIT {
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("failed");
         assertThat(job.getString("error.code")).isEqualTo("malformed_csv");
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId + "/report")
+                .then().statusCode(404).body("code", is("report_not_available"));
     }
 
     @Test

@@ -77,7 +77,7 @@ class DocumentSubmissionTest {
 
         String jobId = given().header("X-API-Key", key)
                 .multiPart("file", "sales.csv", csv, "text/csv")
-                .multiPart("request", "{\"analysis\":{\"statistical\":true},\"output\":{\"format\":\"excel\"}}",
+                .multiPart("request", "{\"analysis\":{\"statistical\":true},\"output\":{\"format\":\"pdf\"}}",
                         "application/json")
                 .post("/api/analytics/document")
                 .then().statusCode(202)
@@ -96,7 +96,7 @@ class DocumentSubmissionTest {
         assertThat(parameters.fileName()).isEqualTo("sales.csv");
         assertThat(parameters.sizeBytes()).isEqualTo(csv.length);
         assertThat(parameters.analyses()).containsExactly("statistical");
-        assertThat(parameters.output().format()).isEqualTo("excel");
+        assertThat(parameters.output().format()).isEqualTo("pdf");
         try (InputStream stored = blobs.open(parameters.blobKey()).orElseThrow()) {
             assertThat(stored.readAllBytes()).isEqualTo(csv);
         }
@@ -134,6 +134,8 @@ class DocumentSubmissionTest {
         submit("a.csv", "a\n1\n".getBytes(), "{not json").statusCode(400).body("code", is("invalid_request"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"docx\"}}").statusCode(422)
                 .body("code", is("invalid_output_format"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"excel\"}}").statusCode(422)
+                .body("code", is("output_format_not_available"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\",\"email\":\"a@b.io\"}}")
                 .statusCode(422).body("code", is("delivery_not_available"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")

@@ -2,9 +2,11 @@ package io.autoflow.analytics.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.extract.DocumentException;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
+import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
@@ -21,7 +23,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Analyses one stored document. Blocking and CPU-bound: callers run it off the event loop. Every failure becomes an
+ * Analyses one stored document: extracts its tables, profiles them, and renders the charts and the PDF report.
+ * Blocking and CPU-bound: callers run it off the event loop. Every failure becomes an
  * outcome with a stable code; nothing escapes to crash the consumer.
  */
 @ApplicationScoped
@@ -39,13 +42,19 @@ public class DocumentAnalysis {
     private final CsvAnalyzer csv = new CsvAnalyzer();
     private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
 
-    public DocumentAnalysis(BlobStore blobs) {
+    private final ReportBuilder reports;
+
+    public DocumentAnalysis(BlobStore blobs, ReportBuilder reports) {
         this.blobs = blobs;
+        this.reports = reports;
     }
 
     public AnalysisOutcome analyze(AnalyzeDocument request) {
         try {
-            return AnalysisOutcome.success(RESULT_JSON.valueToTree(new DocumentStatistics(tables(request))));
+            DocumentStatistics statistics = new DocumentStatistics(tables(request));
+            ObjectNode result = RESULT_JSON.valueToTree(statistics);
+            reports.build(request, statistics, result);
+            return AnalysisOutcome.success(result);
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());
         } catch (IOException | RuntimeException e) {

@@ -55,10 +55,11 @@ public final class ColumnProfile {
             quartiles.setData(numbers.getValues());
             return new ColumnStatistics(name, type, count, missing, numbers.getMean(),
                     finite(numbers.getStandardDeviation()), numbers.getMin(), quartiles.evaluate(25),
-                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), (long) frequencies.size(), null);
+                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), (long) frequencies.size(), null,
+                    Histogram.of(numbers.getValues(), numbers.getMin(), numbers.getMax()));
         }
         return new ColumnStatistics(name, type, count, missing, null, null, null, null, null, null, null,
-                (long) frequencies.size(), topValues());
+                (long) frequencies.size(), topValues(), null);
     }
 
     private String type() {

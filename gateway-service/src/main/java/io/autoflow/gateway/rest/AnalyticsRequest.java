@@ -37,6 +37,10 @@ public record AnalyticsRequest(Analysis analysis, Output output) {
         if (!FORMATS.contains(format)) {
             throw new ApiException(422, "invalid_output_format", "output.format must be pdf, ppt or excel");
         }
+        if (!format.equals("pdf")) {
+            throw new ApiException(422, "output_format_not_available",
+                    "Reports as " + format + " are not available yet; use pdf");
+        }
         if (!delivery.equals("download")) {
             if (delivery.equals("email") || delivery.equals("webhook")) {
                 throw new ApiException(422, "delivery_not_available",

@@ -3,10 +3,12 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.blob.BlobStore;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.service.Jobs;
+import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +26,8 @@ import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * The caller's jobs: {@code GET /api/jobs} and {@code GET /api/jobs/{id}}. Ownership is checked against the gateway's
+ * The caller's jobs: {@code GET /api/jobs}, {@code GET /api/jobs/{id}} and its report,
+ * {@code GET /api/jobs/{id}/report}. Ownership is checked against the gateway's
  * own record first, so another user's job is a 404; status and results come from the orchestrator, and a job it has
  * not recorded yet is shown as queued.
  */
@@ -36,8 +41,10 @@ public class JobResource {
     private final Jobs jobs;
     private final JobStatusClient status;
     private final ObjectMapper json;
+    private final BlobStore blobs;
 
-    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json) {
+    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json, BlobStore blobs) {
+        this.blobs = blobs;
         this.user = user;
         this.jobs = jobs;
         this.status = status;
@@ -74,11 +81,56 @@ public class JobResource {
                 }));
     }
 
+    /** The job's PDF report, for its owner only. */
+    @GET
+    @Path("/{id}/report")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Uni<Response> report(@RestPath String id) {
+        UUID jobId = parse(id);
+        return jobs.find(jobId, user.id()).chain(job -> {
+            if (job == null) {
+                throw notFound();
+            }
+            return status.get(id, user.id().toString()).onFailure().transform(JobResource::unavailable)
+                    .chain(known -> {
+                        String key = reportKey(known);
+                        // The key comes from a worker's result: serve it only inside this job's own prefix.
+                        if (key == null || !key.startsWith("reports/" + user.id() + "/" + id + "/")) {
+                            throw new ApiException(404, "report_not_available", "This job has no report (yet)");
+                        }
+                        return VertxContexts.blocking(() -> read(key));
+                    })
+                    .map(pdf -> Response.ok(pdf, "application/pdf")
+                            .header("Content-Disposition", "attachment; filename=\"" + downloadName(job) + "\"")
+                            .build());
+        });
+    }
+
+    private byte[] read(String key) throws java.io.IOException {
+        try (InputStream in = blobs.open(key).orElseThrow(
+                () -> new ApiException(404, "report_not_available", "The report is no longer stored"))) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String reportKey(JsonNode known) {
+        JsonNode key = known == null ? null : known.path("result").path("report").path("key");
+        return key != null && key.isTextual() ? key.asText() : null;
+    }
+
+    private static String downloadName(Job job) {
+        String base = job.fileName == null ? "document" : job.fileName.replaceAll("\\.[^.]*$", "");
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + "-report.pdf";
+    }
+
     /** The orchestrator's view with the gateway's own facts added, or a queued view when it has none yet. */
     private JsonNode view(Job job, JsonNode known) {
         ObjectNode view;
         if (known != null) {
             view = (ObjectNode) known.deepCopy();
+            if (reportKey(known) != null) {
+                view.put("report_url", "/api/jobs/" + job.id + "/report");
+            }
         } else {
             view = json.createObjectNode().put("job_id", job.id.toString()).put("workflow_type", job.workflowType)
                     .put("status", "queued");

@@ -1,0 +1,92 @@
+package io.autoflow.analytics.report;
+
+import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Histogram;
+import io.autoflow.analytics.stats.TableStatistics;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.DecimalFormat;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Draws the charts of a table from its statistics (never from the raw file), with XChart, headless: a histogram per
+ * numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
+ * once trends are computed), in one consistent style.
+ */
+public final class ChartRenderer {
+
+    static final Color NUMERIC = new Color(0x2B, 0x6C, 0xB0);
+    static final Color CATEGORY = new Color(0xD9, 0x7B, 0x29);
+    private static final int MAX_CHARTS_PER_TABLE = 12;
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 460;
+
+    public List<Chart> render(TableStatistics table) {
+        List<Chart> charts = new ArrayList<>();
+        for (ColumnStatistics column : table.columns()) {
+            if (charts.size() == MAX_CHARTS_PER_TABLE) {
+                break;
+            }
+            if (column.histogram() != null && column.count() > 0) {
+                charts.add(histogram(table.name(), column));
+            } else if (column.topValues() != null && !column.type().equals("date") && column.distinct() != null
+                    && column.distinct() > 1 && column.distinct() < column.count()) {
+                charts.add(topValues(table.name(), column));
+            }
+        }
+        return charts;
+    }
+
+    private static Chart histogram(String table, ColumnStatistics column) {
+        Histogram histogram = column.histogram();
+        DecimalFormat format = new DecimalFormat("#,##0.##");
+        List<String> bins = new ArrayList<>();
+        for (int i = 0; i < histogram.counts().size(); i++) {
+            bins.add(format.format(histogram.edges().get(i)) + "–" + format.format(histogram.edges().get(i + 1)));
+        }
+        String title = column.name() + ": distribution";
+        CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
+        chart.addSeries(column.name(), bins, histogram.counts()).setFillColor(NUMERIC);
+        return new Chart(title, png(chart));
+    }
+
+    private static Chart topValues(String table, ColumnStatistics column) {
+        List<String> values = column.topValues().stream().map(v -> shorten(v.value())).toList();
+        List<Long> counts = column.topValues().stream().map(ColumnStatistics.ValueCount::count).toList();
+        String title = column.name() + ": most frequent values";
+        CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
+        chart.addSeries(column.name(), values, counts).setFillColor(CATEGORY);
+        return new Chart(title, png(chart));
+    }
+
+    private static CategoryChart chart(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        Styler styler = chart.getStyler();
+        styler.setLegendVisible(false);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotBorderVisible(false);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setAvailableSpaceFill(0.9);
+        return chart;
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 24 ? value : value.substring(0, 23) + "…";
+    }
+
+    private static byte[] png(CategoryChart chart) {
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

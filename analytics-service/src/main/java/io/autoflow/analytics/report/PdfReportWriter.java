@@ -1,0 +1,246 @@
+package io.autoflow.analytics.report;
+
+import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.text.DecimalFormat;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+/**
+ * Writes the analysis as a PDF with PDFBox: a title page with the summary, then per table its statistics and its
+ * charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
+ * it lacks are shown as "?".
+ */
+public final class PdfReportWriter {
+
+    private static final PDRectangle PAGE = PDRectangle.A4;
+    private static final float MARGIN = 50;
+    private static final float LINE = 14;
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final DecimalFormat NUMBER = new DecimalFormat("#,##0.####");
+
+    /** One table's numbers and charts, as the report shows them. */
+    public record Section(TableStatistics table, List<Chart> charts) {
+    }
+
+    public byte[] write(String documentName, List<Section> sections) throws IOException {
+        try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
+            Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
+            writer.titlePage(documentName, sections);
+            for (Section section : sections) {
+                writer.section(section);
+            }
+            writer.numberPages();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Lays text, tables and images out top to bottom, starting a new page when one is full. */
+    private static final class Writer {
+
+        private final PDDocument pdf;
+        private final PDFont font;
+        private PDPageContentStream content;
+        private float y;
+
+        Writer(PDDocument pdf, PDFont font) {
+            this.pdf = pdf;
+            this.font = font;
+        }
+
+        void titlePage(String documentName, List<Section> sections) throws IOException {
+            newPage();
+            y -= 120;
+            text("Analysis report", 26, MARGIN);
+            y -= 16;
+            text(documentName, 16, MARGIN);
+            text("Generated " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern(
+                    "yyyy-MM-dd HH:mm 'UTC'")) + " by Autoflow", 10, MARGIN);
+            y -= 30;
+            text("Summary", 16, MARGIN);
+            for (Section section : sections) {
+                TableStatistics table = section.table();
+                long numeric = table.columns().stream().filter(ColumnStatistics::isNumeric).count();
+                long missing = table.columns().stream().mapToLong(ColumnStatistics::missing).sum();
+                text("• " + table.name() + ": " + table.rowCount() + " rows, " + table.columnCount() + " columns ("
+                        + numeric + " numeric), " + missing + " missing values", 11, MARGIN + 10);
+            }
+        }
+
+        void section(Section section) throws IOException {
+            TableStatistics table = section.table();
+            newPage();
+            text(table.name(), 18, MARGIN);
+            text(table.rowCount() + " rows, " + table.columnCount() + " columns", 10, MARGIN);
+            y -= 8;
+            List<ColumnStatistics> numeric = table.columns().stream().filter(ColumnStatistics::isNumeric).toList();
+            List<ColumnStatistics> other = table.columns().stream().filter(c -> !c.isNumeric()).toList();
+            if (!numeric.isEmpty()) {
+                text("Numeric columns", 13, MARGIN);
+                grid(List.of("column", "type", "count", "missing", "mean", "std", "min", "median", "max"),
+                        new float[] {110, 50, 45, 45, 55, 55, 45, 50, 50},
+                        numeric.stream().map(c -> List.of(c.name(), c.type(), count(c.count()), count(c.missing()),
+                                number(c.mean()), number(c.std()), number(c.min()), number(c.median()),
+                                number(c.max()))).toList());
+            }
+            if (!other.isEmpty()) {
+                text("Other columns", 13, MARGIN);
+                grid(List.of("column", "type", "count", "missing", "distinct", "most frequent"),
+                        new float[] {110, 50, 45, 45, 50, 205},
+                        other.stream().map(c -> List.of(c.name(), c.type(), count(c.count()), count(c.missing()),
+                                c.distinct() == null ? "" : count(c.distinct()), top(c))).toList());
+            }
+            for (Chart chart : section.charts()) {
+                image(chart);
+            }
+        }
+
+        void numberPages() throws IOException {
+            close();
+            int total = pdf.getNumberOfPages();
+            for (int i = 0; i < total; i++) {
+                try (PDPageContentStream footer = new PDPageContentStream(pdf, pdf.getPage(i),
+                        PDPageContentStream.AppendMode.APPEND, true, true)) {
+                    String label = "Page " + (i + 1) + " of " + total;
+                    footer.beginText();
+                    footer.setFont(font, 9);
+                    footer.newLineAtOffset(PAGE.getWidth() - MARGIN - width(label, 9), 25);
+                    footer.showText(label);
+                    footer.endText();
+                }
+            }
+        }
+
+        private void grid(List<String> header, float[] widths, List<List<String>> rows) throws IOException {
+            row(header, widths, true);
+            for (List<String> row : rows) {
+                row(row, widths, false);
+            }
+            y -= 10;
+        }
+
+        private void row(List<String> cells, float[] widths, boolean header) throws IOException {
+            ensureSpace(LINE + 4);
+            y -= LINE;
+            float x = MARGIN;
+            float size = header ? 9 : 8.5f;
+            for (int i = 0; i < cells.size(); i++) {
+                String cell = fit(cells.get(i), widths[i] - 4, size);
+                content.beginText();
+                content.setFont(font, size);
+                content.newLineAtOffset(x, y);
+                content.showText(cell);
+                content.endText();
+                x += widths[i];
+            }
+            if (header) {
+                content.moveTo(MARGIN, y - 3);
+                content.lineTo(x, y - 3);
+                content.stroke();
+            }
+        }
+
+        private void image(Chart chart) throws IOException {
+            PDImageXObject image = PDImageXObject.createFromByteArray(pdf, chart.png(), chart.title());
+            float width = PAGE.getWidth() - 2 * MARGIN;
+            float height = width * image.getHeight() / image.getWidth();
+            ensureSpace(height + 10);
+            y -= height;
+            content.drawImage(image, MARGIN, y, width, height);
+            y -= 10;
+        }
+
+        private void text(String text, float size, float x) throws IOException {
+            ensureSpace(size + 6);
+            y -= size;
+            content.beginText();
+            content.setFont(font, size);
+            content.newLineAtOffset(x, y);
+            content.showText(fit(text, PAGE.getWidth() - x - MARGIN, size));
+            content.endText();
+            y -= 6;
+        }
+
+        private void ensureSpace(float needed) throws IOException {
+            if (content == null || y - needed < MARGIN + 20) {
+                newPage();
+            }
+        }
+
+        private void newPage() throws IOException {
+            close();
+            PDPage page = new PDPage(PAGE);
+            pdf.addPage(page);
+            content = new PDPageContentStream(pdf, page);
+            y = PAGE.getHeight() - MARGIN;
+        }
+
+        private void close() throws IOException {
+            if (content != null) {
+                content.close();
+                content = null;
+            }
+        }
+
+        /** The text in characters the font has, shortened with an ellipsis to fit the width. */
+        private String fit(String text, float maxWidth, float size) throws IOException {
+            StringBuilder safe = new StringBuilder();
+            text.codePoints().forEach(cp -> safe.appendCodePoint(hasGlyph(cp) ? cp : '?'));
+            String result = safe.toString();
+            if (width(result, size) <= maxWidth) {
+                return result;
+            }
+            while (result.length() > 1 && width(result + "…", size) > maxWidth) {
+                result = result.substring(0, result.length() - 1);
+            }
+            return result + "…";
+        }
+
+        private boolean hasGlyph(int codePoint) {
+            if (Character.isISOControl(codePoint)) {
+                return false;
+            }
+            try {
+                font.encode(new String(Character.toChars(codePoint)));
+                return true;
+            } catch (IllegalArgumentException | IOException e) {
+                return false;
+            }
+        }
+
+        private float width(String text, float size) throws IOException {
+            return font.getStringWidth(text) / 1000 * size;
+        }
+    }
+
+    private static String number(Double value) {
+        return value == null ? "" : NUMBER.format(value);
+    }
+
+    private static String count(long value) {
+        return NUMBER.format(value);
+    }
+
+    private static String top(ColumnStatistics column) {
+        if (column.topValues() == null || column.topValues().isEmpty()) {
+            return "";
+        }
+        return String.join(", ", column.topValues().stream().limit(3)
+                .map(v -> v.value() + " (" + v.count() + ")").toList());
+    }
+
+}

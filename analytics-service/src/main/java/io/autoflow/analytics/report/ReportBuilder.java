@@ -1,0 +1,54 @@
+package io.autoflow.analytics.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.analytics.stats.DocumentStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders the charts and the report of an analysis and stores them next to each other in the blob store, under the
+ * job's own prefix: {@code reports/<user>/<job>/}. Returns where they are, for the job's result.
+ */
+@ApplicationScoped
+public class ReportBuilder {
+
+    /** A workbook with many sheets must not make a report of thousands of charts. */
+    static final int MAX_CHARTS = 40;
+
+    private final BlobStore blobs;
+    private final ChartRenderer charts = new ChartRenderer();
+    private final PdfReportWriter pdf = new PdfReportWriter();
+
+    public ReportBuilder(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    /** Adds {@code report} and {@code charts} to {@code result}. */
+    public void build(AnalyzeDocument request, DocumentStatistics statistics, ObjectNode result) throws IOException {
+        String prefix = "reports/" + request.userId() + "/" + request.executionId() + "/";
+        List<PdfReportWriter.Section> sections = new ArrayList<>();
+        ArrayNode chartList = result.putArray("charts");
+        int drawn = 0;
+        for (TableStatistics table : statistics.tables()) {
+            List<Chart> tableCharts = drawn < MAX_CHARTS ? charts.render(table) : List.of();
+            tableCharts = tableCharts.subList(0, Math.min(tableCharts.size(), MAX_CHARTS - drawn));
+            for (Chart chart : tableCharts) {
+                String key = prefix + "chart-" + (++drawn) + ".png";
+                blobs.put(key, new ByteArrayInputStream(chart.png()));
+                chartList.addObject().put("title", table.name() + ": " + chart.title()).put("key", key);
+            }
+            sections.add(new PdfReportWriter.Section(table, tableCharts));
+        }
+        byte[] report = pdf.write(request.fileName() == null ? "Document" : request.fileName(), sections);
+        String key = prefix + "report.pdf";
+        blobs.put(key, new ByteArrayInputStream(report));
+        result.putObject("report").put("format", "pdf").put("key", key).put("size_bytes", report.length);
+    }
+}

@@ -1,0 +1,77 @@
+package io.autoflow.analytics.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoflow.analytics.extract.CsvAnalyzer;
+import io.autoflow.analytics.stats.TableStatistics;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+class PdfReportWriterTest {
+
+    private final ChartRenderer charts = new ChartRenderer();
+
+    @Test
+    void chartsAreRealImagesOfTheExpectedSize() throws Exception {
+        TableStatistics sales = sales();
+
+        List<Chart> rendered = charts.render(sales);
+
+        // date, region, product, units, unit_price, revenue, returned: every column but none is charted.
+        assertThat(rendered).extracting(Chart::title).contains("units: distribution", "region: most frequent values");
+        var image = ImageIO.read(new ByteArrayInputStream(rendered.get(0).png()));
+        assertThat(image.getWidth()).isEqualTo(800);
+        assertThat(image.getHeight()).isEqualTo(460);
+    }
+
+    @Test
+    void theReportHasATitlePageTheNumbersChartsAndPageNumbers() throws Exception {
+        TableStatistics sales = sales();
+        byte[] pdf = new PdfReportWriter().write("sales.csv",
+                List.of(new PdfReportWriter.Section(sales, charts.render(sales))));
+
+        Path out = Path.of("target", "report-sample.pdf");
+        Files.write(out, pdf); // kept for a person to look at (pdftoppm target/report-sample.pdf)
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            int pages = document.getNumberOfPages();
+            assertThat(pages).isGreaterThan(2);
+            assertThat(text).contains("Analysis report", "sales.csv", "sales: 48 rows, 7 columns (3 numeric)")
+                    .contains("units", "42.2766", "45", "79")
+                    .contains("Gizmo (18)")
+                    .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
+            long images = 0;
+            for (var page : document.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    images++;
+                }
+            }
+            assertThat(images).isEqualTo(charts.render(sales).size());
+        }
+    }
+
+    @Test
+    void textTheFontLacksDoesNotBreakTheReport() throws Exception {
+        TableStatistics odd = new CsvAnalyzer().analyze("名前 ☃", () -> new ByteArrayInputStream(
+                "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
+
+        byte[] pdf = new PdfReportWriter().write("名前.csv", List.of(new PdfReportWriter.Section(odd, List.of())));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("??");
+        }
+    }
+
+    private static TableStatistics sales() {
+        return new CsvAnalyzer().analyze("sales",
+                () -> PdfReportWriterTest.class.getResourceAsStream("/csv/sales.csv"));
+    }
+}

@@ -50,16 +50,18 @@ public final class ColumnProfile {
 
     public ColumnStatistics finish() {
         String type = type();
+        double missingShare = count + missing == 0 ? 0 : (double) missing / (count + missing);
         if (type.equals("integer") || type.equals("decimal")) {
             Percentile quartiles = new Percentile().withEstimationType(EstimationType.R_7);
             quartiles.setData(numbers.getValues());
-            return new ColumnStatistics(name, type, count, missing, numbers.getMean(),
+            return new ColumnStatistics(name, type, count, missing, missingShare, numbers.getMean(),
                     finite(numbers.getStandardDeviation()), numbers.getMin(), quartiles.evaluate(25),
-                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), (long) frequencies.size(), null,
+                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), finite(numbers.getSkewness()),
+                    finite(numbers.getKurtosis()), (long) frequencies.size(), null,
                     Histogram.of(numbers.getValues(), numbers.getMin(), numbers.getMax()));
         }
-        return new ColumnStatistics(name, type, count, missing, null, null, null, null, null, null, null,
-                (long) frequencies.size(), topValues(), null);
+        return new ColumnStatistics(name, type, count, missing, missingShare, null, null, null, null, null, null,
+                null, null, null, (long) frequencies.size(), topValues(), null);
     }
 
     private String type() {
@@ -78,7 +80,7 @@ public final class ColumnProfile {
         return date ? "date" : "text";
     }
 
-    /** The sample standard deviation of one value is undefined: reported as absent, not as NaN. */
+    /** A moment that is undefined for so few values (e.g. the std of one value) is absent, not NaN. */
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }

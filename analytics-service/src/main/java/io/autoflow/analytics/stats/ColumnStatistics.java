@@ -3,13 +3,15 @@ package io.autoflow.analytics.stats;
 import java.util.List;
 
 /**
- * Descriptive statistics of one column. Numeric columns (integer, decimal) carry mean, sample standard deviation,
- * min, quartiles (linear interpolation, as pandas' describe), max and a histogram; other columns carry the distinct
- * count and the most frequent values. Absent figures are {@code null}.
+ * Descriptive statistics of one column. Every column carries its count, missing values (and their share) and
+ * distinct count (cardinality). Numeric columns (integer, decimal) add mean, sample standard deviation, min,
+ * quartiles (linear interpolation, as pandas' describe), max, skewness and excess kurtosis (bias-corrected, as
+ * pandas' skew and kurt) and a histogram; other columns add their most frequent values. Absent figures are
+ * {@code null}.
  */
-public record ColumnStatistics(String name, String type, long count, long missing, Double mean, Double std,
-        Double min, Double q1, Double median, Double q3, Double max, Long distinct, List<ValueCount> topValues,
-        Histogram histogram) {
+public record ColumnStatistics(String name, String type, long count, long missing, double missingShare, Double mean,
+        Double std, Double min, Double q1, Double median, Double q3, Double max, Double skewness, Double kurtosis,
+        Long distinct, List<ValueCount> topValues, Histogram histogram) {
 
     public boolean isNumeric() {
         return mean != null;

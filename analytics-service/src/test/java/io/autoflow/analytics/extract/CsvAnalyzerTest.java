@@ -32,6 +32,9 @@ class CsvAnalyzerTest {
         ColumnStatistics units = column(stats, "units");
         assertThat(units.count()).isEqualTo(47);
         assertThat(units.missing()).isEqualTo(1);
+        assertThat(units.missingShare()).isEqualTo(1.0 / 48);
+        assertThat(units.skewness()).isCloseTo(-0.1772360263891958, within(1e-9));
+        assertThat(units.kurtosis()).isCloseTo(-0.9434875677128673, within(1e-9));
         assertThat(units.mean()).isCloseTo(42.276595744680854, within(1e-9));
         assertThat(units.std()).isCloseTo(19.732672231010763, within(1e-9));
         assertThat(units.min()).isEqualTo(8.0);
@@ -55,6 +58,9 @@ class CsvAnalyzerTest {
         assertThat(x.mean()).isEqualTo(5.5);
         assertThat(x.std()).isCloseTo(3.0276503540974917, within(1e-12));
         assertThat(List.of(x.q1(), x.median(), x.q3())).containsExactly(3.25, 5.5, 7.75);
+        assertThat(x.skewness()).isCloseTo(0.0, within(1e-12));
+        assertThat(x.kurtosis()).isCloseTo(-1.2, within(1e-12));
+        assertThat(x.missingShare()).isZero();
     }
 
     @Test

@@ -123,6 +123,17 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aWordDocumentComesBackWithItsTablesAndText() throws Exception {
+        String jobId = submit("tables.docx", resource("/docx/tbl-cell-access.docx"));
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getList("result.tables.name")).containsExactly("Table 1", "Table 2", "Table 3", "Table 4");
+        assertThat(job.getDouble("result.tables[0].columns.find { it.name == '1' }.mean")).isEqualTo(5.5);
+        assertThat(job.getString("report_url")).isNotBlank();
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

@@ -48,14 +48,7 @@ public final class XlsxAnalyzer {
         } catch (NotOfficeXmlFileException e) {
             throw new DocumentException("corrupt_document", "The file is not a readable XLSX workbook");
         } catch (IOException | RuntimeException e) {
-            if (e instanceof DocumentException documentException) {
-                throw documentException;
-            }
-            String reason = e.getMessage() != null && e.getMessage().contains("Zip bomb")
-                    ? "zip_bomb_detected" : "corrupt_document";
-            throw new DocumentException(reason, reason.equals("zip_bomb_detected")
-                    ? "The workbook expands far beyond its size (possible zip bomb)"
-                    : "The workbook is damaged or not XLSX: " + e.getMessage());
+            throw OfficeFailures.translate(e, "workbook");
         }
     }
 

@@ -2,6 +2,7 @@ package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.analytics.stats.TextStatistics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,10 +36,10 @@ public final class PdfReportWriter {
     public record Section(TableStatistics table, List<Chart> charts) {
     }
 
-    public byte[] write(String documentName, List<Section> sections) throws IOException {
+    public byte[] write(String documentName, TextStatistics text, List<Section> sections) throws IOException {
         try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
-            writer.titlePage(documentName, sections);
+            writer.titlePage(documentName, text, sections);
             for (Section section : sections) {
                 writer.section(section);
             }
@@ -62,7 +63,7 @@ public final class PdfReportWriter {
             this.font = font;
         }
 
-        void titlePage(String documentName, List<Section> sections) throws IOException {
+        void titlePage(String documentName, TextStatistics documentText, List<Section> sections) throws IOException {
             newPage();
             y -= 120;
             text("Analysis report", 26, MARGIN);
@@ -72,6 +73,13 @@ public final class PdfReportWriter {
                     "yyyy-MM-dd HH:mm 'UTC'")) + " by Autoflow", 10, MARGIN);
             y -= 30;
             text("Summary", 16, MARGIN);
+            if (documentText != null) {
+                text("• Text: " + documentText.paragraphs() + " paragraphs, " + documentText.words() + " words", 11,
+                        MARGIN + 10);
+            }
+            if (sections.isEmpty()) {
+                text("• No tables found", 11, MARGIN + 10);
+            }
             for (Section section : sections) {
                 TableStatistics table = section.table();
                 long numeric = table.columns().stream().filter(ColumnStatistics::isNumeric).count();

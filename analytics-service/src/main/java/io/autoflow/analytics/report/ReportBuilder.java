@@ -46,7 +46,8 @@ public class ReportBuilder {
             }
             sections.add(new PdfReportWriter.Section(table, tableCharts));
         }
-        byte[] report = pdf.write(request.fileName() == null ? "Document" : request.fileName(), sections);
+        byte[] report = pdf.write(request.fileName() == null ? "Document" : request.fileName(), statistics.text(),
+                sections);
         String key = prefix + "report.pdf";
         blobs.put(key, new ByteArrayInputStream(report));
         result.putObject("report").put("format", "pdf").put("key", key).put("size_bytes", report.length);

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.analytics.extract.CsvAnalyzer;
+import io.autoflow.analytics.extract.DocxAnalyzer;
 import io.autoflow.analytics.extract.DocumentException;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
 import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.analytics.stats.DocumentStatistics;
-import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
@@ -34,6 +34,7 @@ public class DocumentAnalysis {
     private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
             "text/comma-separated-values");
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** Results follow the REST API's snake_case. */
     private static final ObjectMapper RESULT_JSON = EventJson.mapper().copy()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -41,6 +42,7 @@ public class DocumentAnalysis {
     private final BlobStore blobs;
     private final CsvAnalyzer csv = new CsvAnalyzer();
     private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
+    private final DocxAnalyzer docx = new DocxAnalyzer();
 
     private final ReportBuilder reports;
 
@@ -51,7 +53,7 @@ public class DocumentAnalysis {
 
     public AnalysisOutcome analyze(AnalyzeDocument request) {
         try {
-            DocumentStatistics statistics = new DocumentStatistics(tables(request));
+            DocumentStatistics statistics = extract(request);
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
             reports.build(request, statistics, result);
             return AnalysisOutcome.success(result);
@@ -63,15 +65,22 @@ public class DocumentAnalysis {
         }
     }
 
-    private List<TableStatistics> tables(AnalyzeDocument request) throws IOException {
+    private DocumentStatistics extract(AnalyzeDocument request) throws IOException {
         String type = request.contentType() == null ? "" : request.contentType().split(";")[0].trim()
                 .toLowerCase(Locale.ROOT);
         if (CSV_TYPES.contains(type)) {
-            return List.of(csv.analyze(tableName(request.fileName()), () -> open(request.blobKey())));
+            return new DocumentStatistics(List.of(csv.analyze(tableName(request.fileName()),
+                    () -> open(request.blobKey()))), null);
         }
         if (XLSX_TYPE.equals(type)) {
             try (InputStream in = open(request.blobKey())) {
-                return xlsx.analyze(in);
+                return new DocumentStatistics(xlsx.analyze(in), null);
+            }
+        }
+        if (DOCX_TYPE.equals(type)) {
+            try (InputStream in = open(request.blobKey())) {
+                DocxAnalyzer.Extracted extracted = docx.analyze(in);
+                return new DocumentStatistics(extracted.tables(), extracted.text());
             }
         }
         throw new DocumentException("unsupported_file_type", "Documents of type " + request.contentType()

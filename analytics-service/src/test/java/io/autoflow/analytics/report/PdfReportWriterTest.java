@@ -35,7 +35,7 @@ class PdfReportWriterTest {
     @Test
     void theReportHasATitlePageTheNumbersChartsAndPageNumbers() throws Exception {
         TableStatistics sales = sales();
-        byte[] pdf = new PdfReportWriter().write("sales.csv",
+        byte[] pdf = new PdfReportWriter().write("sales.csv", null,
                 List.of(new PdfReportWriter.Section(sales, charts.render(sales))));
 
         Path out = Path.of("target", "report-sample.pdf");
@@ -63,7 +63,7 @@ class PdfReportWriterTest {
         TableStatistics odd = new CsvAnalyzer().analyze("名前 ☃", () -> new ByteArrayInputStream(
                 "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
 
-        byte[] pdf = new PdfReportWriter().write("名前.csv", List.of(new PdfReportWriter.Section(odd, List.of())));
+        byte[] pdf = new PdfReportWriter().write("名前.csv", null, List.of(new PdfReportWriter.Section(odd, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("??");

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides whether an uploaded file may enter the platform: its real type, sniffed from its bytes by Tika (the name
- * and the declared content type are not trusted), must be one we analyse (CSV, XLSX) and agree with the file's
+ * and the declared content type are not trusted), must be one we analyse (CSV, XLSX, DOCX) and agree with the file's
  * extension, and ClamAV must find it clean. Blocking.
  */
 @ApplicationScoped
@@ -27,10 +27,11 @@ public class UploadInspector {
     private static final Logger LOG = Logger.getLogger(UploadInspector.class);
     public static final String CSV = "text/csv";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final Set<String> SUPPORTED = Set.of(CSV, XLSX);
+    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final Set<String> SUPPORTED = Set.of(CSV, XLSX, DOCX);
     /** What a file's extension claims; a name that contradicts the bytes is a mismatch, not just unsupported. */
-    private static final Map<String, String> EXTENSIONS = Map.of("csv", CSV, "tsv", CSV, "txt", CSV, "xlsx", XLSX);
+    private static final Map<String, String> EXTENSIONS = Map.of("csv", CSV, "tsv", CSV, "txt", CSV, "xlsx", XLSX, "docx",
+            DOCX);
 
     private final Tika tika = new Tika();
     private final ClamAvScanner scanner;
@@ -55,7 +56,7 @@ public class UploadInspector {
             if (named != null) {
                 throw mismatch(extension, actual);
             }
-            throw new ApiException(415, "unsupported_file_type", "CSV and XLSX documents can be analysed; this file is "
+            throw new ApiException(415, "unsupported_file_type", "CSV, XLSX and DOCX documents can be analysed; this file is "
                     + actual, null);
         }
         if (named != null && !named.equals(actual)) {

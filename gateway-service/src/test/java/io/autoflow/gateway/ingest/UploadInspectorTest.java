@@ -59,6 +59,19 @@ class UploadInspectorTest {
                 .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
     }
 
+    @Test
+    void recognisesAWordDocumentByItsParts() throws Exception {
+        byte[] docx;
+        try (var in = getClass().getResourceAsStream("/docx/tbl-cell-access.docx")) {
+            docx = in.readAllBytes();
+        }
+        Path file = Files.write(dir.resolve("tables.docx"), docx);
+
+        assertThat(inspector(true).inspect(file, "tables.docx")).isEqualTo(UploadInspector.DOCX);
+        assertThatThrownBy(() -> inspector(true).inspect(file, "tables.xlsx"))
+                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+    }
+
     /** An inspector whose clamd is unreachable. */
     private static UploadInspector inspector(boolean failOpen) {
         return new UploadInspector(new ClamAvConfig() {

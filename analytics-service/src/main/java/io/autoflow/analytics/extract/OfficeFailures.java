@@ -1,0 +1,19 @@
+package io.autoflow.analytics.extract;
+
+/** Turns what POI throws on a damaged or hostile Office file into a stable failure code. */
+final class OfficeFailures {
+
+    private OfficeFailures() {
+    }
+
+    static DocumentException translate(Exception e, String what) {
+        if (e instanceof DocumentException documentException) {
+            return documentException;
+        }
+        if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
+            return new DocumentException("zip_bomb_detected",
+                    "The " + what + " expands far beyond its size (possible zip bomb)");
+        }
+        return new DocumentException("corrupt_document", "The " + what + " is damaged: " + e.getMessage());
+    }
+}

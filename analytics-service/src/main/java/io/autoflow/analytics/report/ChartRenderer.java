@@ -1,6 +1,7 @@
 package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.Histogram;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.awt.Color;
@@ -12,11 +13,13 @@ import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Draws the charts of a table from its statistics (never from the raw file), with XChart, headless: a histogram per
- * numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
+ * Draws the charts of a table from its statistics (never from the raw file), with XChart, headless: a correlation
+ * heatmap of the numeric columns, a histogram per numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
  * once trends are computed), in one consistent style.
  */
 public final class ChartRenderer {
@@ -24,11 +27,16 @@ public final class ChartRenderer {
     static final Color NUMERIC = new Color(0x2B, 0x6C, 0xB0);
     static final Color CATEGORY = new Color(0xD9, 0x7B, 0x29);
     private static final int MAX_CHARTS_PER_TABLE = 12;
+    /** Beyond this a heatmap's cells are too small to read; the strongest pairs are still listed in the report. */
+    private static final int MAX_HEATMAP_COLUMNS = 15;
     private static final int WIDTH = 800;
     private static final int HEIGHT = 460;
 
     public List<Chart> render(TableStatistics table) {
         List<Chart> charts = new ArrayList<>();
+        if (table.correlations() != null && table.correlations().columns().size() <= MAX_HEATMAP_COLUMNS) {
+            charts.add(heatmap(table.name(), table.correlations()));
+        }
         for (ColumnStatistics column : table.columns()) {
             if (charts.size() == MAX_CHARTS_PER_TABLE) {
                 break;
@@ -41,6 +49,32 @@ public final class ChartRenderer {
             }
         }
         return charts;
+    }
+
+    /** Pearson's r between every pair of numeric columns, from blue (-1) through white (0) to red (+1). */
+    private static Chart heatmap(String table, Correlations correlations) {
+        List<String> names = correlations.columns().stream().map(ChartRenderer::shorten).toList();
+        List<Number[]> cells = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = 0; j < names.size(); j++) {
+                Double r = correlations.pearson().get(i).get(j);
+                cells.add(new Number[] {i, j, r == null ? 0 : r});
+            }
+        }
+        String title = "correlations (Pearson)";
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT + 100)
+                .title(table + " — " + title).build();
+        chart.getStyler().setShowValue(true);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.00");
+        chart.getStyler().setMin(-1);
+        chart.getStyler().setMax(1);
+        chart.getStyler().setRangeColors(new Color[] {new Color(0x2B, 0x6C, 0xB0), Color.WHITE,
+            new Color(0xC0, 0x39, 0x2B)});
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.addSeries("r", names, names, cells);
+        return new Chart(title, png(chart));
     }
 
     private static Chart histogram(String table, ColumnStatistics column) {
@@ -82,7 +116,7 @@ public final class ChartRenderer {
         return value.length() <= 24 ? value : value.substring(0, 23) + "…";
     }
 
-    private static byte[] png(CategoryChart chart) {
+    private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         } catch (IOException e) {

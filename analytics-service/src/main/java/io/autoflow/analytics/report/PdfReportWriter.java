@@ -1,6 +1,7 @@
 package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
 import java.io.ByteArrayOutputStream;
@@ -111,6 +112,15 @@ public final class PdfReportWriter {
                         new float[] {110, 50, 45, 45, 50, 205},
                         other.stream().map(c -> List.of(c.name(), c.type(), count(c.count()), count(c.missing()),
                                 c.distinct() == null ? "" : count(c.distinct()), top(c))).toList());
+            }
+            Correlations correlations = table.correlations();
+            if (correlations != null && !correlations.strongest().isEmpty()) {
+                text("Strongest correlations" + (correlations.sampled() ? " (over a uniform sample of "
+                        + count(correlations.rows()) + " rows)" : ""), 13, MARGIN);
+                grid(List.of("column", "column", "Pearson r", "Spearman rho", "rows"),
+                        new float[] {150, 150, 70, 80, 55},
+                        correlations.strongest().stream().map(p -> List.of(p.a(), p.b(), signed(p.pearson()),
+                                signed(p.spearman()), count(p.rows()))).toList());
             }
             for (Chart chart : section.charts()) {
                 image(chart);
@@ -237,6 +247,10 @@ public final class PdfReportWriter {
 
     private static String number(Double value) {
         return value == null ? "" : NUMBER.format(value);
+    }
+
+    private static String signed(Double value) {
+        return value == null ? "" : String.format(java.util.Locale.ROOT, "%+.3f", value);
     }
 
     private static String count(long value) {

@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Profiles one table as its rows stream by: memory grows with distinct values, not with rows kept. Blank header
+ * Profiles one table as its rows stream by, and correlates its numeric columns over a bounded row sample. Blank header
  * names become column_N and repeated names get a suffix; a short row's missing cells count as missing.
  */
 public final class TableProfiler {
 
     private final String name;
     private final List<ColumnProfile> columns = new ArrayList<>();
+    private final RowSample sample;
     private long rows;
 
     public TableProfiler(String name, List<String> header) {
@@ -29,6 +30,7 @@ public final class TableProfiler {
             }
             columns.add(new ColumnProfile(unique));
         }
+        this.sample = new RowSample(columns.size(), RowSample.CAPACITY);
     }
 
     public int width() {
@@ -40,10 +42,22 @@ public final class TableProfiler {
         for (int i = 0; i < columns.size(); i++) {
             columns.get(i).add(i < row.size() ? row.get(i) : null);
         }
+        sample.add(row);
         rows++;
     }
 
     public TableStatistics finish() {
-        return new TableStatistics(name, rows, columns.size(), columns.stream().map(ColumnProfile::finish).toList());
+        List<ColumnStatistics> statistics = columns.stream().map(ColumnProfile::finish).toList();
+        List<String> numericNames = new ArrayList<>();
+        List<Integer> numericIndexes = new ArrayList<>();
+        for (int i = 0; i < statistics.size(); i++) {
+            if (statistics.get(i).isNumeric()) {
+                numericNames.add(statistics.get(i).name());
+                numericIndexes.add(i);
+            }
+        }
+        Correlations correlations = numericIndexes.size() < 2 ? null
+                : Correlations.of(numericNames, numericIndexes, sample);
+        return new TableStatistics(name, rows, columns.size(), statistics, correlations);
     }
 }

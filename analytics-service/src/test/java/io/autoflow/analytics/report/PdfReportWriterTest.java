@@ -25,9 +25,10 @@ class PdfReportWriterTest {
 
         List<Chart> rendered = charts.render(sales);
 
-        // date, region, product, units, unit_price, revenue, returned: every column but none is charted.
-        assertThat(rendered).extracting(Chart::title).contains("units: distribution", "region: most frequent values");
-        var image = ImageIO.read(new ByteArrayInputStream(rendered.get(0).png()));
+        assertThat(rendered).extracting(Chart::title).contains("correlations (Pearson)", "units: distribution",
+                "region: most frequent values");
+        Chart histogram = rendered.stream().filter(c -> c.title().equals("units: distribution")).findFirst().get();
+        var image = ImageIO.read(new ByteArrayInputStream(histogram.png()));
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(460);
     }
@@ -47,6 +48,7 @@ class PdfReportWriterTest {
             assertThat(text).contains("Analysis report", "sales.csv", "sales: 48 rows, 7 columns (3 numeric)")
                     .contains("units", "42.2766", "45", "79")
                     .contains("Gizmo (18)")
+                    .contains("Strongest correlations", "unit_price", "+0.744", "+0.790")
                     .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
             long images = 0;
             for (var page : document.getPages()) {

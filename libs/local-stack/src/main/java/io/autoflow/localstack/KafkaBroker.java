@@ -68,7 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Path config = writeConfig();
-            run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted", "-t", clusterId(), "-c",
+            run(List.of("kafka.tools.StorageTool", "format", "--ignore-formatted", "--cluster-id=" + clusterId(), "-c",
                     config.toString()), dataDir.resolve("format.log"));
             process = java(List.of("kafka.Kafka", config.toString()), logFile());
             awaitReadyAndCreateTopics();
@@ -140,10 +140,13 @@ public final class KafkaBroker implements AutoCloseable {
     private String clusterId() throws IOException {
         Path file = dataDir.resolve("cluster.id");
         if (!Files.exists(file)) {
-            UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
-            buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            String id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            String id;
+            do {
+                UUID uuid = UUID.randomUUID();
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(16);
+                buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+                id = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+            } while (id.startsWith("-")); // as Kafka's own ids: a leading dash reads as an option on a command line
             Files.writeString(file, id);
         }
         return Files.readString(file).trim();

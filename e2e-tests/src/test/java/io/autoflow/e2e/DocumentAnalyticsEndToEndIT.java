@@ -108,6 +108,8 @@ class DocumentAnalyticsEndToEndIT {
                 .extract().asByteArray();
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(job.getList("result.charts")).isNotEmpty();
+        assertThat(job.getList("result.insights.text", String.class))
+                .contains("unit_price and revenue move together (Pearson r = 0.74 over 47 rows).");
         given().get(gateway.url() + job.getString("report_url")).then().statusCode(401);
     }
 

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.report;
 
+import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
@@ -21,8 +22,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
- * Writes the analysis as a PDF with PDFBox: a title page with the summary, then per table its statistics and its
- * charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
+ * Writes the analysis as a PDF with PDFBox: a title page with the summary and key findings, then per table its
+ * statistics, strongest correlations and charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
  * it lacks are shown as "?".
  */
 public final class PdfReportWriter {
@@ -32,15 +33,17 @@ public final class PdfReportWriter {
     private static final float LINE = 14;
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DecimalFormat NUMBER = new DecimalFormat("#,##0.####");
+    private static final int KEY_FINDINGS = 8;
 
     /** One table's numbers and charts, as the report shows them. */
     public record Section(TableStatistics table, List<Chart> charts) {
     }
 
-    public byte[] write(String documentName, TextStatistics text, List<Section> sections) throws IOException {
+    public byte[] write(String documentName, TextStatistics text, List<Insight> insights, List<Section> sections)
+            throws IOException {
         try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
-            writer.titlePage(documentName, text, sections);
+            writer.titlePage(documentName, text, insights, sections);
             for (Section section : sections) {
                 writer.section(section);
             }
@@ -64,7 +67,8 @@ public final class PdfReportWriter {
             this.font = font;
         }
 
-        void titlePage(String documentName, TextStatistics documentText, List<Section> sections) throws IOException {
+        void titlePage(String documentName, TextStatistics documentText, List<Insight> insights,
+                List<Section> sections) throws IOException {
             newPage();
             y -= 120;
             text("Analysis report", 26, MARGIN);
@@ -87,6 +91,15 @@ public final class PdfReportWriter {
                 long missing = table.columns().stream().mapToLong(ColumnStatistics::missing).sum();
                 text("• " + table.name() + ": " + table.rowCount() + " rows, " + table.columnCount() + " columns ("
                         + numeric + " numeric), " + missing + " missing values", 11, MARGIN + 10);
+            }
+            List<Insight> findings = insights.stream().filter(i -> !i.kind().equals("shape")).limit(KEY_FINDINGS)
+                    .toList();
+            if (!findings.isEmpty()) {
+                y -= 20;
+                text("Key findings", 16, MARGIN);
+                for (Insight insight : findings) {
+                    paragraph("• " + insight.text(), 11, MARGIN + 10);
+                }
             }
         }
 
@@ -191,6 +204,24 @@ public final class PdfReportWriter {
             content.showText(fit(text, PAGE.getWidth() - x - MARGIN, size));
             content.endText();
             y -= 6;
+        }
+
+        /** Text wrapped on word boundaries to the page width. */
+        private void paragraph(String text, float size, float x) throws IOException {
+            float width = PAGE.getWidth() - x - MARGIN;
+            StringBuilder line = new StringBuilder();
+            for (String word : text.split(" ")) {
+                String candidate = line.isEmpty() ? word : line + " " + word;
+                if (width(fit(candidate, Float.MAX_VALUE, size), size) > width && !line.isEmpty()) {
+                    text(line.toString(), size, x);
+                    line = new StringBuilder("  " + word);
+                } else {
+                    line = new StringBuilder(candidate);
+                }
+            }
+            if (!line.isEmpty()) {
+                text(line.toString(), size, x);
+            }
         }
 
         private void ensureSpace(float needed) throws IOException {

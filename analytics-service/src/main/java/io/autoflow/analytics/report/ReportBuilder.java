@@ -2,6 +2,7 @@ package io.autoflow.analytics.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
@@ -31,7 +32,8 @@ public class ReportBuilder {
     }
 
     /** Adds {@code report} and {@code charts} to {@code result}. */
-    public void build(AnalyzeDocument request, DocumentStatistics statistics, ObjectNode result) throws IOException {
+    public void build(AnalyzeDocument request, DocumentStatistics statistics, List<Insight> insights,
+            ObjectNode result) throws IOException {
         String prefix = "reports/" + request.userId() + "/" + request.executionId() + "/";
         List<PdfReportWriter.Section> sections = new ArrayList<>();
         ArrayNode chartList = result.putArray("charts");
@@ -47,7 +49,7 @@ public class ReportBuilder {
             sections.add(new PdfReportWriter.Section(table, tableCharts));
         }
         byte[] report = pdf.write(request.fileName() == null ? "Document" : request.fileName(), statistics.text(),
-                sections);
+                insights, sections);
         String key = prefix + "report.pdf";
         blobs.put(key, new ByteArrayInputStream(report));
         result.putObject("report").put("format", "pdf").put("key", key).put("size_bytes", report.length);

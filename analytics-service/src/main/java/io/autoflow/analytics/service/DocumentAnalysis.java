@@ -7,6 +7,8 @@ import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.extract.DocxAnalyzer;
 import io.autoflow.analytics.extract.DocumentException;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
+import io.autoflow.analytics.insight.Insight;
+import io.autoflow.analytics.insight.InsightWriter;
 import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.blob.BlobStore;
@@ -23,7 +25,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Analyses one stored document: extracts its tables, profiles them, and renders the charts and the PDF report.
+ * Analyses one stored document: extracts its tables, profiles them, writes the insights, and renders the charts and
+ * the PDF report.
  * Blocking and CPU-bound: callers run it off the event loop. Every failure becomes an
  * outcome with a stable code; nothing escapes to crash the consumer.
  */
@@ -43,6 +46,7 @@ public class DocumentAnalysis {
     private final CsvAnalyzer csv = new CsvAnalyzer();
     private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
     private final DocxAnalyzer docx = new DocxAnalyzer();
+    private final InsightWriter insightWriter = new InsightWriter();
 
     private final ReportBuilder reports;
 
@@ -55,7 +59,9 @@ public class DocumentAnalysis {
         try {
             DocumentStatistics statistics = extract(request);
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
-            reports.build(request, statistics, result);
+            List<Insight> insights = insightWriter.write(statistics);
+            result.set("insights", RESULT_JSON.valueToTree(insights));
+            reports.build(request, statistics, insights, result);
             return AnalysisOutcome.success(result);
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());

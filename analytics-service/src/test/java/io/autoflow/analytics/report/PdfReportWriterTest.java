@@ -3,6 +3,8 @@ package io.autoflow.analytics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoflow.analytics.extract.CsvAnalyzer;
+import io.autoflow.analytics.insight.InsightWriter;
+import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +38,8 @@ class PdfReportWriterTest {
     @Test
     void theReportHasATitlePageTheNumbersChartsAndPageNumbers() throws Exception {
         TableStatistics sales = sales();
-        byte[] pdf = new PdfReportWriter().write("sales.csv", null,
+        byte[] pdf = new PdfReportWriter().write("sales.csv", null, new InsightWriter().write(new DocumentStatistics(
+                List.of(sales), null)),
                 List.of(new PdfReportWriter.Section(sales, charts.render(sales))));
 
         Path out = Path.of("target", "report-sample.pdf");
@@ -49,6 +52,7 @@ class PdfReportWriterTest {
                     .contains("units", "42.2766", "45", "79")
                     .contains("Gizmo (18)")
                     .contains("Strongest correlations", "unit_price", "+0.744", "+0.790")
+                    .contains("Key findings", "unit_price and revenue move together (Pearson r = 0.74 over 47 rows).")
                     .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
             long images = 0;
             for (var page : document.getPages()) {
@@ -65,7 +69,7 @@ class PdfReportWriterTest {
         TableStatistics odd = new CsvAnalyzer().analyze("名前 ☃", () -> new ByteArrayInputStream(
                 "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
 
-        byte[] pdf = new PdfReportWriter().write("名前.csv", null, List.of(new PdfReportWriter.Section(odd, List.of())));
+        byte[] pdf = new PdfReportWriter().write("名前.csv", null, List.of(), List.of(new PdfReportWriter.Section(odd, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("??");

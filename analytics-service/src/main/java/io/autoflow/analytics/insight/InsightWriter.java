@@ -1,0 +1,75 @@
+package io.autoflow.analytics.insight;
+
+import static io.autoflow.analytics.insight.Numbers.percent;
+import static io.autoflow.analytics.insight.Numbers.value;
+
+import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Correlations;
+import io.autoflow.analytics.stats.DocumentStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the deterministic narrative of an analysis: short sentences built only from the numbers the engine computed
+ * (no raw data, no model), most telling first within each table. It is what users get when no LLM is configured, and
+ * the facts an LLM narrative would be grounded in.
+ */
+public final class InsightWriter {
+
+    static final double STRONG_CORRELATION = 0.5;
+    static final double SKEWED = 1.0;
+    static final double DOMINANT_SHARE = 0.5;
+    private static final int RANGES = 3;
+
+    public List<Insight> write(DocumentStatistics statistics) {
+        List<Insight> insights = new ArrayList<>();
+        for (TableStatistics table : statistics.tables()) {
+            insights.addAll(table(table));
+        }
+        return insights;
+    }
+
+    private List<Insight> table(TableStatistics table) {
+        String name = table.name();
+        List<Insight> found = new ArrayList<>();
+        found.add(new Insight(name, "shape", name + " has " + table.rowCount() + " rows and " + table.columnCount()
+                + " columns."));
+        Correlations correlations = table.correlations();
+        if (correlations != null) {
+            for (Correlations.Pair pair : correlations.strongest()) {
+                if (Math.abs(pair.pearson()) >= STRONG_CORRELATION) {
+                    found.add(new Insight(name, "correlation", pair.a() + " and " + pair.b() + " move "
+                            + (pair.pearson() > 0 ? "together" : "in opposite directions") + " (Pearson r = "
+                            + value(pair.pearson()) + " over " + pair.rows() + " rows)."));
+                }
+            }
+        }
+        table.columns().stream().filter(c -> c.missing() > 0)
+                .max(Comparator.comparingDouble(ColumnStatistics::missingShare))
+                .ifPresent(c -> found.add(new Insight(name, "missing", c.name() + " is missing in "
+                        + percent(c.missingShare()) + "% of rows (" + c.missing() + " of " + (c.count() + c.missing())
+                        + ").")));
+        for (ColumnStatistics column : table.columns()) {
+            if (column.skewness() != null && Math.abs(column.skewness()) >= SKEWED) {
+                boolean right = column.skewness() > 0;
+                found.add(new Insight(name, "skew", column.name() + " is skewed to the " + (right ? "right" : "left")
+                        + " (skewness " + value(column.skewness()) + "): its median " + value(column.median())
+                        + " is " + (right ? "below" : "above") + " its mean " + value(column.mean()) + "."));
+            }
+            if (column.topValues() != null && !column.topValues().isEmpty() && column.count() > 0) {
+                ColumnStatistics.ValueCount top = column.topValues().get(0);
+                double share = (double) top.count() / column.count();
+                if (share > DOMINANT_SHARE && column.distinct() != null && column.distinct() > 1) {
+                    found.add(new Insight(name, "dominant_value", "\"" + top.value() + "\" makes up " + percent(share)
+                            + "% of " + column.name() + " (" + top.count() + " of " + column.count() + ")."));
+                }
+            }
+        }
+        table.columns().stream().filter(ColumnStatistics::isNumeric).limit(RANGES).forEach(c -> found.add(
+                new Insight(name, "range", c.name() + " ranges from " + value(c.min()) + " to " + value(c.max())
+                        + ", with a median of " + value(c.median()) + ".")));
+        return found;
+    }
+}

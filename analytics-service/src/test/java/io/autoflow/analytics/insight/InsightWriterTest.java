@@ -1,0 +1,121 @@
+package io.autoflow.analytics.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoflow.analytics.extract.CsvAnalyzer;
+import io.autoflow.analytics.extract.XlsxAnalyzer;
+import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Correlations;
+import io.autoflow.analytics.stats.DocumentStatistics;
+import io.autoflow.analytics.stats.TableStatistics;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class InsightWriterTest {
+
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    private final InsightWriter writer = new InsightWriter();
+
+    @Test
+    void tellsWhatTheSalesFileShows() {
+        List<Insight> insights = writer.write(sales());
+
+        assertThat(insights).extracting(Insight::text).contains(
+                "sales has 48 rows and 7 columns.",
+                "unit_price and revenue move together (Pearson r = 0.74 over 47 rows).",
+                "units and revenue move together (Pearson r = 0.66 over 47 rows).",
+                "units ranges from 8 to 79, with a median of 45.",
+                "\"no\" makes up 66.7% of returned (32 of 48).");
+        assertThat(insights).extracting(Insight::kind).contains("missing");
+    }
+
+    @Test
+    void speaksOfSkewOnlyWhereThereIsSome() {
+        StringBuilder csv = new StringBuilder("wait\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append(i < 45 ? 1 + i % 3 : 100 + i).append('\n');
+        }
+        List<Insight> insights = writer.write(new DocumentStatistics(List.of(table(csv.toString())), null));
+
+        assertThat(insights).filteredOn(i -> i.kind().equals("skew")).singleElement()
+                .satisfies(i -> assertThat(i.text()).startsWith("wait is skewed to the right"));
+        assertThat(writer.write(sales())).noneMatch(i -> i.kind().equals("skew"));
+    }
+
+    @Test
+    void everyNumberInAnInsightIsOneTheEngineComputed() throws Exception {
+        DocumentStatistics workbook;
+        try (var in = getClass().getResourceAsStream("/xlsx/Book1.xlsx")) {
+            workbook = new DocumentStatistics(new XlsxAnalyzer().analyze(in), null);
+        }
+        for (DocumentStatistics document : List.of(sales(), workbook)) {
+            Set<String> computed = computedNumbers(document);
+            for (Insight insight : writer.write(document)) {
+                for (String number : numbersIn(insight.text(), document)) {
+                    assertThat(computed).as("%s in \"%s\"", number, insight.text()).contains(number);
+                }
+            }
+        }
+    }
+
+    /** The numbers of a sentence, leaving out the words that come from the data (names and quoted values). */
+    private static List<String> numbersIn(String text, DocumentStatistics document) {
+        String stripped = text.replaceAll("\"[^\"]*\"", "");
+        for (TableStatistics table : document.tables()) {
+            stripped = stripped.replace(table.name(), "");
+            for (ColumnStatistics column : table.columns()) {
+                stripped = stripped.replaceAll("\\b" + Pattern.quote(column.name()) + "\\b", "");
+            }
+        }
+        Matcher matcher = NUMBER.matcher(stripped);
+        return matcher.results().map(m -> m.group()).toList();
+    }
+
+    /** Every statistic the engine computed, written the way insights write numbers. */
+    private static Set<String> computedNumbers(DocumentStatistics document) {
+        Set<String> numbers = new HashSet<>();
+        for (TableStatistics table : document.tables()) {
+            numbers.add(Long.toString(table.rowCount()));
+            numbers.add(Integer.toString(table.columnCount()));
+            for (ColumnStatistics c : table.columns()) {
+                Stream.of(c.mean(), c.std(), c.min(), c.q1(), c.median(), c.q3(), c.max(), c.skewness(), c.kurtosis())
+                        .filter(v -> v != null).forEach(v -> numbers.add(Numbers.value(v)));
+                numbers.add(Long.toString(c.count()));
+                numbers.add(Long.toString(c.missing()));
+                numbers.add(Long.toString(c.count() + c.missing()));
+                numbers.add(Numbers.percent(c.missingShare()));
+                if (c.topValues() != null) {
+                    c.topValues().forEach(v -> {
+                        numbers.add(Long.toString(v.count()));
+                        numbers.add(Numbers.percent((double) v.count() / c.count()));
+                    });
+                }
+            }
+            Correlations correlations = table.correlations();
+            if (correlations != null) {
+                for (Correlations.Pair pair : correlations.strongest()) {
+                    numbers.add(Numbers.value(pair.pearson()));
+                    numbers.add(Long.toString(pair.rows()));
+                }
+            }
+        }
+        return numbers;
+    }
+
+    private static DocumentStatistics sales() {
+        return new DocumentStatistics(List.of(new CsvAnalyzer().analyze("sales",
+                () -> InsightWriterTest.class.getResourceAsStream("/csv/sales.csv"))), null);
+    }
+
+    private static TableStatistics table(String csv) {
+        return new CsvAnalyzer().analyze("t", () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    }
+}

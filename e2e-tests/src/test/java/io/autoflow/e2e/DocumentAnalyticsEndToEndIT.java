@@ -120,6 +120,7 @@ class DocumentAnalyticsEndToEndIT {
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getList("result.tables.name")).containsExactly("Sheet1", "Sheet2");
+        assertThat(job.getList("result.alerts.kind", String.class)).contains("unique");
         assertThat(job.getInt("result.tables[1].row_count")).isEqualTo(10);
         assertThat(job.getDouble("result.tables[1].columns.find { it.name == 'column_4' }.max")).isEqualTo(510.0);
     }

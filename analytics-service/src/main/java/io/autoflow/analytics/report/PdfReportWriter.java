@@ -1,6 +1,7 @@
 package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.insight.Insight;
+import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
@@ -23,7 +24,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
  * Writes the analysis as a PDF with PDFBox: a title page with the summary and key findings, then per table its
- * statistics, strongest correlations and charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
+ * statistics, strongest correlations, data-quality alerts and charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
  * it lacks are shown as "?".
  */
 public final class PdfReportWriter {
@@ -39,13 +40,13 @@ public final class PdfReportWriter {
     public record Section(TableStatistics table, List<Chart> charts) {
     }
 
-    public byte[] write(String documentName, TextStatistics text, List<Insight> insights, List<Section> sections)
-            throws IOException {
+    public byte[] write(ReportContent content, List<Section> sections) throws IOException {
         try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
-            writer.titlePage(documentName, text, insights, sections);
+            writer.titlePage(content.documentName(), content.statistics().text(), content.insights(), sections);
             for (Section section : sections) {
-                writer.section(section);
+                writer.section(section, content.alerts().stream()
+                        .filter(a -> a.table().equals(section.table().name())).toList());
             }
             writer.numberPages();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -103,7 +104,7 @@ public final class PdfReportWriter {
             }
         }
 
-        void section(Section section) throws IOException {
+        void section(Section section, List<Alert> alerts) throws IOException {
             TableStatistics table = section.table();
             newPage();
             text(table.name(), 18, MARGIN);
@@ -134,6 +135,12 @@ public final class PdfReportWriter {
                         new float[] {150, 150, 70, 80, 55},
                         correlations.strongest().stream().map(p -> List.of(p.a(), p.b(), signed(p.pearson()),
                                 signed(p.spearman()), count(p.rows()))).toList());
+            }
+            if (!alerts.isEmpty()) {
+                text("Data quality alerts", 13, MARGIN);
+                grid(List.of("alert", "column", "details"), new float[] {95, 110, 290},
+                        alerts.stream().map(a -> List.of(a.kind(), a.column() == null ? "" : a.column(),
+                                a.message())).toList());
             }
             for (Chart chart : section.charts()) {
                 image(chart);

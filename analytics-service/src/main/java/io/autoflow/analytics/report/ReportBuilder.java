@@ -2,8 +2,6 @@ package io.autoflow.analytics.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.autoflow.analytics.insight.Insight;
-import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
@@ -32,13 +30,12 @@ public class ReportBuilder {
     }
 
     /** Adds {@code report} and {@code charts} to {@code result}. */
-    public void build(AnalyzeDocument request, DocumentStatistics statistics, List<Insight> insights,
-            ObjectNode result) throws IOException {
+    public void build(AnalyzeDocument request, ReportContent content, ObjectNode result) throws IOException {
         String prefix = "reports/" + request.userId() + "/" + request.executionId() + "/";
         List<PdfReportWriter.Section> sections = new ArrayList<>();
         ArrayNode chartList = result.putArray("charts");
         int drawn = 0;
-        for (TableStatistics table : statistics.tables()) {
+        for (TableStatistics table : content.statistics().tables()) {
             List<Chart> tableCharts = drawn < MAX_CHARTS ? charts.render(table) : List.of();
             tableCharts = tableCharts.subList(0, Math.min(tableCharts.size(), MAX_CHARTS - drawn));
             for (Chart chart : tableCharts) {
@@ -48,8 +45,7 @@ public class ReportBuilder {
             }
             sections.add(new PdfReportWriter.Section(table, tableCharts));
         }
-        byte[] report = pdf.write(request.fileName() == null ? "Document" : request.fileName(), statistics.text(),
-                insights, sections);
+        byte[] report = pdf.write(content, sections);
         String key = prefix + "report.pdf";
         blobs.put(key, new ByteArrayInputStream(report));
         result.putObject("report").put("format", "pdf").put("key", key).put("size_bytes", report.length);

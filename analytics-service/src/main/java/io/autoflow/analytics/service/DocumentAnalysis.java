@@ -9,7 +9,10 @@ import io.autoflow.analytics.extract.DocumentException;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.insight.InsightWriter;
+import io.autoflow.analytics.quality.Alert;
+import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.report.ReportBuilder;
+import io.autoflow.analytics.report.ReportContent;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
@@ -25,8 +28,8 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Analyses one stored document: extracts its tables, profiles them, writes the insights, and renders the charts and
- * the PDF report.
+ * Analyses one stored document: extracts its tables, profiles them, writes the insights, raises data-quality alerts,
+ * and renders the charts and the PDF report.
  * Blocking and CPU-bound: callers run it off the event loop. Every failure becomes an
  * outcome with a stable code; nothing escapes to crash the consumer.
  */
@@ -47,6 +50,7 @@ public class DocumentAnalysis {
     private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
     private final DocxAnalyzer docx = new DocxAnalyzer();
     private final InsightWriter insightWriter = new InsightWriter();
+    private final AlertFinder alertFinder = new AlertFinder();
 
     private final ReportBuilder reports;
 
@@ -60,8 +64,11 @@ public class DocumentAnalysis {
             DocumentStatistics statistics = extract(request);
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
             List<Insight> insights = insightWriter.write(statistics);
+            List<Alert> alerts = alertFinder.find(statistics);
             result.set("insights", RESULT_JSON.valueToTree(insights));
-            reports.build(request, statistics, insights, result);
+            result.set("alerts", RESULT_JSON.valueToTree(alerts));
+            String name = request.fileName() == null ? "Document" : request.fileName();
+            reports.build(request, new ReportContent(name, statistics, insights, alerts), result);
             return AnalysisOutcome.success(result);
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());

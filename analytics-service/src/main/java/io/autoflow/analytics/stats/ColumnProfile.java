@@ -26,6 +26,12 @@ public final class ColumnProfile {
     private boolean decimal = true;
     private boolean bool = true;
     private boolean date = true;
+    private long zeros;
+    private long infinite;
+    private long numberLike;
+    private long dateLike;
+    private int minLength = Integer.MAX_VALUE;
+    private int maxLength;
 
     public ColumnProfile(String name) {
         this.name = name;
@@ -39,13 +45,28 @@ public final class ColumnProfile {
         }
         count++;
         frequencies.merge(value, 1L, Long::sum);
-        integer = integer && ValueKinds.isInteger(value);
-        decimal = decimal && (integer || ValueKinds.isDecimal(value));
-        if (decimal) {
-            numbers.addValue(Double.parseDouble(value));
-        }
+        minLength = Math.min(minLength, value.length());
+        maxLength = Math.max(maxLength, value.length());
         bool = bool && ValueKinds.isBoolean(value);
-        date = date && !decimal && ValueKinds.isDate(value);
+        if (ValueKinds.isInfinite(value)) {
+            // A number, but one no statistic can use: counted, kept out of the moments.
+            infinite++;
+            integer = false;
+            date = false;
+            return;
+        }
+        boolean isNumber = ValueKinds.isDecimal(value);
+        boolean isDate = !isNumber && ValueKinds.isDate(value);
+        numberLike += isNumber ? 1 : 0;
+        dateLike += isDate ? 1 : 0;
+        integer = integer && ValueKinds.isInteger(value);
+        decimal = decimal && isNumber;
+        if (decimal) {
+            double number = Double.parseDouble(value);
+            numbers.addValue(number);
+            zeros += number == 0 ? 1 : 0;
+        }
+        date = date && isDate;
     }
 
     public ColumnStatistics finish() {
@@ -58,10 +79,29 @@ public final class ColumnProfile {
                     finite(numbers.getStandardDeviation()), numbers.getMin(), quartiles.evaluate(25),
                     quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), finite(numbers.getSkewness()),
                     finite(numbers.getKurtosis()), (long) frequencies.size(), null,
-                    Histogram.of(numbers.getValues(), numbers.getMin(), numbers.getMax()));
+                    Histogram.of(numbers.getValues(), numbers.getMin(), numbers.getMax()), quality(null));
         }
         return new ColumnStatistics(name, type, count, missing, missingShare, null, null, null, null, null, null,
-                null, null, null, (long) frequencies.size(), topValues(), null);
+                null, null, null, (long) frequencies.size(), topValues(), null, quality(imbalance()));
+    }
+
+    private ColumnStatistics.Quality quality(Double imbalance) {
+        return new ColumnStatistics.Quality(zeros, infinite, numberLike, dateLike,
+                count == 0 ? 0 : minLength, maxLength, imbalance);
+    }
+
+    /** 1 - normalised entropy of the value frequencies: 0 when values are evenly spread, near 1 when one dominates. */
+    private Double imbalance() {
+        int k = frequencies.size();
+        if (k < 2) {
+            return null;
+        }
+        double entropy = 0;
+        for (long n : frequencies.values()) {
+            double p = (double) n / count;
+            entropy -= p * Math.log(p);
+        }
+        return 1 - entropy / Math.log(k);
     }
 
     private String type() {
@@ -71,7 +111,7 @@ public final class ColumnProfile {
         if (integer) {
             return "integer";
         }
-        if (decimal) {
+        if (decimal && numbers.getN() > 0) {
             return "decimal";
         }
         if (bool) {

@@ -11,7 +11,15 @@ import java.util.List;
  */
 public record ColumnStatistics(String name, String type, long count, long missing, double missingShare, Double mean,
         Double std, Double min, Double q1, Double median, Double q3, Double max, Double skewness, Double kurtosis,
-        Long distinct, List<ValueCount> topValues, Histogram histogram) {
+        Long distinct, List<ValueCount> topValues, Histogram histogram, Quality quality) {
+
+    /**
+     * What data-quality checks need: zero and infinite values, how many values read as numbers or dates (whatever the
+     * column's type), the shortest and longest value, and for non-numeric columns the imbalance of their values.
+     */
+    public record Quality(long zeros, long infinite, long numberLike, long dateLike, int minLength, int maxLength,
+            Double imbalance) {
+    }
 
     public boolean isNumeric() {
         return mean != null;

@@ -11,9 +11,14 @@ import java.util.Set;
  */
 public final class TableProfiler {
 
+    /** Duplicate rows are looked for among this many first rows, which bounds the memory the check takes. */
+    static final long DUPLICATE_CHECK_ROWS = 1_000_000;
+
     private final String name;
     private final List<ColumnProfile> columns = new ArrayList<>();
     private final RowSample sample;
+    private final Set<Long> rowHashes = new HashSet<>();
+    private long duplicateRows;
     private long rows;
 
     public TableProfiler(String name, List<String> header) {
@@ -43,6 +48,9 @@ public final class TableProfiler {
             columns.get(i).add(i < row.size() ? row.get(i) : null);
         }
         sample.add(row);
+        if (rows < DUPLICATE_CHECK_ROWS && !rowHashes.add(hash(row))) {
+            duplicateRows++;
+        }
         rows++;
     }
 
@@ -58,6 +66,20 @@ public final class TableProfiler {
         }
         Correlations correlations = numericIndexes.size() < 2 ? null
                 : Correlations.of(numericNames, numericIndexes, sample);
-        return new TableStatistics(name, rows, columns.size(), statistics, correlations);
+        return new TableStatistics(name, rows, columns.size(), statistics, correlations, duplicateRows,
+                Math.min(rows, DUPLICATE_CHECK_ROWS));
+    }
+
+    /** 64-bit FNV-1a over the row's cells: collisions are negligible at the rows checked. */
+    private static long hash(List<String> row) {
+        long hash = 0xcbf29ce484222325L;
+        for (String cell : row) {
+            String value = cell == null ? "" : cell.trim();
+            for (int i = 0; i < value.length(); i++) {
+                hash = (hash ^ value.charAt(i)) * 0x100000001b3L;
+            }
+            hash = (hash ^ 0x1F) * 0x100000001b3L;
+        }
+        return hash;
     }
 }

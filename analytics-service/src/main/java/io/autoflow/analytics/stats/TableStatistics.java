@@ -3,9 +3,10 @@ package io.autoflow.analytics.stats;
 import java.util.List;
 
 /**
- * What the statistical analysis of one table found: its name (a sheet, or the file), shape, columns in order, and the
- * correlations between its numeric columns ({@code null} with fewer than two).
+ * What the statistical analysis of one table found: its name (a sheet, or the file), shape, columns in order, the
+ * correlations between its numeric columns ({@code null} with fewer than two), and how many rows repeat an earlier
+ * one among the first {@code duplicatesCheckedRows}.
  */
 public record TableStatistics(String name, long rowCount, int columnCount, List<ColumnStatistics> columns,
-        Correlations correlations) {
+        Correlations correlations, long duplicateRows, long duplicatesCheckedRows) {
 }

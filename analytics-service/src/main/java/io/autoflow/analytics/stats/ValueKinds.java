@@ -28,6 +28,12 @@ final class ValueKinds {
         return MISSING.contains(value.trim().toLowerCase(Locale.ROOT));
     }
 
+    private static final Set<String> INFINITE = Set.of("inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+
+    static boolean isInfinite(String value) {
+        return INFINITE.contains(value.toLowerCase(Locale.ROOT));
+    }
+
     static boolean isInteger(String value) {
         return INTEGER.matcher(value).matches();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.insight.InsightWriter;
+import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.ByteArrayInputStream;
@@ -38,8 +39,9 @@ class PdfReportWriterTest {
     @Test
     void theReportHasATitlePageTheNumbersChartsAndPageNumbers() throws Exception {
         TableStatistics sales = sales();
-        byte[] pdf = new PdfReportWriter().write("sales.csv", null, new InsightWriter().write(new DocumentStatistics(
-                List.of(sales), null)),
+        DocumentStatistics statistics = new DocumentStatistics(List.of(sales), null);
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("sales.csv", statistics,
+                new InsightWriter().write(statistics), new AlertFinder().find(statistics)),
                 List.of(new PdfReportWriter.Section(sales, charts.render(sales))));
 
         Path out = Path.of("target", "report-sample.pdf");
@@ -65,11 +67,27 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void listsEachTablesDataQualityAlerts() throws Exception {
+        TableStatistics table = new CsvAnalyzer().analyze("t", () -> new ByteArrayInputStream(
+                "id,country\n1,FR\n2,FR\n3,FR\n".getBytes(StandardCharsets.UTF_8)));
+        DocumentStatistics statistics = new DocumentStatistics(List.of(table), null);
+
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("t.csv", statistics, List.of(),
+                new AlertFinder().find(statistics)), List.of(new PdfReportWriter.Section(table, List.of())));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document))
+                    .contains("Data quality alerts", "constant", "country has a single value", "unique");
+        }
+    }
+
+    @Test
     void textTheFontLacksDoesNotBreakTheReport() throws Exception {
         TableStatistics odd = new CsvAnalyzer().analyze("名前 ☃", () -> new ByteArrayInputStream(
                 "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
 
-        byte[] pdf = new PdfReportWriter().write("名前.csv", null, List.of(), List.of(new PdfReportWriter.Section(odd, List.of())));
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("名前.csv", new DocumentStatistics(List.of(odd), null),
+                List.of(), List.of()), List.of(new PdfReportWriter.Section(odd, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("??");

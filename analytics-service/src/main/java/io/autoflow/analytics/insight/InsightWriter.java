@@ -7,6 +7,7 @@ import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.analytics.stats.Trend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,14 @@ public final class InsightWriter {
                             + (pair.pearson() > 0 ? "together" : "in opposite directions") + " (Pearson r = "
                             + value(pair.pearson()) + " over " + pair.rows() + " rows)."));
                 }
+            }
+        }
+        for (Trend trend : table.trends()) {
+            if (trend.isSignificant()) {
+                found.add(new Insight(name, "trend", trend.valueColumn() + (trend.slope() > 0 ? " rises" : " falls")
+                        + " over " + trend.dateColumn() + ": " + value(trend.slope()) + " per " + trend.period()
+                        + " on average" + (trend.percentChange() == null ? "" : ", "
+                        + value(trend.percentChange()) + "% along the fitted line") + "."));
             }
         }
         table.columns().stream().filter(c -> c.missing() > 0)

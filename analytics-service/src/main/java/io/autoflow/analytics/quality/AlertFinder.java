@@ -8,6 +8,7 @@ import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.Histogram;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.analytics.stats.Trend;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -54,6 +55,9 @@ public final class AlertFinder {
                     alerts.add(new Alert(t, p.a(), "high_correlation", p.a() + " is highly correlated with " + p.b()
                             + " (Pearson r = " + value(p.pearson()) + ")")));
         }
+        table.trends().stream().filter(Trend::isSignificant).forEach(trend -> alerts.add(new Alert(t,
+                trend.valueColumn(), "non_stationary", trend.valueColumn() + " drifts over " + trend.dateColumn()
+                + " (significant trend): its average is not stable over time")));
         for (ColumnStatistics column : table.columns()) {
             column(t, column, alerts);
         }

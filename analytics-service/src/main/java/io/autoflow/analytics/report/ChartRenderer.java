@@ -4,10 +4,13 @@ import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.Histogram;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.analytics.stats.Trend;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.DecimalFormat;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
@@ -15,11 +18,16 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.knowm.xchart.style.Styler;
 
 /**
  * Draws the charts of a table from its statistics (never from the raw file), with XChart, headless: a correlation
- * heatmap of the numeric columns, a histogram per numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
+ * heatmap of the numeric columns, each trend over time with its moving average and fitted line, a histogram per numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
  * once trends are computed), in one consistent style.
  */
 public final class ChartRenderer {
@@ -37,6 +45,9 @@ public final class ChartRenderer {
         if (table.correlations() != null && table.correlations().columns().size() <= MAX_HEATMAP_COLUMNS) {
             charts.add(heatmap(table.name(), table.correlations()));
         }
+        for (Trend trend : table.trends()) {
+            charts.add(trend(table.name(), trend));
+        }
         for (ColumnStatistics column : table.columns()) {
             if (charts.size() == MAX_CHARTS_PER_TABLE) {
                 break;
@@ -49,6 +60,45 @@ public final class ChartRenderer {
             }
         }
         return charts;
+    }
+
+    /** A column's mean per period, its moving average, and the fitted line. */
+    private static Chart trend(String table, Trend trend) {
+        List<Date> x = trend.points().stream()
+                .map(p -> Date.from(p.start().atStartOfDay(ZoneOffset.UTC).toInstant())).toList();
+        List<Double> means = trend.points().stream().map(Trend.Point::mean).toList();
+        String title = trend.valueColumn() + " by " + trend.period();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(table + " — " + title)
+                .xAxisTitle(trend.dateColumn()).yAxisTitle(trend.valueColumn() + " (mean per " + trend.period() + ")")
+                .build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setDatePattern(trend.period().equals("month") ? "yyyy-MM" : "yyyy-MM-dd");
+        chart.getStyler().setXAxisLabelRotation(30);
+        XYSeries meanSeries = chart.addSeries("mean", x, means);
+        meanSeries.setLineColor(NUMERIC);
+        meanSeries.setMarkerColor(NUMERIC);
+        List<Date> averagedX = new ArrayList<>();
+        List<Double> averaged = new ArrayList<>();
+        for (int i = 0; i < trend.points().size(); i++) {
+            if (trend.points().get(i).movingAverage() != null) {
+                averagedX.add(x.get(i));
+                averaged.add(trend.points().get(i).movingAverage());
+            }
+        }
+        if (!averaged.isEmpty()) {
+            XYSeries movingAverage = chart.addSeries("moving average", averagedX, averaged);
+            movingAverage.setLineColor(CATEGORY);
+            movingAverage.setMarker(SeriesMarkers.NONE);
+        }
+        List<Trend.Point> points = trend.points();
+        XYSeries fitted = chart.addSeries("trend", List.of(x.get(0), x.get(x.size() - 1)),
+                List.of(trend.fitted(points.get(0).start()), trend.fitted(points.get(points.size() - 1).start())));
+        fitted.setLineColor(Color.DARK_GRAY);
+        fitted.setLineStyle(SeriesLines.DASH_DASH);
+        fitted.setMarker(SeriesMarkers.NONE);
+        return new Chart(title, png(chart));
     }
 
     /** Pearson's r between every pair of numeric columns, from blue (-1) through white (0) to red (+1). */

@@ -136,6 +136,16 @@ public final class PdfReportWriter {
                         correlations.strongest().stream().map(p -> List.of(p.a(), p.b(), signed(p.pearson()),
                                 signed(p.spearman()), count(p.rows()))).toList());
             }
+            if (!table.trends().isEmpty()) {
+                text("Trends over " + table.trends().get(0).dateColumn(), 13, MARGIN);
+                grid(List.of("column", "per", "periods", "slope per period", "change", "p-value"),
+                        new float[] {130, 50, 55, 100, 80, 80},
+                        table.trends().stream().map(t -> List.of(t.valueColumn(), t.period(),
+                                count(t.points().size()), signed(t.slope()),
+                                t.percentChange() == null ? "" : signed(t.percentChange()) + "%",
+                                t.pValue() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", t.pValue())))
+                                .toList());
+            }
             if (!alerts.isEmpty()) {
                 text("Data quality alerts", 13, MARGIN);
                 grid(List.of("alert", "column", "details"), new float[] {95, 110, 290},

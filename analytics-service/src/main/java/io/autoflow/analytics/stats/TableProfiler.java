@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Profiles one table as its rows stream by, and correlates its numeric columns over a bounded row sample. Blank header
+ * Profiles one table as its rows stream by, correlates its numeric columns over a bounded row sample, and follows
+ * them over time when a date column exists. Blank header
  * names become column_N and repeated names get a suffix; a short row's missing cells count as missing.
  */
 public final class TableProfiler {
@@ -18,6 +19,8 @@ public final class TableProfiler {
     private final List<ColumnProfile> columns = new ArrayList<>();
     private final RowSample sample;
     private final Set<Long> rowHashes = new HashSet<>();
+    /** Columns whose first value is a date; the one that stays a date gives the table's trends. */
+    private List<TrendProfile> trendCandidates;
     private long duplicateRows;
     private long rows;
 
@@ -48,6 +51,17 @@ public final class TableProfiler {
             columns.get(i).add(i < row.size() ? row.get(i) : null);
         }
         sample.add(row);
+        if (trendCandidates == null) {
+            trendCandidates = new ArrayList<>();
+            for (int i = 0; i < row.size() && i < columns.size() && trendCandidates.size() < 2; i++) {
+                if (ValueKinds.isDate(row.get(i) == null ? "" : row.get(i).trim())) {
+                    trendCandidates.add(new TrendProfile(i, columns.size()));
+                }
+            }
+        }
+        for (TrendProfile candidate : trendCandidates) {
+            candidate.add(row);
+        }
         if (rows < DUPLICATE_CHECK_ROWS && !rowHashes.add(hash(row))) {
             duplicateRows++;
         }
@@ -66,7 +80,10 @@ public final class TableProfiler {
         }
         Correlations correlations = numericIndexes.size() < 2 ? null
                 : Correlations.of(numericNames, numericIndexes, sample);
-        return new TableStatistics(name, rows, columns.size(), statistics, correlations, duplicateRows,
+        List<Trend> trends = trendCandidates == null ? List.of() : trendCandidates.stream()
+                .filter(t -> statistics.get(t.dateColumn()).type().equals("date")).findFirst()
+                .map(t -> t.finish(statistics.get(t.dateColumn()).name(), statistics)).orElse(List.of());
+        return new TableStatistics(name, rows, columns.size(), statistics, correlations, trends, duplicateRows,
                 Math.min(rows, DUPLICATE_CHECK_ROWS));
     }
 

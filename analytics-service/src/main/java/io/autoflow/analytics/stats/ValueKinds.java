@@ -47,25 +47,29 @@ final class ValueKinds {
     }
 
     static boolean isDate(String value) {
+        return parseDate(value) != null;
+    }
+
+    /** The day a cell names (the date part of a date-time), or {@code null} when it is not a date. */
+    static LocalDate parseDate(String raw) {
+        String value = raw == null ? "" : raw.trim();
         if (value.length() < 8 || !Character.isDigit(value.charAt(0))) {
-            return false;
+            return null;
         }
         for (DateTimeFormatter format : DATES) {
             try {
-                LocalDate.parse(value, format);
-                return true;
+                return LocalDate.parse(value, format);
             } catch (DateTimeParseException e) {
                 // try the next format
             }
         }
         for (DateTimeFormatter format : DATE_TIMES) {
             try {
-                LocalDateTime.parse(value, format);
-                return true;
+                return LocalDateTime.parse(value, format).toLocalDate();
             } catch (DateTimeParseException e) {
                 // try the next format
             }
         }
-        return false;
+        return null;
     }
 }

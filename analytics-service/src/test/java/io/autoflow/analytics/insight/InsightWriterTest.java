@@ -33,6 +33,7 @@ class InsightWriterTest {
                 "unit_price and revenue move together (Pearson r = 0.74 over 47 rows).",
                 "units and revenue move together (Pearson r = 0.66 over 47 rows).",
                 "units ranges from 8 to 79, with a median of 45.",
+                "units rises over date: 0.49 per day on average, 162.81% along the fitted line.",
                 "\"no\" makes up 66.7% of returned (32 of 48).");
         assertThat(insights).extracting(Insight::kind).contains("missing");
     }
@@ -97,6 +98,12 @@ class InsightWriterTest {
                         numbers.add(Long.toString(v.count()));
                         numbers.add(Numbers.percent((double) v.count() / c.count()));
                     });
+                }
+            }
+            for (var trend : table.trends()) {
+                numbers.add(Numbers.value(trend.slope()));
+                if (trend.percentChange() != null) {
+                    numbers.add(Numbers.value(trend.percentChange()));
                 }
             }
             Correlations correlations = table.correlations();

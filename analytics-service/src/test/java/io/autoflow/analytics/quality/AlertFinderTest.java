@@ -54,6 +54,15 @@ class AlertFinderTest {
     }
 
     @Test
+    void aSignificantTrendIsANonStationaryColumn() {
+        List<Alert> alerts = alerts(30, i -> "2026-01-" + String.format("%02d", i + 1) + "," + (i * 3 + i % 4)
+                + "," + (i % 4), "day,growing,flat");
+
+        assertThat(kinds(alerts, "growing")).contains("non_stationary");
+        assertThat(kinds(alerts, "flat")).doesNotContain("non_stationary");
+    }
+
+    @Test
     void aCleanTableRaisesNothing() {
         assertThat(alerts(40, i -> i + "," + (i * 37 % 11) + "," + (i % 2 == 0 ? "north" : "south"), "id2,score,side")
                 .stream().map(Alert::kind))

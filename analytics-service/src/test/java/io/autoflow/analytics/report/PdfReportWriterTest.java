@@ -28,7 +28,8 @@ class PdfReportWriterTest {
 
         List<Chart> rendered = charts.render(sales);
 
-        assertThat(rendered).extracting(Chart::title).contains("correlations (Pearson)", "units: distribution",
+        assertThat(rendered).extracting(Chart::title).contains("correlations (Pearson)", "units by day",
+                "units: distribution",
                 "region: most frequent values");
         Chart histogram = rendered.stream().filter(c -> c.title().equals("units: distribution")).findFirst().get();
         var image = ImageIO.read(new ByteArrayInputStream(histogram.png()));
@@ -54,6 +55,7 @@ class PdfReportWriterTest {
                     .contains("units", "42.2766", "45", "79")
                     .contains("Gizmo (18)")
                     .contains("Strongest correlations", "unit_price", "+0.744", "+0.790")
+                    .contains("Trends over date", "+0.488", "+162.810%")
                     .contains("Key findings", "unit_price and revenue move together (Pearson r = 0.74 over 47 rows).")
                     .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
             long images = 0;

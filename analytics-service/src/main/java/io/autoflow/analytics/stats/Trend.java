@@ -1,0 +1,34 @@
+package io.autoflow.analytics.stats;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * How a numeric column moves over time: its mean per period, a moving average, and the least-squares line through
+ * the periods.
+ *
+ * @param period day, week (starting Monday) or month, chosen from the time span so a chart has enough points
+ * @param intercept the fitted line's value at the first period
+ * @param slope change of the value per calendar period (day, week or month), from the fitted line
+ * @param percentChange change of the fitted line from the first period to the last, relative to its start
+ *        ({@code null} when the line starts at zero)
+ * @param pValue significance of the slope (two-sided t-test); {@code null} with fewer than three periods
+ */
+public record Trend(String dateColumn, String valueColumn, String period, List<Point> points, double intercept,
+        double slope, Double percentChange, Double pValue) {
+
+    public static final double SIGNIFICANCE = 0.05;
+
+    /** One period: when it starts, the mean of the values in it, and the moving average ending there. */
+    public record Point(LocalDate start, double mean, long rows, Double movingAverage) {
+    }
+
+    /** The fitted line's value at a period's start. */
+    public double fitted(LocalDate start) {
+        return intercept + slope * TrendProfile.elapsed(points.get(0).start(), start, period);
+    }
+
+    public boolean isSignificant() {
+        return pValue != null && pValue < SIGNIFICANCE;
+    }
+}

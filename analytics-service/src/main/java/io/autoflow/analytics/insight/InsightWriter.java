@@ -76,6 +76,14 @@ public final class InsightWriter {
                 }
             }
         }
+        table.columns().stream().filter(c -> c.outliers() != null && c.outliers().count() > 0).limit(RANGES)
+                .forEach(c -> {
+                    var extreme = c.outliers().largest().get(0);
+                    found.add(new Insight(name, "anomaly", c.name() + " has " + c.outliers().count() + " outlier"
+                            + (c.outliers().count() == 1 ? "" : "s") + "; the most extreme is " + value(extreme.value())
+                            + " on row " + extreme.row() + " (expected between " + value(c.outliers().low()) + " and "
+                            + value(c.outliers().high()) + ")."));
+                });
         table.columns().stream().filter(ColumnStatistics::isNumeric).limit(RANGES).forEach(c -> found.add(
                 new Insight(name, "range", c.name() + " ranges from " + value(c.min()) + " to " + value(c.max())
                         + ", with a median of " + value(c.median()) + ".")));

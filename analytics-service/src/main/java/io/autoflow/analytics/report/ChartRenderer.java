@@ -34,6 +34,7 @@ public final class ChartRenderer {
 
     static final Color NUMERIC = new Color(0x2B, 0x6C, 0xB0);
     static final Color CATEGORY = new Color(0xD9, 0x7B, 0x29);
+    static final Color ANOMALY = new Color(0xC0, 0x39, 0x2B);
     private static final int MAX_CHARTS_PER_TABLE = 12;
     /** Beyond this a heatmap's cells are too small to read; the strongest pairs are still listed in the report. */
     private static final int MAX_HEATMAP_COLUMNS = 15;
@@ -62,7 +63,7 @@ public final class ChartRenderer {
         return charts;
     }
 
-    /** A column's mean per period, its moving average, and the fitted line. */
+    /** A column's mean per period, its moving average, the fitted line, and the periods far off it in red. */
     private static Chart trend(String table, Trend trend) {
         List<Date> x = trend.points().stream()
                 .map(p -> Date.from(p.start().atStartOfDay(ZoneOffset.UTC).toInstant())).toList();
@@ -98,6 +99,15 @@ public final class ChartRenderer {
         fitted.setLineColor(Color.DARK_GRAY);
         fitted.setLineStyle(SeriesLines.DASH_DASH);
         fitted.setMarker(SeriesMarkers.NONE);
+        if (!trend.anomalies().isEmpty()) {
+            XYSeries marked = chart.addSeries("anomaly",
+                    trend.anomalies().stream().map(a -> Date.from(a.start().atStartOfDay(ZoneOffset.UTC).toInstant()))
+                            .toList(),
+                    trend.anomalies().stream().map(Trend.Anomaly::value).toList());
+            marked.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            marked.setMarkerColor(ANOMALY);
+            marked.setMarker(SeriesMarkers.CIRCLE);
+        }
         return new Chart(title, png(chart));
     }
 

@@ -146,6 +146,12 @@ public final class PdfReportWriter {
                                 t.pValue() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", t.pValue())))
                                 .toList());
             }
+            List<List<String>> anomalies = anomalies(table);
+            if (!anomalies.isEmpty()) {
+                text("Anomalies", 13, MARGIN);
+                grid(List.of("column", "where", "value", "expected", "score"), new float[] {130, 100, 90, 130, 45},
+                        anomalies);
+            }
             if (!alerts.isEmpty()) {
                 text("Data quality alerts", 13, MARGIN);
                 grid(List.of("alert", "column", "details"), new float[] {95, 110, 290},
@@ -295,6 +301,23 @@ public final class PdfReportWriter {
 
     private static String number(Double value) {
         return value == null ? "" : NUMBER.format(value);
+    }
+
+    /** Outliers per column (at most five each) and periods off their trend, as table rows. */
+    private static List<List<String>> anomalies(TableStatistics table) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (ColumnStatistics column : table.columns()) {
+            if (column.outliers() != null) {
+                column.outliers().largest().stream().limit(5).forEach(o -> rows.add(List.of(column.name(),
+                        "row " + count(o.row()), number(o.value()), number(column.outliers().low()) + " to "
+                                + number(column.outliers().high()), number(o.score()))));
+            }
+        }
+        for (var trend : table.trends()) {
+            trend.anomalies().forEach(a -> rows.add(List.of(trend.valueColumn(), trend.period() + " " + a.start(),
+                    number(a.value()), "about " + number(a.expected()), number(a.score()))));
+        }
+        return rows;
     }
 
     private static String signed(Double value) {

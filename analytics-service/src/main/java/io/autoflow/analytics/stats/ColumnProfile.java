@@ -20,6 +20,7 @@ public final class ColumnProfile {
     private final String name;
     private final DescriptiveStatistics numbers = new DescriptiveStatistics();
     private final Map<String, Long> frequencies = new HashMap<>();
+    private final Extremes extremes = new Extremes(Outliers.LISTED);
     private long count;
     private long missing;
     private boolean integer = true;
@@ -37,7 +38,8 @@ public final class ColumnProfile {
         this.name = name;
     }
 
-    public void add(String raw) {
+    /** Adds the value of data row {@code row} (1 = the first row after the header). */
+    public void add(String raw, long row) {
         String value = raw == null ? "" : raw.trim();
         if (ValueKinds.isMissing(value)) {
             missing++;
@@ -64,6 +66,7 @@ public final class ColumnProfile {
         if (decimal) {
             double number = Double.parseDouble(value);
             numbers.addValue(number);
+            extremes.add(row, number);
             zeros += number == 0 ? 1 : 0;
         }
         date = date && isDate;
@@ -75,14 +78,28 @@ public final class ColumnProfile {
         if (type.equals("integer") || type.equals("decimal")) {
             Percentile quartiles = new Percentile().withEstimationType(EstimationType.R_7);
             quartiles.setData(numbers.getValues());
+            double q1 = quartiles.evaluate(25);
+            double q3 = quartiles.evaluate(75);
             return new ColumnStatistics(name, type, count, missing, missingShare, numbers.getMean(),
-                    finite(numbers.getStandardDeviation()), numbers.getMin(), quartiles.evaluate(25),
-                    quartiles.evaluate(50), quartiles.evaluate(75), numbers.getMax(), finite(numbers.getSkewness()),
-                    finite(numbers.getKurtosis()), (long) frequencies.size(), null,
-                    Histogram.of(numbers.getValues(), numbers.getMin(), numbers.getMax()), quality(null));
+                    finite(numbers.getStandardDeviation()), numbers.getMin(), q1, quartiles.evaluate(50), q3,
+                    numbers.getMax(), finite(numbers.getSkewness()), finite(numbers.getKurtosis()),
+                    (long) frequencies.size(), null, Histogram.of(numbers.getValues(), numbers.getMin(),
+                            numbers.getMax()), quality(null), outliers(q1, q3));
         }
         return new ColumnStatistics(name, type, count, missing, missingShare, null, null, null, null, null, null,
-                null, null, null, (long) frequencies.size(), topValues(), null, quality(imbalance()));
+                null, null, null, (long) frequencies.size(), topValues(), null, quality(imbalance()), null);
+    }
+
+    /** Tukey's far-out fences; a column whose middle half is a single value has none. */
+    private Outliers outliers(double q1, double q3) {
+        double iqr = q3 - q1;
+        if (iqr == 0) {
+            return null;
+        }
+        double low = q1 - Outliers.FENCE * iqr;
+        double high = q3 + Outliers.FENCE * iqr;
+        long outside = java.util.Arrays.stream(numbers.getValues()).filter(v -> v < low || v > high).count();
+        return new Outliers(low, high, outside, extremes.outside(low, high, iqr));
     }
 
     private ColumnStatistics.Quality quality(Double imbalance) {

@@ -6,12 +6,12 @@ import java.util.List;
  * Descriptive statistics of one column. Every column carries its count, missing values (and their share) and
  * distinct count (cardinality). Numeric columns (integer, decimal) add mean, sample standard deviation, min,
  * quartiles (linear interpolation, as pandas' describe), max, skewness and excess kurtosis (bias-corrected, as
- * pandas' skew and kurt) and a histogram; other columns add their most frequent values. Absent figures are
+ * pandas' skew and kurt), a histogram and outliers; other columns add their most frequent values. Absent figures are
  * {@code null}.
  */
 public record ColumnStatistics(String name, String type, long count, long missing, double missingShare, Double mean,
         Double std, Double min, Double q1, Double median, Double q3, Double max, Double skewness, Double kurtosis,
-        Long distinct, List<ValueCount> topValues, Histogram histogram, Quality quality) {
+        Long distinct, List<ValueCount> topValues, Histogram histogram, Quality quality, Outliers outliers) {
 
     /**
      * What data-quality checks need: zero and infinite values, how many values read as numbers or dates (whatever the

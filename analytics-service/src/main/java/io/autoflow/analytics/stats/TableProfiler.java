@@ -48,7 +48,7 @@ public final class TableProfiler {
     /** Adds a data row; cells beyond the header are the caller's to refuse or ignore. */
     public void add(List<String> row) {
         for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).add(i < row.size() ? row.get(i) : null);
+            columns.get(i).add(i < row.size() ? row.get(i) : null, rows + 1);
         }
         sample.add(row);
         if (trendCandidates == null) {

@@ -13,11 +13,21 @@ import java.util.List;
  * @param percentChange change of the fitted line from the first period to the last, relative to its start
  *        ({@code null} when the line starts at zero)
  * @param pValue significance of the slope (two-sided t-test); {@code null} with fewer than three periods
+ * @param anomalies periods far off the line, most extreme first
  */
 public record Trend(String dateColumn, String valueColumn, String period, List<Point> points, double intercept,
-        double slope, Double percentChange, Double pValue) {
+        double slope, Double percentChange, Double pValue, List<Anomaly> anomalies) {
 
     public static final double SIGNIFICANCE = 0.05;
+
+    /**
+     * A period whose value departs from the fitted line far more than the others do: its robust z-score (residual
+     * against the median residual, in MADs scaled to standard deviations) is beyond {@link #ANOMALY_Z}.
+     */
+    public record Anomaly(LocalDate start, double value, double expected, double score) {
+    }
+
+    public static final double ANOMALY_Z = 3.5;
 
     /** One period: when it starts, the mean of the values in it, and the moving average ending there. */
     public record Point(LocalDate start, double mean, long rows, Double movingAverage) {

@@ -39,6 +39,18 @@ class InsightWriterTest {
     }
 
     @Test
+    void pointsAtTheMostExtremeOutlier() {
+        StringBuilder csv = new StringBuilder("amount\n");
+        for (int i = 1; i <= 20; i++) {
+            csv.append(i == 12 ? 900 : i).append('\n');
+        }
+        List<Insight> insights = writer.write(new DocumentStatistics(List.of(table(csv.toString())), null));
+
+        assertThat(insights).extracting(Insight::text).contains(
+                "amount has 1 outlier; the most extreme is 900 on row 12 (expected between -25.75 and 47.75).");
+    }
+
+    @Test
     void speaksOfSkewOnlyWhereThereIsSome() {
         StringBuilder csv = new StringBuilder("wait\n");
         for (int i = 0; i < 50; i++) {
@@ -93,6 +105,15 @@ class InsightWriterTest {
                 numbers.add(Long.toString(c.missing()));
                 numbers.add(Long.toString(c.count() + c.missing()));
                 numbers.add(Numbers.percent(c.missingShare()));
+                if (c.outliers() != null) {
+                    numbers.add(Long.toString(c.outliers().count()));
+                    numbers.add(Numbers.value(c.outliers().low()));
+                    numbers.add(Numbers.value(c.outliers().high()));
+                    c.outliers().largest().forEach(o -> {
+                        numbers.add(Numbers.value(o.value()));
+                        numbers.add(Long.toString(o.row()));
+                    });
+                }
                 if (c.topValues() != null) {
                     c.topValues().forEach(v -> {
                         numbers.add(Long.toString(v.count()));

@@ -38,12 +38,16 @@ public final class ColumnProfile {
         this.name = name;
     }
 
-    /** Adds the value of data row {@code row} (1 = the first row after the header). */
-    public void add(String raw, long row) {
+    /**
+     * Adds the value of data row {@code row} (1 = the first row after the header).
+     *
+     * @return the value as a finite number, or NaN: parsed once here for every other use of the row
+     */
+    public double add(String raw, long row) {
         String value = raw == null ? "" : raw.trim();
         if (ValueKinds.isMissing(value)) {
             missing++;
-            return;
+            return Double.NaN;
         }
         count++;
         frequencies.merge(value, 1L, Long::sum);
@@ -55,21 +59,25 @@ public final class ColumnProfile {
             infinite++;
             integer = false;
             date = false;
-            return;
+            return Double.NaN;
         }
         boolean isNumber = ValueKinds.isDecimal(value);
         boolean isDate = !isNumber && ValueKinds.isDate(value);
         numberLike += isNumber ? 1 : 0;
         dateLike += isDate ? 1 : 0;
-        integer = integer && ValueKinds.isInteger(value);
+        integer = integer && isNumber && ValueKinds.isInteger(value);
         decimal = decimal && isNumber;
+        date = date && isDate;
+        if (!isNumber) {
+            return Double.NaN;
+        }
+        double number = Double.parseDouble(value);
         if (decimal) {
-            double number = Double.parseDouble(value);
             numbers.addValue(number);
             extremes.add(row, number);
             zeros += number == 0 ? 1 : 0;
         }
-        date = date && isDate;
+        return number;
     }
 
     public ColumnStatistics finish() {

@@ -12,26 +12,25 @@ final class RowSample {
 
     static final int CAPACITY = 20_000;
 
-    private final int width;
     private final int capacity;
     private final List<double[]> rows = new ArrayList<>();
     private final Random random = new Random(42);
     private long seen;
 
-    RowSample(int width, int capacity) {
-        this.width = width;
+    RowSample(int capacity) {
         this.capacity = capacity;
     }
 
-    void add(List<String> cells) {
+    /** Offers a row as its cells' numbers (NaN where not a number); the sample keeps the array it is given. */
+    void add(double[] numbers) {
         seen++;
         if (rows.size() < capacity) {
-            rows.add(parse(cells));
+            rows.add(numbers);
             return;
         }
         long slot = (long) (random.nextDouble() * seen);
         if (slot < capacity) {
-            rows.set((int) slot, parse(cells));
+            rows.set((int) slot, numbers);
         }
     }
 
@@ -42,14 +41,5 @@ final class RowSample {
     /** Whether the sample holds fewer rows than the table. */
     boolean isPartial() {
         return seen > rows.size();
-    }
-
-    private double[] parse(List<String> cells) {
-        double[] values = new double[width];
-        for (int i = 0; i < width; i++) {
-            String cell = i < cells.size() && cells.get(i) != null ? cells.get(i).trim() : "";
-            values[i] = ValueKinds.isDecimal(cell) ? Double.parseDouble(cell) : Double.NaN;
-        }
-        return values;
     }
 }

@@ -38,7 +38,7 @@ public final class TableProfiler {
             }
             columns.add(new ColumnProfile(unique));
         }
-        this.sample = new RowSample(columns.size(), RowSample.CAPACITY);
+        this.sample = new RowSample(RowSample.CAPACITY);
     }
 
     public int width() {
@@ -47,10 +47,11 @@ public final class TableProfiler {
 
     /** Adds a data row; cells beyond the header are the caller's to refuse or ignore. */
     public void add(List<String> row) {
+        double[] numbers = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            columns.get(i).add(i < row.size() ? row.get(i) : null, rows + 1);
+            numbers[i] = columns.get(i).add(i < row.size() ? row.get(i) : null, rows + 1);
         }
-        sample.add(row);
+        sample.add(numbers);
         if (trendCandidates == null) {
             trendCandidates = new ArrayList<>();
             for (int i = 0; i < row.size() && i < columns.size() && trendCandidates.size() < 2; i++) {
@@ -60,7 +61,7 @@ public final class TableProfiler {
             }
         }
         for (TrendProfile candidate : trendCandidates) {
-            candidate.add(row);
+            candidate.add(row, numbers);
         }
         if (rows < DUPLICATE_CHECK_ROWS && !rowHashes.add(hash(row))) {
             duplicateRows++;

@@ -33,21 +33,18 @@ final class TrendProfile {
         return dateColumn;
     }
 
-    void add(List<String> row) {
+    /** Adds a row, given with its cells already read as numbers (NaN where not a number). */
+    void add(List<String> row, double[] numbers) {
         LocalDate day = dateColumn < row.size() ? ValueKinds.parseDate(row.get(dateColumn)) : null;
         if (day == null) {
             return;
         }
         // Per column: [sum, count]
         double[] sums = days.computeIfAbsent(day, d -> new double[2 * width]);
-        for (int i = 0; i < width && i < row.size(); i++) {
-            String cell = row.get(i) == null ? "" : row.get(i).trim();
-            if (i != dateColumn && ValueKinds.isDecimal(cell)) {
-                double value = Double.parseDouble(cell);
-                if (Double.isFinite(value)) {
-                    sums[2 * i] += value;
-                    sums[2 * i + 1]++;
-                }
+        for (int i = 0; i < width; i++) {
+            if (i != dateColumn && Double.isFinite(numbers[i])) {
+                sums[2 * i] += numbers[i];
+                sums[2 * i + 1]++;
             }
         }
     }

@@ -16,6 +16,7 @@ import io.autoflow.analytics.report.ReportContent;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,18 +30,15 @@ import org.jboss.logging.Logger;
 
 /**
  * Analyses one stored document: extracts its tables, profiles them, writes the insights, raises data-quality alerts,
- * and renders the charts and the PDF report.
- * Blocking and CPU-bound: callers run it off the event loop. Every failure becomes an
- * outcome with a stable code; nothing escapes to crash the consumer.
+ * and renders the charts and the PDF report. Blocking and CPU-bound: callers run it off the event loop. Every failure
+ * becomes an outcome with a stable code; nothing escapes to crash the consumer.
  */
 @ApplicationScoped
 public class DocumentAnalysis {
 
     private static final Logger LOG = Logger.getLogger(DocumentAnalysis.class);
-    private static final Set<String> CSV_TYPES = Set.of("text/csv", "application/csv", "text/plain",
+    private static final Set<String> CSV_TYPES = Set.of(DocumentTypes.CSV, "application/csv", "text/plain",
             "text/comma-separated-values");
-    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final String DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     /** Results follow the REST API's snake_case. */
     private static final ObjectMapper RESULT_JSON = EventJson.mapper().copy()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
@@ -85,12 +83,12 @@ public class DocumentAnalysis {
             return new DocumentStatistics(List.of(csv.analyze(tableName(request.fileName()),
                     () -> open(request.blobKey()))), null);
         }
-        if (XLSX_TYPE.equals(type)) {
+        if (DocumentTypes.XLSX.equals(type)) {
             try (InputStream in = open(request.blobKey())) {
                 return new DocumentStatistics(xlsx.analyze(in), null);
             }
         }
-        if (DOCX_TYPE.equals(type)) {
+        if (DocumentTypes.DOCX.equals(type)) {
             try (InputStream in = open(request.blobKey())) {
                 DocxAnalyzer.Extracted extracted = docx.analyze(in);
                 return new DocumentStatistics(extracted.tables(), extracted.text());

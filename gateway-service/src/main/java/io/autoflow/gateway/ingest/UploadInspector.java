@@ -1,5 +1,6 @@
 package io.autoflow.gateway.ingest;
 
+import io.autoflow.events.DocumentTypes;
 import io.autoflow.gateway.config.ClamAvConfig;
 import io.autoflow.gateway.ingest.ClamAvScanner.ScannerUnavailableException;
 import io.autoflow.gateway.ingest.ClamAvScanner.Verdict;
@@ -25,9 +26,9 @@ import org.jboss.logging.Logger;
 public class UploadInspector {
 
     private static final Logger LOG = Logger.getLogger(UploadInspector.class);
-    public static final String CSV = "text/csv";
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static final String CSV = DocumentTypes.CSV;
+    public static final String XLSX = DocumentTypes.XLSX;
+    public static final String DOCX = DocumentTypes.DOCX;
     private static final Set<String> SUPPORTED = Set.of(CSV, XLSX, DOCX);
     /** What a file's extension claims; a name that contradicts the bytes is a mismatch, not just unsupported. */
     private static final Map<String, String> EXTENSIONS = Map.of("csv", CSV, "tsv", CSV, "txt", CSV, "xlsx", XLSX, "docx",

@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Analyses one stored document: extracts its tables, profiles them, writes the insights, raises data-quality alerts,
- * and renders the charts and the PDF report. Blocking and CPU-bound: callers run it off the event loop. Every failure
+ * and renders the charts and the PDF report, keeping only the analyses the user asked for. Blocking and CPU-bound: callers run it off the event loop. Every failure
  * becomes an outcome with a stable code; nothing escapes to crash the consumer.
  */
 @ApplicationScoped
@@ -59,10 +59,11 @@ public class DocumentAnalysis {
 
     public AnalysisOutcome analyze(AnalyzeDocument request) {
         try {
-            DocumentStatistics statistics = extract(request);
+            AnalysisSelection selection = AnalysisSelection.of(request.analyses());
+            DocumentStatistics statistics = selection.apply(extract(request));
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
-            List<Insight> insights = insightWriter.write(statistics);
-            List<Alert> alerts = alertFinder.find(statistics);
+            List<Insight> insights = selection.insights() ? insightWriter.write(statistics) : List.of();
+            List<Alert> alerts = selection.statistical() ? alertFinder.find(statistics) : List.of();
             result.set("insights", RESULT_JSON.valueToTree(insights));
             result.set("alerts", RESULT_JSON.valueToTree(alerts));
             String name = request.fileName() == null ? "Document" : request.fileName();

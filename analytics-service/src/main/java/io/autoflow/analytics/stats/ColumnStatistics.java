@@ -25,6 +25,11 @@ public record ColumnStatistics(String name, String type, long count, long missin
         return mean != null;
     }
 
+    public ColumnStatistics withoutOutliers() {
+        return new ColumnStatistics(name, type, count, missing, missingShare, mean, std, min, q1, median, q3, max,
+                skewness, kurtosis, distinct, topValues, histogram, quality, null);
+    }
+
     public record ValueCount(String value, long count) {
     }
 }

@@ -38,6 +38,10 @@ public record Trend(String dateColumn, String valueColumn, String period, List<P
         return intercept + slope * TrendProfile.elapsed(points.get(0).start(), start, period);
     }
 
+    public Trend withoutAnomalies() {
+        return new Trend(dateColumn, valueColumn, period, points, intercept, slope, percentChange, pValue, List.of());
+    }
+
     public boolean isSignificant() {
         return pValue != null && pValue < SIGNIFICANCE;
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
@@ -102,17 +103,17 @@ final class TrendProfile {
         double end = line.predict(elapsed(first, periods.lastKey(), period));
         Double percent = start == 0 ? null : (end - start) / Math.abs(start) * 100;
         Double p = points.size() < 3 || !Double.isFinite(line.getSignificance()) ? null : line.getSignificance();
-        Trend trend = new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p, List.of());
-        return new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p, anomalies(trend));
+        ToDoubleFunction<LocalDate> fitted = day -> line.predict(elapsed(first, day, period));
+        return new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p,
+                anomalies(smoothed, fitted));
     }
 
     /** Periods whose residual from the line has a robust z-score beyond {@link Trend#ANOMALY_Z}. */
-    private static List<Trend.Anomaly> anomalies(Trend trend) {
-        List<Trend.Point> points = trend.points();
+    private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, ToDoubleFunction<LocalDate> fitted) {
         if (points.size() < 5) {
             return List.of();
         }
-        double[] residuals = points.stream().mapToDouble(p -> p.mean() - trend.fitted(p.start())).toArray();
+        double[] residuals = points.stream().mapToDouble(p -> p.mean() - fitted.applyAsDouble(p.start())).toArray();
         double median = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(residuals);
         double mad = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(
                 java.util.Arrays.stream(residuals).map(r -> Math.abs(r - median)).toArray());
@@ -124,7 +125,7 @@ final class TrendProfile {
             double z = 0.6745 * (residuals[i] - median) / mad;
             if (Math.abs(z) > Trend.ANOMALY_Z) {
                 Trend.Point p = points.get(i);
-                found.add(new Trend.Anomaly(p.start(), p.mean(), trend.fitted(p.start()), Math.abs(z)));
+                found.add(new Trend.Anomaly(p.start(), p.mean(), fitted.applyAsDouble(p.start()), Math.abs(z)));
             }
         }
         found.sort(java.util.Comparator.comparingDouble(Trend.Anomaly::score).reversed());

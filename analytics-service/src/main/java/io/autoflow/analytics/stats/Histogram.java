@@ -1,5 +1,6 @@
 package io.autoflow.analytics.stats;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,19 +14,15 @@ public record Histogram(List<Double> edges, List<Long> counts) {
         return (int) Math.max(1, Math.min(30, Math.ceil(Math.log(Math.max(count, 1)) / Math.log(2)) + 1));
     }
 
-    static Histogram of(double[] values, double min, double max) {
-        int bins = min == max ? 1 : binsFor(values.length);
-        double width = (max - min) / bins;
-        Long[] counts = new Long[bins];
-        java.util.Arrays.fill(counts, 0L);
-        for (double v : values) {
-            int bin = width == 0 ? 0 : (int) Math.min(bins - 1, Math.floor((v - min) / width));
-            counts[bin]++;
+    static Histogram of(double min, double max, double width, long[] counts) {
+        List<Double> edges = new ArrayList<>();
+        List<Long> binCounts = new ArrayList<>();
+        for (int i = 0; i <= counts.length; i++) {
+            edges.add(i == counts.length ? max : min + i * width);
         }
-        Double[] edges = new Double[bins + 1];
-        for (int i = 0; i <= bins; i++) {
-            edges[i] = i == bins ? max : min + i * width;
+        for (long c : counts) {
+            binCounts.add(c);
         }
-        return new Histogram(List.of(edges), List.of(counts));
+        return new Histogram(List.copyOf(edges), List.copyOf(binCounts));
     }
 }

@@ -16,9 +16,10 @@ public final class TableProfiler {
     static final long DUPLICATE_CHECK_ROWS = 1_000_000;
 
     private final String name;
+    private final List<String> header;
     private final List<ColumnProfile> columns = new ArrayList<>();
     private final RowSample sample;
-    private final Set<Long> rowHashes = new HashSet<>();
+    private final RowHashes rowHashes = new RowHashes();
     /** Columns whose first value is a date; the one that stays a date gives the table's trends. */
     private List<TrendProfile> trendCandidates;
     private long duplicateRows;
@@ -26,19 +27,19 @@ public final class TableProfiler {
 
     public TableProfiler(String name, List<String> header) {
         this.name = name;
-        Set<String> used = new HashSet<>();
+        this.header = new ArrayList<>(header);
         for (int i = 0; i < header.size(); i++) {
-            String column = header.get(i) == null ? "" : header.get(i).trim();
-            if (column.isEmpty()) {
-                column = "column_" + (i + 1);
-            }
-            String unique = column;
-            for (int n = 2; !used.add(unique); n++) {
-                unique = column + "_" + n;
-            }
-            columns.add(new ColumnProfile(unique));
+            columns.add(new ColumnProfile());
         }
         this.sample = new RowSample(RowSample.CAPACITY);
+    }
+
+    /** Names a column whose header cell was blank, for formats that reveal it late (an XLSX's merged cells). */
+    public void nameBlankColumn(int column, String columnName) {
+        String current = header.get(column);
+        if (current == null || current.isBlank()) {
+            header.set(column, columnName);
+        }
     }
 
     public int width() {
@@ -70,7 +71,11 @@ public final class TableProfiler {
     }
 
     public TableStatistics finish() {
-        List<ColumnStatistics> statistics = columns.stream().map(ColumnProfile::finish).toList();
+        List<String> names = columnNames();
+        List<ColumnStatistics> statistics = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            statistics.add(columns.get(i).finish(names.get(i)));
+        }
         List<String> numericNames = new ArrayList<>();
         List<Integer> numericIndexes = new ArrayList<>();
         for (int i = 0; i < statistics.size(); i++) {
@@ -86,6 +91,24 @@ public final class TableProfiler {
                 .map(t -> t.finish(statistics.get(t.dateColumn()).name(), statistics)).orElse(List.of());
         return new TableStatistics(name, rows, columns.size(), statistics, correlations, trends, duplicateRows,
                 Math.min(rows, DUPLICATE_CHECK_ROWS));
+    }
+
+    /** Blank header names become column_N and repeated names get a suffix. */
+    private List<String> columnNames() {
+        Set<String> used = new HashSet<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String column = header.get(i) == null ? "" : header.get(i).trim();
+            if (column.isEmpty()) {
+                column = "column_" + (i + 1);
+            }
+            String unique = column;
+            for (int n = 2; !used.add(unique); n++) {
+                unique = column + "_" + n;
+            }
+            names.add(unique);
+        }
+        return names;
     }
 
     /** 64-bit FNV-1a over the row's cells: collisions are negligible at the rows checked. */

@@ -2,12 +2,14 @@
 # Times document-analytics jobs end to end on the running local platform (./autoflow up first):
 # generates a CSV of the given size, submits it RUNS times through the public API, and prints for each run the
 # HTTP submission time, the time until the job is completed (client side) and the job's own duration_ms, plus the
-# analytics service's peak RSS. Bounded: RUNS submissions, each polled for at most 120 s; loopback only.
+# analytics service's peak RSS. Bounded: RUNS submissions, each polled for at most TIMEOUT_S (120) s; loopback only.
 #   bench/job-latency.sh [SIZE_MB=9] [RUNS=5]
+#   TIMEOUT_S=1200 bench/job-latency.sh 500 1     # the largest tier's document
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZE_MB=${1:-9}
 RUNS=${2:-5}
+TIMEOUT_S=${TIMEOUT_S:-120}
 GATEWAY=http://localhost:8080
 KEY=$(cat "$ROOT/.autoflow/api-key")
 FILE="$ROOT/.autoflow/bench-${SIZE_MB}mb.csv"
@@ -35,7 +37,8 @@ for run in $(seq 1 "$RUNS"); do
   job=$(jq -r .job_id <<<"$response")
   [[ "$job" != null ]] || { echo "refused: $response"; exit 1; }
   status=queued
-  for _ in $(seq 1 2400); do
+  deadline=$((SECONDS + TIMEOUT_S))
+  while ((SECONDS < deadline)); do
     status=$(curl -sS -H "X-API-Key: $KEY" "$GATEWAY/api/jobs/$job" | jq -r .status)
     [[ "$status" == completed || "$status" == failed ]] && break
     sleep 0.05

@@ -140,8 +140,26 @@ class DocumentSubmissionTest {
                 .statusCode(422).body("code", is("delivery_not_available"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")
                 .then().statusCode(400).body("code", is("missing_file"));
-        given().header("X-API-Key", key).contentType("application/json").body("{\"file\":\"x\"}")
+        given().header("X-API-Key", key).contentType("text/plain").body("x")
                 .post("/api/analytics/document").then().statusCode(415).body("code", is("unsupported_media_type"));
+    }
+
+    @Test
+    void refusesAnUploadLargerThanTheTierBeforeReadingItsBody() throws Exception {
+        // Declares 100 MB (within the server-wide limit, far past the tier) and sends none of it: the answer can only come from the headers.
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/analytics/document HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-API-Key: " + key + "\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                    + "Content-Length: 100000000\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder answer = new StringBuilder();
+            InputStream in = socket.getInputStream();
+            for (int c; answer.indexOf("}") < 0 && (c = in.read()) != -1;) {
+                answer.append((char) c);
+            }
+
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("\"code\":\"file_too_large\"");
+        }
     }
 
     @Test

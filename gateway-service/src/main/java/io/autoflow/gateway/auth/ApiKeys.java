@@ -47,13 +47,13 @@ public class ApiKeys {
     }
 
     /**
-     * Makes sure a user with this email exists and holds this key; used for the local user of {@code ./autoflow} and
-     * by tests. Returns the user.
+     * Makes sure a user with this email exists in this tier and holds this key; used for the local user of
+     * {@code ./autoflow} and by tests. Returns the user.
      */
     @WithTransaction
     public Uni<User> ensureUserWithKey(String email, String tier, String key) {
         return User.<User>find("email", email).firstResult()
-                .chain(found -> found != null ? Uni.createFrom().item(found) : createUser(email, tier))
+                .chain(found -> found != null ? Uni.createFrom().item(inTier(found, tier)) : createUser(email, tier))
                 .call(user -> ApiKey.<ApiKey>find("keyHash", hash(key)).firstResult().chain(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().voidItem();
@@ -67,6 +67,12 @@ public class ApiKeys {
                     apiKey.createdAt = Instant.now();
                     return apiKey.persist().replaceWithVoid();
                 }));
+    }
+
+    /** The user is managed by the transaction: the new tier is written at its end. */
+    private static User inTier(User user, String tier) {
+        user.tier = tier;
+        return user;
     }
 
     private static Uni<User> createUser(String email, String tier) {

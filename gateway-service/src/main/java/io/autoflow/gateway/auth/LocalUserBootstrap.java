@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * On the local stack, makes the key that {@code ./autoflow up} generated (in {@code .autoflow/api-key}) a valid key of
- * the local user, so the platform is usable at once.
+ * the local user, so the platform is usable at once. The local user is in the tier
+ * {@code autoflow.gateway.local-user-tier} (enterprise unless set: the machine's owner may use all of it).
  */
 @ApplicationScoped
 public class LocalUserBootstrap {
@@ -22,13 +23,15 @@ public class LocalUserBootstrap {
     private static final Logger LOG = Logger.getLogger(LocalUserBootstrap.class);
 
     void onStart(@Observes StartupEvent event, ApiKeys apiKeys,
-            @ConfigProperty(name = "autoflow.gateway.local-api-key-file") Optional<Path> keyFile) throws Throwable {
+            @ConfigProperty(name = "autoflow.gateway.local-api-key-file") Optional<Path> keyFile,
+            @ConfigProperty(name = "autoflow.gateway.local-user-tier", defaultValue = "enterprise") String tier)
+            throws Throwable {
         if (keyFile.isEmpty() || !Files.isRegularFile(keyFile.get())) {
             return;
         }
         String key = read(keyFile.get());
-        VertxContextSupport.subscribeAndAwait(() -> apiKeys.ensureUserWithKey(LOCAL_EMAIL, "free", key));
-        LOG.infof("Local user %s holds the key in %s", LOCAL_EMAIL, keyFile.get());
+        VertxContextSupport.subscribeAndAwait(() -> apiKeys.ensureUserWithKey(LOCAL_EMAIL, tier, key));
+        LOG.infof("Local user %s (%s tier) holds the key in %s", LOCAL_EMAIL, tier, keyFile.get());
     }
 
     private static String read(Path file) throws IOException {

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The seed's {@code DocumentAnalyticsRequest} without the file: which analyses to run and how to hand over the
- * result. Every field is optional; the defaults are every analysis, a PDF, and download.
+ * The seed's {@code DocumentAnalyticsRequest}: the document's URL ({@code file}, or {@code file_url}) when it is not
+ * uploaded, which analyses to run and how to hand over the result. Every other field is optional; the defaults are
+ * every analysis, a PDF, and download.
  */
-public record AnalyticsRequest(Analysis analysis, Output output) {
+public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, Output output) {
 
     private static final Set<String> FORMATS = Set.of("pdf", "ppt", "excel");
 
@@ -16,6 +17,15 @@ public record AnalyticsRequest(Analysis analysis, Output output) {
     }
 
     public record Output(String format, String delivery, String email, String webhookUrl) {
+    }
+
+    /** The document's URL, from either field; null when none is given. */
+    public String url() {
+        if (file != null && fileUrl != null && !file.equals(fileUrl)) {
+            throw new ApiException(400, "invalid_request", "Give the document's URL in 'file' or 'file_url', not both");
+        }
+        String url = file != null ? file : fileUrl;
+        return url == null || url.isBlank() ? null : url.trim();
     }
 
     /** The requested analyses by name; all of them when none is chosen. */

@@ -11,6 +11,7 @@ import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.ingest.UploadInspector;
+import io.autoflow.gateway.ingest.UrlDownloader;
 import io.autoflow.gateway.service.JobOutbox;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +39,12 @@ public class DocumentAnalyticsResource {
     private final JobOutbox outbox;
     private final ObjectMapper json;
     private final UploadInspector inspector;
+    private final UrlDownloader downloader;
 
     public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
-            ObjectMapper json, UploadInspector inspector) {
+            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader) {
         this.inspector = inspector;
+        this.downloader = downloader;
         this.user = user;
         this.tiers = tiers;
         this.blobs = blobs;
@@ -63,42 +66,74 @@ public class DocumentAnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
         AnalyticsRequest options = parse(request);
-        AnalyticsRequest.Output output = options.validatedOutput();
         if (file == null || file.uploadedFile() == null) {
             throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
         }
-        long maxBytes = tiers.of(user.tier()).maxFileBytes();
+        if (options.url() != null) {
+            throw new ApiException(400, "invalid_request", "Send the document either as the part 'file' or by URL"
+                    + " in a JSON body, not both");
+        }
+        long maxBytes = maxBytes();
         if (file.size() > maxBytes) {
             throw new ApiException(413, "file_too_large", "The document is larger than your " + user.tier()
                     + " tier allows (" + maxBytes + " bytes)",
                     json.createObjectNode().put("max_bytes", maxBytes).put("size_bytes", file.size()));
         }
-        if (file.size() == 0) {
+        return accept(file.uploadedFile(), file.fileName(), file.size(), options);
+    }
+
+    /**
+     * JSON: the seed's request, whose {@code file} (or {@code file_url}) is the document's http(s) URL. The platform
+     * downloads it (public addresses only, within the tier's size and a deadline), then treats it as an upload.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submitUrl(AnalyticsRequest request) {
+        AnalyticsRequest options = request == null ? new AnalyticsRequest(null, null, null, null) : request;
+        String url = options.url();
+        if (url == null) {
+            throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
+        }
+        options.validatedOutput();
+        return downloader.download(url, maxBytes()).chain(downloaded -> accept(downloaded.file(),
+                downloaded.fileName(), downloaded.size(), options).onTermination().call(() -> VertxContexts.blocking(
+                        () -> Files.deleteIfExists(downloaded.file()))));
+    }
+
+    /** Checks the document (real type, malware), stores it, and records and publishes the job. */
+    private Uni<Response> accept(java.nio.file.Path document, String fileName, long size, AnalyticsRequest options) {
+        AnalyticsRequest.Output output = options.validatedOutput();
+        if (size == 0) {
             throw new ApiException(400, "empty_file", "The document is empty");
         }
         UUID jobId = UUID.randomUUID();
         String key = "uploads/" + user.id() + "/" + jobId + "/document";
         return VertxContexts.blocking(() -> {
-            String contentType = inspector.inspect(file.uploadedFile(), file.fileName());
-            try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            String contentType = inspector.inspect(document, fileName);
+            try (InputStream in = Files.newInputStream(document)) {
                 blobs.put(key, in);
             }
             return contentType;
-        }).chain(contentType -> outbox.record(newJob(jobId, file, new AnalyzeDocument(null, null, null, key,
-                file.fileName(), contentType, file.size(), options.analyses(), new AnalyzeDocument.Output(
-                        output.format(), output.delivery(), null, null)))))
+        }).chain(contentType -> outbox.record(newJob(jobId, fileName, size, new AnalyzeDocument(null, null, null,
+                key, fileName, contentType, size, options.analyses(), new AnalyzeDocument.Output(output.format(),
+                        output.delivery(), null, null)))))
                 .call(outbox::publish)
-                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(file.size())))
+                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(size)))
                         .location(URI.create("/api/jobs/" + jobId)).build());
     }
 
-    private Job newJob(UUID jobId, FileUpload file, AnalyzeDocument parameters) {
+    private long maxBytes() {
+        return tiers.of(user.tier()).maxFileBytes();
+    }
+
+    private Job newJob(UUID jobId, String fileName, long size, AnalyzeDocument parameters) {
         Job job = new Job();
         job.id = jobId;
         job.userId = user.id();
         job.workflowType = Intents.DOCUMENT_ANALYTICS;
-        job.fileName = file.fileName();
-        job.sizeBytes = file.size();
+        job.fileName = fileName;
+        job.sizeBytes = size;
         job.createdAt = Instant.now();
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
                 Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(parameters), job.createdAt));
@@ -107,7 +142,7 @@ public class DocumentAnalyticsResource {
 
     private AnalyticsRequest parse(String request) {
         if (request == null || request.isBlank()) {
-            return new AnalyticsRequest(null, null);
+            return new AnalyticsRequest(null, null, null, null);
         }
         try {
             return json.readValue(request, AnalyticsRequest.class);

@@ -1,0 +1,52 @@
+package io.autoflow.gateway.ingest;
+
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.config.TierLimits;
+import io.autoflow.gateway.rest.ApiError;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses an upload whose declared length already exceeds the caller's tier, before its body is read: request
+ * filters run before RESTEasy Reactive reads a multipart body, so a 500 MB upload to a 10 MB tier costs nothing.
+ * A body without a declared length is bounded by {@code quarkus.http.limits.max-body-size} while it streams, and
+ * checked against the tier once spooled.
+ */
+public class UploadSizeFilter {
+
+    /** The multipart envelope around the document: boundaries, part headers and the small JSON part. */
+    static final long MULTIPART_OVERHEAD = 64 * 1024;
+
+    private final CurrentUser user;
+    private final TierLimits tiers;
+
+    public UploadSizeFilter(CurrentUser user, TierLimits tiers) {
+        this.user = user;
+        this.tiers = tiers;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
+    public Optional<Response> refuseOversizedUploads(ContainerRequestContext request) {
+        long length = declaredLength(request);
+        if (user.id() == null || !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())
+                || length < 0) {
+            return Optional.empty();
+        }
+        long maxBytes = tiers.of(user.tier()).maxFileBytes();
+        if (length <= maxBytes + MULTIPART_OVERHEAD) {
+            return Optional.empty();
+        }
+        return Optional.of(ApiError.of(413, "file_too_large", "The document is larger than your " + user.tier()
+                + " tier allows (" + maxBytes + " bytes)").toResponse());
+    }
+
+    /** Content-Length as a long ({@code getLength()} is an int and says -1 past 2 GB); -1 when absent. */
+    private static long declaredLength(ContainerRequestContext request) {
+        String header = request.getHeaderString("Content-Length");
+        return header != null && header.matches("\\d{1,18}") ? Long.parseLong(header) : -1;
+    }
+}

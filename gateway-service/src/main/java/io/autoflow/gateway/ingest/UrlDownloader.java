@@ -1,0 +1,256 @@
+package io.autoflow.gateway.ingest;
+
+import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.gateway.rest.ApiException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Downloads a document a user gave by URL, without letting the URL reach inside our network (SSRF): the host is
+ * resolved first and every address must be public ({@link PublicAddresses}); the connection then goes to that
+ * checked address (so DNS cannot change its answer in between), and each redirect is checked the same way. The body
+ * streams to a temporary file and stops as soon as it passes the size limit; the whole download has a deadline.
+ */
+@ApplicationScoped
+public class UrlDownloader {
+
+    private final Vertx vertx;
+    private final UrlFetchConfig config;
+    private final HttpClient client;
+
+    public UrlDownloader(Vertx vertx, UrlFetchConfig config) {
+        this.vertx = vertx;
+        this.config = config;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxRedirects(0));
+    }
+
+    /** A downloaded document, in a temporary file the caller deletes. */
+    public record Downloaded(Path file, String fileName, long size) {
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** @throws ApiException {@code url_not_allowed} at once for a URL that is not http(s) or names no host */
+    public Uni<Downloaded> download(String url, long maxBytes) {
+        URI uri = parse(url);
+        Download download = new Download(maxBytes);
+        long timer = vertx.setTimer(config.timeout().toMillis(), id -> download.fail(new ApiException(504,
+                "url_fetch_timeout", "The document did not download within " + config.timeout().toSeconds()
+                        + " s")));
+        fetch(download, uri, 0);
+        return Uni.createFrom().completionStage(download.result.future()
+                .onComplete(done -> vertx.cancelTimer(timer)).toCompletionStage());
+    }
+
+    private void fetch(Download download, URI uri, int redirects) {
+        String host = uri.getHost();
+        boolean https = uri.getScheme().equals("https");
+        int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
+        vertx.<InetAddress>executeBlocking(() -> allowedAddress(host), false)
+                .compose(address -> client.request(new RequestOptions()
+                        .setMethod(HttpMethod.GET)
+                        .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+                        .setHost(host)
+                        .setPort(port)
+                        .setSsl(https)
+                        .setURI(pathAndQuery(uri))
+                        .setFollowRedirects(false)))
+                .compose(request -> {
+                    download.request = request;
+                    return request.send();
+                })
+                .onSuccess(response -> {
+                    if (isRedirect(response.statusCode()) && response.getHeader("Location") != null) {
+                        // This hop's body is not wanted: the reset that drops it is expected, not a failure.
+                        response.exceptionHandler(dropped -> { });
+                        response.request().reset();
+                        redirect(download, uri, response.getHeader("Location"), redirects);
+                        return;
+                    }
+                    response.exceptionHandler(download::fail);
+                    if (response.statusCode() / 100 != 2) {
+                        download.fail(new ApiException(422, "url_fetch_failed",
+                                "The URL answered HTTP " + response.statusCode()));
+                    } else {
+                        save(download, uri, response);
+                    }
+                })
+                .onFailure(download::fail);
+    }
+
+    private void redirect(Download download, URI from, String location, int redirects) {
+        if (redirects >= config.maxRedirects()) {
+            download.fail(refused("it redirects more than " + config.maxRedirects() + " times"));
+            return;
+        }
+        try {
+            fetch(download, parse(from.resolve(location).toString()), redirects + 1);
+        } catch (RuntimeException e) {
+            download.fail(e);
+        }
+    }
+
+    /** Streams the body to a temporary file, pausing while the disk catches up, stopping past the limit. */
+    private void save(Download download, URI uri, HttpClientResponse response) {
+        if (download.result.future().isComplete()) {
+            response.request().reset(); // timed out meanwhile
+            return;
+        }
+        String length = response.getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > download.maxBytes) {
+            download.fail(tooLarge(download.maxBytes));
+            return;
+        }
+        response.pause();
+        Path path;
+        try {
+            path = Files.createTempFile("autoflow-url-", ".download");
+        } catch (IOException e) {
+            download.fail(e);
+            return;
+        }
+        download.path = path;
+        vertx.fileSystem().open(path.toString(), new OpenOptions().setWrite(true).setTruncateExisting(true))
+                .onFailure(download::fail)
+                .onSuccess(file -> {
+                    download.file = file;
+                    response.handler(chunk -> {
+                        if (download.result.future().isComplete()) {
+                            return; // failed or timed out: what is still in flight is dropped
+                        }
+                        download.size += chunk.length();
+                        if (download.size > download.maxBytes) {
+                            download.fail(tooLarge(download.maxBytes));
+                            return;
+                        }
+                        file.write(chunk);
+                        if (file.writeQueueFull()) {
+                            response.pause();
+                            file.drainHandler(v -> response.resume());
+                        }
+                    });
+                    response.endHandler(v -> file.close().onComplete(closed -> download.result.tryComplete(
+                            new Downloaded(path, fileName(uri), download.size))));
+                    response.resume();
+                });
+    }
+
+    /** Resolves the host; every address it has must be allowed, so a name cannot mix a public and a private one. */
+    private InetAddress allowedAddress(String host) {
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            throw new ApiException(422, "url_fetch_failed", "The host " + host + " does not resolve");
+        }
+        if (!Arrays.stream(addresses).allMatch(a -> PublicAddresses.isAllowed(a, config.allowLoopback()))) {
+            throw refused("its host " + host + " is a private, loopback, link-local or reserved address");
+        }
+        return addresses[0];
+    }
+
+    private static URI parse(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw refused("it is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw refused("only http and https URLs can be fetched");
+        }
+        if (uri.getHost() == null) {
+            throw refused("it has no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw refused("credentials in the URL are not accepted");
+        }
+        return uri;
+    }
+
+    private static String pathAndQuery(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
+    /** The last path segment, decoded, or "document". */
+    private static String fileName(URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.isEmpty() ? "document" : URLDecoder.decode(last, StandardCharsets.UTF_8);
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static ApiException refused(String why) {
+        return new ApiException(422, "url_not_allowed", "The URL cannot be fetched: " + why);
+    }
+
+    private static ApiException tooLarge(long maxBytes) {
+        return new ApiException(413, "file_too_large", "The document is larger than your tier allows ("
+                + maxBytes + " bytes)");
+    }
+
+    /** One download in progress: what to undo when it fails. */
+    private final class Download {
+
+        final Promise<Downloaded> result = Promise.promise();
+        final long maxBytes;
+        HttpClientRequest request;
+        AsyncFile file;
+        Path path;
+        long size;
+
+        Download(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        /** The first failure wins (the reset that follows it raises another); it stops the transfer and cleans up. */
+        void fail(Throwable cause) {
+            if (!result.tryFail(cause)) {
+                return;
+            }
+            if (request != null) {
+                request.reset();
+            }
+            Future<Void> closed = file == null ? Future.succeededFuture() : file.close();
+            closed.onComplete(c -> {
+                if (path != null) {
+                    vertx.fileSystem().delete(path.toString());
+                }
+            });
+        }
+    }
+}

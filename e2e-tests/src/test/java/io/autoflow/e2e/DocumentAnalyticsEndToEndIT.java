@@ -114,8 +114,8 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
-    void anXlsxWorkbookComesBackWithATablePerSheet() throws Exception {
-        String jobId = submit("Book1.xlsx", resource("/xlsx/Book1.xlsx"));
+    void anXlsxWorkbookComesBackWithATablePerSheetAndAnExcelReport() throws Exception {
+        String jobId = submit("Book1.xlsx", resource("/xlsx/Book1.xlsx"), "{\"output\":{\"format\":\"excel\"}}");
 
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
@@ -123,17 +123,29 @@ class DocumentAnalyticsEndToEndIT {
         assertThat(job.getList("result.alerts.kind", String.class)).contains("unique");
         assertThat(job.getInt("result.tables[1].row_count")).isEqualTo(10);
         assertThat(job.getDouble("result.tables[1].columns.find { it.name == 'column_4' }.max")).isEqualTo(510.0);
+        byte[] report = given().header("X-API-Key", apiKey).get(gateway.url() + job.getString("report_url"))
+                .then().statusCode(200).contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", containsString("Book1-report.xlsx")).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(report))) {
+            assertThat(workbook.getSheet("Statistics").getPhysicalNumberOfRows()).isGreaterThan(1);
+        }
     }
 
     @Test
-    void aWordDocumentComesBackWithItsTablesAndText() throws Exception {
-        String jobId = submit("tables.docx", resource("/docx/tbl-cell-access.docx"));
+    void aWordDocumentComesBackWithItsTablesTextAndASlideDeck() throws Exception {
+        String jobId = submit("tables.docx", resource("/docx/tbl-cell-access.docx"), "{\"output\":{\"format\":\"ppt\"}}");
 
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getList("result.tables.name")).containsExactly("Table 1", "Table 2", "Table 3", "Table 4");
         assertThat(job.getDouble("result.tables[0].columns.find { it.name == '1' }.mean")).isEqualTo(5.5);
-        assertThat(job.getString("report_url")).isNotBlank();
+        byte[] deck = given().header("X-API-Key", apiKey).get(gateway.url() + job.getString("report_url"))
+                .then().statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.presentationml.presentation")
+                .extract().asByteArray();
+        try (var slides = new org.apache.poi.xslf.usermodel.XMLSlideShow(new java.io.ByteArrayInputStream(deck))) {
+            assertThat(slides.getSlides()).isNotEmpty();
+        }
     }
 
     @Test
@@ -163,8 +175,13 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     private static String submit(String name, byte[] content) {
+        return submit(name, content, "{}");
+    }
+
+    private static String submit(String name, byte[] content, String request) {
         return given().header("X-API-Key", apiKey)
                 .multiPart("file", name, content, "text/csv")
+                .multiPart("request", request, "application/json")
                 .post(gateway.url() + "/api/analytics/document")
                 .then().statusCode(202).body("status", is("queued"))
                 .extract().path("job_id");

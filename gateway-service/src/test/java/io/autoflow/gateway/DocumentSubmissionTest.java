@@ -134,8 +134,6 @@ class DocumentSubmissionTest {
         submit("a.csv", "a\n1\n".getBytes(), "{not json").statusCode(400).body("code", is("invalid_request"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"docx\"}}").statusCode(422)
                 .body("code", is("invalid_output_format"));
-        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"excel\"}}").statusCode(422)
-                .body("code", is("output_format_not_available"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\",\"email\":\"a@b.io\"}}")
                 .statusCode(422).body("code", is("delivery_not_available"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")

@@ -36,14 +36,14 @@ public final class InsightWriter {
         String name = table.name();
         List<Insight> found = new ArrayList<>();
         found.add(new Insight(name, "shape", name + " has " + table.rowCount() + " rows and " + table.columnCount()
-                + " columns."));
+                + " columns.", List.of()));
         Correlations correlations = table.correlations();
         if (correlations != null) {
             for (Correlations.Pair pair : correlations.strongest()) {
                 if (Math.abs(pair.pearson()) >= STRONG_CORRELATION) {
                     found.add(new Insight(name, "correlation", pair.a() + " and " + pair.b() + " move "
                             + (pair.pearson() > 0 ? "together" : "in opposite directions") + " (Pearson r = "
-                            + value(pair.pearson()) + " over " + pair.rows() + " rows)."));
+                            + value(pair.pearson()) + " over " + pair.rows() + " rows).", List.of(pair.a(), pair.b())));
                 }
             }
         }
@@ -52,27 +52,30 @@ public final class InsightWriter {
                 found.add(new Insight(name, "trend", trend.valueColumn() + (trend.slope() > 0 ? " rises" : " falls")
                         + " over " + trend.dateColumn() + ": " + value(trend.slope()) + " per " + trend.period()
                         + " on average" + (trend.percentChange() == null ? "" : ", "
-                        + value(trend.percentChange()) + "% along the fitted line") + "."));
+                        + value(trend.percentChange()) + "% along the fitted line") + ".",
+                        List.of(trend.valueColumn())));
             }
         }
         table.columns().stream().filter(c -> c.missing() > 0)
                 .max(Comparator.comparingDouble(ColumnStatistics::missingShare))
                 .ifPresent(c -> found.add(new Insight(name, "missing", c.name() + " is missing in "
                         + percent(c.missingShare()) + "% of rows (" + c.missing() + " of " + (c.count() + c.missing())
-                        + ").")));
+                        + ").", List.of(c.name()))));
         for (ColumnStatistics column : table.columns()) {
             if (column.skewness() != null && Math.abs(column.skewness()) >= SKEWED) {
                 boolean right = column.skewness() > 0;
                 found.add(new Insight(name, "skew", column.name() + " is skewed to the " + (right ? "right" : "left")
                         + " (skewness " + value(column.skewness()) + "): its median " + value(column.median())
-                        + " is " + (right ? "below" : "above") + " its mean " + value(column.mean()) + "."));
+                        + " is " + (right ? "below" : "above") + " its mean " + value(column.mean()) + ".",
+                        List.of(column.name())));
             }
             if (column.topValues() != null && !column.topValues().isEmpty() && column.count() > 0) {
                 ColumnStatistics.ValueCount top = column.topValues().get(0);
                 double share = (double) top.count() / column.count();
                 if (share > DOMINANT_SHARE && column.distinct() != null && column.distinct() > 1) {
                     found.add(new Insight(name, "dominant_value", "\"" + top.value() + "\" makes up " + percent(share)
-                            + "% of " + column.name() + " (" + top.count() + " of " + column.count() + ")."));
+                            + "% of " + column.name() + " (" + top.count() + " of " + column.count() + ").",
+                            List.of(column.name())));
                 }
             }
         }
@@ -82,11 +85,11 @@ public final class InsightWriter {
                     found.add(new Insight(name, "anomaly", c.name() + " has " + c.outliers().count() + " outlier"
                             + (c.outliers().count() == 1 ? "" : "s") + "; the most extreme is " + value(extreme.value())
                             + " on row " + extreme.row() + " (expected between " + value(c.outliers().low()) + " and "
-                            + value(c.outliers().high()) + ")."));
+                            + value(c.outliers().high()) + ").", List.of(c.name())));
                 });
         table.columns().stream().filter(ColumnStatistics::isNumeric).limit(RANGES).forEach(c -> found.add(
                 new Insight(name, "range", c.name() + " ranges from " + value(c.min()) + " to " + value(c.max())
-                        + ", with a median of " + value(c.median()) + ".")));
+                        + ", with a median of " + value(c.median()) + ".", List.of(c.name()))));
         return found;
     }
 }

@@ -1,5 +1,10 @@
 package io.autoflow.analytics.report;
 
-/** A rendered chart: what it shows and its PNG bytes. */
-public record Chart(String title, byte[] png) {
+import java.util.List;
+
+/**
+ * A rendered chart: what sort it is (heatmap, trend, scatter, histogram, top_values), what it shows, the columns it
+ * is about (so a finding about a column can be shown with its chart) and its PNG bytes.
+ */
+public record Chart(String kind, String title, List<String> columns, byte[] png) {
 }

@@ -27,8 +27,9 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * Draws the charts of a table from its statistics (never from the raw file), with XChart, headless: a correlation
- * heatmap of the numeric columns, each trend over time with its moving average and fitted line, a histogram per numeric column and a bar chart of the most frequent values per text or boolean column (dates get a trend chart
- * once trends are computed), in one consistent style.
+ * heatmap of the numeric columns, each trend over time with its moving average and fitted line, scatter plots of
+ * the most strongly correlated pairs, a histogram per numeric column and a bar chart of the most frequent values per
+ * text or boolean column, in one consistent style.
  */
 public final class ChartRenderer {
 
@@ -36,6 +37,8 @@ public final class ChartRenderer {
     static final Color CATEGORY = new Color(0xD9, 0x7B, 0x29);
     static final Color ANOMALY = new Color(0xC0, 0x39, 0x2B);
     private static final int MAX_CHARTS_PER_TABLE = 12;
+    /** Weaker pairs are a shapeless cloud: listed in the report, not drawn. */
+    private static final double SCATTER_MIN_R = 0.3;
     /** Beyond this a heatmap's cells are too small to read; the strongest pairs are still listed in the report. */
     private static final int MAX_HEATMAP_COLUMNS = 15;
     private static final int WIDTH = 800;
@@ -48,6 +51,11 @@ public final class ChartRenderer {
         }
         for (Trend trend : table.trends()) {
             charts.add(trend(table.name(), trend));
+        }
+        if (table.correlations() != null) {
+            table.correlations().strongest().stream().filter(p -> p.points() != null && p.points()[0].length > 2
+                    && Math.abs(p.pearson()) >= SCATTER_MIN_R)
+                    .forEach(p -> charts.add(scatter(table.name(), p)));
         }
         for (ColumnStatistics column : table.columns()) {
             if (charts.size() == MAX_CHARTS_PER_TABLE) {
@@ -108,7 +116,7 @@ public final class ChartRenderer {
             marked.setMarkerColor(ANOMALY);
             marked.setMarker(SeriesMarkers.CIRCLE);
         }
-        return new Chart(title, png(chart));
+        return new Chart("trend", title, List.of(trend.valueColumn()), png(chart));
     }
 
     /** Pearson's r between every pair of numeric columns, from blue (-1) through white (0) to red (+1). */
@@ -134,7 +142,7 @@ public final class ChartRenderer {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setXAxisLabelRotation(30);
         chart.addSeries("r", names, names, cells);
-        return new Chart(title, png(chart));
+        return new Chart("heatmap", title, correlations.columns(), png(chart));
     }
 
     private static Chart histogram(String table, ColumnStatistics column) {
@@ -147,7 +155,7 @@ public final class ChartRenderer {
         String title = column.name() + ": distribution";
         CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
         chart.addSeries(column.name(), bins, histogram.counts()).setFillColor(NUMERIC);
-        return new Chart(title, png(chart));
+        return new Chart("histogram", title, List.of(column.name()), png(chart));
     }
 
     private static Chart topValues(String table, ColumnStatistics column) {
@@ -156,7 +164,25 @@ public final class ChartRenderer {
         String title = column.name() + ": most frequent values";
         CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
         chart.addSeries(column.name(), values, counts).setFillColor(CATEGORY);
-        return new Chart(title, png(chart));
+        return new Chart("top_values", title, List.of(column.name()), png(chart));
+    }
+
+    /** One of the strongest pairs, point by point (a thinned sample when there are many). */
+    private static Chart scatter(String table, Correlations.Pair pair) {
+        String title = pair.a() + " vs " + pair.b();
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(table + " — " + title + " (Pearson r = " + String.format(java.util.Locale.ROOT, "%.2f",
+                        pair.pearson()) + ")")
+                .xAxisTitle(pair.a()).yAxisTitle(pair.b()).build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(7);
+        XYSeries points = chart.addSeries(title, pair.points()[0], pair.points()[1]);
+        points.setMarkerColor(new Color(NUMERIC.getRed(), NUMERIC.getGreen(), NUMERIC.getBlue(), 160));
+        points.setMarker(SeriesMarkers.CIRCLE);
+        return new Chart("scatter", title, List.of(pair.a(), pair.b()), png(chart));
     }
 
     private static CategoryChart chart(String title, String xTitle, String yTitle) {

@@ -27,7 +27,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * statistics, strongest correlations, data-quality alerts and charts, and page numbers. Text uses the Liberation Sans font that PDFBox ships (Latin, Greek, Cyrillic); characters
  * it lacks are shown as "?".
  */
-public final class PdfReportWriter {
+public final class PdfReportWriter implements ReportWriter {
 
     private static final PDRectangle PAGE = PDRectangle.A4;
     private static final float MARGIN = 50;
@@ -36,15 +36,27 @@ public final class PdfReportWriter {
     private static final DecimalFormat NUMBER = new DecimalFormat("#,##0.####");
     private static final int KEY_FINDINGS = 8;
 
-    /** One table's numbers and charts, as the report shows them. */
-    public record Section(TableStatistics table, List<Chart> charts) {
+    @Override
+    public String format() {
+        return "pdf";
     }
 
-    public byte[] write(ReportContent content, List<Section> sections) throws IOException {
+    @Override
+    public String fileExtension() {
+        return "pdf";
+    }
+
+    @Override
+    public String mediaType() {
+        return "application/pdf";
+    }
+
+    @Override
+    public byte[] write(ReportContent content, List<ReportSection> sections) throws IOException {
         try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
             writer.titlePage(content.documentName(), content.statistics().text(), content.insights(), sections);
-            for (Section section : sections) {
+            for (ReportSection section : sections) {
                 writer.section(section, content.alerts().stream()
                         .filter(a -> a.table().equals(section.table().name())).toList());
             }
@@ -69,7 +81,7 @@ public final class PdfReportWriter {
         }
 
         void titlePage(String documentName, TextStatistics documentText, List<Insight> insights,
-                List<Section> sections) throws IOException {
+                List<ReportSection> sections) throws IOException {
             newPage();
             y -= 120;
             text("Analysis report", 26, MARGIN);
@@ -86,7 +98,7 @@ public final class PdfReportWriter {
             if (sections.isEmpty()) {
                 text("• No tables found", 11, MARGIN + 10);
             }
-            for (Section section : sections) {
+            for (ReportSection section : sections) {
                 TableStatistics table = section.table();
                 long numeric = table.columns().stream().filter(ColumnStatistics::isNumeric).count();
                 long missing = table.columns().stream().mapToLong(ColumnStatistics::missing).sum();
@@ -104,7 +116,7 @@ public final class PdfReportWriter {
             }
         }
 
-        void section(Section section, List<Alert> alerts) throws IOException {
+        void section(ReportSection section, List<Alert> alerts) throws IOException {
             TableStatistics table = section.table();
             newPage();
             text(table.name(), 18, MARGIN);
@@ -305,19 +317,9 @@ public final class PdfReportWriter {
 
     /** Outliers per column (at most five each) and periods off their trend, as table rows. */
     private static List<List<String>> anomalies(TableStatistics table) {
-        List<List<String>> rows = new java.util.ArrayList<>();
-        for (ColumnStatistics column : table.columns()) {
-            if (column.outliers() != null) {
-                column.outliers().largest().stream().limit(5).forEach(o -> rows.add(List.of(column.name(),
-                        "row " + count(o.row()), number(o.value()), number(column.outliers().low()) + " to "
-                                + number(column.outliers().high()), number(o.score()))));
-            }
-        }
-        for (var trend : table.trends()) {
-            trend.anomalies().forEach(a -> rows.add(List.of(trend.valueColumn(), trend.period() + " " + a.start(),
-                    number(a.value()), "about " + number(a.expected()), number(a.score()))));
-        }
-        return rows;
+        return ReportAnomaly.of(table).stream().map(a -> List.of(a.column(), a.where(), number(a.value()),
+                a.period() ? "about " + number(a.expectedLow()) : number(a.expectedLow()) + " to "
+                        + number(a.expectedHigh()), number(a.score()))).toList();
     }
 
     private static String signed(Double value) {

@@ -10,9 +10,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Renders the charts and the report of an analysis and stores them next to each other in the blob store, under the
+ * Renders the charts and the report (PDF, PPTX or XLSX, as the request's output format says) of an analysis and stores them next to each other in the blob store, under the
  * job's own prefix: {@code reports/<user>/<job>/}. Returns where they are, for the job's result.
  */
 @ApplicationScoped
@@ -23,7 +26,8 @@ public class ReportBuilder {
 
     private final BlobStore blobs;
     private final ChartRenderer charts = new ChartRenderer();
-    private final PdfReportWriter pdf = new PdfReportWriter();
+    private final Map<String, ReportWriter> writers = Stream.of(new PdfReportWriter(), new PptxReportWriter(),
+            new XlsxReportWriter()).collect(Collectors.toMap(ReportWriter::format, w -> w));
 
     public ReportBuilder(BlobStore blobs) {
         this.blobs = blobs;
@@ -32,7 +36,7 @@ public class ReportBuilder {
     /** Adds {@code report} and {@code charts} to {@code result}. */
     public void build(AnalyzeDocument request, ReportContent content, ObjectNode result) throws IOException {
         String prefix = "reports/" + request.userId() + "/" + request.executionId() + "/";
-        List<PdfReportWriter.Section> sections = new ArrayList<>();
+        List<ReportSection> sections = new ArrayList<>();
         ArrayNode chartList = result.putArray("charts");
         int drawn = 0;
         for (TableStatistics table : content.statistics().tables()) {
@@ -43,11 +47,14 @@ public class ReportBuilder {
                 blobs.put(key, new ByteArrayInputStream(chart.png()));
                 chartList.addObject().put("title", table.name() + ": " + chart.title()).put("key", key);
             }
-            sections.add(new PdfReportWriter.Section(table, tableCharts));
+            sections.add(new ReportSection(table, tableCharts));
         }
-        byte[] report = pdf.write(content, sections);
-        String key = prefix + "report.pdf";
+        ReportWriter writer = writers.getOrDefault(request.output() == null || request.output().format() == null
+                ? "pdf" : request.output().format(), writers.get("pdf"));
+        byte[] report = writer.write(content, sections);
+        String key = prefix + "report." + writer.fileExtension();
         blobs.put(key, new ByteArrayInputStream(report));
-        result.putObject("report").put("format", "pdf").put("key", key).put("size_bytes", report.length);
+        result.putObject("report").put("format", writer.format()).put("media_type", writer.mediaType())
+                .put("key", key).put("size_bytes", report.length);
     }
 }

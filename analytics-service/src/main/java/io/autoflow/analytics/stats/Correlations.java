@@ -1,5 +1,6 @@
 package io.autoflow.analytics.stats;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +21,18 @@ public record Correlations(List<String> columns, List<List<Double>> pearson, Lis
         List<Pair> strongest, long rows, boolean sampled) {
 
     static final int STRONGEST = 10;
+    /** The strongest pairs keep this many of their points, evenly thinned, for a scatter plot. */
+    static final int SCATTER_PAIRS = 3;
+    static final int SCATTER_POINTS = 1_000;
 
-    /** One pair of columns and how they move together. */
-    public record Pair(String a, String b, double pearson, Double spearman, long rows) {
+    /**
+     * One pair of columns and how they move together.
+     *
+     * @param points for the strongest pairs, up to {@link #SCATTER_POINTS} of the (x, y) points the coefficients
+     *        came from, for charts only: never part of the result
+     */
+    public record Pair(String a, String b, double pearson, Double spearman, long rows,
+            @JsonIgnore double[][] points) {
     }
 
     static Correlations of(List<String> names, List<Integer> indexes, RowSample sample) {
@@ -45,15 +55,33 @@ public record Correlations(List<String> columns, List<List<Double>> pearson, Lis
                 pearsonRow.add(r);
                 spearmanRow.add(rho);
                 if (j > i && r != null) {
-                    pairs.add(new Pair(names.get(i), names.get(j), r, rho, both[0].length));
+                    pairs.add(new Pair(names.get(i), names.get(j), r, rho, both[0].length, null));
                 }
             }
             pearson.add(pearsonRow);
             spearman.add(spearmanRow);
         }
         pairs.sort(Comparator.comparingDouble((Pair p) -> -Math.abs(p.pearson())));
-        return new Correlations(names, pearson, spearman, pairs.subList(0, Math.min(STRONGEST, pairs.size())),
-                sample.rows().size(), sample.isPartial());
+        List<Pair> strongest = new ArrayList<>();
+        for (Pair p : pairs.subList(0, Math.min(STRONGEST, pairs.size()))) {
+            double[][] points = strongest.size() < SCATTER_PAIRS ? thinned(complete(sample.rows(),
+                    indexes.get(names.indexOf(p.a())), indexes.get(names.indexOf(p.b())))) : null;
+            strongest.add(new Pair(p.a(), p.b(), p.pearson(), p.spearman(), p.rows(), points));
+        }
+        return new Correlations(names, pearson, spearman, strongest, sample.rows().size(), sample.isPartial());
+    }
+
+    /** Every n-th point, so that at most {@link #SCATTER_POINTS} remain. */
+    private static double[][] thinned(double[][] both) {
+        int n = both[0].length;
+        int step = Math.max(1, (n + SCATTER_POINTS - 1) / SCATTER_POINTS);
+        int kept = (n + step - 1) / step;
+        double[][] points = new double[2][kept];
+        for (int i = 0, p = 0; i < n; i += step, p++) {
+            points[0][p] = both[0][i];
+            points[1][p] = both[1][i];
+        }
+        return points;
     }
 
     /** The rows where both columns have a number, as two aligned arrays. */

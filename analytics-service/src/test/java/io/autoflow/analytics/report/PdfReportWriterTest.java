@@ -43,7 +43,7 @@ class PdfReportWriterTest {
         DocumentStatistics statistics = new DocumentStatistics(List.of(sales), null);
         byte[] pdf = new PdfReportWriter().write(new ReportContent("sales.csv", statistics,
                 new InsightWriter().write(statistics), new AlertFinder().find(statistics)),
-                List.of(new PdfReportWriter.Section(sales, charts.render(sales))));
+                List.of(new ReportSection(sales, charts.render(sales))));
 
         Path out = Path.of("target", "report-sample.pdf");
         Files.write(out, pdf); // kept for a person to look at (pdftoppm target/report-sample.pdf)
@@ -75,7 +75,7 @@ class PdfReportWriterTest {
         DocumentStatistics statistics = new DocumentStatistics(List.of(table), null);
 
         byte[] pdf = new PdfReportWriter().write(new ReportContent("t.csv", statistics, List.of(),
-                new AlertFinder().find(statistics)), List.of(new PdfReportWriter.Section(table, List.of())));
+                new AlertFinder().find(statistics)), List.of(new ReportSection(table, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document))
@@ -89,7 +89,7 @@ class PdfReportWriterTest {
                 "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
 
         byte[] pdf = new PdfReportWriter().write(new ReportContent("名前.csv", new DocumentStatistics(List.of(odd), null),
-                List.of(), List.of()), List.of(new PdfReportWriter.Section(odd, List.of())));
+                List.of(), List.of()), List.of(new ReportSection(odd, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("??");

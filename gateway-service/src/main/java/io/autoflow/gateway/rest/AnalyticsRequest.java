@@ -47,10 +47,6 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
         if (!FORMATS.contains(format)) {
             throw new ApiException(422, "invalid_output_format", "output.format must be pdf, ppt or excel");
         }
-        if (!format.equals("pdf")) {
-            throw new ApiException(422, "output_format_not_available",
-                    "Reports as " + format + " are not available yet; use pdf");
-        }
         if (!delivery.equals("download")) {
             if (delivery.equals("email") || delivery.equals("webhook")) {
                 throw new ApiException(422, "delivery_not_available",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.events.DocumentTypes;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
@@ -36,6 +37,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class JobResource {
 
     private static final int MAX_PAGE = 200;
+    static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    /** The report formats served, by the file extension of the stored report. */
+    private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
+            "xlsx", DocumentTypes.XLSX);
 
     private final CurrentUser user;
     private final Jobs jobs;
@@ -81,10 +86,10 @@ public class JobResource {
                 }));
     }
 
-    /** The job's PDF report, for its owner only. */
+    /** The job's report (PDF, PPTX or XLSX), for its owner only. */
     @GET
     @Path("/{id}/report")
-    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Produces({"application/pdf", PPTX, DocumentTypes.XLSX, MediaType.APPLICATION_JSON})
     public Uni<Response> report(@RestPath String id) {
         UUID jobId = parse(id);
         return jobs.find(jobId, user.id()).chain(job -> {
@@ -98,11 +103,15 @@ public class JobResource {
                         if (key == null || !key.startsWith("reports/" + user.id() + "/" + id + "/")) {
                             throw new ApiException(404, "report_not_available", "This job has no report (yet)");
                         }
-                        return VertxContexts.blocking(() -> read(key));
-                    })
-                    .map(pdf -> Response.ok(pdf, "application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"" + downloadName(job) + "\"")
-                            .build());
+                        String extension = key.substring(key.lastIndexOf('.') + 1);
+                        String mediaType = REPORT_TYPES.get(extension);
+                        if (mediaType == null) {
+                            throw new ApiException(404, "report_not_available", "This job has no report (yet)");
+                        }
+                        return VertxContexts.blocking(() -> read(key)).map(report -> Response.ok(report, mediaType)
+                                .header("Content-Disposition", "attachment; filename=\"" + downloadName(job,
+                                        extension) + "\"").build());
+                    });
         });
     }
 
@@ -118,9 +127,9 @@ public class JobResource {
         return key != null && key.isTextual() ? key.asText() : null;
     }
 
-    private static String downloadName(Job job) {
+    private static String downloadName(Job job, String extension) {
         String base = job.fileName == null ? "document" : job.fileName.replaceAll("\\.[^.]*$", "");
-        return base.replaceAll("[^A-Za-z0-9._-]", "_") + "-report.pdf";
+        return base.replaceAll("[^A-Za-z0-9._-]", "_") + "-report." + extension;
     }
 
     /** The orchestrator's view with the gateway's own facts added, or a queued view when it has none yet. */

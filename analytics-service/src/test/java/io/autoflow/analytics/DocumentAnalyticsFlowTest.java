@@ -95,9 +95,9 @@ class DocumentAnalyticsFlowTest {
     }
 
     @Test
-    void aDocumentThatIsNotCsvFailsAsUnsupported() throws Exception {
-        String id = store("x.pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
-        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "application/pdf"));
+    void aDocumentOfATypeNotAnalysedFailsAsUnsupported() throws Exception {
+        String id = store("x.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "image/png"));
 
         assertThat(awaitEvent(id, Status.FAILED).error().code()).isEqualTo("unsupported_file_type");
     }

@@ -149,6 +149,18 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aPdfComesBackWithTheTablesItsPagesHold() throws Exception {
+        String jobId = submit("us-020.pdf", resource("/pdf/us-020.pdf"));
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(45);
+        assertThat(job.getString("result.tables[0].columns[0].name")).isEqualTo("Education system");
+        assertThat(job.getString("result.tables[0].columns[1].type")).isEqualTo("integer");
+        assertThat(job.getInt("result.text.words")).isGreaterThan(1000);
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

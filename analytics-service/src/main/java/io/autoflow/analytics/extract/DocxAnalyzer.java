@@ -28,11 +28,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
  */
 public final class DocxAnalyzer {
 
-    /** What a Word document holds: its text and its tables. */
-    public record Extracted(TextStatistics text, List<TableStatistics> tables) {
-    }
-
-    public Extracted analyze(InputStream document) {
+    public ExtractedDocument analyze(InputStream document) {
         try (XWPFDocument docx = new XWPFDocument(document)) {
             StringBuilder text = new StringBuilder();
             int paragraphs = 0;
@@ -51,7 +47,7 @@ public final class DocxAnalyzer {
             if (paragraphs == 0 && tables.isEmpty()) {
                 throw new DocumentException("empty_document", "The document has no text and no table data");
             }
-            return new Extracted(TextStatistics.of(text.toString(), paragraphs), tables);
+            return new ExtractedDocument(TextStatistics.of(text.toString(), paragraphs), tables);
         } catch (EncryptedDocumentException e) {
             throw new DocumentException("encrypted_document", "The document is password-protected");
         } catch (NotOfficeXmlFileException e) {

@@ -4,9 +4,7 @@ import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.ParserConfigurationException;
@@ -39,16 +37,11 @@ public final class XlsxAnalyzer {
 
     /** One table per sheet that has any data, in workbook order. */
     public List<TableStatistics> analyze(InputStream document) {
-        Path file = null;
-        try {
-            // A zip is read by its central directory at the end: spooled to a file, entries stream from disk.
-            file = Files.createTempFile("autoflow-xlsx-", ".xlsx");
-            Files.copy(document, file, StandardCopyOption.REPLACE_EXISTING);
-            return analyze(file);
+        // A zip is read by its central directory at the end: spooled to a file, entries stream from disk.
+        try (SpooledFile file = SpooledFile.of(document, ".xlsx")) {
+            return analyze(file.path());
         } catch (IOException e) {
             throw OfficeFailures.translate(e, "workbook");
-        } finally {
-            deleteQuietly(file);
         }
     }
 
@@ -97,16 +90,6 @@ public final class XlsxAnalyzer {
                 throw documentException;
             }
             // Not an OLE2 container: an ordinary (zip) workbook or something else, which the zip reader judges.
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        if (file != null) {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException ignored) {
-                // The temp directory is cleaned by the OS; the analysis result matters more.
-            }
         }
     }
 

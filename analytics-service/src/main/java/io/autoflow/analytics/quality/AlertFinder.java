@@ -84,6 +84,12 @@ public final class AlertFinder {
         if (q.infinite() > 0) {
             alerts.add(new Alert(t, name, "infinite", name + " has " + q.infinite() + " infinite values"));
         }
+        if (c.typeShare() < 1 && (c.isNumeric() || c.type().equals("date"))) {
+            long off = Math.round((1 - c.typeShare()) * c.count());
+            alerts.add(new Alert(t, name, "mixed_type", name + " reads as " + c.type() + ", but " + off + " value"
+                    + (off == 1 ? "" : "s") + " (" + percent(1 - c.typeShare()) + "%) do" + (off == 1 ? "es" : "")
+                    + " not and " + (off == 1 ? "is" : "are") + " left out of its statistics"));
+        }
         if (c.isNumeric()) {
             numeric(t, c, alerts);
         } else {
@@ -115,11 +121,12 @@ public final class AlertFinder {
             alerts.add(new Alert(t, c.name(), "imbalance", c.name() + " is highly imbalanced (imbalance "
                     + value(q.imbalance()) + ")"));
         }
-        if (c.type().equals("text") && c.distinct() > 1 && q.minLength() == q.maxLength()) {
+        boolean textual = c.type().equals("text") || c.type().equals("category");
+        if (textual && c.distinct() > 1 && q.minLength() == q.maxLength()) {
             alerts.add(new Alert(t, c.name(), "constant_length", "every value of " + c.name() + " has "
                     + q.minLength() + " characters"));
         }
-        if (c.type().equals("text")) {
+        if (textual) {
             double numbers = (double) q.numberLike() / c.count();
             double dates = (double) q.dateLike() / c.count();
             if (numbers >= WRONG_TYPE_SHARE || dates >= WRONG_TYPE_SHARE) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.extract.DocxAnalyzer;
 import io.autoflow.analytics.extract.DocumentException;
+import io.autoflow.analytics.extract.ExtractedDocument;
+import io.autoflow.analytics.extract.PdfAnalyzer;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.insight.InsightWriter;
@@ -47,6 +49,7 @@ public class DocumentAnalysis {
     private final CsvAnalyzer csv = new CsvAnalyzer();
     private final XlsxAnalyzer xlsx = new XlsxAnalyzer();
     private final DocxAnalyzer docx = new DocxAnalyzer();
+    private final PdfAnalyzer pdf = new PdfAnalyzer();
     private final InsightWriter insightWriter = new InsightWriter();
     private final AlertFinder alertFinder = new AlertFinder();
 
@@ -89,9 +92,9 @@ public class DocumentAnalysis {
                 return new DocumentStatistics(xlsx.analyze(in), null);
             }
         }
-        if (DocumentTypes.DOCX.equals(type)) {
+        if (DocumentTypes.DOCX.equals(type) || DocumentTypes.PDF.equals(type)) {
             try (InputStream in = open(request.blobKey())) {
-                DocxAnalyzer.Extracted extracted = docx.analyze(in);
+                ExtractedDocument extracted = DocumentTypes.PDF.equals(type) ? pdf.analyze(in) : docx.analyze(in);
                 return new DocumentStatistics(extracted.tables(), extracted.text());
             }
         }

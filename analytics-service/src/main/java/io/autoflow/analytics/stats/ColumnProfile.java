@@ -1,14 +1,20 @@
 package io.autoflow.analytics.stats;
 
 /**
- * Accumulates one column's values as rows stream by, and infers its type: integer, decimal, boolean, date, or text
- * when the values fit none of those. Memory is bounded whatever the number of rows: moments are exact and kept as
+ * Accumulates one column's values as rows stream by, and infers its type from the share of values that fit one: a
+ * number ({@link #FIT} of the values; percent or currency when most are written so, else integer or decimal), a
+ * boolean (all), a date ({@link #FIT}), a category (few distinct values), or text. The share is reported with the
+ * type, and numeric statistics cover the values that are numbers. Memory is bounded whatever the number of rows: moments are exact and kept as
  * running sums, while quantiles and value counts turn into sketches past a size (then the statistics say
  * {@code estimated}).
  */
 public final class ColumnProfile {
 
     private static final int TOP_VALUES = 5;
+    /** The share of values that must read as numbers or dates for the column to be one. */
+    static final double FIT = 0.95;
+    /** A text column with at most this many distinct values, each repeated on average, is a category. */
+    static final int CATEGORY_MAX_DISTINCT = 50;
 
     private final Moments numbers = new Moments();
     private final Quantiles distribution = new Quantiles();
@@ -16,14 +22,15 @@ public final class ColumnProfile {
     private final Extremes extremes = new Extremes(Outliers.LISTED);
     private long count;
     private long missing;
-    private boolean integer = true;
-    private boolean decimal = true;
-    private boolean bool = true;
-    private boolean date = true;
+    private final NumberReader reader = new NumberReader();
     private long zeros;
     private long infinite;
     private long numberLike;
+    private long integerLike;
+    private long percentLike;
+    private long currencyLike;
     private long dateLike;
+    private long booleanLike;
     private int minLength = Integer.MAX_VALUE;
     private int maxLength;
 
@@ -42,48 +49,44 @@ public final class ColumnProfile {
         values.add(value);
         minLength = Math.min(minLength, value.length());
         maxLength = Math.max(maxLength, value.length());
-        bool = bool && ValueKinds.isBoolean(value);
+        booleanLike += ValueKinds.isBoolean(value) ? 1 : 0;
         if (ValueKinds.isInfinite(value)) {
             // A number, but one no statistic can use: counted, kept out of the moments.
             infinite++;
-            integer = false;
-            date = false;
             return Double.NaN;
         }
-        boolean isNumber = ValueKinds.isDecimal(value);
-        boolean isDate = !isNumber && ValueKinds.isDate(value);
-        numberLike += isNumber ? 1 : 0;
-        dateLike += isDate ? 1 : 0;
-        integer = integer && isNumber && ValueKinds.isInteger(value);
-        decimal = decimal && isNumber;
-        date = date && isDate;
-        if (!isNumber) {
+        if (!reader.read(value)) {
+            dateLike += ValueKinds.isDate(value) ? 1 : 0;
             return Double.NaN;
         }
-        double number = Double.parseDouble(value);
-        if (decimal) {
-            numbers.add(number);
-            distribution.add(number);
-            extremes.add(row, number);
-            zeros += number == 0 ? 1 : 0;
-        }
+        double number = reader.value();
+        numberLike++;
+        integerLike += reader.isInteger() ? 1 : 0;
+        percentLike += reader.isPercent() ? 1 : 0;
+        currencyLike += reader.isCurrency() ? 1 : 0;
+        numbers.add(number);
+        distribution.add(number);
+        extremes.add(row, number);
+        zeros += number == 0 ? 1 : 0;
         return number;
     }
 
     public ColumnStatistics finish(String name) {
         String type = type();
         double missingShare = count + missing == 0 ? 0 : (double) missing / (count + missing);
-        if (type.equals("integer") || type.equals("decimal")) {
+        double typeShare = count == 0 ? 0 : (double) fitting(type) / count;
+        if (isNumeric(type)) {
             double q1 = distribution.quantile(0.25);
             double q3 = distribution.quantile(0.75);
             long n = numbers.count();
-            return new ColumnStatistics(name, type, count, missing, missingShare, numbers.mean(),
+            return new ColumnStatistics(name, type, typeShare, count, missing, missingShare, numbers.mean(),
                     finite(numbers.standardDeviation()), numbers.min(), q1, distribution.quantile(0.5), q3,
                     numbers.max(), finite(numbers.skewness()), finite(numbers.kurtosis()), values.distinct(), null,
                     distribution.histogram(numbers.min(), numbers.max(), n), quality(null), outliers(q1, q3, n),
                     distribution.isEstimated() || values.isEstimated());
         }
-        return new ColumnStatistics(name, type, count, missing, missingShare, null, null, null, null, null, null,
+        return new ColumnStatistics(name, type, typeShare, count, missing, missingShare, null, null, null, null, null,
+                null,
                 null, null, null, values.distinct(), values.top(TOP_VALUES), null, quality(values.imbalance()), null,
                 values.isEstimated());
     }
@@ -108,16 +111,40 @@ public final class ColumnProfile {
         if (count == 0) {
             return "empty";
         }
-        if (integer) {
-            return "integer";
+        if (numberLike > 0 && numberLike + infinite >= FIT * count) {
+            if (2 * percentLike >= numberLike) {
+                return "percent";
+            }
+            if (2 * currencyLike >= numberLike) {
+                return "currency";
+            }
+            return integerLike == numberLike ? "integer" : "decimal";
         }
-        if (decimal && numbers.count() > 0) {
-            return "decimal";
-        }
-        if (bool) {
+        if (booleanLike == count) {
             return "boolean";
         }
-        return date ? "date" : "text";
+        if (dateLike >= FIT * count) {
+            return "date";
+        }
+        long distinct = values.distinct();
+        return distinct <= CATEGORY_MAX_DISTINCT && 2 * distinct <= count ? "category" : "text";
+    }
+
+    static boolean isNumeric(String type) {
+        return switch (type) {
+            case "integer", "decimal", "percent", "currency" -> true;
+            default -> false;
+        };
+    }
+
+    /** How many values fit the type. */
+    private long fitting(String type) {
+        return switch (type) {
+            case "integer", "decimal", "percent", "currency" -> numberLike + infinite;
+            case "boolean" -> booleanLike;
+            case "date" -> dateLike;
+            default -> count;
+        };
     }
 
     /** A moment that is undefined for so few values (e.g. the std of one value) is absent, not NaN. */

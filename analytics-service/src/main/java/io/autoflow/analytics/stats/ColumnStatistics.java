@@ -3,15 +3,16 @@ package io.autoflow.analytics.stats;
 import java.util.List;
 
 /**
- * Descriptive statistics of one column. Every column carries its count, missing values (and their share) and
- * distinct count (cardinality). Numeric columns (integer, decimal) add mean, sample standard deviation, min,
+ * Descriptive statistics of one column. Every column carries its type (integer, decimal, percent, currency, date,
+ * boolean, category, text or empty) with the share of its values that fit it, its count, missing values (and their
+ * share) and distinct count (cardinality). Numeric columns (integer, decimal, percent, currency) add mean, sample standard deviation, min,
  * quartiles (linear interpolation, as pandas' describe), max, skewness and excess kurtosis (bias-corrected, as
  * pandas' skew and kurt), a histogram and outliers; other columns add their most frequent values. Absent figures are
  * {@code null}. {@code estimated} says that quantiles, histogram, outlier count, distinct count or top values come
  * from sketches (a column too large to keep whole); counts, mean, std, min, max, skewness and kurtosis stay exact.
  */
-public record ColumnStatistics(String name, String type, long count, long missing, double missingShare, Double mean,
-        Double std, Double min, Double q1, Double median, Double q3, Double max, Double skewness, Double kurtosis,
+public record ColumnStatistics(String name, String type, double typeShare, long count, long missing,
+        double missingShare, Double mean, Double std, Double min, Double q1, Double median, Double q3, Double max, Double skewness, Double kurtosis,
         Long distinct, List<ValueCount> topValues, Histogram histogram, Quality quality, Outliers outliers,
         boolean estimated) {
 
@@ -28,7 +29,7 @@ public record ColumnStatistics(String name, String type, long count, long missin
     }
 
     public ColumnStatistics withoutOutliers() {
-        return new ColumnStatistics(name, type, count, missing, missingShare, mean, std, min, q1, median, q3, max,
+        return new ColumnStatistics(name, type, typeShare, count, missing, missingShare, mean, std, min, q1, median, q3, max,
                 skewness, kurtosis, distinct, topValues, histogram, quality, null, estimated);
     }
 

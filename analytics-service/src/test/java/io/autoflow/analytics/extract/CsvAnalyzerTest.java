@@ -27,7 +27,7 @@ class CsvAnalyzerTest {
         assertThat(stats.columns()).extracting(ColumnStatistics::name)
                 .containsExactly("date", "region", "product", "units", "unit_price", "revenue", "returned");
         assertThat(stats.columns()).extracting(ColumnStatistics::type)
-                .containsExactly("date", "text", "text", "integer", "decimal", "decimal", "boolean");
+                .containsExactly("date", "category", "category", "integer", "decimal", "decimal", "boolean");
 
         ColumnStatistics units = column(stats, "units");
         assertThat(units.count()).isEqualTo(47);

@@ -17,7 +17,7 @@ class DocxAnalyzerTest {
     void readsEveryTableWithMergedCellsLaidOnTheGrid() {
         // tbl-cell-access.docx (python-docx): four 3x3 tables of "1".."9"; the second merges 4+5 across, the third 5/8
         // down, the fourth a 2x2 block from 4 (see the independently read expected JSON in the shared data).
-        DocxAnalyzer.Extracted doc = analyzer.analyze(resource("/docx/tbl-cell-access.docx"));
+        ExtractedDocument doc = analyzer.analyze(resource("/docx/tbl-cell-access.docx"));
 
         assertThat(doc.tables()).extracting(TableStatistics::name)
                 .containsExactly("Table 1", "Table 2", "Table 3", "Table 4");
@@ -35,7 +35,7 @@ class DocxAnalyzerTest {
 
     @Test
     void measuresTheRunningText() {
-        DocxAnalyzer.Extracted doc = analyzer.analyze(resource("/docx/test.docx"));
+        ExtractedDocument doc = analyzer.analyze(resource("/docx/test.docx"));
 
         // "python-docx was here!", "python-docx was here too!"
         assertThat(doc.tables()).isEmpty();

@@ -28,8 +28,9 @@ class AlertFinderTest {
                 i == 7 ? "inf" : Integer.toString(i % 5),        // infinite
                 "cat" + (i % 55),                                // high cardinality (55 distinct of 60)
                 String.format("%05d", i % 30) + "X",             // constant length
-                i == 3 ? "n/a?" : Integer.toString(i * 7)),      // numbers stored as text
-                "country,zeros,id,twice,skew,imbalanced,sparse,inf,category,code,amount");
+                i % 10 == 3 ? "n/a?" : Integer.toString(i * 7), // numbers stored as text (90%)
+                i == 5 ? "unknown" : Integer.toString(i % 9)),  // numbers but for one value
+                "country,zeros,id,twice,skew,imbalanced,sparse,inf,category,code,amount,mixed");
 
         assertThat(kinds(alerts, "country")).containsExactly("constant");
         assertThat(kinds(alerts, "zeros")).contains("zeros");
@@ -41,6 +42,7 @@ class AlertFinderTest {
         assertThat(kinds(alerts, "category")).contains("high_cardinality");
         assertThat(kinds(alerts, "code")).contains("constant_length");
         assertThat(kinds(alerts, "amount")).contains("wrong_type");
+        assertThat(kinds(alerts, "mixed")).contains("mixed_type");
     }
 
     @Test

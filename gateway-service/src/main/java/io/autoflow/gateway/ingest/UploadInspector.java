@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Decides whether an uploaded file may enter the platform: its real type, sniffed from its bytes by Tika (the name
- * and the declared content type are not trusted), must be one we analyse (CSV, XLSX, DOCX) and agree with the file's
+ * and the declared content type are not trusted), must be one we analyse (CSV, XLSX, DOCX, PDF) and agree with the file's
  * extension, and ClamAV must find it clean. Blocking.
  */
 @ApplicationScoped
@@ -29,10 +29,11 @@ public class UploadInspector {
     public static final String CSV = DocumentTypes.CSV;
     public static final String XLSX = DocumentTypes.XLSX;
     public static final String DOCX = DocumentTypes.DOCX;
-    private static final Set<String> SUPPORTED = Set.of(CSV, XLSX, DOCX);
+    public static final String PDF = DocumentTypes.PDF;
+    private static final Set<String> SUPPORTED = Set.of(CSV, XLSX, DOCX, PDF);
     /** What a file's extension claims; a name that contradicts the bytes is a mismatch, not just unsupported. */
     private static final Map<String, String> EXTENSIONS = Map.of("csv", CSV, "tsv", CSV, "txt", CSV, "xlsx", XLSX, "docx",
-            DOCX);
+            DOCX, "pdf", PDF);
 
     private final Tika tika = new Tika();
     private final ClamAvScanner scanner;
@@ -57,7 +58,7 @@ public class UploadInspector {
             if (named != null) {
                 throw mismatch(extension, actual);
             }
-            throw new ApiException(415, "unsupported_file_type", "CSV, XLSX and DOCX documents can be analysed; this file is "
+            throw new ApiException(415, "unsupported_file_type", "CSV, XLSX, DOCX and PDF documents can be analysed; this file is "
                     + actual, null);
         }
         if (named != null && !named.equals(actual)) {

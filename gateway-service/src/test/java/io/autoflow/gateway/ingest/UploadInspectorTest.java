@@ -39,6 +39,7 @@ class UploadInspectorTest {
                 .hasMessageContaining("application/pdf");
         assertThatThrownBy(() -> inspector(true).inspect(png, "chart.png"))
                 .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("unsupported_file_type"));
+        assertThat(inspector(true).inspect(pdf, "report.pdf")).isEqualTo(UploadInspector.PDF);
     }
 
     @Test

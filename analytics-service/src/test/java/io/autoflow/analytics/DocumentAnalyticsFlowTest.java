@@ -3,6 +3,7 @@ package io.autoflow.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.analytics.domain.AnalyticsJob;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
@@ -11,8 +12,10 @@ import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.Topics;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +47,7 @@ class DocumentAnalyticsFlowTest {
     }
 
     @Test
-    void analysesAStoredCsvAndAnnouncesItsStatistics() throws Exception {
+    void analysesAStoredCsvAndAnnouncesItsStatistics() throws Throwable {
         String id = store("sales.csv", getClass().getResourceAsStream("/csv/sales.csv").readAllBytes());
         kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, "text/csv"));
 
@@ -69,6 +72,12 @@ class DocumentAnalyticsFlowTest {
         for (JsonNode chart : result.get("charts")) {
             assertThat(blobs.open(chart.get("key").asText())).isPresent();
         }
+        assertThat(result.get("report_url").asText()).isEqualTo("/api/jobs/" + id + "/report");
+        assertThat(result.get("output").get("delivery").asText()).isEqualTo("download");
+        AnalyticsJob stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> AnalyticsJob.<AnalyticsJob>findById(UUID.fromString(id))));
+        assertThat(stored.reportUrl).isEqualTo("/api/jobs/" + id + "/report");
+        assertThat(EventJson.read(stored.charts, JsonNode.class)).isEqualTo(result.get("charts"));
     }
 
     @Test

@@ -102,6 +102,8 @@ class DocumentAnalyticsEndToEndIT {
                 .body("jobs.find { it.job_id == '" + jobId + "' }.status", is("completed"));
 
         assertThat(job.getString("report_url")).isEqualTo("/api/jobs/" + jobId + "/report");
+        assertThat(job.getString("delivery_status")).isEqualTo("ready");
+        assertThat(job.getString("result.output.delivery")).isEqualTo("download");
         byte[] pdf = given().header("X-API-Key", apiKey).get(gateway.url() + job.getString("report_url"))
                 .then().statusCode(200).contentType("application/pdf")
                 .header("Content-Disposition", containsString("sales-report.pdf"))

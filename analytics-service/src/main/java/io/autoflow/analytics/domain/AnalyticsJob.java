@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,6 +51,17 @@ public class AnalyticsJob extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String error;
+
+    /**
+     * The charts' titles and blob keys, as in {@code results.charts}: a JSON array, which Hibernate Reactive's JSON
+     * type cannot carry (it wants objects), so it is written as text and cast by PostgreSQL.
+     */
+    @ColumnTransformer(write = "?::jsonb")
+    public String charts;
+
+    /** Where the report downloads, through the gateway. */
+    @Column(name = "report_url")
+    public String reportUrl;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

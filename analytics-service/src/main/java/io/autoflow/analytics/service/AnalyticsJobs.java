@@ -44,6 +44,10 @@ public class AnalyticsJobs {
             job.status = outcome.error() == null ? AnalyticsJob.COMPLETED : AnalyticsJob.FAILED;
             job.results = EventJson.write(outcome.result());
             job.error = EventJson.write(outcome.error());
+            if (outcome.result() != null) {
+                job.charts = EventJson.write(outcome.result().path("charts"));
+                job.reportUrl = outcome.result().path("report_url").asText(null);
+            }
             job.completedAt = Instant.now();
         }).replaceWithVoid();
     }

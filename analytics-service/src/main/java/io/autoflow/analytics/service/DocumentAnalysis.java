@@ -71,6 +71,9 @@ public class DocumentAnalysis {
             result.set("alerts", RESULT_JSON.valueToTree(alerts));
             String name = request.fileName() == null ? "Document" : request.fileName();
             reports.build(request, new ReportContent(name, statistics, insights, alerts), result);
+            result.put("report_url", "/api/jobs/" + request.executionId() + "/report");
+            // The requested format and delivery, so the report can be handed over as the user asked.
+            result.set("output", RESULT_JSON.valueToTree(request.output()));
             return AnalysisOutcome.success(result);
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());

@@ -140,6 +140,9 @@ public class JobResource {
             if (reportKey(known) != null) {
                 view.put("report_url", "/api/jobs/" + job.id + "/report");
             }
+            if ("completed".equals(known.path("status").asText())) {
+                view.put("delivery_status", deliveryStatus(known.path("result").path("output")));
+            }
         } else {
             view = json.createObjectNode().put("job_id", job.id.toString()).put("workflow_type", job.workflowType)
                     .put("status", "queued");
@@ -149,6 +152,15 @@ public class JobResource {
             view.put("file_name", job.fileName);
         }
         return view;
+    }
+
+    /**
+     * A report for download is ready as soon as the job completes; email and webhook hand-offs are pending until
+     * notification-service reports them.
+     */
+    private static String deliveryStatus(JsonNode output) {
+        String method = output.path("delivery").asText("download");
+        return method.equals("download") ? "ready" : "pending";
     }
 
     private static UUID parse(String id) {

@@ -3,6 +3,7 @@ package io.autoflow.analytics.insight;
 import static io.autoflow.analytics.insight.Numbers.percent;
 import static io.autoflow.analytics.insight.Numbers.value;
 
+import io.autoflow.analytics.stats.Associations;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.DocumentStatistics;
@@ -44,6 +45,15 @@ public final class InsightWriter {
                     found.add(new Insight(name, "correlation", pair.a() + " and " + pair.b() + " move "
                             + (pair.pearson() > 0 ? "together" : "in opposite directions") + " (Pearson r = "
                             + value(pair.pearson()) + " over " + pair.rows() + " rows).", List.of(pair.a(), pair.b())));
+                }
+            }
+        }
+        if (table.associations() != null) {
+            for (Associations.Pair pair : table.associations().strongest()) {
+                if (pair.cramersV() >= STRONG_CORRELATION) {
+                    found.add(new Insight(name, "association", pair.a() + " and " + pair.b() + " go together"
+                            + " (Cramér's V = " + value(pair.cramersV()) + " over " + pair.rows() + " rows).",
+                            List.of(pair.a(), pair.b())));
                 }
             }
         }

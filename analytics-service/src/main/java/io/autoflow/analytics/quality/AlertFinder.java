@@ -55,6 +55,11 @@ public final class AlertFinder {
                     alerts.add(new Alert(t, p.a(), "high_correlation", p.a() + " is highly correlated with " + p.b()
                             + " (Pearson r = " + value(p.pearson()) + ")")));
         }
+        if (table.associations() != null) {
+            table.associations().strongest().stream().filter(p -> p.cramersV() > HIGH_CORRELATION).forEach(p ->
+                    alerts.add(new Alert(t, p.a(), "high_correlation", p.a() + " is highly associated with " + p.b()
+                            + " (Cramér's V = " + value(p.cramersV()) + ")")));
+        }
         table.trends().stream().filter(Trend::isSignificant).forEach(trend -> alerts.add(new Alert(t,
                 trend.valueColumn(), "non_stationary", trend.valueColumn() + " drifts over " + trend.dateColumn()
                 + " (significant trend): its average is not stable over time")));

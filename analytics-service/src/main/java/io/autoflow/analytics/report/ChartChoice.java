@@ -20,6 +20,7 @@ final class ChartChoice {
             case "trend" -> about(charts, "trend", insight.columns());
             case "skew", "range", "anomaly" -> about(charts, "histogram", insight.columns())
                     .or(() -> about(charts, "trend", insight.columns()));
+            case "association" -> about(charts, "top_values", insight.columns().subList(0, 1));
             case "dominant_value", "missing" -> about(charts, "top_values", insight.columns())
                     .or(() -> about(charts, "histogram", insight.columns()));
             default -> Optional.empty();

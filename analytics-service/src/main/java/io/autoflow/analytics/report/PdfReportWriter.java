@@ -148,6 +148,13 @@ public final class PdfReportWriter implements ReportWriter {
                         correlations.strongest().stream().map(p -> List.of(p.a(), p.b(), signed(p.pearson()),
                                 signed(p.spearman()), count(p.rows()))).toList());
             }
+            if (table.associations() != null && !table.associations().strongest().isEmpty()) {
+                text("Strongest associations between categories (Cramér's V)", 13, MARGIN);
+                grid(List.of("column", "column", "Cramér's V", "rows"), new float[] {170, 170, 80, 75},
+                        table.associations().strongest().stream().map(p -> List.of(p.a(), p.b(),
+                                String.format(java.util.Locale.ROOT, "%.3f", p.cramersV()), count(p.rows())))
+                                .toList());
+            }
             if (!table.trends().isEmpty()) {
                 text("Trends over " + table.trends().get(0).dateColumn(), 13, MARGIN);
                 grid(List.of("column", "per", "periods", "slope per period", "change", "p-value"),

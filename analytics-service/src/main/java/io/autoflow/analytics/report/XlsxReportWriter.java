@@ -2,6 +2,7 @@ package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.quality.Alert;
+import io.autoflow.analytics.stats.Associations;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
@@ -103,13 +104,21 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     private static void correlations(Cells cells, List<ReportSection> sections) {
-        Sheet sheet = cells.sheet("Correlations", "table", "column", "column", "Pearson r", "Spearman rho", "rows");
+        Sheet sheet = cells.sheet("Correlations", "table", "column", "column", "Pearson r", "Spearman rho",
+                "Cramér's V", "rows");
         for (ReportSection section : sections) {
             Correlations correlations = section.table().correlations();
             if (correlations != null) {
                 for (Correlations.Pair pair : correlations.strongest()) {
                     sheet.row(Arrays.asList(section.table().name(), pair.a(), pair.b(), pair.pearson(),
-                            pair.spearman(), pair.rows()));
+                            pair.spearman(), null, pair.rows()));
+                }
+            }
+            Associations associations = section.table().associations();
+            if (associations != null) {
+                for (Associations.Pair pair : associations.strongest()) {
+                    sheet.row(Arrays.asList(section.table().name(), pair.a(), pair.b(), null, null,
+                            pair.cramersV(), pair.rows()));
                 }
             }
         }

@@ -31,7 +31,7 @@ public record AnalysisSelection(boolean statistical, boolean trends, boolean ano
         List<Trend> trendList = !trends ? List.of()
                 : anomalies ? table.trends() : table.trends().stream().map(Trend::withoutAnomalies).toList();
         return new TableStatistics(table.name(), table.rowCount(), table.columnCount(), columns,
-                statistical ? table.correlations() : null, trendList, table.duplicateRows(),
+                statistical ? table.correlations() : null, statistical ? table.associations() : null, trendList, table.duplicateRows(),
                 table.duplicatesCheckedRows());
     }
 }

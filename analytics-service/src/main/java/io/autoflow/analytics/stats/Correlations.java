@@ -85,14 +85,15 @@ public record Correlations(List<String> columns, List<List<Double>> pearson, Lis
     }
 
     /** The rows where both columns have a number, as two aligned arrays. */
-    private static double[][] complete(List<double[]> rows, int a, int b) {
+    private static double[][] complete(List<RowSample.Row> rows, int a, int b) {
         double[] x = new double[rows.size()];
         double[] y = new double[rows.size()];
         int n = 0;
-        for (double[] row : rows) {
-            if (Double.isFinite(row[a]) && Double.isFinite(row[b])) {
-                x[n] = row[a];
-                y[n] = row[b];
+        for (RowSample.Row row : rows) {
+            double[] numbers = row.numbers();
+            if (Double.isFinite(numbers[a]) && Double.isFinite(numbers[b])) {
+                x[n] = numbers[a];
+                y[n] = numbers[b];
                 n++;
             }
         }

@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A uniform sample of a table's rows, as numbers (NaN where a cell is missing or not a number), kept with reservoir
- * sampling so that memory stays bounded whatever the number of rows. Below the capacity it holds every row.
+ * A uniform sample of a table's rows, kept with reservoir sampling so that memory stays bounded whatever the number
+ * of rows. Below the capacity it holds every row. Each row is kept as its cells' numbers (NaN where a cell is missing
+ * or not a number) and its cells' value codes (a hash of the text, 0 where missing), for associations between
+ * categories.
  */
 final class RowSample {
+
+    /** One sampled row. */
+    record Row(double[] numbers, int[] codes) {
+    }
 
     static final int CAPACITY = 20_000;
 
     private final int capacity;
-    private final List<double[]> rows = new ArrayList<>();
+    private final List<Row> rows = new ArrayList<>();
     private final Random random = new Random(42);
     private long seen;
 
@@ -21,20 +27,20 @@ final class RowSample {
         this.capacity = capacity;
     }
 
-    /** Offers a row as its cells' numbers (NaN where not a number); the sample keeps the array it is given. */
-    void add(double[] numbers) {
+    /** Offers a row; the sample keeps the arrays it is given. */
+    void add(double[] numbers, int[] codes) {
         seen++;
         if (rows.size() < capacity) {
-            rows.add(numbers);
+            rows.add(new Row(numbers, codes));
             return;
         }
         long slot = (long) (random.nextDouble() * seen);
         if (slot < capacity) {
-            rows.set((int) slot, numbers);
+            rows.set((int) slot, new Row(numbers, codes));
         }
     }
 
-    List<double[]> rows() {
+    List<Row> rows() {
         return rows;
     }
 

@@ -49,10 +49,13 @@ public final class TableProfiler {
     /** Adds a data row; cells beyond the header are the caller's to refuse or ignore. */
     public void add(List<String> row) {
         double[] numbers = new double[columns.size()];
+        int[] codes = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            numbers[i] = columns.get(i).add(i < row.size() ? row.get(i) : null, rows + 1);
+            String cell = i < row.size() ? row.get(i) : null;
+            numbers[i] = columns.get(i).add(cell, rows + 1);
+            codes[i] = Associations.code(cell);
         }
-        sample.add(numbers);
+        sample.add(numbers, codes);
         if (trendCandidates == null) {
             trendCandidates = new ArrayList<>();
             for (int i = 0; i < row.size() && i < columns.size() && trendCandidates.size() < 2; i++) {
@@ -86,10 +89,12 @@ public final class TableProfiler {
         }
         Correlations correlations = numericIndexes.size() < 2 ? null
                 : Correlations.of(numericNames, numericIndexes, sample);
+        Associations associations = Associations.of(statistics, sample);
         List<Trend> trends = trendCandidates == null ? List.of() : trendCandidates.stream()
                 .filter(t -> statistics.get(t.dateColumn()).type().equals("date")).findFirst()
                 .map(t -> t.finish(statistics.get(t.dateColumn()).name(), statistics)).orElse(List.of());
-        return new TableStatistics(name, rows, columns.size(), statistics, correlations, trends, duplicateRows,
+        return new TableStatistics(name, rows, columns.size(), statistics, correlations, associations, trends,
+                duplicateRows,
                 Math.min(rows, DUPLICATE_CHECK_ROWS));
     }
 

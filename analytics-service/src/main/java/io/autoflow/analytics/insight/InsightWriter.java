@@ -5,6 +5,7 @@ import static io.autoflow.analytics.insight.Numbers.value;
 
 import io.autoflow.analytics.stats.Associations;
 import io.autoflow.analytics.stats.ColumnStatistics;
+import io.autoflow.analytics.stats.Seasonality;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
@@ -64,6 +65,17 @@ public final class InsightWriter {
                         + " on average" + (trend.percentChange() == null ? "" : ", "
                         + value(trend.percentChange()) + "% along the fitted line") + ".",
                         List.of(trend.valueColumn())));
+            }
+        }
+        for (Trend trend : table.trends()) {
+            Seasonality season = trend.seasonality();
+            if (season != null) {
+                boolean weekly = season.cycle().equals("week");
+                String at = weekly ? " on " : " in ";
+                found.add(new Insight(name, "seasonality", trend.valueColumn() + " follows a "
+                        + (weekly ? "weekly" : "yearly") + " pattern around its trend: highest" + at
+                        + season.highest() + ", lowest" + at + season.lowest() + " (seasonal strength "
+                        + value(season.strength()) + ").", List.of(trend.valueColumn())));
             }
         }
         table.columns().stream().filter(c -> c.missing() > 0)

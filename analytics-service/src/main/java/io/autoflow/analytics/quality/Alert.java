@@ -5,7 +5,7 @@ package io.autoflow.analytics.quality;
  *
  * @param column the column concerned, or {@code null} for the whole table
  * @param kind a stable code: constant, zeros, high_correlation, high_cardinality, duplicates, skewed, imbalance,
- *        missing, infinite, unique, uniform, constant_length, wrong_type, mixed_type, empty, non_stationary
+ *        missing, infinite, unique, uniform, constant_length, wrong_type, mixed_type, empty, non_stationary, seasonal
  */
 public record Alert(String table, String column, String kind, String message) {
 }

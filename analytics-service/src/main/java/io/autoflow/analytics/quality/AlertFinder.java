@@ -63,6 +63,10 @@ public final class AlertFinder {
         table.trends().stream().filter(Trend::isSignificant).forEach(trend -> alerts.add(new Alert(t,
                 trend.valueColumn(), "non_stationary", trend.valueColumn() + " drifts over " + trend.dateColumn()
                 + " (significant trend): its average is not stable over time")));
+        table.trends().stream().filter(trend -> trend.seasonality() != null).forEach(trend -> alerts.add(
+                new Alert(t, trend.valueColumn(), "seasonal", trend.valueColumn() + " repeats a "
+                        + (trend.seasonality().cycle().equals("week") ? "weekly" : "yearly") + " pattern (seasonal"
+                        + " strength " + value(trend.seasonality().strength()) + ")")));
         for (ColumnStatistics column : table.columns()) {
             column(t, column, alerts);
         }

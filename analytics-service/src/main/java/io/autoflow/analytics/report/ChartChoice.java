@@ -18,6 +18,8 @@ final class ChartChoice {
             case "correlation" -> about(charts, "scatter", insight.columns())
                     .or(() -> charts.stream().filter(c -> c.kind().equals("heatmap")).findFirst());
             case "trend" -> about(charts, "trend", insight.columns());
+            case "seasonality" -> about(charts, "season", insight.columns())
+                    .or(() -> about(charts, "trend", insight.columns()));
             case "skew", "range", "anomaly" -> about(charts, "histogram", insight.columns())
                     .or(() -> about(charts, "trend", insight.columns()));
             case "association" -> about(charts, "top_values", insight.columns().subList(0, 1));

@@ -51,6 +51,9 @@ public final class ChartRenderer {
         }
         for (Trend trend : table.trends()) {
             charts.add(trend(table.name(), trend));
+            if (trend.seasonality() != null) {
+                charts.add(season(table.name(), trend));
+            }
         }
         if (table.correlations() != null) {
             table.correlations().strongest().stream().filter(p -> p.points() != null && p.points()[0].length > 2
@@ -165,6 +168,18 @@ public final class ChartRenderer {
         CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
         chart.addSeries(column.name(), values, counts).setFillColor(CATEGORY);
         return new Chart("top_values", title, List.of(column.name()), png(chart));
+    }
+
+    /** A seasonal pattern: each season's mean departure from the trend line. */
+    private static Chart season(String table, Trend trend) {
+        var seasonality = trend.seasonality();
+        String title = trend.valueColumn() + ": " + (seasonality.cycle().equals("week") ? "weekly" : "yearly")
+                + " pattern";
+        CategoryChart chart = chart(table + " — " + title, seasonality.cycle().equals("week") ? "day of the week"
+                : "month", trend.valueColumn() + " above or below the trend");
+        chart.addSeries(trend.valueColumn(), seasonality.seasons(), seasonality.effects().stream()
+                .map(e -> e == null ? 0.0 : e).toList()).setFillColor(NUMERIC);
+        return new Chart("season", title, List.of(trend.valueColumn()), png(chart));
     }
 
     /** One of the strongest pairs, point by point (a thinned sample when there are many). */

@@ -157,12 +157,14 @@ public final class PdfReportWriter implements ReportWriter {
             }
             if (!table.trends().isEmpty()) {
                 text("Trends over " + table.trends().get(0).dateColumn(), 13, MARGIN);
-                grid(List.of("column", "per", "periods", "slope per period", "change", "p-value"),
-                        new float[] {130, 50, 55, 100, 80, 80},
+                grid(List.of("column", "per", "periods", "slope per period", "change", "p-value", "pattern"),
+                        new float[] {110, 40, 50, 85, 65, 60, 95},
                         table.trends().stream().map(t -> List.of(t.valueColumn(), t.period(),
                                 count(t.points().size()), signed(t.slope()),
                                 t.percentChange() == null ? "" : signed(t.percentChange()) + "%",
-                                t.pValue() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", t.pValue())))
+                                t.pValue() == null ? "" : String.format(java.util.Locale.ROOT, "%.4f", t.pValue()),
+                                t.seasonality() == null ? "" : t.seasonality().cycle() + "ly, strength "
+                                        + String.format(java.util.Locale.ROOT, "%.2f", t.seasonality().strength())))
                                 .toList());
             }
             List<List<String>> anomalies = anomalies(table);

@@ -127,11 +127,13 @@ public final class XlsxReportWriter implements ReportWriter {
 
     private static void trends(Cells cells, List<ReportSection> sections) {
         Sheet sheet = cells.sheet("Trends", "table", "date column", "column", "per", "periods", "slope per period",
-                "change %", "p-value");
+                "change %", "p-value", "seasonal cycle", "seasonal strength");
         for (ReportSection section : sections) {
             for (Trend t : section.table().trends()) {
                 sheet.row(Arrays.asList(section.table().name(), t.dateColumn(), t.valueColumn(), t.period(),
-                        t.points().size(), t.slope(), t.percentChange(), t.pValue()));
+                        t.points().size(), t.slope(), t.percentChange(), t.pValue(),
+                        t.seasonality() == null ? null : t.seasonality().cycle(),
+                        t.seasonality() == null ? null : t.seasonality().strength()));
             }
         }
         sheet.finish();

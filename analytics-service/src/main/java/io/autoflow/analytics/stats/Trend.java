@@ -13,16 +13,18 @@ import java.util.List;
  * @param percentChange change of the fitted line from the first period to the last, relative to its start
  *        ({@code null} when the line starts at zero)
  * @param pValue significance of the slope (two-sided t-test); {@code null} with fewer than three periods
- * @param anomalies periods far off the line, most extreme first
+ * @param seasonality the weekly or yearly pattern around the line, or {@code null} when there is none
+ * @param anomalies periods far off the line (and off their season's pattern), most extreme first
  */
 public record Trend(String dateColumn, String valueColumn, String period, List<Point> points, double intercept,
-        double slope, Double percentChange, Double pValue, List<Anomaly> anomalies) {
+        double slope, Double percentChange, Double pValue, Seasonality seasonality, List<Anomaly> anomalies) {
 
     public static final double SIGNIFICANCE = 0.05;
 
     /**
-     * A period whose value departs from the fitted line far more than the others do: its robust z-score (residual
-     * against the median residual, in MADs scaled to standard deviations) is beyond {@link #ANOMALY_Z}.
+     * A period whose value departs from what the line and the season expect far more than the others do: its robust
+     * z-score (remainder against the median remainder, in MADs scaled to standard deviations) is beyond
+     * {@link #ANOMALY_Z}.
      */
     public record Anomaly(LocalDate start, double value, double expected, double score) {
     }
@@ -33,13 +35,19 @@ public record Trend(String dateColumn, String valueColumn, String period, List<P
     public record Point(LocalDate start, double mean, long rows, Double movingAverage) {
     }
 
+    /** What the line and the season expect at a period's start. */
+    public double expected(LocalDate start) {
+        return fitted(start) + (seasonality == null ? 0 : seasonality.effect(start, period));
+    }
+
     /** The fitted line's value at a period's start. */
     public double fitted(LocalDate start) {
         return intercept + slope * TrendProfile.elapsed(points.get(0).start(), start, period);
     }
 
     public Trend withoutAnomalies() {
-        return new Trend(dateColumn, valueColumn, period, points, intercept, slope, percentChange, pValue, List.of());
+        return new Trend(dateColumn, valueColumn, period, points, intercept, slope, percentChange, pValue,
+                seasonality, List.of());
     }
 
     public boolean isSignificant() {

@@ -104,11 +104,14 @@ final class TrendProfile {
         Double percent = start == 0 ? null : (end - start) / Math.abs(start) * 100;
         Double p = points.size() < 3 || !Double.isFinite(line.getSignificance()) ? null : line.getSignificance();
         ToDoubleFunction<LocalDate> fitted = day -> line.predict(elapsed(first, day, period));
-        return new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p,
-                anomalies(smoothed, fitted));
+        Seasonality seasonality = Seasonality.of(smoothed, period, fitted);
+        ToDoubleFunction<LocalDate> expected = seasonality == null ? fitted
+                : day -> fitted.applyAsDouble(day) + seasonality.effect(day, period);
+        return new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p, seasonality,
+                anomalies(smoothed, expected));
     }
 
-    /** Periods whose residual from the line has a robust z-score beyond {@link Trend#ANOMALY_Z}. */
+    /** Periods whose remainder from what is expected has a robust z-score beyond {@link Trend#ANOMALY_Z}. */
     private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, ToDoubleFunction<LocalDate> fitted) {
         if (points.size() < 5) {
             return List.of();

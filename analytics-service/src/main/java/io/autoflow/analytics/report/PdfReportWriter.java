@@ -55,7 +55,7 @@ public final class PdfReportWriter implements ReportWriter {
     public byte[] write(ReportContent content, List<ReportSection> sections) throws IOException {
         try (PDDocument pdf = new PDDocument(); InputStream fontFile = PDDocument.class.getResourceAsStream(FONT)) {
             Writer writer = new Writer(pdf, PDType0Font.load(pdf, fontFile));
-            writer.titlePage(content.documentName(), content.statistics().text(), content.insights(), sections);
+            writer.titlePage(content, sections);
             for (ReportSection section : sections) {
                 writer.section(section, content.alerts().stream()
                         .filter(a -> a.table().equals(section.table().name())).toList());
@@ -80,8 +80,10 @@ public final class PdfReportWriter implements ReportWriter {
             this.font = font;
         }
 
-        void titlePage(String documentName, TextStatistics documentText, List<Insight> insights,
-                List<ReportSection> sections) throws IOException {
+        void titlePage(ReportContent report, List<ReportSection> sections) throws IOException {
+            String documentName = report.documentName();
+            TextStatistics documentText = report.statistics().text();
+            List<Insight> insights = report.insights();
             newPage();
             y -= 120;
             text("Analysis report", 26, MARGIN);
@@ -104,6 +106,11 @@ public final class PdfReportWriter implements ReportWriter {
                 long missing = table.columns().stream().mapToLong(ColumnStatistics::missing).sum();
                 text("• " + table.name() + ": " + table.rowCount() + " rows, " + table.columnCount() + " columns ("
                         + numeric + " numeric), " + missing + " missing values", 11, MARGIN + 10);
+            }
+            if (report.narrative() != null && !report.narrative().text().isBlank()) {
+                y -= 20;
+                text("In short", 16, MARGIN);
+                paragraph(report.narrative().text(), 11, MARGIN);
             }
             List<Insight> findings = insights.stream().filter(i -> !i.kind().equals("shape")).limit(KEY_FINDINGS)
                     .toList();

@@ -78,7 +78,7 @@ public final class PptxReportWriter implements ReportWriter {
                 "yyyy-MM-dd HH:mm 'UTC'")) + " by Autoflow", 14, false, MUTED,
                 new Rectangle2D.Double(MARGIN, 215, 880, 30));
         XSLFTextBox summary = slide.createTextBox();
-        summary.setAnchor(new Rectangle2D.Double(MARGIN, 280, 880, 220));
+        summary.setAnchor(new Rectangle2D.Double(MARGIN, 260, 880, 240));
         summary.clearText();
         if (content.statistics().text() != null) {
             bullet(summary, "Text: " + content.statistics().text().paragraphs() + " paragraphs, "
@@ -90,6 +90,14 @@ public final class PptxReportWriter implements ReportWriter {
         }
         if (sections.isEmpty()) {
             bullet(summary, "No tables found");
+        }
+        if (content.narrative() != null && !content.narrative().text().isBlank()) {
+            XSLFTextParagraph paragraph = summary.addNewTextParagraph();
+            paragraph.setSpaceBefore(12.0);
+            XSLFTextRun run = paragraph.addNewTextRun();
+            run.setText(content.narrative().text());
+            run.setFontSize(16.0);
+            run.setFontColor(MUTED);
         }
     }
 

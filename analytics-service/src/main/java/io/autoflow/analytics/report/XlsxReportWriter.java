@@ -68,6 +68,9 @@ public final class XlsxReportWriter implements ReportWriter {
     private static void summary(Cells cells, ReportContent content, List<ReportSection> sections) {
         Sheet sheet = cells.sheet("Summary", "item", "value");
         sheet.row(List.of("document", content.documentName()));
+        if (content.narrative() != null) {
+            sheet.row(List.of("in short", content.narrative().text()));
+        }
         if (content.statistics().text() != null) {
             sheet.row(List.of("text", content.statistics().text().paragraphs() + " paragraphs, "
                     + content.statistics().text().words() + " words"));

@@ -11,6 +11,8 @@ import io.autoflow.analytics.extract.PdfAnalyzer;
 import io.autoflow.analytics.extract.XlsxAnalyzer;
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.insight.InsightWriter;
+import io.autoflow.analytics.insight.Narrative;
+import io.autoflow.analytics.insight.NarrativeWriter;
 import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.report.ReportBuilder;
@@ -54,10 +56,12 @@ public class DocumentAnalysis {
     private final AlertFinder alertFinder = new AlertFinder();
 
     private final ReportBuilder reports;
+    private final NarrativeWriter narratives;
 
-    public DocumentAnalysis(BlobStore blobs, ReportBuilder reports) {
+    public DocumentAnalysis(BlobStore blobs, ReportBuilder reports, NarrativeWriter narratives) {
         this.blobs = blobs;
         this.reports = reports;
+        this.narratives = narratives;
     }
 
     public AnalysisOutcome analyze(AnalyzeDocument request) {
@@ -67,10 +71,14 @@ public class DocumentAnalysis {
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
             List<Insight> insights = selection.insights() ? insightWriter.write(statistics) : List.of();
             List<Alert> alerts = selection.statistical() ? alertFinder.find(statistics) : List.of();
-            result.set("insights", RESULT_JSON.valueToTree(insights));
-            result.set("alerts", RESULT_JSON.valueToTree(alerts));
             String name = request.fileName() == null ? "Document" : request.fileName();
-            reports.build(request, new ReportContent(name, statistics, insights, alerts), result);
+            Narrative narrative = selection.insights() ? narratives.write(name, statistics, insights) : null;
+            result.set("insights", RESULT_JSON.valueToTree(insights));
+            if (narrative != null) {
+                result.set("narrative", RESULT_JSON.valueToTree(narrative));
+            }
+            result.set("alerts", RESULT_JSON.valueToTree(alerts));
+            reports.build(request, new ReportContent(name, statistics, narrative, insights, alerts), result);
             result.put("report_url", "/api/jobs/" + request.executionId() + "/report");
             // The requested format and delivery, so the report can be handed over as the user asked.
             result.set("output", RESULT_JSON.valueToTree(request.output()));

@@ -41,7 +41,7 @@ class PdfReportWriterTest {
     void theReportHasATitlePageTheNumbersChartsAndPageNumbers() throws Exception {
         TableStatistics sales = sales();
         DocumentStatistics statistics = new DocumentStatistics(List.of(sales), null);
-        byte[] pdf = new PdfReportWriter().write(new ReportContent("sales.csv", statistics,
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("sales.csv", statistics, null,
                 new InsightWriter().write(statistics), new AlertFinder().find(statistics)),
                 List.of(new ReportSection(sales, charts.render(sales))));
 
@@ -74,7 +74,7 @@ class PdfReportWriterTest {
                 "id,country\n1,FR\n2,FR\n3,FR\n".getBytes(StandardCharsets.UTF_8)));
         DocumentStatistics statistics = new DocumentStatistics(List.of(table), null);
 
-        byte[] pdf = new PdfReportWriter().write(new ReportContent("t.csv", statistics, List.of(),
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("t.csv", statistics, null, List.of(),
                 new AlertFinder().find(statistics)), List.of(new ReportSection(table, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -88,8 +88,8 @@ class PdfReportWriterTest {
         TableStatistics odd = new CsvAnalyzer().analyze("名前 ☃", () -> new ByteArrayInputStream(
                 "名前,emoji,\u0007bell\n東京,😀,1\n大阪,🎉,2\n".getBytes(StandardCharsets.UTF_8)));
 
-        byte[] pdf = new PdfReportWriter().write(new ReportContent("名前.csv", new DocumentStatistics(List.of(odd), null),
-                List.of(), List.of()), List.of(new ReportSection(odd, List.of())));
+        byte[] pdf = new PdfReportWriter().write(new ReportContent("名前.csv",
+                new DocumentStatistics(List.of(odd), null), null, List.of(), List.of()), List.of(new ReportSection(odd, List.of())));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(document)).contains("??");

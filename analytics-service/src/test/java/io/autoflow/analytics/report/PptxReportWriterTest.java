@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.insight.InsightWriter;
+import io.autoflow.analytics.insight.Narrative;
 import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
@@ -27,7 +28,8 @@ class PptxReportWriterTest {
         DocumentStatistics statistics = new DocumentStatistics(List.of(sales), null);
         List<Insight> insights = new InsightWriter().write(statistics);
         List<Chart> charts = new ChartRenderer().render(sales);
-        byte[] pptx = new PptxReportWriter().write(new ReportContent("sales.csv", statistics, insights,
+        byte[] pptx = new PptxReportWriter().write(new ReportContent("sales.csv", statistics,
+                new Narrative("Sales grew.", "engine"), insights,
                 new AlertFinder().find(statistics)), List.of(new ReportSection(sales, charts)));
         Files.write(Path.of("target", "report-sample.pptx"), pptx); // for a person to look at
 
@@ -36,7 +38,8 @@ class PptxReportWriterTest {
         try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
             List<XSLFSlide> slides = deck.getSlides();
             assertThat(slides).hasSize(1 + findings.size() + 1); // title, findings, data quality
-            assertThat(text(slides.get(0))).contains("Analysis report", "sales.csv", "sales: 48 rows, 7 columns");
+            assertThat(text(slides.get(0))).contains("Analysis report", "sales.csv", "sales: 48 rows, 7 columns",
+                    "Sales grew.");
             for (int i = 0; i < findings.size(); i++) {
                 XSLFSlide slide = slides.get(i + 1);
                 assertThat(text(slide)).contains(findings.get(i).text(), (i + 2) + " / " + slides.size());

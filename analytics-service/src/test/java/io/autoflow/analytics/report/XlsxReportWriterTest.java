@@ -72,7 +72,7 @@ class XlsxReportWriterTest {
 
     private byte[] write(TableStatistics table) throws Exception {
         DocumentStatistics statistics = new DocumentStatistics(List.of(table), null);
-        byte[] xlsx = new XlsxReportWriter().write(new ReportContent(table.name() + ".csv", statistics,
+        byte[] xlsx = new XlsxReportWriter().write(new ReportContent(table.name() + ".csv", statistics, null,
                 new InsightWriter().write(statistics), new AlertFinder().find(statistics)),
                 List.of(new ReportSection(table, charts.render(table))));
         Files.write(Path.of("target", "report-sample.xlsx"), xlsx); // for a person to open

@@ -3,6 +3,7 @@ package io.autoflow.analytics.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.analytics.insight.NarrativeWriter;
 import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.blob.FileSystemBlobStore;
 import io.autoflow.events.AnalyzeDocument;
@@ -26,7 +27,7 @@ class DocumentAnalysisTest {
         try (var in = getClass().getResourceAsStream("/csv/sales.csv")) {
             store.put("uploads/u1/j1/document", in);
         }
-        analysis = new DocumentAnalysis(store, new ReportBuilder(store));
+        analysis = new DocumentAnalysis(store, new ReportBuilder(store), new NarrativeWriter(false, null));
     }
 
     @Test

@@ -5,6 +5,7 @@
 # analytics service's peak RSS. Bounded: RUNS submissions, each polled for at most TIMEOUT_S (120) s; loopback only.
 #   bench/job-latency.sh [SIZE_MB=9] [RUNS=5]
 #   TIMEOUT_S=1200 bench/job-latency.sh 500 1     # the largest tier's document
+#   FILE=path/to/doc.xlsx bench/job-latency.sh - 3  # any document of yours instead of the generated CSV
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZE_MB=${1:-9}
@@ -12,7 +13,7 @@ RUNS=${2:-5}
 TIMEOUT_S=${TIMEOUT_S:-120}
 GATEWAY=http://localhost:8080
 KEY=$(cat "$ROOT/.autoflow/api-key")
-FILE="$ROOT/.autoflow/bench-${SIZE_MB}mb.csv"
+FILE=${FILE:-"$ROOT/.autoflow/bench-${SIZE_MB}mb.csv"}
 
 if [[ ! -f "$FILE" ]]; then
   # Deterministic mixed data: a date, two categories, three numbers, a flag.
@@ -27,12 +28,12 @@ if [[ ! -f "$FILE" ]]; then
     }
   }' >"$FILE"
 fi
-echo "file: $FILE ($(stat -c %s "$FILE") bytes, $(($(wc -l <"$FILE") - 1)) rows)"
+echo "file: $FILE ($(stat -c %s "$FILE") bytes)"
 pid=$(cat "$ROOT/.autoflow/run/analytics.pid")
 
 for run in $(seq 1 "$RUNS"); do
   start=$(date +%s%N)
-  response=$(curl -sS -H "X-API-Key: $KEY" -F "file=@$FILE;type=text/csv" "$GATEWAY/api/analytics/document")
+  response=$(curl -sS -H "X-API-Key: $KEY" -F "file=@$FILE" "$GATEWAY/api/analytics/document")
   submitted=$(date +%s%N)
   job=$(jq -r .job_id <<<"$response")
   [[ "$job" != null ]] || { echo "refused: $response"; exit 1; }

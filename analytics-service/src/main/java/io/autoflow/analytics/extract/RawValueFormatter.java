@@ -32,6 +32,9 @@ final class RawValueFormatter extends DataFormatter {
                     ? dateTime.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
                     : dateTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
         }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value); // the common case, without BigDecimal's cost
+        }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -37,18 +37,8 @@ public final class PdfReportWriter implements ReportWriter {
     private static final int KEY_FINDINGS = 8;
 
     @Override
-    public String format() {
-        return "pdf";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "pdf";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/pdf";
+    public ReportFormat format() {
+        return ReportFormat.PDF;
     }
 
     @Override

@@ -37,18 +37,8 @@ public final class PptxReportWriter implements ReportWriter {
     private static final Color MUTED = new Color(0x55, 0x5F, 0x6B);
 
     @Override
-    public String format() {
-        return "ppt";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "pptx";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+    public ReportFormat format() {
+        return ReportFormat.PPT;
     }
 
     @Override

@@ -27,7 +27,7 @@ public class ReportBuilder {
     private final BlobStore blobs;
     private final ChartRenderer charts = new ChartRenderer();
     private final Map<String, ReportWriter> writers = Stream.of(new PdfReportWriter(), new PptxReportWriter(),
-            new XlsxReportWriter()).collect(Collectors.toMap(ReportWriter::format, w -> w));
+            new XlsxReportWriter()).collect(Collectors.toMap(w -> w.format().requestName(), w -> w));
 
     public ReportBuilder(BlobStore blobs) {
         this.blobs = blobs;
@@ -52,9 +52,10 @@ public class ReportBuilder {
         ReportWriter writer = writers.getOrDefault(request.output() == null || request.output().format() == null
                 ? "pdf" : request.output().format(), writers.get("pdf"));
         byte[] report = writer.write(content, sections);
-        String key = prefix + "report." + writer.fileExtension();
+        String key = prefix + "report." + writer.format().fileExtension();
         blobs.put(key, new ByteArrayInputStream(report));
-        result.putObject("report").put("format", writer.format()).put("media_type", writer.mediaType())
+        result.putObject("report").put("format", writer.format().requestName())
+                .put("media_type", writer.format().mediaType())
                 .put("key", key).put("size_bytes", report.length);
     }
 }

@@ -36,18 +36,8 @@ public final class XlsxReportWriter implements ReportWriter {
     private static final int CHART_ROWS = 25;
 
     @Override
-    public String format() {
-        return "excel";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "xlsx";
-    }
-
-    @Override
-    public String mediaType() {
-        return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public ReportFormat format() {
+        return ReportFormat.EXCEL;
     }
 
     @Override

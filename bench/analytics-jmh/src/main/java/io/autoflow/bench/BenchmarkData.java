@@ -18,7 +18,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  * Deterministic sales data, the same shape as bench/job-latency.sh makes: a date, two categories, three numbers
  * (revenue = units x price, so the two correlate) and a yes/no flag with 10% yes.
  */
-final class BenchmarkData {
+public final class BenchmarkData {
 
     static final String HEADER = "date,region,product,units,unit_price,revenue,returned";
     private static final String[] REGIONS = {"North", "South", "East", "West"};
@@ -26,6 +26,17 @@ final class BenchmarkData {
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
 
     private BenchmarkData() {
+    }
+
+    /** {@code csv FILE MEGABYTES} or {@code xlsx FILE ROWS}: writes a benchmark document, for bench/job-latency.sh. */
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args[1]);
+        if (args[0].equals("xlsx")) {
+            xlsx(file, Integer.parseInt(args[2]));
+        } else {
+            csv(file, Long.parseLong(args[2]) * 1_000_000);
+        }
+        System.out.println(file + ": " + Files.size(file) + " bytes");
     }
 
     /** A CSV of at least {@code bytes} bytes. */

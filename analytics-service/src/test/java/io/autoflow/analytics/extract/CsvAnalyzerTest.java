@@ -115,6 +115,26 @@ class CsvAnalyzerTest {
     }
 
     @Test
+    void hugeCellsAreMeasuredNotKeptWhole() {
+        // Three 3 MB cells, quoted with commas and newlines inside, among ordinary rows.
+        String huge = "\"" + "x,y\n".repeat(750_000) + "\"";
+        StringBuilder csv = new StringBuilder("id,note,amount\n");
+        for (int i = 1; i <= 100; i++) {
+            csv.append(i).append(',').append(i % 40 == 0 ? huge : "short " + i).append(',').append(i * 2).append('\n');
+        }
+
+        TableStatistics stats = analyzer.analyze("t", () -> text(csv.toString()));
+
+        assertThat(stats.rowCount()).isEqualTo(100);
+        ColumnStatistics note = stats.columns().get(1);
+        assertThat(note.type()).isEqualTo("text");
+        assertThat(note.quality().maxLength()).isEqualTo(3_000_000 - 1); // trimmed of its last newline
+        assertThat(note.estimated()).isTrue(); // past the characters counted exactly
+        assertThat(note.distinct()).isBetween(95L, 100L);
+        assertThat(stats.columns().get(2).mean()).isEqualTo(101.0);
+    }
+
+    @Test
     void aTooLongRowNamesItsLine() {
         assertThatThrownBy(() -> analyzer.analyze("t", () -> text("a,b\n1,2\n1,2,3\n")))
                 .hasMessageContaining("Line 3").hasMessageContaining("3 fields");

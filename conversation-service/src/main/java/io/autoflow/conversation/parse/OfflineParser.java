@@ -1,0 +1,72 @@
+package io.autoflow.conversation.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parser that needs no network and no key: the embedding classifier for the intent, the slot extractor for the
+ * parameters, then each intent's required parameters, so that what is missing becomes one clear question.
+ */
+public final class OfflineParser {
+
+    private static final Map<String, String> QUESTIONS = Map.of(
+            "file", "Which document should I analyse? Upload it or give me its URL.",
+            "email", "Which email address should I send it to?",
+            "webhook_url", "Which URL should I call with the result?",
+            "cron", "When should it run? For example \"every Monday at 9am\".",
+            "url", "Which URL should I call?",
+            "target_format", "Which format should I convert it to (csv, json or xlsx)?");
+
+    /** The intents that can be scheduled. */
+    private static final java.util.Set<String> TASKS = java.util.Set.of("document_analytics", "api_automation",
+            "data_transform", "notification");
+
+    private final IntentClassifier classifier;
+    private final SlotExtractor slots = new SlotExtractor();
+
+    public OfflineParser(IntentClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    public ParsedMessage parse(String message) {
+        IntentClassifier.Classification classification = classifier.classify(message);
+        Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
+        String intent = classification.intent();
+        if (parameters.containsKey("cron") && TASKS.contains(intent)) {
+            // A task said with a time to repeat it is a schedule of that task.
+            parameters.put("task_intent", intent);
+            intent = "schedule_task";
+        }
+        if (intent.equals("document_analytics") && !parameters.containsKey("file") && parameters.containsKey("url")
+                && !"webhook".equals(parameters.get("delivery"))) {
+            parameters.put("file", parameters.remove("url")); // the document, given by URL
+        }
+        if ("email".equals(parameters.get("delivery")) && !parameters.containsKey("email")
+                && message.toLowerCase(java.util.Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*")) {
+            parameters.put("email", "me"); // the account's own address, which the platform knows
+        }
+        List<String> missing = missing(intent, parameters);
+        return new ParsedMessage(intent, classification.confidence(), parameters, missing,
+                missing.isEmpty() ? null : QUESTIONS.get(missing.get(0)));
+    }
+
+    /** The required parameters of the intent that the message does not give. */
+    static List<String> missing(String intent, Map<String, Object> parameters) {
+        List<String> required = switch (intent) {
+            case "document_analytics" -> new ArrayList<>(List.of("file"));
+            case "schedule_task" -> new ArrayList<>(List.of("cron"));
+            case "api_automation" -> new ArrayList<>(List.of("url"));
+            case "data_transform" -> new ArrayList<>(List.of("file", "target_format"));
+            default -> new ArrayList<>();
+        };
+        if ("email".equals(parameters.get("delivery"))) {
+            required.add("email");
+        }
+        if ("webhook".equals(parameters.get("delivery"))) {
+            required.add(parameters.containsKey("url") ? "url" : "webhook_url");
+        }
+        return required.stream().filter(name -> !parameters.containsKey(name)).distinct().toList();
+    }
+}

@@ -26,6 +26,15 @@ public final class OfflineParser {
     private final IntentClassifier classifier;
     private final SlotExtractor slots = new SlotExtractor();
 
+    /** The parameters a message states, for a follow-up answer to a question. */
+    public Map<String, Object> slots(String message) {
+        Map<String, Object> found = new LinkedHashMap<>(slots.extract(message));
+        if (!found.containsKey("email") && meansMe(message)) {
+            found.put("email", "me");
+        }
+        return found;
+    }
+
     public OfflineParser(IntentClassifier classifier) {
         this.classifier = classifier;
     }
@@ -43,17 +52,26 @@ public final class OfflineParser {
                 && !"webhook".equals(parameters.get("delivery"))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }
-        if ("email".equals(parameters.get("delivery")) && !parameters.containsKey("email")
-                && message.toLowerCase(java.util.Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*")) {
+        if ("email".equals(parameters.get("delivery")) && !parameters.containsKey("email") && meansMe(message)) {
             parameters.put("email", "me"); // the account's own address, which the platform knows
         }
         List<String> missing = missing(intent, parameters);
         return new ParsedMessage(intent, classification.confidence(), parameters, missing,
-                missing.isEmpty() ? null : QUESTIONS.get(missing.get(0)));
+                missing.isEmpty() ? null : question(missing.get(0)));
+    }
+
+    /** The question that asks for a parameter. */
+    public static String question(String parameter) {
+        return QUESTIONS.getOrDefault(parameter, "Could you tell me the " + parameter.replace('_', ' ') + "?");
+    }
+
+    /** Whether the message names its sender as the recipient ("email me", "my inbox"). */
+    static boolean meansMe(String message) {
+        return message.toLowerCase(java.util.Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
     }
 
     /** The required parameters of the intent that the message does not give. */
-    static List<String> missing(String intent, Map<String, Object> parameters) {
+    public static List<String> missing(String intent, Map<String, Object> parameters) {
         List<String> required = switch (intent) {
             case "document_analytics" -> new ArrayList<>(List.of("file"));
             case "schedule_task" -> new ArrayList<>(List.of("cron"));

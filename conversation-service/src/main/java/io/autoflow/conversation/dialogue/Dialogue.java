@@ -1,0 +1,105 @@
+package io.autoflow.conversation.dialogue;
+
+import io.autoflow.conversation.parse.OfflineParser;
+import io.autoflow.conversation.parse.ParsedMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * One turn of a conversation. A new request is parsed; if it lacks required parameters, the session keeps it and the
+ * reply asks one question; the next message fills what it can of what is missing (or, if it fills nothing, starts a
+ * new request); "cancel" drops it. A complete request comes back {@code complete} for the gateway to start. The user
+ * id comes from the authenticated caller, never from the text.
+ */
+@ApplicationScoped
+public class Dialogue {
+
+    private static final String HELP = "I can analyse a CSV, Excel, Word or PDF document (statistics, trends,"
+            + " anomalies, insights) and make a PDF, PowerPoint or Excel report; run things on a schedule (\"every"
+            + " Monday at 9am\"); call an API; convert data; and notify people. For example: \"Analyse"
+            + " https://example.com/sales.csv and show me the trends\".";
+    /** Where a follow-up answer's parameter may come from, by the name of the parameter asked for. */
+    private static final Map<String, List<String>> SOURCES = Map.of("file", List.of("file", "url"),
+            "webhook_url", List.of("url"), "url", List.of("url"), "email", List.of("email"), "cron", List.of("cron"),
+            "target_format", List.of("target_format"));
+
+    private final OfflineParser parser;
+    private final Sessions sessions;
+
+    public Dialogue(OfflineParser parser, Sessions sessions) {
+        this.parser = parser;
+        this.sessions = sessions;
+    }
+
+    /** The answer to one message. */
+    public record Reply(String sessionId, String reply, String intent, Map<String, Object> parameters,
+            List<String> missing, boolean complete) {
+    }
+
+    public Reply handle(String userId, String sessionId, String message) {
+        String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
+        if (isCancel(message)) {
+            sessions.end(userId, id);
+            return new Reply(id, "Cancelled. What would you like to do next?", null, Map.of(), List.of(), false);
+        }
+        Session session = sessions.find(userId, id).flatMap(pending -> answered(pending, message))
+                .orElseGet(() -> parsed(message));
+        if (!session.missing().isEmpty()) {
+            sessions.save(userId, id, session);
+            return new Reply(id, OfflineParser.question(session.missing().get(0)), session.intent(),
+                    session.parameters(), session.missing(), false);
+        }
+        sessions.end(userId, id);
+        return switch (session.intent()) {
+            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false);
+            case "smalltalk" -> new Reply(id, "Hello! Tell me what you would like done, or ask me what I can do.",
+                    "smalltalk", Map.of(), List.of(), false);
+            case "unknown" -> new Reply(id, "I did not understand that. " + HELP, "unknown", Map.of(), List.of(),
+                    false);
+            default -> new Reply(id, "Understood: " + summary(session) + ".", session.intent(),
+                    session.parameters(), List.of(), true);
+        };
+    }
+
+    private Session parsed(String message) {
+        ParsedMessage parsed = parser.parse(message);
+        return new Session(parsed.intent(), parsed.parameters(), parsed.missing());
+    }
+
+    /** The pending request with what the message answers filled in, or empty when it answers nothing asked. */
+    private Optional<Session> answered(Session pending, String message) {
+        Map<String, Object> found = parser.slots(message);
+        Map<String, Object> parameters = new LinkedHashMap<>(pending.parameters());
+        boolean answered = false;
+        for (String name : pending.missing()) {
+            Optional<Object> value = SOURCES.getOrDefault(name, List.of(name)).stream()
+                    .filter(found::containsKey).findFirst().map(found::get);
+            if (value.isPresent()) {
+                parameters.put(name, value.get());
+                answered = true;
+            }
+        }
+        if (!answered) {
+            return Optional.empty();
+        }
+        found.forEach(parameters::putIfAbsent); // what else the answer says, e.g. a format
+        return Optional.of(new Session(pending.intent(), parameters,
+                OfflineParser.missing(pending.intent(), parameters)));
+    }
+
+    private static boolean isCancel(String message) {
+        return message.trim().toLowerCase(Locale.ROOT).matches("(cancel|stop|never ?mind|forget it|abort|annuler"
+                + "|abbrechen)[.! ]*");
+    }
+
+    private static String summary(Session session) {
+        return session.intent().replace('_', ' ') + " with " + session.parameters().entrySet().stream()
+                .map(e -> e.getKey().replace('_', ' ') + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+}

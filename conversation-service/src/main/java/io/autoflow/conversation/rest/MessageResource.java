@@ -1,0 +1,46 @@
+package io.autoflow.conversation.rest;
+
+import io.autoflow.conversation.dialogue.Dialogue;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Internal API for the gateway: one turn of a user's conversation, {@code POST /conversation/messages} with
+ * {@code {"user_id", "session_id"?, "message"}}. The gateway authenticates the user; this service trusts the id it is
+ * given and nothing the message says about users.
+ */
+@Path("/conversation/messages")
+public class MessageResource {
+
+    private final Dialogue dialogue;
+
+    public MessageResource(Dialogue dialogue) {
+        this.dialogue = dialogue;
+    }
+
+    public record MessageRequest(String userId, String sessionId, String message) {
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Dialogue.Reply message(MessageRequest request) {
+        if (request == null || request.userId() == null || request.userId().isBlank()) {
+            throw new WebApplicationException("user_id is required", 400);
+        }
+        if (request.message() == null || request.message().isBlank()) {
+            throw new WebApplicationException("Send the message as {\"message\": \"...\"}", 400);
+        }
+        if (request.message().length() > ParseResource.MAX_MESSAGE_CHARS) {
+            throw new WebApplicationException("The message is longer than " + ParseResource.MAX_MESSAGE_CHARS
+                    + " characters", 413);
+        }
+        return dialogue.handle(request.userId(), request.sessionId(), request.message());
+    }
+}

@@ -1,0 +1,81 @@
+package io.autoflow.conversation.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Conversations over several turns, their state in the real Redis of the local stack. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class MessageResourceTest {
+
+    @Inject
+    RedisDataSource redis;
+
+    private final String user = UUID.randomUUID().toString();
+
+    @Test
+    void aQuestionIsAskedForWhatIsMissingAndTheNextMessageAnswersIt() {
+        String session = send(user, null, "Please analyse my spreadsheet and email the report to me")
+                .body("complete", is(false))
+                .body("missing", contains("file"))
+                .body("reply", startsWith("Which document should I analyse?"))
+                .body("session_id", notNullValue())
+                .extract().path("session_id");
+        long ttl = redis.key().ttl("conversation:session:" + user + ":" + session);
+        assertThat(ttl).isBetween(1L, 1800L);
+
+        send(user, session, "here it is: https://example.com/data/sales.csv")
+                .body("complete", is(true))
+                .body("intent", is("document_analytics"))
+                .body("parameters.file", is("https://example.com/data/sales.csv"))
+                .body("parameters.delivery", is("email"))
+                .body("parameters.email", is("me"))
+                .body("missing", empty());
+        assertThat(redis.key().exists("conversation:session:" + user + ":" + session)).isFalse();
+    }
+
+    @Test
+    void cancelDropsTheRequestAndAnotherUserCannotContinueIt() {
+        String session = send(user, null, "every Friday send the numbers by email")
+                .body("intent", is("schedule_task")).body("missing", contains("email"))
+                .extract().path("session_id");
+
+        // For another user the same session id holds nothing: the message is a request of its own.
+        send(UUID.randomUUID().toString(), session, "boss@corp.com").body("intent", not(is("schedule_task")));
+        send(user, session, "cancel").body("reply", startsWith("Cancelled"));
+        send(user, session, "boss@corp.com").body("intent", not(is("schedule_task")));
+    }
+
+    @Test
+    void helpAndSmalltalkAreAnsweredWithoutStartingAnything() {
+        send(user, null, "what can you do?").body("intent", is("help")).body("complete", is(false))
+                .body("reply", startsWith("I can analyse"));
+        send(user, null, "hello").body("intent", is("smalltalk")).body("complete", is(false));
+    }
+
+    private static ValidatableResponse send(String user, String session, String message) {
+        Map<String, String> body = new HashMap<>(Map.of("user_id", user, "message", message));
+        if (session != null) {
+            body.put("session_id", session);
+        }
+        return given().contentType("application/json").body(body).post("/conversation/messages").then()
+                .statusCode(200);
+    }
+}

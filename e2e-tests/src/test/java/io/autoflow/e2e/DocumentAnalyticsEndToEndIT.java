@@ -4,15 +4,21 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.autoflow.localstack.KafkaBroker;
 import io.restassured.path.json.JsonPath;
 import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.response.ValidatableResponse;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,6 +45,9 @@ class DocumentAnalyticsEndToEndIT {
     private static ServiceProcess gateway;
     private static ServiceProcess orchestrator;
     private static ServiceProcess analytics;
+    private static ServiceProcess conversation;
+    /** Where users' documents live on the web, for requests that give a URL: a real HTTP server on loopback. */
+    private static HttpServer documentHost;
     private static String apiKey;
 
     @BeforeAll
@@ -52,24 +61,40 @@ class DocumentAnalyticsEndToEndIT {
 
         kafka = KafkaBroker.onFreePorts().start();
         int orchestratorPort = freePort();
+        int conversationPort = freePort();
         Map<String, String> env = Map.of(
                 "AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB,
                 "AUTOFLOW_REDIS_URL", "redis://localhost:6379/2",
                 "AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString(),
                 "AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString(),
-                "AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort);
+                "AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort,
+                "AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort,
+                "AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true");
         orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
         gateway = new ServiceProcess("gateway-service", freePort(), env, logs).start();
         analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
-        for (ServiceProcess service : List.of(orchestrator, gateway, analytics)) {
+        conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
+        for (ServiceProcess service : List.of(orchestrator, gateway, analytics, conversation)) {
             service.awaitReady();
         }
+        byte[] sales = resource("/sales.csv");
+        documentHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        documentHost.createContext("/exports/sales.csv", exchange -> {
+            exchange.sendResponseHeaders(200, sales.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(sales);
+            }
+        });
+        documentHost.start();
     }
 
     @AfterAll
     static void stopPlatform() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics}) {
+        if (documentHost != null) {
+            documentHost.stop(0);
+        }
+        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics, conversation}) {
             if (service != null) {
                 service.stop();
             }
@@ -163,6 +188,28 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aConversationAsksForTheMissingDocumentThenStartsTheJob() throws Exception {
+        String session = chat(null, "Please analyse my sales figures and show me the trends")
+                .body("intent", is("document_analytics"))
+                .body("missing", contains("file"))
+                .body("reply", startsWith("Which document should I analyse?"))
+                .extract().path("session_id");
+
+        String url = "http://127.0.0.1:" + documentHost.getAddress().getPort() + "/exports/sales.csv";
+        String jobId = chat(session, "it is at " + url)
+                .body("intent", is("document_analytics"))
+                .body("parameters.file", is(url))
+                .body("job_id", notNullValue())
+                .extract().path("job_id");
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
+        assertThat(job.getList("result.tables[0].trends")).isNotEmpty();
+        assertThat(job.getList("result.tables[0].columns.find { it.name == 'units' }.outliers")).isNull();
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 
@@ -186,6 +233,15 @@ class DocumentAnalyticsEndToEndIT {
         JsonPath job = awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
+    }
+
+    private static ValidatableResponse chat(String session, String message) {
+        Map<String, String> body = new java.util.HashMap<>(Map.of("message", message));
+        if (session != null) {
+            body.put("session_id", session);
+        }
+        return given().header("X-API-Key", apiKey).contentType("application/json").body(body)
+                .post(gateway.url() + "/api/chat").then().statusCode(200);
     }
 
     private static String submit(String name, byte[] content) {

@@ -1,0 +1,31 @@
+package io.autoflow.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Hands a user's message to conversation-service, which understands it and keeps the dialogue. */
+@ApplicationScoped
+public class ConversationClient {
+
+    private final ConversationApi api;
+
+    public ConversationClient(@RestClient ConversationApi api) {
+        this.api = api;
+    }
+
+    /** One turn; the user id is the authenticated caller's, never anything the message says. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<JsonNode> message(String userId, String sessionId, String message) {
+        Map<String, String> body = new HashMap<>(Map.of("user_id", userId, "message", message));
+        if (sessionId != null && !sessionId.isBlank()) {
+            body.put("session_id", sessionId);
+        }
+        return api.message(body);
+    }
+}

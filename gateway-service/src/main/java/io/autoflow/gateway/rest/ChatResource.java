@@ -1,0 +1,115 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.events.Intents;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.client.ConversationClient;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Natural language in: {@code POST /api/chat} (and the seed's {@code POST /api/orchestrate}) with
+ * {@code {"message", "session_id"?}}. conversation-service understands the message and keeps the dialogue; when a
+ * request is complete, the gateway starts it the way the rest of the API does and answers with its {@code job_id}.
+ * Reply: {@code {session_id, reply, intent, parameters, missing, job_id?}}.
+ */
+@Path("/api")
+public class ChatResource {
+
+    static final int MAX_MESSAGE_CHARS = 4000;
+
+    private final CurrentUser user;
+    private final ConversationClient conversation;
+    private final DocumentAnalyticsResource documents;
+    private final ObjectMapper json;
+
+    public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
+            ObjectMapper json) {
+        this.user = user;
+        this.conversation = conversation;
+        this.documents = documents;
+        this.json = json;
+    }
+
+    /** A message from the user, in an ongoing conversation when it names its session. */
+    public record ChatMessage(String sessionId, String message) {
+    }
+
+    @POST
+    @Path("/chat")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JsonNode> chat(ChatMessage request) {
+        if (request == null || request.message() == null || request.message().isBlank()) {
+            throw new ApiException(400, "missing_message", "Send your message as {\"message\": \"...\"}");
+        }
+        if (request.message().length() > MAX_MESSAGE_CHARS) {
+            throw new ApiException(413, "message_too_long", "A message has at most " + MAX_MESSAGE_CHARS
+                    + " characters");
+        }
+        return conversation.message(user.id().toString(), request.sessionId(), request.message())
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(503,
+                        "conversation_unavailable", "I cannot understand messages right now; try again shortly"))
+                .chain(this::act);
+    }
+
+    @POST
+    @Path("/orchestrate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JsonNode> orchestrate(ChatMessage request) {
+        return chat(request);
+    }
+
+    /** Starts a complete request; everything else is the conversation's own reply. */
+    private Uni<JsonNode> act(JsonNode reply) {
+        ObjectNode answer = json.createObjectNode();
+        answer.put("session_id", reply.path("session_id").asText());
+        answer.put("reply", reply.path("reply").asText());
+        answer.set("intent", reply.get("intent"));
+        answer.set("parameters", reply.path("parameters"));
+        answer.set("missing", reply.path("missing"));
+        if (!reply.path("complete").asBoolean()) {
+            return Uni.createFrom().item(answer);
+        }
+        String intent = reply.path("intent").asText();
+        JsonNode parameters = reply.path("parameters");
+        if (!Intents.DOCUMENT_ANALYTICS.equals(intent)) {
+            answer.put("reply", reply.path("reply").asText() + " Starting " + intent.replace('_', ' ')
+                    + " from a message is not available yet.");
+            return Uni.createFrom().item(answer);
+        }
+        String file = parameters.path("file").asText();
+        if (!file.startsWith("http://") && !file.startsWith("https://")) {
+            answer.put("reply", "I need the document's URL to fetch it (or upload " + file
+                    + " with POST /api/analytics/document).");
+            return Uni.createFrom().item(answer);
+        }
+        return documents.submitUrl(analyticsRequest(file, parameters)).map(response -> {
+            DocumentAnalyticsResource.Accepted accepted = (DocumentAnalyticsResource.Accepted) response.getEntity();
+            answer.put("job_id", accepted.jobId());
+            answer.put("reply", reply.path("reply").asText() + " The job " + accepted.jobId() + " is queued.");
+            return answer;
+        });
+    }
+
+    private static AnalyticsRequest analyticsRequest(String file, JsonNode parameters) {
+        List<String> analyses = new ArrayList<>();
+        parameters.path("analyses").forEach(a -> analyses.add(a.asText()));
+        AnalyticsRequest.Analysis analysis = analyses.isEmpty() ? null : new AnalyticsRequest.Analysis(
+                analyses.contains("statistical") ? true : null, analyses.contains("trends") ? true : null,
+                analyses.contains("insights") ? true : null, analyses.contains("anomalies") ? true : null);
+        String email = parameters.path("email").asText(null);
+        return new AnalyticsRequest(file, null, analysis, new AnalyticsRequest.Output(
+                parameters.path("format").asText(null), parameters.path("delivery").asText(null),
+                "me".equals(email) ? null : email, parameters.path("url").asText(null)));
+    }
+}

@@ -1,0 +1,53 @@
+package io.autoflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+
+import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the gateway itself decides about a chat message. The conversation itself runs in conversation-service: the
+ * end-to-end test drives a whole dialogue through both.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ChatResourceTest {
+
+    @Inject
+    ApiKeys apiKeys;
+
+    private String key;
+
+    @BeforeEach
+    void setUp() throws Throwable {
+        key = ApiKeys.newKey();
+        VertxContextSupport.subscribeAndAwait(
+                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", "free", key));
+    }
+
+    @Test
+    void refusesWhatIsNoMessageAndSaysSoWhenTheConversationServiceIsDown() {
+        given().contentType("application/json").body(Map.of("message", "hi")).post("/api/chat")
+                .then().statusCode(401);
+        chat(Map.of()).statusCode(400).body("code", is("missing_message"));
+        chat(Map.of("message", "x".repeat(4001))).statusCode(413).body("code", is("message_too_long"));
+        // The test profile points the conversation client at a closed port.
+        chat(Map.of("message", "analyse https://example.com/a.csv")).statusCode(503)
+                .body("code", is("conversation_unavailable"));
+        given().header("X-API-Key", key).contentType("application/json").body(Map.of("message", "hi"))
+                .post("/api/orchestrate").then().statusCode(503);
+    }
+
+    private io.restassured.response.ValidatableResponse chat(Map<String, String> body) {
+        return given().header("X-API-Key", key).contentType("application/json").body(body).post("/api/chat").then();
+    }
+}

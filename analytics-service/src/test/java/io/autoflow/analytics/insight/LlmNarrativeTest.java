@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.testsupport.KafkaTestResource;
+import io.autoflow.testsupport.OpenAiStub;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

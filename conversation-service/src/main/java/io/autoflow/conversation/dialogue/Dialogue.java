@@ -1,8 +1,10 @@
 package io.autoflow.conversation.dialogue;
 
+import io.autoflow.conversation.llm.RoutedParser;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One turn of a conversation. A new request is parsed; if it lacks required parameters, the session keeps it and the
@@ -31,45 +34,59 @@ public class Dialogue {
 
     private final OfflineParser parser;
     private final Sessions sessions;
+    private final boolean llmEnabled;
+    private final Instance<RoutedParser> llm;
 
-    public Dialogue(OfflineParser parser, Sessions sessions) {
+    public Dialogue(OfflineParser parser, Sessions sessions,
+            @ConfigProperty(name = "autoflow.conversation.llm.enabled", defaultValue = "false") boolean llmEnabled,
+            Instance<RoutedParser> llm) {
         this.parser = parser;
         this.sessions = sessions;
+        this.llmEnabled = llmEnabled;
+        this.llm = llm;
     }
 
-    /** The answer to one message. */
+    /**
+     * The answer to one message.
+     *
+     * @param understoodBy who read the message: {@code llm}, or {@code offline} (also when the model failed)
+     */
     public record Reply(String sessionId, String reply, String intent, Map<String, Object> parameters,
-            List<String> missing, boolean complete) {
+            List<String> missing, boolean complete, String understoodBy) {
     }
 
     public Reply handle(String userId, String sessionId, String message) {
         String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
         if (isCancel(message)) {
             sessions.end(userId, id);
-            return new Reply(id, "Cancelled. What would you like to do next?", null, Map.of(), List.of(), false);
+            return new Reply(id, "Cancelled. What would you like to do next?", null, Map.of(), List.of(), false,
+                    "offline");
         }
-        Session session = sessions.find(userId, id).flatMap(pending -> answered(pending, message))
-                .orElseGet(() -> parsed(message));
+        Optional<Session> continued = sessions.find(userId, id).flatMap(pending -> answered(pending, message));
+        String by = "offline";
+        Session session;
+        if (continued.isPresent()) {
+            session = continued.get();
+        } else {
+            ParsedMessage parsed = llmEnabled ? llm.get().parse(message) : parser.parse(message);
+            by = parsed.understoodBy();
+            session = new Session(parsed.intent(), parsed.parameters(), parsed.missing());
+        }
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
             return new Reply(id, OfflineParser.question(session.missing().get(0)), session.intent(),
-                    session.parameters(), session.missing(), false);
+                    session.parameters(), session.missing(), false, by);
         }
         sessions.end(userId, id);
         return switch (session.intent()) {
-            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false);
+            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false, by);
             case "smalltalk" -> new Reply(id, "Hello! Tell me what you would like done, or ask me what I can do.",
-                    "smalltalk", Map.of(), List.of(), false);
+                    "smalltalk", Map.of(), List.of(), false, by);
             case "unknown" -> new Reply(id, "I did not understand that. " + HELP, "unknown", Map.of(), List.of(),
-                    false);
+                    false, by);
             default -> new Reply(id, "Understood: " + summary(session) + ".", session.intent(),
-                    session.parameters(), List.of(), true);
+                    session.parameters(), List.of(), true, by);
         };
-    }
-
-    private Session parsed(String message) {
-        ParsedMessage parsed = parser.parse(message);
-        return new Session(parsed.intent(), parsed.parameters(), parsed.missing());
     }
 
     /** The pending request with what the message answers filled in, or empty when it answers nothing asked. */

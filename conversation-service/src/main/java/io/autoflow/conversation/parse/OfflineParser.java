@@ -57,7 +57,7 @@ public final class OfflineParser {
         }
         List<String> missing = missing(intent, parameters);
         return new ParsedMessage(intent, classification.confidence(), parameters, missing,
-                missing.isEmpty() ? null : question(missing.get(0)));
+                missing.isEmpty() ? null : question(missing.get(0)), "offline");
     }
 
     /** The question that asks for a parameter. */

@@ -1,4 +1,4 @@
-package io.autoflow.analytics.insight;
+package io.autoflow.testsupport;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -8,16 +8,16 @@ import java.util.Map;
 
 /**
  * An OpenAI-compatible chat API for tests: a real HTTP server (WireMock) whose answers each test sets, with the
- * analytics service's language model pointed at it.
+ * service's language model (quarkus-langchain4j) pointed at it and enabled.
  */
 public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
 
-    static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
+    public static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
 
     @Override
     public Map<String, String> start() {
         SERVER.start();
-        return Map.of("autoflow.insights.llm.enabled", "true",
+        return Map.of("autoflow.insights.llm.enabled", "true", "autoflow.conversation.llm.enabled", "true",
                 "quarkus.langchain4j.openai.enable-integration", "true",
                 "quarkus.langchain4j.openai.base-url", SERVER.baseUrl() + "/v1/",
                 "quarkus.langchain4j.openai.api-key", "test-key",
@@ -31,7 +31,7 @@ public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A chat completion whose answer is {@code content}. */
-    static String completion(String content) {
+    public static String completion(String content) {
         return """
                 {"id": "chatcmpl-1", "object": "chat.completion", "created": 1767225600, "model": "gpt-4o-mini",
                  "choices": [{"index": 0, "message": {"role": "assistant", "content": %s}, "finish_reason": "stop"}],

@@ -1,0 +1,37 @@
+package io.autoflow.conversation.llm;
+
+import io.autoflow.conversation.parse.OfflineParser;
+import io.autoflow.conversation.parse.ParsedMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+/**
+ * Parses a message with the language model, within a time limit and behind a circuit breaker; a model that fails,
+ * is slow, answers something unreadable or is known to be down leaves the message to the offline parser, and the
+ * result says which one understood it. Only what {@link RoutedRequests} accepts of the model's answer is used.
+ */
+@ApplicationScoped
+public class RoutedParser {
+
+    private final LlmRouter router;
+    private final OfflineParser offline;
+
+    public RoutedParser(LlmRouter router, OfflineParser offline) {
+        this.router = router;
+        this.offline = offline;
+    }
+
+    @Timeout(value = 8, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "offline")
+    public ParsedMessage parse(String message) {
+        return RoutedRequests.accept(router.route(message));
+    }
+
+    ParsedMessage offline(String message) {
+        return offline.parse(message);
+    }
+}

@@ -7,10 +7,8 @@ import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +27,7 @@ class ChatResourceTest {
 
     @BeforeEach
     void setUp() throws Throwable {
-        key = ApiKeys.newKey();
-        VertxContextSupport.subscribeAndAwait(
-                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", "free", key));
+        key = TestUsers.create(apiKeys, "free").key();
     }
 
     @Test

@@ -66,9 +66,9 @@ class DocumentSubmissionTest {
     @BeforeEach
     void setUp() throws Throwable {
         kafka = new KafkaTestClient(bootstrapServers);
-        key = ApiKeys.newKey();
-        user = VertxContextSupport.subscribeAndAwait(
-                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", "free", key));
+        TestUsers created = TestUsers.create(apiKeys, "free");
+        key = created.key();
+        user = created.user();
     }
 
     @Test

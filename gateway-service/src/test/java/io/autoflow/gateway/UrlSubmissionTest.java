@@ -20,14 +20,12 @@ import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -65,9 +63,7 @@ class UrlSubmissionTest {
 
     @BeforeEach
     void setUp() throws Throwable {
-        key = ApiKeys.newKey();
-        VertxContextSupport.subscribeAndAwait(
-                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", "free", key));
+        key = TestUsers.create(apiKeys, "free").key();
     }
 
     @Test

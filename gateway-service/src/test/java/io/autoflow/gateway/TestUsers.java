@@ -1,0 +1,17 @@
+package io.autoflow.gateway;
+
+import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.gateway.domain.User;
+import io.quarkus.vertx.VertxContextSupport;
+import java.util.UUID;
+
+/** A new user of a tier with a fresh API key, for a test. */
+record TestUsers(User user, String key) {
+
+    static TestUsers create(ApiKeys apiKeys, String tier) throws Throwable {
+        String key = ApiKeys.newKey();
+        User user = VertxContextSupport.subscribeAndAwait(
+                () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", tier, key));
+        return new TestUsers(user, key);
+    }
+}

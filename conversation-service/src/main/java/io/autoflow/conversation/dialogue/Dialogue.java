@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One turn of a conversation. A new request is parsed; if it lacks required parameters, the session keeps it and the
  * reply asks one question; the next message fills what it can of what is missing (or, if it fills nothing, starts a
- * new request); "cancel" drops it. A complete request comes back {@code complete} for the gateway to start. The user
- * id comes from the authenticated caller, never from the text.
+ * new request); "cancel" drops it. A complete request that schedules something or sends to someone else is
+ * confirmed first (yes / no). A complete request comes back {@code complete} for the gateway to start. The user id
+ * comes from the authenticated caller, never from the text.
  */
 @ApplicationScoped
 public class Dialogue {
@@ -62,7 +63,21 @@ public class Dialogue {
             return new Reply(id, "Cancelled. What would you like to do next?", null, Map.of(), List.of(), false,
                     "offline");
         }
-        Optional<Session> continued = sessions.find(userId, id).flatMap(pending -> answered(pending, message));
+        Optional<Session> pending = sessions.find(userId, id);
+        if (pending.isPresent() && pending.get().confirming()) {
+            if (isYes(message)) {
+                sessions.end(userId, id);
+                Session session = pending.get().confirmed();
+                return new Reply(id, "Understood: " + summary(session) + ".", session.intent(),
+                        session.parameters(), List.of(), true, "offline");
+            }
+            if (isNo(message)) {
+                sessions.end(userId, id);
+                return new Reply(id, "Fine, I will not do it. What would you like instead?", null, Map.of(),
+                        List.of(), false, "offline");
+            }
+        }
+        Optional<Session> continued = pending.filter(p -> !p.confirming()).flatMap(p -> answered(p, message));
         String by = "offline";
         Session session;
         if (continued.isPresent()) {
@@ -76,6 +91,11 @@ public class Dialogue {
             sessions.save(userId, id, session);
             return new Reply(id, OfflineParser.question(session.missing().get(0)), session.intent(),
                     session.parameters(), session.missing(), false, by);
+        }
+        if (needsConfirmation(session)) {
+            sessions.save(userId, id, session.toConfirm());
+            return new Reply(id, "Shall I " + summary(session) + "? Answer yes or no.", session.intent(),
+                    session.parameters(), List.of(), false, by);
         }
         sessions.end(userId, id);
         return switch (session.intent()) {
@@ -108,6 +128,24 @@ public class Dialogue {
         found.forEach(parameters::putIfAbsent); // what else the answer says, e.g. a format
         return Optional.of(new Session(pending.intent(), parameters,
                 OfflineParser.missing(pending.intent(), parameters)));
+    }
+
+    /**
+     * What sends something to someone else or runs again and again is confirmed first: a schedule, or a message or
+     * report to an address other than the user's own.
+     */
+    private static boolean needsConfirmation(Session session) {
+        Object email = session.parameters().get("email");
+        return session.intent().equals("schedule_task") || email != null && !"me".equals(email);
+    }
+
+    private static boolean isYes(String message) {
+        return message.trim().toLowerCase(Locale.ROOT).matches("(yes|y|yep|yeah|sure|ok|okay|confirm|do it|go ahead"
+                + "|oui|ja|sí|si)[.! ]*(please)?[.! ]*");
+    }
+
+    private static boolean isNo(String message) {
+        return message.trim().toLowerCase(Locale.ROOT).matches("(no|n|nope|don't|do not|non|nein)[.! ]*");
     }
 
     private static boolean isCancel(String message) {

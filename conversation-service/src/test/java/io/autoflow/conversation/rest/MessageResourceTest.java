@@ -64,6 +64,20 @@ class MessageResourceTest {
     }
 
     @Test
+    void aScheduleOrAnEmailToSomeoneElseIsConfirmedFirst() {
+        String session = send(user, null, "every Monday at 9am call https://api.example.com/orders")
+                .body("complete", is(false)).body("missing", empty())
+                .body("reply", startsWith("Shall I schedule task"))
+                .extract().path("session_id");
+        send(user, session, "yes").body("complete", is(true)).body("intent", is("schedule_task"))
+                .body("parameters.cron", is("0 9 * * MON"));
+
+        String other = send(user, null, "analyse https://example.com/a.csv and email the report to boss@corp.com")
+                .body("reply", startsWith("Shall I")).extract().path("session_id");
+        send(user, other, "no").body("complete", is(false)).body("reply", startsWith("Fine, I will not"));
+    }
+
+    @Test
     void helpAndSmalltalkAreAnsweredWithoutStartingAnything() {
         send(user, null, "what can you do?").body("intent", is("help")).body("complete", is(false))
                 .body("reply", startsWith("I can analyse"));

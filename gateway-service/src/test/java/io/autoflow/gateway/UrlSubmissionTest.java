@@ -130,6 +130,7 @@ class UrlSubmissionTest {
         submit("{\"file\":\"" + SERVER.baseUrl() + "/gone.csv\"}").statusCode(422).body("code", is("url_fetch_failed"));
         submit("{\"file\":\"http://no-such-host.invalid/a.csv\"}").statusCode(422)
                 .body("code", is("url_fetch_failed"));
+        submit("{\"file\":\"http://127.0.0.1:1/a.csv\"}").statusCode(422).body("code", is("url_fetch_failed"));
         submit("{\"file\":\"" + SERVER.baseUrl() + "/slow.csv\"}").statusCode(504)
                 .body("code", is("url_fetch_timeout"));
         submit("{\"file\":\"" + SERVER.baseUrl() + "/infected.csv\"}").statusCode(422)

@@ -237,9 +237,14 @@ public class UrlDownloader {
             this.maxBytes = maxBytes;
         }
 
-        /** The first failure wins (the reset that follows it raises another); it stops the transfer and cleans up. */
+        /**
+         * The first failure wins (the reset that follows it raises another); it stops the transfer and cleans up. A
+         * failure of the remote side (refused connection, TLS, a broken transfer) is the user's to know about.
+         */
         void fail(Throwable cause) {
-            if (!result.tryFail(cause)) {
+            Throwable reported = cause instanceof ApiException ? cause : new ApiException(422, "url_fetch_failed",
+                    "The document could not be fetched: " + cause.getMessage());
+            if (!result.tryFail(reported)) {
                 return;
             }
             if (request != null) {

@@ -1,6 +1,7 @@
 package io.autoflow.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 import java.util.Map;
@@ -17,6 +18,11 @@ public interface TierLimits {
         /** {@code autoflow.tiers.<tier>.max-file-bytes}: the largest document a user of the tier may upload. */
         @WithName("max-file-bytes")
         long maxFileBytes();
+
+        /** {@code autoflow.tiers.<tier>.requests-per-day}: API requests a user may make per UTC day; -1 for no limit. */
+        @WithName("requests-per-day")
+        @WithDefault("-1")
+        long requestsPerDay();
     }
 
     default Tier of(String tier) {

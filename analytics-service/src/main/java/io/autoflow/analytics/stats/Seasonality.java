@@ -43,12 +43,15 @@ public record Seasonality(String cycle, List<String> seasons, List<Double> effec
         if (length == 0 || points.size() < 2 * length) {
             return null;
         }
+        double[] residuals = new double[points.size()];
         List<List<Double>> bySeason = new ArrayList<>();
         for (int s = 0; s < length; s++) {
             bySeason.add(new ArrayList<>());
         }
-        for (Trend.Point p : points) {
-            bySeason.get(season(p.start(), period)).add(p.mean() - fitted.applyAsDouble(p.start()));
+        for (int i = 0; i < points.size(); i++) {
+            Trend.Point p = points.get(i);
+            residuals[i] = p.mean() - fitted.applyAsDouble(p.start());
+            bySeason.get(season(p.start(), period)).add(residuals[i]);
         }
         List<double[]> groups = bySeason.stream().filter(g -> g.size() >= 2)
                 .map(g -> g.stream().mapToDouble(Double::doubleValue).toArray()).toList();
@@ -58,12 +61,9 @@ public record Seasonality(String cycle, List<String> seasons, List<Double> effec
         double pValue = new OneWayAnova().anovaPValue(groups);
         List<Double> effects = bySeason.stream().map(g -> g.isEmpty() ? null
                 : g.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList();
-        double[] residuals = new double[points.size()];
         double[] remainders = new double[points.size()];
         for (int i = 0; i < points.size(); i++) {
-            Trend.Point p = points.get(i);
-            residuals[i] = p.mean() - fitted.applyAsDouble(p.start());
-            remainders[i] = residuals[i] - effects.get(season(p.start(), period));
+            remainders[i] = residuals[i] - effects.get(season(points.get(i).start(), period));
         }
         double strength = Math.max(0, 1 - variance(remainders) / variance(residuals));
         if (!(pValue < SIGNIFICANCE) || strength < MIN_STRENGTH) {

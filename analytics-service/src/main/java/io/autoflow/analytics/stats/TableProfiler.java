@@ -53,7 +53,8 @@ public final class TableProfiler {
         for (int i = 0; i < columns.size(); i++) {
             String cell = i < row.size() ? row.get(i) : null;
             numbers[i] = columns.get(i).add(cell, rows + 1);
-            codes[i] = Associations.code(cell);
+            // Only a cell that is no number can be a category; numbers skip the hashing.
+            codes[i] = Double.isNaN(numbers[i]) ? Associations.code(cell) : 0;
         }
         sample.add(numbers, codes);
         if (trendCandidates == null) {

@@ -46,8 +46,12 @@ public record Trend(String dateColumn, String valueColumn, String period, List<P
     }
 
     public Trend withoutAnomalies() {
+        return withAnomalies(List.of());
+    }
+
+    Trend withAnomalies(List<Anomaly> found) {
         return new Trend(dateColumn, valueColumn, period, points, intercept, slope, percentChange, pValue,
-                seasonality, List.of());
+                seasonality, found);
     }
 
     public boolean isSignificant() {

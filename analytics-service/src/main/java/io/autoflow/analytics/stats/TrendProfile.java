@@ -104,19 +104,17 @@ final class TrendProfile {
         Double percent = start == 0 ? null : (end - start) / Math.abs(start) * 100;
         Double p = points.size() < 3 || !Double.isFinite(line.getSignificance()) ? null : line.getSignificance();
         ToDoubleFunction<LocalDate> fitted = day -> line.predict(elapsed(first, day, period));
-        Seasonality seasonality = Seasonality.of(smoothed, period, fitted);
-        ToDoubleFunction<LocalDate> expected = seasonality == null ? fitted
-                : day -> fitted.applyAsDouble(day) + seasonality.effect(day, period);
-        return new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p, seasonality,
-                anomalies(smoothed, expected));
+        Trend trend = new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p,
+                Seasonality.of(smoothed, period, fitted), List.of());
+        return trend.withAnomalies(anomalies(smoothed, trend::expected));
     }
 
     /** Periods whose remainder from what is expected has a robust z-score beyond {@link Trend#ANOMALY_Z}. */
-    private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, ToDoubleFunction<LocalDate> fitted) {
+    private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, ToDoubleFunction<LocalDate> expected) {
         if (points.size() < 5) {
             return List.of();
         }
-        double[] residuals = points.stream().mapToDouble(p -> p.mean() - fitted.applyAsDouble(p.start())).toArray();
+        double[] residuals = points.stream().mapToDouble(p -> p.mean() - expected.applyAsDouble(p.start())).toArray();
         double median = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(residuals);
         double mad = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(
                 java.util.Arrays.stream(residuals).map(r -> Math.abs(r - median)).toArray());
@@ -128,7 +126,7 @@ final class TrendProfile {
             double z = 0.6745 * (residuals[i] - median) / mad;
             if (Math.abs(z) > Trend.ANOMALY_Z) {
                 Trend.Point p = points.get(i);
-                found.add(new Trend.Anomaly(p.start(), p.mean(), fitted.applyAsDouble(p.start()), Math.abs(z)));
+                found.add(new Trend.Anomaly(p.start(), p.mean(), expected.applyAsDouble(p.start()), Math.abs(z)));
             }
         }
         found.sort(java.util.Comparator.comparingDouble(Trend.Anomaly::score).reversed());

@@ -3,7 +3,9 @@ package io.autoflow.conversation.parse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The parser that needs no network and no key: the embedding classifier for the intent, the slot extractor for the
@@ -20,7 +22,7 @@ public final class OfflineParser {
             "target_format", "Which format should I convert it to (csv, json or xlsx)?");
 
     /** The intents that can be scheduled. */
-    private static final java.util.Set<String> TASKS = java.util.Set.of("document_analytics", "api_automation",
+    private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
             "data_transform", "notification");
 
     private final IntentClassifier classifier;
@@ -67,7 +69,7 @@ public final class OfflineParser {
 
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */
     static boolean meansMe(String message) {
-        return message.toLowerCase(java.util.Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
+        return message.toLowerCase(Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
     }
 
     /** The required parameters of the intent that the message does not give. */

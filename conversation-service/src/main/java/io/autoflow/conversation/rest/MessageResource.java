@@ -34,13 +34,6 @@ public class MessageResource {
         if (request == null || request.userId() == null || request.userId().isBlank()) {
             throw new WebApplicationException("user_id is required", 400);
         }
-        if (request.message() == null || request.message().isBlank()) {
-            throw new WebApplicationException("Send the message as {\"message\": \"...\"}", 400);
-        }
-        if (request.message().length() > ParseResource.MAX_MESSAGE_CHARS) {
-            throw new WebApplicationException("The message is longer than " + ParseResource.MAX_MESSAGE_CHARS
-                    + " characters", 413);
-        }
-        return dialogue.handle(request.userId(), request.sessionId(), request.message());
+        return dialogue.handle(request.userId(), request.sessionId(), ParseResource.checked(request.message()));
     }
 }

@@ -34,12 +34,17 @@ public class ParseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ParsedMessage parse(ParseRequest request) {
-        if (request == null || request.message() == null || request.message().isBlank()) {
+        return parser.parse(checked(request == null ? null : request.message()));
+    }
+
+    /** The message, if there is one and it is not too long; otherwise a 400 or a 413. */
+    static String checked(String message) {
+        if (message == null || message.isBlank()) {
             throw new WebApplicationException("Send the message as {\"message\": \"...\"}", 400);
         }
-        if (request.message().length() > MAX_MESSAGE_CHARS) {
+        if (message.length() > MAX_MESSAGE_CHARS) {
             throw new WebApplicationException("The message is longer than " + MAX_MESSAGE_CHARS + " characters", 413);
         }
-        return parser.parse(request.message());
+        return message;
     }
 }

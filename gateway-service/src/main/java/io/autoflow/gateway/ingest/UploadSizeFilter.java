@@ -44,9 +44,13 @@ public class UploadSizeFilter {
                 + " tier allows (" + maxBytes + " bytes)").toResponse());
     }
 
-    /** Content-Length as a long ({@code getLength()} is an int and says -1 past 2 GB); -1 when absent. */
+    /** Content-Length ({@code getLength()} is an int and says -1 past 2 GB). */
     private static long declaredLength(ContainerRequestContext request) {
-        String header = request.getHeaderString("Content-Length");
+        return contentLength(request.getHeaderString("Content-Length"));
+    }
+
+    /** A Content-Length header's value, or -1 when it is absent or not a length. */
+    static long contentLength(String header) {
         return header != null && header.matches("\\d{1,18}") ? Long.parseLong(header) : -1;
     }
 }

@@ -125,8 +125,7 @@ public class UrlDownloader {
             response.request().reset(); // timed out meanwhile
             return;
         }
-        String length = response.getHeader("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > download.maxBytes) {
+        if (UploadSizeFilter.contentLength(response.getHeader("Content-Length")) > download.maxBytes) {
             download.fail(tooLarge(download.maxBytes));
             return;
         }

@@ -35,14 +35,16 @@ public class Dialogue {
 
     private final OfflineParser parser;
     private final Sessions sessions;
+    private final UrlGuard urls;
     private final boolean llmEnabled;
     private final Instance<RoutedParser> llm;
 
-    public Dialogue(OfflineParser parser, Sessions sessions,
+    public Dialogue(OfflineParser parser, Sessions sessions, UrlGuard urls,
             @ConfigProperty(name = "autoflow.conversation.llm.enabled", defaultValue = "false") boolean llmEnabled,
             Instance<RoutedParser> llm) {
         this.parser = parser;
         this.sessions = sessions;
+        this.urls = urls;
         this.llmEnabled = llmEnabled;
         this.llm = llm;
     }
@@ -87,9 +89,18 @@ public class Dialogue {
             by = parsed.understoodBy();
             session = new Session(parsed.intent(), parsed.parameters(), parsed.missing());
         }
+        StringBuilder refusals = new StringBuilder();
+        for (Optional<UrlGuard.Refusal> refused = urls.check(session.parameters()); refused.isPresent();
+                refused = urls.check(session.parameters())) {
+            if (refusals.indexOf(refused.get().url()) < 0) {
+                refusals.append("I cannot use ").append(refused.get().url()).append(": ").append(refused.get().why())
+                        .append(". ");
+            }
+            session = session.without(refused.get().parameter());
+        }
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
-            return new Reply(id, OfflineParser.question(session.missing().get(0)), session.intent(),
+            return new Reply(id, refusals + OfflineParser.question(session.missing().get(0)), session.intent(),
                     session.parameters(), session.missing(), false, by);
         }
         if (needsConfirmation(session)) {

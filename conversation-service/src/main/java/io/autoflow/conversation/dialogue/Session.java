@@ -14,6 +14,15 @@ public record Session(String intent, Map<String, Object> parameters, List<String
         this(intent, parameters, missing, false);
     }
 
+    /** The request without a parameter, which is asked for again first. */
+    Session without(String parameter) {
+        Map<String, Object> kept = new java.util.LinkedHashMap<>(parameters);
+        kept.remove(parameter);
+        List<String> asked = new java.util.ArrayList<>(List.of(parameter));
+        missing.stream().filter(m -> !m.equals(parameter)).forEach(asked::add);
+        return new Session(intent, kept, asked, false);
+    }
+
     Session confirmed() {
         return new Session(intent, parameters, missing, false);
     }

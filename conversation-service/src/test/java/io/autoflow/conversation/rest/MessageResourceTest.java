@@ -3,10 +3,12 @@ package io.autoflow.conversation.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.autoflow.testsupport.KafkaTestResource;
@@ -75,6 +77,24 @@ class MessageResourceTest {
         String other = send(user, null, "analyse https://example.com/a.csv and email the report to boss@corp.com")
                 .body("reply", startsWith("Shall I")).extract().path("session_id");
         send(user, other, "no").body("complete", is(false)).body("reply", startsWith("Fine, I will not"));
+    }
+
+    @Test
+    void aPrivateNetworkUrlIsRefusedInTheConversationAndAskedForAgain() {
+        String session = send(user, null, "analyse http://169.254.169.254/latest/meta-data/iam and email it to me")
+                .body("complete", is(false))
+                .body("missing", contains("file"))
+                .body("parameters.file", nullValue())
+                .body("reply", startsWith("I cannot use http://169.254.169.254/latest/meta-data/iam: its host"))
+                .body("reply", containsString("Which document should I analyse?"))
+                .extract().path("session_id");
+        send(user, session, "sorry, http://localhost:8080/admin.csv").body("complete", is(false))
+                .body("reply", containsString("private, loopback"));
+        send(user, session, "then https://example.com/sales.csv").body("complete", is(true))
+                .body("parameters.file", is("https://example.com/sales.csv"));
+
+        send(user, null, "call http://10.0.0.7/internal every Monday at 9am").body("missing", contains("url"))
+                .body("reply", startsWith("I cannot use http://10.0.0.7/internal"));
     }
 
     @Test

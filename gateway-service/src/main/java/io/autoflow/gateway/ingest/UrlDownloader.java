@@ -2,6 +2,8 @@ package io.autoflow.gateway.ingest;
 
 import io.autoflow.gateway.config.UrlFetchConfig;
 import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UrlNotAllowedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -20,18 +22,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Downloads a document a user gave by URL, without letting the URL reach inside our network (SSRF): the host is
- * resolved first and every address must be public ({@link PublicAddresses}); the connection then goes to that
+ * resolved first and every address must be public ({@link OutboundUrls}); the connection then goes to that
  * checked address (so DNS cannot change its answer in between), and each redirect is checked the same way. The body
  * streams to a temporary file and stops as soon as it passes the size limit; the whole download has a deadline.
  */
@@ -73,16 +72,15 @@ public class UrlDownloader {
 
     private void fetch(Download download, URI uri, int redirects) {
         String host = uri.getHost();
-        boolean https = uri.getScheme().equals("https");
-        int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
+        int port = OutboundUrls.port(uri);
         vertx.<InetAddress>executeBlocking(() -> allowedAddress(host), false)
                 .compose(address -> client.request(new RequestOptions()
                         .setMethod(HttpMethod.GET)
                         .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
                         .setHost(host)
                         .setPort(port)
-                        .setSsl(https)
-                        .setURI(pathAndQuery(uri))
+                        .setSsl(OutboundUrls.isHttps(uri))
+                        .setURI(OutboundUrls.pathAndQuery(uri))
                         .setFollowRedirects(false)))
                 .compose(request -> {
                     download.request = request;
@@ -163,43 +161,22 @@ public class UrlDownloader {
                 });
     }
 
-    /** Resolves the host; every address it has must be allowed, so a name cannot mix a public and a private one. */
     private InetAddress allowedAddress(String host) {
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            return OutboundUrls.resolve(host, config.allowLoopback());
         } catch (UnknownHostException e) {
             throw new ApiException(422, "url_fetch_failed", "The host " + host + " does not resolve");
+        } catch (UrlNotAllowedException e) {
+            throw refused(e.getMessage());
         }
-        if (!Arrays.stream(addresses).allMatch(a -> PublicAddresses.isAllowed(a, config.allowLoopback()))) {
-            throw refused("its host " + host + " is a private, loopback, link-local or reserved address");
-        }
-        return addresses[0];
     }
 
     private static URI parse(String url) {
-        URI uri;
         try {
-            uri = new URI(url);
-        } catch (URISyntaxException | NullPointerException e) {
-            throw refused("it is not a valid URL");
+            return OutboundUrls.parse(url);
+        } catch (UrlNotAllowedException e) {
+            throw refused(e.getMessage());
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refused("only http and https URLs can be fetched");
-        }
-        if (uri.getHost() == null) {
-            throw refused("it has no host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            throw refused("credentials in the URL are not accepted");
-        }
-        return uri;
-    }
-
-    private static String pathAndQuery(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     /** The last path segment, decoded, or "document". */

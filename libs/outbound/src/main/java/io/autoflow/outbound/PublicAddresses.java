@@ -1,4 +1,4 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.outbound;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,4 +1,4 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

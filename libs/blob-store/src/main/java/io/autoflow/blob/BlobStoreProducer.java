@@ -18,4 +18,11 @@ public class BlobStoreProducer {
     BlobStore blobStore(@ConfigProperty(name = "autoflow.blob.dir") Path directory) {
         return new FileSystemBlobStore(directory);
     }
+
+    /** @param signingKey {@code autoflow.links.signing-key}: the same in the services that sign and serve links */
+    @Produces
+    @ApplicationScoped
+    SignedLinks signedLinks(@ConfigProperty(name = "autoflow.links.signing-key") String signingKey) {
+        return new SignedLinks(signingKey);
+    }
 }

@@ -46,10 +46,10 @@ class EventSerdeTest {
                         new ExecutionEventDeserializer()),
                 Arguments.of(ExecutionEvent.failed("e1", new ErrorInfo("malformed_csv", "Row 3 is broken",
                         json("{\"row\":3}"))), new ExecutionEventDeserializer()),
-                Arguments.of(new NotificationRequested("n1", "e1", "u1", "email", "a@b.io", "Report", "Done",
-                        List.of("reports/e1.pdf")), new NotificationRequestedDeserializer()),
+                Arguments.of(new NotificationRequested("e1.email", "e1", "u1", "email", "a@b.io",
+                        "document_analytics", "sales.csv", ExecutionEvent.Status.COMPLETED, params, null, AT), new NotificationRequestedDeserializer()),
                 Arguments.of(new DeliveryEvent("n1", "e1", "webhook", "https://h.example.com", DeliveryEvent.Status.FAILED,
-                        3, ErrorInfo.of("webhook_rejected", "HTTP 400"), AT), new DeliveryEventDeserializer()));
+                        3, 400, ErrorInfo.of("webhook_rejected", "HTTP 400"), null, AT), new DeliveryEventDeserializer()));
     }
 
     @ParameterizedTest

@@ -1,0 +1,116 @@
+package io.autoflow.notification.channel;
+
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.NotificationRequested;
+import io.autoflow.notification.config.DeliveryConfig;
+import io.autoflow.notification.store.Notification;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
+import io.vertx.ext.mail.SMTPException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Emails the job's outcome through SMTP: an HTML and a plain-text body from the Qute templates, the report attached
+ * when it is small enough and linked otherwise. The Message-ID is the notification's, so a mail system that sees a
+ * resend after a crash can tell it is the same message.
+ */
+@ApplicationScoped
+public class EmailChannel implements Channel {
+
+    private static final Logger LOG = Logger.getLogger(EmailChannel.class);
+
+    private final Mailer mailer;
+    private final BlobStore blobs;
+    private final JobSummary summary;
+    private final DeliveryConfig config;
+    private final Template html;
+    private final Template text;
+
+    public EmailChannel(Mailer mailer, BlobStore blobs, JobSummary summary, DeliveryConfig config,
+            @Location("email/job.html") Template html, @Location("email/job.txt") Template text) {
+        this.mailer = mailer;
+        this.blobs = blobs;
+        this.summary = summary;
+        this.config = config;
+        this.html = html;
+        this.text = text;
+    }
+
+    @Override
+    public String name() {
+        return NotificationRequested.EMAIL;
+    }
+
+    @Override
+    public Outcome send(Notification notification) {
+        NotificationRequested request = notification.request();
+        try {
+            JobSummary.Linked report = summary.report(notification);
+            byte[] attachment = report == null ? null : smallEnough(report.key()).orElse(null);
+            Object data = new EmailData(summary.name(request), summary.completed(request), summary.jobUrl(request),
+                    summary.narrative(request), summary.insights(request), report, attachment != null,
+                    request.error() == null ? null : request.error().message(),
+                    request.error() == null ? null : request.error().code(), validity(config.linkValidity()));
+            Mail mail = Mail.withHtml(request.target(), subject(request), html.data("job", data).render())
+                    .setText(text.data("job", data).render())
+                    .addHeader("Message-ID", "<" + notification.id() + "@autoflow>");
+            if (attachment != null) {
+                mail.addAttachment(report.fileName(), attachment, report.mediaType());
+            }
+            mailer.send(mail);
+            return Outcome.delivered(250);
+        } catch (RuntimeException e) {
+            return classify(e);
+        } catch (IOException e) {
+            return Outcome.retry(null, "report_unreadable", "The report could not be read: " + e.getMessage());
+        }
+    }
+
+    /** What the templates show. */
+    @TemplateData
+    public record EmailData(String name, boolean completed, String jobUrl, String narrative,
+            java.util.List<String> insights, JobSummary.Linked report, boolean attached, String error,
+            String errorCode, String linkValidity) {
+    }
+
+    private static String validity(java.time.Duration duration) {
+        return duration.toHours() >= 48 ? duration.toDays() + " days" : Math.max(1, duration.toHours()) + " hours";
+    }
+
+    private String subject(NotificationRequested request) {
+        return summary.completed(request) ? "Your report on " + summary.name(request) + " is ready"
+                : summary.name(request) + ": the job failed";
+    }
+
+    /** The report's bytes when it fits in an email, or empty to link it instead. */
+    private Optional<byte[]> smallEnough(String key) throws IOException {
+        Optional<InputStream> stored = blobs.open(key);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream in = stored.get()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.attachMaxBytes() + 1));
+            return bytes.length > config.attachMaxBytes() ? Optional.empty() : Optional.of(bytes);
+        }
+    }
+
+    /** SMTP 5xx is permanent; 4xx, a refused or dropped connection and timeouts are worth another try. */
+    private static Outcome classify(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                String message = "The mail server answered " + smtp.getReplyCode() + ": " + smtp.getReplyMessage();
+                return smtp.isPermanent() ? Outcome.fail(smtp.getReplyCode(), "smtp_rejected", message)
+                        : Outcome.retry(smtp.getReplyCode(), "smtp_unavailable", message);
+            }
+        }
+        LOG.debugf(e, "Email attempt failed");
+        return Outcome.retry(null, "smtp_unavailable", "The mail server could not be reached: " + e.getMessage());
+    }
+}

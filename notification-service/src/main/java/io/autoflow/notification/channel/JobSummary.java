@@ -1,0 +1,112 @@
+package io.autoflow.notification.channel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.blob.SignedLinks;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.NotificationRequested;
+import io.autoflow.notification.config.DeliveryConfig;
+import io.autoflow.notification.store.Notification;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What an email or a webhook says about a finished job, the same for every attempt: its links expire a fixed time
+ * after the request (not after the attempt), so a retried webhook carries the very same body.
+ */
+@ApplicationScoped
+public class JobSummary {
+
+    private static final int MAX_INSIGHTS = 5;
+
+    private final SignedLinks links;
+    private final String publicUrl;
+    private final DeliveryConfig config;
+
+    public JobSummary(SignedLinks links, @ConfigProperty(name = "autoflow.public-url") String publicUrl,
+            DeliveryConfig config) {
+        this.links = links;
+        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.config = config;
+    }
+
+    /** A file of the job's result and the link that downloads it without an API key. */
+    @io.quarkus.qute.TemplateData
+    public record Linked(String title, String key, String fileName, long sizeBytes, String mediaType, String url) {
+    }
+
+    public boolean completed(NotificationRequested request) {
+        return request.status() == ExecutionEvent.Status.COMPLETED;
+    }
+
+    public String name(NotificationRequested request) {
+        return request.jobName() == null || request.jobName().isBlank() ? "your job" : request.jobName();
+    }
+
+    /** The job's page in the web app. */
+    public String jobUrl(NotificationRequested request) {
+        return publicUrl + "/jobs/" + request.executionId();
+    }
+
+    /** The report, or null when the job made none. Its key must lie under the job's own prefix. */
+    public Linked report(Notification notification) {
+        NotificationRequested request = notification.request();
+        JsonNode report = result(request).path("report");
+        String key = report.path("key").asText(null);
+        if (key == null || !ownKey(request, key)) {
+            return null;
+        }
+        String extension = key.substring(key.lastIndexOf('.') + 1);
+        String fileName = name(request).replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "_")
+                + "-report." + extension;
+        return new Linked("Report", key, fileName, report.path("size_bytes").asLong(-1),
+                report.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
+    }
+
+    public List<Linked> charts(Notification notification) {
+        List<Linked> charts = new ArrayList<>();
+        for (JsonNode chart : result(notification.request()).path("charts")) {
+            String key = chart.path("key").asText(null);
+            if (key != null && ownKey(notification.request(), key)) {
+                String fileName = key.substring(key.lastIndexOf('/') + 1);
+                charts.add(new Linked(chart.path("title").asText("Chart"), key, fileName, -1, "image/png",
+                        link(notification, key, fileName)));
+            }
+        }
+        return charts;
+    }
+
+    /** The first few insights, in words. */
+    public List<String> insights(NotificationRequested request) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode insight : result(request).path("insights")) {
+            if (texts.size() == MAX_INSIGHTS) {
+                break;
+            }
+            texts.add(insight.path("text").asText());
+        }
+        return texts;
+    }
+
+    public String narrative(NotificationRequested request) {
+        return result(request).path("narrative").path("text").asText(null);
+    }
+
+    private String link(Notification notification, String key, String fileName) {
+        Instant expires = notification.createdAt().plus(config.linkValidity());
+        return publicUrl + "/files/" + links.token(key, fileName, expires);
+    }
+
+    /** Workers write under {@code <kind>/<user>/<job>/}; a key elsewhere is never linked. */
+    private static boolean ownKey(NotificationRequested request, String key) {
+        return key.matches("[a-z]+/" + java.util.regex.Pattern.quote(request.userId() + "/" + request.executionId())
+                + "/[A-Za-z0-9._/-]+") && !key.contains("..");
+    }
+
+    private static JsonNode result(NotificationRequested request) {
+        return request.result() == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+                : request.result();
+    }
+}

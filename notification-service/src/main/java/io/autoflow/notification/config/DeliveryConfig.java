@@ -1,0 +1,41 @@
+package io.autoflow.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How jobs are handed to their users ({@code autoflow.delivery.*}). */
+@ConfigMapping(prefix = "autoflow.delivery")
+public interface DeliveryConfig {
+
+    /** The wait before the second attempt; each later wait doubles, with jitter. */
+    @WithDefault("5s")
+    Duration firstRetry();
+
+    @WithDefault("10m")
+    Duration maxBackoff();
+
+    /** After this long since the request, a delivery that still fails transiently is failed for good. */
+    @WithDefault("2h")
+    Duration retryWindow();
+
+    /** How often due retries are looked for. */
+    @WithDefault("1s")
+    Duration pollEvery();
+
+    /** A report up to this size is attached to the email; a larger one is linked. */
+    @WithDefault("10485760")
+    long attachMaxBytes();
+
+    /** How long the download links in emails and webhooks work. */
+    @WithDefault("168h")
+    Duration linkValidity();
+
+    /** How many deliveries run at once (each waits on a mail server or a webhook receiver). */
+    @WithDefault("4")
+    int senders();
+
+    /** A webhook receiver must answer within this time. */
+    @WithDefault("10s")
+    Duration webhookTimeout();
+}

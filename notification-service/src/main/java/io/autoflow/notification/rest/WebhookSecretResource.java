@@ -1,0 +1,43 @@
+package io.autoflow.notification.rest;
+
+import io.autoflow.notification.webhook.WebhookSecrets;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+/**
+ * Internal API for the gateway, which authenticates the user: {@code POST} makes (or replaces) the user's webhook
+ * secret and returns it, the only time it is shown; {@code GET} says whether there is one and since when.
+ */
+@Path("/notification/webhook-secrets/{userId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class WebhookSecretResource {
+
+    private final WebhookSecrets secrets;
+
+    public WebhookSecretResource(WebhookSecrets secrets) {
+        this.secrets = secrets;
+    }
+
+    public record SecretInfo(String secret, Instant createdAt) {
+    }
+
+    @POST
+    public SecretInfo rotate(@PathParam("userId") String userId) {
+        WebhookSecrets.Created created = secrets.rotate(userId);
+        return new SecretInfo(created.secret(), created.createdAt());
+    }
+
+    @GET
+    public SecretInfo describe(@PathParam("userId") String userId) {
+        return secrets.createdAt(userId).map(at -> new SecretInfo(null, at))
+                .orElseThrow(() -> new NotFoundException("No webhook secret"));
+    }
+}

@@ -1,0 +1,139 @@
+package io.autoflow.notification.service;
+
+import io.autoflow.events.DeliveryEvent;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.notification.channel.Channel;
+import io.autoflow.notification.channel.Outcome;
+import io.autoflow.notification.config.DeliveryConfig;
+import io.autoflow.notification.messaging.DeliveryEvents;
+import io.autoflow.notification.store.Attempt;
+import io.autoflow.notification.store.Notification;
+import io.autoflow.notification.store.NotificationStore;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Attempts due notifications: a new one at once, a failed one again after its backoff, until it is delivered, fails
+ * permanently, or its retry window closes. Every attempt is recorded and reported; the state lives in the database,
+ * so a restart resumes where it stopped.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Longer than any attempt can take (SMTP timeout 30 s); a crashed sender's claim lapses after it. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 10;
+
+    private final NotificationStore store;
+    /**
+     * Our own threads, outside Vert.x: the blocking mailer waits for Vert.x work that it may queue behind the very
+     * Vert.x worker it is called from, which deadlocked the first email until its timeout.
+     */
+    private final ExecutorService senders;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final int parallelism;
+    private final Map<String, Channel> channels;
+    private final DeliveryEvents events;
+    private final DeliveryConfig config;
+
+    public DeliveryWorker(NotificationStore store, Instance<Channel> channels, DeliveryEvents events,
+            DeliveryConfig config) {
+        this.store = store;
+        this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
+        this.events = events;
+        this.config = config;
+        this.parallelism = config.senders();
+        this.senders = Executors.newFixedThreadPool(parallelism, r -> {
+            Thread thread = new Thread(r, "delivery-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+    }
+
+    /** Has due notifications attempted soon, on the sender threads; at most one queued run per sender. */
+    public void wake() {
+        if (queued.incrementAndGet() > parallelism) {
+            queued.decrementAndGet();
+            return;
+        }
+        senders.execute(() -> {
+            queued.decrementAndGet();
+            try {
+                attemptDue();
+            } catch (RuntimeException e) {
+                LOG.error("Delivery run failed; due notifications are tried again on the next tick", e);
+            }
+        });
+    }
+
+    @Scheduled(every = "${autoflow.delivery.poll-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() {
+        wake();
+    }
+
+    /** Attempts everything due now, a batch at a time. */
+    void attemptDue() {
+        for (List<Notification> due = store.claimDue(Instant.now(), LEASE, BATCH); !due.isEmpty();
+                due = store.claimDue(Instant.now(), LEASE, BATCH)) {
+            due.forEach(this::attempt);
+        }
+    }
+
+    private void attempt(Notification notification) {
+        Instant started = Instant.now();
+        Channel channel = channels.get(notification.request().channel());
+        Outcome outcome = channel == null
+                ? Outcome.fail(null, "unknown_channel", "No channel '" + notification.request().channel() + "'")
+                : channel.send(notification);
+        Instant finished = Instant.now();
+        int number = notification.attempts() + 1;
+        Instant next = null;
+        DeliveryEvent.Status status;
+        String error = outcome.error();
+        switch (outcome.kind()) {
+            case DELIVERED -> status = DeliveryEvent.Status.DELIVERED;
+            case PERMANENT -> status = DeliveryEvent.Status.FAILED;
+            default -> {
+                next = finished.plus(Backoff.after(number, config.firstRetry(), config.maxBackoff()));
+                if (next.isAfter(notification.giveUpAt())) {
+                    next = null;
+                    status = DeliveryEvent.Status.FAILED;
+                    error = error + "; gave up after " + number + " attempts over "
+                            + Duration.between(notification.createdAt(), finished).toSeconds() + " s";
+                } else {
+                    status = DeliveryEvent.Status.RETRYING;
+                }
+            }
+        }
+        String recorded = status.name().toLowerCase(java.util.Locale.ROOT);
+        store.record(notification, new Attempt(number, recorded, outcome.responseCode(), outcome.errorCode(), error,
+                started, finished), next);
+        var request = notification.request();
+        events.publish(new DeliveryEvent(request.notificationId(), request.executionId(), request.channel(),
+                request.target(), status, number, outcome.responseCode(),
+                outcome.errorCode() == null ? null : ErrorInfo.of(outcome.errorCode(), error), next, finished));
+        if (status == DeliveryEvent.Status.FAILED) {
+            LOG.warnf("Notification %s failed for good after %d attempts: %s", request.notificationId(), number,
+                    error);
+            events.deadLetter(request);
+        }
+    }
+}

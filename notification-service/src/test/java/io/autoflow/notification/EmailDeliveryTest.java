@@ -1,0 +1,184 @@
+package io.autoflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.autoflow.blob.BlobStore;
+import io.autoflow.blob.SignedLinks;
+import io.autoflow.events.DeliveryEvent;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.NotificationRequested;
+import io.autoflow.events.Topics;
+import io.autoflow.notification.store.Attempt;
+import io.autoflow.notification.store.NotificationStore;
+import io.autoflow.testsupport.KafkaTestClient;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Emails through a real SMTP server (GreenMail), requests through a real Kafka broker. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(SmtpServerResource.class)
+class EmailDeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    SignedLinks links;
+
+    @Inject
+    NotificationStore store;
+
+    private KafkaTestClient kafka;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @Test
+    void theReportArrivesAttachedWithTheKeyFindingsInTheBody() throws Exception {
+        byte[] report = bytes(20_000);
+        NotificationRequested request = Requests.completed(blobs, "email", "ana@example.com", report);
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("ana@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your report on sales.csv is ready");
+        assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + request.notificationId() + "@autoflow>");
+        Map<String, Object> parts = parts(mail);
+        assertThat((byte[]) parts.get("attachment:sales-report.pdf")).isEqualTo(report);
+        assertThat((String) parts.get("text/html"))
+                .contains("Revenue rose by 12.5% a month &lt;b&gt;steadily&lt;/b&gt;.") // escaped, not markup
+                .contains("Sales grew all year.")
+                .contains("http://localhost:8080/jobs/" + request.executionId());
+        assertThat((String) parts.get("text/plain")).contains("- Saturday 2024-03-09 was 4 times the usual.")
+                .contains("The report is attached (sales-report.pdf).");
+
+        DeliveryEvent delivered = awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+        assertThat(delivered.attempt()).isEqualTo(1);
+        assertThat(store.attempts(request.notificationId())).extracting(Attempt::status).containsExactly("delivered");
+    }
+
+    @Test
+    void aReportLargerThanTheAttachmentLimitIsLinkedWithAnExpiringSignedLink() throws Exception {
+        NotificationRequested request = Requests.completed(blobs, "email", "big@example.com", bytes(200_000));
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        Map<String, Object> parts = parts(awaitMailTo("big@example.com"));
+        assertThat(parts.keySet()).noneMatch(k -> k.startsWith("attachment:"));
+        Matcher link = Pattern.compile("http://localhost:8080/files/([A-Za-z0-9_.-]+)")
+                .matcher((String) parts.get("text/plain"));
+        assertThat(link.find()).isTrue();
+        SignedLinks.Link granted = links.verify(link.group(1), Instant.now()).orElseThrow();
+        assertThat(granted.blobKey()).isEqualTo(request.result().path("report").path("key").asText());
+        assertThat(granted.fileName()).isEqualTo("sales-report.pdf");
+        assertThat(granted.expires()).isAfter(Instant.now().plus(Duration.ofDays(6)));
+    }
+
+    @Test
+    void aFailedJobIsReportedWithItsErrorCode() throws Exception {
+        NotificationRequested request = Requests.failed("email", "oops@example.com");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("oops@example.com");
+        assertThat(mail.getSubject()).isEqualTo("broken.xlsx: the job failed");
+        assertThat((String) parts(mail).get("text/plain")).contains("The file is not a readable XLSX workbook")
+                .contains("corrupt_document");
+    }
+
+    @Test
+    void whenTheMailServerIsDownTheEmailIsRetriedAndDeliveredExactlyOnceWhenItReturns() throws Exception {
+        NotificationRequested request = Requests.completed(blobs, "email", "outage@example.com", bytes(1000));
+        SmtpServerResource.stopServer();
+        try {
+            kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+            DeliveryEvent retrying = awaitDeliveryEvent(request, DeliveryEvent.Status.RETRYING);
+            assertThat(retrying.error().code()).isEqualTo("smtp_unavailable");
+            assertThat(retrying.nextAttemptAt()).isAfter(retrying.occurredAt());
+            await().atMost(WAIT).until(() -> store.attempts(request.notificationId()).size() >= 2);
+        } finally {
+            SmtpServerResource.startServer();
+        }
+        awaitMailTo("outage@example.com");
+        awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+        // The same request delivered again by Kafka (a redelivery) sends nothing more.
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+        Thread.sleep(1500);
+        assertThat(mailsTo("outage@example.com")).hasSize(1);
+        List<Attempt> attempts = store.attempts(request.notificationId());
+        assertThat(attempts).extracting(Attempt::status).last().isEqualTo("delivered");
+        assertThat(attempts).extracting(Attempt::status).filteredOn("retrying"::equals).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(attempts).extracting(Attempt::number).isSorted().doesNotHaveDuplicates();
+    }
+
+    private DeliveryEvent awaitDeliveryEvent(NotificationRequested request, DeliveryEvent.Status status)
+            throws Exception {
+        var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
+                && r.value().contains("\"" + status.name() + "\""), WAIT);
+        return EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
+    }
+
+    private static MimeMessage awaitMailTo(String address) {
+        await().atMost(WAIT).until(() -> !mailsTo(address).isEmpty());
+        return mailsTo(address).get(0);
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SmtpServerResource.server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The message's text parts by type and its attachments as {@code attachment:<name>}. */
+    private static Map<String, Object> parts(Part part) throws Exception {
+        Map<String, Object> found = new HashMap<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                found.putAll(parts(child));
+            }
+        } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            try (InputStream in = part.getInputStream()) {
+                found.put("attachment:" + part.getFileName(), in.readAllBytes());
+            }
+        } else if (part.isMimeType("text/plain") || part.isMimeType("text/html")) {
+            found.put(part.getContentType().split(";")[0].trim().toLowerCase(), part.getContent().toString());
+        }
+        return found;
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,47 @@
+package io.autoflow.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.NotificationRequested;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Delivery requests as the orchestrator sends them, for a job whose report is stored as a worker stores it. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /** A completed job of a new user, its report of {@code reportBytes} stored, asking for delivery by the channel. */
+    static NotificationRequested completed(BlobStore blobs, String channel, String target, byte[] reportBytes)
+            throws IOException {
+        String user = UUID.randomUUID().toString();
+        String job = UUID.randomUUID().toString();
+        String prefix = "reports/" + user + "/" + job + "/";
+        blobs.put(prefix + "report.pdf", new ByteArrayInputStream(reportBytes));
+        blobs.put(prefix + "chart-1.png", new ByteArrayInputStream(new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        ObjectNode result = EventJson.mapper().createObjectNode();
+        result.putObject("report").put("format", "pdf").put("media_type", "application/pdf")
+                .put("key", prefix + "report.pdf").put("size_bytes", reportBytes.length);
+        result.putArray("charts").addObject().put("title", "sales: revenue over time").put("key", prefix + "chart-1.png");
+        var insights = result.putArray("insights");
+        insights.addObject().put("kind", "trend").put("text", "Revenue rose by 12.5% a month <b>steadily</b>.");
+        insights.addObject().put("kind", "anomaly").put("text", "Saturday 2024-03-09 was 4 times the usual.");
+        result.putObject("narrative").put("text", "Sales grew all year.").put("source", "engine");
+        return new NotificationRequested(NotificationRequested.idFor(job, channel), job, user, channel, target,
+                "document_analytics", "sales.csv", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
+    }
+
+    static NotificationRequested failed(String channel, String target) {
+        String job = UUID.randomUUID().toString();
+        return new NotificationRequested(NotificationRequested.idFor(job, channel), job, UUID.randomUUID().toString(),
+                channel, target, "document_analytics", "broken.xlsx", ExecutionEvent.Status.FAILED, (JsonNode) null,
+                ErrorInfo.of("corrupt_document", "The file is not a readable XLSX workbook"), Instant.now());
+    }
+}

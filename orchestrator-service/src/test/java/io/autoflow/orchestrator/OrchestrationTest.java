@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
+import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Intents;
 import io.autoflow.events.Topics;
 import io.autoflow.testsupport.KafkaTestClient;
@@ -120,10 +122,58 @@ class OrchestrationTest {
         assertThat(KafkaTestClient.header(dead, "dead-letter-reason")).isNotBlank();
     }
 
+    @Test
+    void aFinishedJobThatAsksForAnEmailIsHandedToNotificationAndFollowsItsDelivery() throws Exception {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a",
+                new AnalyzeDocument.Output("pdf", "email", "ana@example.com", null)));
+        awaitStatus(id, "queued");
+        JsonNode result = EventJson.mapper().readTree("{\"report\":{\"key\":\"reports/user-a/" + id
+                + "/report.pdf\"}}");
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, result));
+
+        ConsumerRecord<String, String> handover = kafka.awaitRecord(Topics.NOTIFICATIONS,
+                r -> r.key().equals(id), WAIT);
+        NotificationRequested request = EventJson.mapper().readValue(handover.value(), NotificationRequested.class);
+        assertThat(request.notificationId()).isEqualTo(id + ".email");
+        assertThat(request.target()).isEqualTo("ana@example.com");
+        assertThat(request.userId()).isEqualTo("user-a");
+        assertThat(request.jobName()).isEqualTo("sales.csv");
+        assertThat(request.result().path("report").path("key").asText()).endsWith("/report.pdf");
+        job(id, "user-a").body("delivery_status", is("requested"));
+
+        kafka.send(Topics.DELIVERY_EVENTS, id, new DeliveryEvent(request.notificationId(), id, "email",
+                "ana@example.com", DeliveryEvent.Status.RETRYING, 1, 421, ErrorInfo.of("smtp_unavailable", "busy"),
+                Instant.now().plusSeconds(5), Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> job(id, "user-a").body("delivery_status", is("retrying"))
+                .body("delivery.error.code", is("smtp_unavailable")));
+        kafka.send(Topics.DELIVERY_EVENTS, id, new DeliveryEvent(request.notificationId(), id, "email",
+                "ana@example.com", DeliveryEvent.Status.DELIVERED, 2, 250, null, null, Instant.now()));
+        // A late report of an earlier attempt does not undo the delivery.
+        kafka.send(Topics.DELIVERY_EVENTS, id, new DeliveryEvent(request.notificationId(), id, "email",
+                "ana@example.com", DeliveryEvent.Status.RETRYING, 1, 421, null, null, Instant.now()));
+        await().atMost(WAIT).untilAsserted(() -> job(id, "user-a").body("delivery_status", is("delivered"))
+                .body("delivery.attempts", is(2)));
+        Thread.sleep(500);
+        job(id, "user-a").body("delivery_status", is("delivered"));
+    }
+
+    @Test
+    void aDownloadedJobIsNotHandedOver() {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
+        awaitStatus(id, "completed");
+        job(id, "user-a").body("delivery_status", nullValue());
+    }
+
     private static IntentParsed documentIntent(String id, String user) {
+        return documentIntent(id, user, new AnalyzeDocument.Output("pdf", "download", null, null));
+    }
+
+    private static IntentParsed documentIntent(String id, String user, AnalyzeDocument.Output output) {
         AnalyzeDocument params = new AnalyzeDocument(null, null, null, "uploads/" + user + "/" + id + "/document",
-                "sales.csv", "text/csv", 120, List.of("statistical"), new AnalyzeDocument.Output("pdf", "download",
-                        null, null));
+                "sales.csv", "text/csv", 120, List.of("statistical"), output);
         return new IntentParsed(id, user, "free", Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(params),
                 Instant.now());
     }

@@ -63,6 +63,17 @@ public class Execution extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** requested, retrying, delivered or failed; {@code null} when the result is only downloaded. */
+    @Column(name = "delivery_status")
+    public String deliveryStatus;
+
+    /** The last delivery attempt as notification-service reported it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String delivery;
+
+    @Column(name = "delivery_requested_at")
+    public Instant deliveryRequestedAt;
+
     /**
      * Moves the job forward. Status only advances (queued, started, progress, then completed or failed), so an event
      * delivered twice or late changes nothing.

@@ -13,9 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ExecutionEventConsumer {
 
     private final ExecutionService executions;
+    private final HandoverPublisher handovers;
 
-    public ExecutionEventConsumer(ExecutionService executions) {
+    public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers) {
         this.executions = executions;
+        this.handovers = handovers;
     }
 
     @Incoming(Topics.EXECUTION_EVENTS)
@@ -23,6 +25,7 @@ public class ExecutionEventConsumer {
         if (event == null || event.executionId() == null || event.status() == null) {
             throw new MalformedEventException(Topics.EXECUTION_EVENTS);
         }
-        return executions.apply(event);
+        // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
+        return executions.apply(event).chain(handovers::handOver);
     }
 }

@@ -6,10 +6,12 @@ import io.autoflow.orchestrator.domain.Execution;
 import java.time.Instant;
 
 /**
- * A job as clients see it. {@code status} is the public lifecycle: queued, processing, completed or failed.
+ * A job as clients see it. {@code status} is the public lifecycle: queued, processing, completed or failed;
+ * {@code delivery_status} is where its email or webhook stands (requested, retrying, delivered, failed).
  */
 public record ExecutionView(String jobId, String workflowType, String status, Integer progress, Instant createdAt,
-        Instant startedAt, Instant completedAt, Integer durationMs, JsonNode result, JsonNode error) {
+        Instant startedAt, Instant completedAt, Integer durationMs, JsonNode result, JsonNode error,
+        String deliveryStatus, JsonNode delivery) {
 
     static ExecutionView of(Execution e) {
         String status = switch (e.status) {
@@ -19,7 +21,7 @@ public record ExecutionView(String jobId, String workflowType, String status, In
             case FAILED -> "failed";
         };
         return new ExecutionView(e.id.toString(), e.workflowType, status, e.progress, e.createdAt, e.startedAt,
-                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error));
+                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error), e.deliveryStatus, parse(e.delivery));
     }
 
     private static JsonNode parse(String json) {

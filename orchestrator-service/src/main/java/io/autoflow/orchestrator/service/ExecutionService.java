@@ -1,5 +1,6 @@
 package io.autoflow.orchestrator.service;
 
+import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
@@ -50,9 +51,14 @@ public class ExecutionService {
         });
     }
 
-    /** Applies a worker's event; a duplicate, late or unknown-job event changes nothing. */
+    /**
+     * Applies a worker's event; a duplicate, late or unknown-job event changes nothing. A job that finishes and asks
+     * for an email or a webhook is marked {@code requested} in the same transaction, so the hand-over cannot be lost.
+     *
+     * @return the job (null when unknown), for the caller to hand over when it is {@code requested}
+     */
     @WithTransaction
-    public Uni<Void> apply(ExecutionEvent event) {
+    public Uni<Execution> apply(ExecutionEvent event) {
         return Execution.<Execution>findById(UUID.fromString(event.executionId())).invoke(execution -> {
             if (execution == null) {
                 LOG.warnf("Event %s for unknown execution %s ignored", event.eventId(), event.executionId());
@@ -71,7 +77,43 @@ public class ExecutionService {
                 execution.error = EventJson.write(event.error() != null ? event.error()
                         : ErrorInfo.of("internal_error", "The job failed without a reason"));
             }
+            if (execution.status.isTerminal() && Handovers.of(execution).isPresent()) {
+                execution.deliveryStatus = Handovers.REQUESTED;
+                execution.deliveryRequestedAt = Instant.now();
+            }
+        });
+    }
+
+    /** Records how a delivery attempt went; once delivered or failed, later reports change nothing. */
+    @WithTransaction
+    public Uni<Void> applyDelivery(DeliveryEvent event) {
+        return Execution.<Execution>findById(UUID.fromString(event.executionId())).invoke(execution -> {
+            if (execution == null || Handovers.isFinal(execution.deliveryStatus)) {
+                return;
+            }
+            execution.deliveryStatus = event.status().name().toLowerCase(java.util.Locale.ROOT);
+            var delivery = EventJson.mapper().createObjectNode()
+                    .put("channel", event.channel())
+                    .put("target", event.target())
+                    .put("attempts", event.attempt())
+                    .put("updated_at", String.valueOf(event.occurredAt()));
+            if (event.nextAttemptAt() != null) {
+                delivery.put("next_attempt_at", event.nextAttemptAt().toString());
+            }
+            if (event.error() != null) {
+                delivery.set("error", EventJson.mapper().valueToTree(event.error()));
+            }
+            execution.delivery = delivery.toString();
+            execution.updatedAt = Instant.now();
         }).replaceWithVoid();
+    }
+
+    /** Jobs whose hand-over was asked for a while ago with no word back: the request may not have reached Kafka. */
+    @WithTransaction
+    public Uni<List<Execution>> awaitingHandover(Instant askedBefore, int limit) {
+        return Execution.<Execution>find("deliveryStatus = ?1 and deliveryRequestedAt < ?2 order by deliveryRequestedAt",
+                Handovers.REQUESTED, askedBefore).page(0, limit).list()
+                .invoke(list -> list.forEach(e -> e.deliveryRequestedAt = Instant.now()));
     }
 
     /** The user's job, or {@code null} when there is none or it belongs to someone else. */

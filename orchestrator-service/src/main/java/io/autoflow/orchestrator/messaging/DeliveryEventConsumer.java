@@ -1,0 +1,28 @@
+package io.autoflow.orchestrator.messaging;
+
+import io.autoflow.events.DeliveryEvent;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.Topics;
+import io.autoflow.orchestrator.service.ExecutionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Follows notification-service's delivery reports and keeps each job's delivery status. */
+@ApplicationScoped
+public class DeliveryEventConsumer {
+
+    private final ExecutionService executions;
+
+    public DeliveryEventConsumer(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @Incoming(Topics.DELIVERY_EVENTS)
+    public Uni<Void> onDelivery(DeliveryEvent event) {
+        if (event == null || event.executionId() == null || event.status() == null) {
+            throw new MalformedEventException(Topics.DELIVERY_EVENTS);
+        }
+        return executions.applyDelivery(event);
+    }
+}

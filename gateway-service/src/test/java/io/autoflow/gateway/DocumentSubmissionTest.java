@@ -114,6 +114,25 @@ class DocumentSubmissionTest {
     }
 
     @Test
+    void anEmailDeliveryGoesToTheCallersOwnAddressUnlessAnotherIsGivenAndAWebhookKeepsItsUrl() throws Exception {
+        assertThat(outputOf(submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\"}}")))
+                .isEqualTo(new AnalyzeDocument.Output("pdf", "email", user.email, null));
+        assertThat(outputOf(submit("a.csv", "a\n1\n".getBytes(),
+                "{\"output\":{\"format\":\"excel\",\"delivery\":\"email\",\"email\":\"boss@corp.com\"}}")))
+                .isEqualTo(new AnalyzeDocument.Output("excel", "email", "boss@corp.com", null));
+        assertThat(outputOf(submit("a.csv", "a\n1\n".getBytes(),
+                "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":\"https://hooks.example.com/af\"}}")))
+                .isEqualTo(new AnalyzeDocument.Output("pdf", "webhook", null, "https://hooks.example.com/af"));
+    }
+
+    private AnalyzeDocument.Output outputOf(io.restassured.response.ValidatableResponse accepted) throws Exception {
+        String jobId = accepted.statusCode(202).extract().path("job_id");
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT);
+        IntentParsed intent = EventJson.mapper().readValue(record.value(), IntentParsed.class);
+        return EventJson.mapper().convertValue(intent.parameters(), AnalyzeDocument.class).output();
+    }
+
+    @Test
     void refusesRequestsWithoutAValidKey() {
         given().multiPart("file", "a.csv", "a\n1\n".getBytes()).post("/api/analytics/document")
                 .then().statusCode(401).body("code", is("missing_api_key"));
@@ -134,8 +153,14 @@ class DocumentSubmissionTest {
         submit("a.csv", "a\n1\n".getBytes(), "{not json").statusCode(400).body("code", is("invalid_request"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"format\":\"docx\"}}").statusCode(422)
                 .body("code", is("invalid_output_format"));
-        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\",\"email\":\"a@b.io\"}}")
-                .statusCode(422).body("code", is("delivery_not_available"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"email\",\"email\":\"not-an-address\"}}")
+                .statusCode(422).body("code", is("invalid_email"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"webhook\"}}")
+                .statusCode(422).body("code", is("missing_webhook_url"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":"
+                + "\"http://169.254.169.254/latest/meta-data\"}}").statusCode(422).body("code", is("url_not_allowed"));
+        submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"fax\"}}")
+                .statusCode(422).body("code", is("invalid_delivery"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")
                 .then().statusCode(400).body("code", is("missing_file"));
         given().header("X-API-Key", key).contentType("text/plain").body("x")

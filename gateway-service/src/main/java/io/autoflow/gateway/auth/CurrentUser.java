@@ -10,10 +10,16 @@ public class CurrentUser {
 
     private UUID id;
     private String tier;
+    private String email;
 
     void set(User user) {
         this.id = user.id;
         this.tier = user.tier;
+        this.email = user.email;
+    }
+
+    public String email() {
+        return email;
     }
 
     public UUID id() {

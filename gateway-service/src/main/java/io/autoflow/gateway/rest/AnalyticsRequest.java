@@ -1,8 +1,11 @@
 package io.autoflow.gateway.rest;
 
+import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UrlNotAllowedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The seed's {@code DocumentAnalyticsRequest}: the document's URL ({@code file}, or {@code file_url}) when it is not
@@ -12,6 +15,7 @@ import java.util.Set;
 public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, Output output) {
 
     private static final Set<String> FORMATS = Set.of("pdf", "ppt", "excel");
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)*\\.[A-Za-z]{2,}");
 
     public record Analysis(Boolean statistical, Boolean trends, Boolean insights, Boolean anomalies) {
     }
@@ -40,21 +44,40 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
         return chosen.isEmpty() ? List.of("statistical", "trends", "insights", "anomalies") : chosen;
     }
 
-    /** The output with defaults applied, after checking it can be honoured. */
-    public Output validatedOutput() {
+    /**
+     * The output with defaults applied, after checking it can be honoured: an email goes to a valid address (the
+     * caller's own when none is given); a webhook URL is an http(s) URL that does not name a private address (its
+     * host is resolved and checked again when it is called).
+     */
+    public Output validatedOutput(String ownEmail, boolean allowLoopback) {
         String format = output == null || output.format() == null ? "pdf" : output.format();
         String delivery = output == null || output.delivery() == null ? "download" : output.delivery();
         if (!FORMATS.contains(format)) {
             throw new ApiException(422, "invalid_output_format", "output.format must be pdf, ppt or excel");
         }
-        if (!delivery.equals("download")) {
-            if (delivery.equals("email") || delivery.equals("webhook")) {
-                throw new ApiException(422, "delivery_not_available",
-                        "Delivery by " + delivery + " is not available yet; use download");
+        return switch (delivery) {
+            case "download" -> new Output(format, delivery, null, null);
+            case "email" -> {
+                String email = output.email() == null || output.email().isBlank() ? ownEmail : output.email().trim();
+                if (email == null || !EMAIL.matcher(email).matches()) {
+                    throw new ApiException(422, "invalid_email", "output.email must be an email address");
+                }
+                yield new Output(format, delivery, email, null);
             }
-            throw new ApiException(422, "invalid_delivery", "output.delivery must be download, email or webhook");
-        }
-        return new Output(format, delivery, null, null);
+            case "webhook" -> {
+                if (output.webhookUrl() == null || output.webhookUrl().isBlank()) {
+                    throw new ApiException(422, "missing_webhook_url", "output.webhook_url is required for webhook delivery");
+                }
+                try {
+                    OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse(output.webhookUrl()), allowLoopback);
+                } catch (UrlNotAllowedException e) {
+                    throw new ApiException(422, "url_not_allowed", "The webhook URL cannot be called: " + e.getMessage());
+                }
+                yield new Output(format, delivery, null, output.webhookUrl().trim());
+            }
+            default -> throw new ApiException(422, "invalid_delivery",
+                    "output.delivery must be download, email or webhook");
+        };
     }
 
     private static void add(List<String> chosen, String name, Boolean wanted) {

@@ -110,6 +110,7 @@ public class ChatResource {
         String email = parameters.path("email").asText(null);
         return new AnalyticsRequest(file, null, analysis, new AnalyticsRequest.Output(
                 parameters.path("format").asText(null), parameters.path("delivery").asText(null),
-                "me".equals(email) ? null : email, parameters.path("url").asText(null)));
+                "me".equals(email) ? null : email,
+                parameters.path("webhook_url").asText(parameters.path("url").asText(null))));
     }
 }

@@ -9,6 +9,7 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
+import io.autoflow.gateway.config.UrlFetchConfig;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.ingest.UploadInspector;
 import io.autoflow.gateway.ingest.UrlDownloader;
@@ -40,9 +41,11 @@ public class DocumentAnalyticsResource {
     private final ObjectMapper json;
     private final UploadInspector inspector;
     private final UrlDownloader downloader;
+    private final UrlFetchConfig urlFetch;
 
     public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
-            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader) {
+            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch) {
+        this.urlFetch = urlFetch;
         this.inspector = inspector;
         this.downloader = downloader;
         this.user = user;
@@ -95,7 +98,7 @@ public class DocumentAnalyticsResource {
         if (url == null) {
             throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
         }
-        options.validatedOutput();
+        validatedOutput(options);
         return downloader.download(url, maxBytes()).chain(downloaded -> accept(downloaded.file(),
                 downloaded.fileName(), downloaded.size(), options).onTermination().call(() -> VertxContexts.blocking(
                         () -> Files.deleteIfExists(downloaded.file()))));
@@ -103,7 +106,7 @@ public class DocumentAnalyticsResource {
 
     /** Checks the document (real type, malware), stores it, and records and publishes the job. */
     private Uni<Response> accept(java.nio.file.Path document, String fileName, long size, AnalyticsRequest options) {
-        AnalyticsRequest.Output output = options.validatedOutput();
+        AnalyticsRequest.Output output = validatedOutput(options);
         if (size == 0) {
             throw new ApiException(400, "empty_file", "The document is empty");
         }
@@ -117,10 +120,14 @@ public class DocumentAnalyticsResource {
             return contentType;
         }).chain(contentType -> outbox.record(newJob(jobId, fileName, size, new AnalyzeDocument(null, null, null,
                 key, fileName, contentType, size, options.analyses(), new AnalyzeDocument.Output(output.format(),
-                        output.delivery(), null, null)))))
+                        output.delivery(), output.email(), output.webhookUrl())))))
                 .call(outbox::publish)
                 .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(size)))
                         .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    private AnalyticsRequest.Output validatedOutput(AnalyticsRequest options) {
+        return options.validatedOutput(user.email(), urlFetch.allowLoopback());
     }
 
     private long maxBytes() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
@@ -19,11 +20,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -47,9 +51,14 @@ public class JobResource {
     private final JobStatusClient status;
     private final ObjectMapper json;
     private final BlobStore blobs;
+    private final SignedLinks links;
+    private final Duration linkValidity;
 
-    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json, BlobStore blobs) {
+    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json, BlobStore blobs,
+            SignedLinks links, @ConfigProperty(name = "autoflow.links.download-validity") Duration linkValidity) {
         this.blobs = blobs;
+        this.links = links;
+        this.linkValidity = linkValidity;
         this.user = user;
         this.jobs = jobs;
         this.status = status;
@@ -98,9 +107,8 @@ public class JobResource {
             }
             return status.get(id, user.id().toString()).onFailure().transform(JobResource::unavailable)
                     .chain(known -> {
-                        String key = reportKey(known);
-                        // The key comes from a worker's result: serve it only inside this job's own prefix.
-                        if (key == null || !key.startsWith("reports/" + user.id() + "/" + id + "/")) {
+                        String key = ownReportKey(known, job);
+                        if (key == null) {
                             throw new ApiException(404, "report_not_available", "This job has no report (yet)");
                         }
                         String extension = key.substring(key.lastIndexOf('.') + 1);
@@ -122,9 +130,12 @@ public class JobResource {
         }
     }
 
-    private static String reportKey(JsonNode known) {
+    /** The report's key; it comes from a worker's result, so it counts only inside this job's own prefix. */
+    private static String ownReportKey(JsonNode known, Job job) {
         JsonNode key = known == null ? null : known.path("result").path("report").path("key");
-        return key != null && key.isTextual() ? key.asText() : null;
+        String prefix = "reports/" + job.userId + "/" + job.id + "/";
+        return key != null && key.isTextual() && key.asText().startsWith(prefix) && !key.asText().contains("..")
+                ? key.asText() : null;
     }
 
     private static String downloadName(Job job, String extension) {
@@ -137,11 +148,17 @@ public class JobResource {
         ObjectNode view;
         if (known != null) {
             view = (ObjectNode) known.deepCopy();
-            if (reportKey(known) != null) {
+            String reportKey = ownReportKey(known, job);
+            if (reportKey != null) {
                 view.put("report_url", "/api/jobs/" + job.id + "/report");
+                // A link that works without the API key, e.g. for a browser or a colleague, until it expires.
+                Instant expires = Instant.now().plus(linkValidity);
+                view.put("download_url", "/files/" + links.token(reportKey, downloadName(job,
+                        reportKey.substring(reportKey.lastIndexOf('.') + 1)), expires));
+                view.put("download_url_expires_at", expires.toString());
             }
             if ("completed".equals(known.path("status").asText())) {
-                view.put("delivery_status", deliveryStatus(known.path("result").path("output")));
+                view.put("delivery_status", deliveryStatus(known));
             }
         } else {
             view = json.createObjectNode().put("job_id", job.id.toString()).put("workflow_type", job.workflowType)
@@ -155,12 +172,16 @@ public class JobResource {
     }
 
     /**
-     * A report for download is ready as soon as the job completes; email and webhook hand-offs are pending until
-     * notification-service reports them.
+     * A report for download is ready as soon as the job completes; an email or webhook is pending until
+     * notification-service reports on it, then retrying, delivered or failed.
      */
-    private static String deliveryStatus(JsonNode output) {
-        String method = output.path("delivery").asText("download");
-        return method.equals("download") ? "ready" : "pending";
+    private static String deliveryStatus(JsonNode known) {
+        String reported = known.path("delivery_status").asText(null);
+        if (reported == null) {
+            return "download".equals(known.path("result").path("output").path("delivery").asText("download"))
+                    ? "ready" : "pending";
+        }
+        return reported.equals("requested") ? "pending" : reported;
     }
 
     private static UUID parse(String id) {

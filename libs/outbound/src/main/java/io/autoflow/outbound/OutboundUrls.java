@@ -56,6 +56,31 @@ public final class OutboundUrls {
         return addresses[0];
     }
 
+    /**
+     * Refuses, without asking DNS, a URL whose host is an IP literal outside the public ranges or names this machine
+     * ({@code localhost}): a check to run when a URL is accepted, before {@link #resolve} runs when it is called.
+     */
+    public static void refuseNonPublicLiteral(URI uri, boolean allowLoopback) {
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        boolean literal = host.startsWith("[") || host.matches("[0-9.]+");
+        if (host.equals("localhost") || host.endsWith(".localhost")) {
+            if (!allowLoopback) {
+                throw new UrlNotAllowedException("its host " + host + " is this machine");
+            }
+            return;
+        }
+        if (literal) {
+            try {
+                if (!PublicAddresses.isAllowed(InetAddress.getByName(host), allowLoopback)) {
+                    throw new UrlNotAllowedException("its host " + host
+                            + " is a private, loopback, link-local or reserved address");
+                }
+            } catch (UnknownHostException e) {
+                throw new UrlNotAllowedException("its host " + host + " is not a valid address");
+            }
+        }
+    }
+
     public static boolean isHttps(URI uri) {
         return uri.getScheme().equalsIgnoreCase("https");
     }

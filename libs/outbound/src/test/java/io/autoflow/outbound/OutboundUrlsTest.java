@@ -34,6 +34,21 @@ class OutboundUrlsTest {
                 .isInstanceOf(UrlNotAllowedException.class).hasMessageContaining("private");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost/x", "http://api.localhost/x", "http://10.0.0.1/x", "http://[::1]/x",
+            "http://169.254.169.254/latest", "http://0.0.0.0/"})
+    void refusesNonPublicLiteralsWithoutDns(String url) {
+        assertThatThrownBy(() -> OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse(url), false))
+                .isInstanceOf(UrlNotAllowedException.class);
+    }
+
+    @Test
+    void acceptsNamesAndPublicLiterals() {
+        OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse("https://hooks.example.com/x"), false);
+        OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse("https://8.8.8.8/x"), false);
+        OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse("http://127.0.0.1:8080/x"), true);
+    }
+
     @Test
     void anUnknownHostIsNotAnAddressProblem() {
         assertThatThrownBy(() -> OutboundUrls.resolve("no-such-host.invalid", false))

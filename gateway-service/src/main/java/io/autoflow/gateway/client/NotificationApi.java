@@ -1,0 +1,21 @@
+package io.autoflow.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notification-service's internal API for webhook secrets. */
+@RegisterRestClient(configKey = "notification")
+@Path("/notification/webhook-secrets/{userId}")
+public interface NotificationApi {
+
+    @POST
+    Uni<JsonNode> rotate(@PathParam("userId") String userId);
+
+    @GET
+    Uni<JsonNode> describe(@PathParam("userId") String userId);
+}

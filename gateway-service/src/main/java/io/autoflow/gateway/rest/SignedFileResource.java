@@ -1,0 +1,53 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.blob.BlobStore;
+import io.autoflow.blob.SignedLinks;
+import io.autoflow.service.VertxContexts;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Downloads by signed link, {@code GET /files/{token}}: no API key, only the one file the token names, only until it
+ * expires (links in emails and webhooks, {@code download_url} of a job). A bad or expired token is a 404 that says
+ * nothing about whether the file exists.
+ */
+@Path("/files/{token}")
+public class SignedFileResource {
+
+    private static final Map<String, String> TYPES = Map.of("pdf", "application/pdf",
+            "pptx", JobResource.PPTX, "xlsx", io.autoflow.events.DocumentTypes.XLSX, "png", "image/png");
+
+    private final SignedLinks links;
+    private final BlobStore blobs;
+
+    public SignedFileResource(SignedLinks links, BlobStore blobs) {
+        this.links = links;
+        this.blobs = blobs;
+    }
+
+    @GET
+    public Uni<Response> download(@RestPath String token) {
+        SignedLinks.Link link = links.verify(token, Instant.now()).orElseThrow(SignedFileResource::notFound);
+        String extension = link.blobKey().substring(link.blobKey().lastIndexOf('.') + 1);
+        String type = TYPES.getOrDefault(extension, "application/octet-stream");
+        return VertxContexts.blocking(() -> {
+            try (InputStream in = blobs.open(link.blobKey()).orElseThrow(SignedFileResource::notFound)) {
+                return in.readAllBytes();
+            }
+        }).map(bytes -> Response.ok(bytes, type)
+                .header("Content-Disposition", "attachment; filename=\"" + link.fileName().replace("\"", "") + "\"")
+                .header("Cache-Control", "private, no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .build());
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "link_not_valid", "This download link is not valid or has expired");
+    }
+}

@@ -1,0 +1,52 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.client.NotificationApi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The caller's webhook signing secret (Standard Webhooks, {@code whsec_...}). {@code POST /api/me/webhook-secret}
+ * makes a new one, replacing the old, and is the only answer that shows it; {@code GET} says since when it exists.
+ */
+@Path("/api/me/webhook-secret")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookSecretResource {
+
+    private final CurrentUser user;
+    private final NotificationApi notification;
+
+    public WebhookSecretResource(CurrentUser user, @RestClient NotificationApi notification) {
+        this.user = user;
+        this.notification = notification;
+    }
+
+    @POST
+    public Uni<Response> rotate() {
+        return notification.rotate(user.id().toString()).onFailure().transform(WebhookSecretResource::unavailable)
+                .map(created -> Response.status(201).entity(created).build());
+    }
+
+    @GET
+    public Uni<JsonNode> describe() {
+        return notification.describe(user.id().toString()).onFailure().transform(e -> {
+            if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
+                return new ApiException(404, "webhook_secret_not_found",
+                        "No webhook secret yet: POST /api/me/webhook-secret makes one");
+            }
+            return unavailable(e);
+        });
+    }
+
+    private static Throwable unavailable(Throwable cause) {
+        return new ApiException(503, "notification_unavailable", "Webhook secrets are unavailable right now; try again");
+    }
+}

@@ -11,6 +11,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.autoflow.localstack.KafkaBroker;
 import io.restassured.path.json.JsonPath;
 import java.io.InputStream;
@@ -28,6 +30,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +53,11 @@ class DocumentAnalyticsEndToEndIT {
     private static ServiceProcess orchestrator;
     private static ServiceProcess analytics;
     private static ServiceProcess conversation;
+    private static ServiceProcess notification;
+    /** The users' mailboxes: a real SMTP server in this JVM. */
+    private static GreenMail mail;
+    /** Webhook calls received by {@link #documentHost} at /hooks. */
+    private static final List<ReceivedHook> HOOKS = new CopyOnWriteArrayList<>();
     /** Where users' documents live on the web, for requests that give a URL: a real HTTP server on loopback. */
     private static HttpServer documentHost;
     private static String apiKey;
@@ -62,20 +74,31 @@ class DocumentAnalyticsEndToEndIT {
         kafka = KafkaBroker.onFreePorts().start();
         int orchestratorPort = freePort();
         int conversationPort = freePort();
-        Map<String, String> env = Map.of(
-                "AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB,
-                "AUTOFLOW_REDIS_URL", "redis://localhost:6379/2",
-                "AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString(),
-                "AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString(),
-                "AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort,
-                "AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort,
-                "AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true");
+        int notificationPort = freePort();
+        int gatewayPort = freePort();
+        int smtpPort = freePort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
+                Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
+                Map.entry("AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString()),
+                Map.entry("AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString()),
+                Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
+                Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
+                Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
+                Map.entry("AUTOFLOW_PUBLIC_URL", "http://localhost:" + gatewayPort),
+                Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
+                Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
+                Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
+                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"));
         orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
-        gateway = new ServiceProcess("gateway-service", freePort(), env, logs).start();
+        gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();
         analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
         conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
-        for (ServiceProcess service : List.of(orchestrator, gateway, analytics, conversation)) {
+        notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
+        for (ServiceProcess service : List.of(orchestrator, gateway, analytics, conversation, notification)) {
             service.awaitReady();
         }
         byte[] sales = resource("/sales.csv");
@@ -86,7 +109,20 @@ class DocumentAnalyticsEndToEndIT {
                 body.write(sales);
             }
         });
+        documentHost.createContext("/hooks", exchange -> {
+            try (var body = exchange.getRequestBody()) {
+                HOOKS.add(new ReceivedHook(exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"),
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
         documentHost.start();
+    }
+
+    private record ReceivedHook(String id, String timestamp, String signature, String body) {
     }
 
     @AfterAll
@@ -94,7 +130,11 @@ class DocumentAnalyticsEndToEndIT {
         if (documentHost != null) {
             documentHost.stop(0);
         }
-        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics, conversation}) {
+        if (mail != null) {
+            mail.stop();
+        }
+        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics, conversation,
+                notification}) {
             if (service != null) {
                 service.stop();
             }
@@ -210,6 +250,53 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aReportAskedForByEmailArrivesInTheUsersMailboxWithThePdfAttached() throws Exception {
+        String jobId = submit("sales.csv", resource("/sales.csv"), "{\"output\":{\"delivery\":\"email\"}}");
+
+        JsonPath job = awaitDelivered(jobId);
+        assertThat(job.getString("delivery.target")).isEqualTo("local@autoflow.localhost");
+        MimeMessage email = mail.getReceivedMessages()[0];
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("local@autoflow.localhost");
+        assertThat(email.getSubject()).isEqualTo("Your report on sales.csv is ready");
+        Multipart parts = (Multipart) email.getContent();
+        BodyPart attachment = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                attachment = parts.getBodyPart(i);
+            }
+        }
+        assertThat(attachment).isNotNull();
+        assertThat(attachment.getFileName()).isEqualTo("sales-report.pdf");
+        try (InputStream pdf = attachment.getInputStream()) {
+            assertThat(new String(pdf.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        }
+    }
+
+    @Test
+    void aWebhookCarriesTheResultSignedWithTheUsersSecretAndLinksThatNeedNoKey() throws Exception {
+        String secret = given().header("X-API-Key", apiKey).post(gateway.url() + "/api/me/webhook-secret")
+                .then().statusCode(201).extract().path("secret");
+        String hook = "http://127.0.0.1:" + documentHost.getAddress().getPort() + "/hooks";
+        String jobId = submit("sales.csv", resource("/sales.csv"),
+                "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":\"" + hook + "\"}}");
+
+        awaitDelivered(jobId);
+        ReceivedHook call = HOOKS.stream().filter(h -> h.body().contains(jobId)).findFirst().orElseThrow();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(
+                secret.substring("whsec_".length())), "HmacSHA256"));
+        String expected = "v1," + java.util.Base64.getEncoder().encodeToString(mac.doFinal(
+                (call.id() + "." + call.timestamp() + "." + call.body()).getBytes(StandardCharsets.UTF_8)));
+        assertThat(call.signature().split(" ")).contains(expected);
+        JsonPath body = new JsonPath(call.body());
+        assertThat(body.getString("type")).isEqualTo("job.completed");
+        assertThat(body.getString("data.status")).isEqualTo("completed");
+        byte[] pdf = given().get(body.getString("data.report_url")).then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 
@@ -264,11 +351,20 @@ class DocumentAnalyticsEndToEndIT {
                 job -> List.of("completed", "failed").contains(job.getString("status")));
     }
 
+    private static JsonPath awaitDelivered(String jobId) {
+        JsonPath job = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                        .then().statusCode(200).extract().jsonPath(),
+                j -> List.of("delivered", "failed").contains(String.valueOf(j.getString("delivery_status"))));
+        assertThat(job.getString("delivery_status")).as(job.prettify()).isEqualTo("delivered");
+        return job;
+    }
+
     /** Each run starts from empty schemas; the services migrate them at start. */
     private static void resetDatabase() throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
                 "autoflow"); Statement sql = db.createStatement()) {
-            for (String schema : List.of("gateway", "orchestrator", "analytics")) {
+            for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification")) {
                 sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

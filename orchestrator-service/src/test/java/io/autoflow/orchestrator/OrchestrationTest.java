@@ -162,6 +162,7 @@ class OrchestrationTest {
     void aDownloadedJobIsNotHandedOver() {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));
+        awaitStatus(id, "queued"); // events of a job the orchestrator has not recorded yet are ignored
         kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
         awaitStatus(id, "completed");
         job(id, "user-a").body("delivery_status", nullValue());

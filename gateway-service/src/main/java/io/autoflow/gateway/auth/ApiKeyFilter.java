@@ -1,11 +1,14 @@
 package io.autoflow.gateway.auth;
 
+import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.rest.ApiError;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Authenticates every {@code /api} request by its {@code X-API-Key} header. A missing or unknown key is a 401 with a
@@ -17,28 +20,34 @@ public class ApiKeyFilter {
 
     private final ApiKeys apiKeys;
     private final CurrentUser currentUser;
+    private final AuditLog audit;
 
-    public ApiKeyFilter(ApiKeys apiKeys, CurrentUser currentUser) {
+    public ApiKeyFilter(ApiKeys apiKeys, CurrentUser currentUser, AuditLog audit) {
         this.apiKeys = apiKeys;
         this.currentUser = currentUser;
+        this.audit = audit;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Uni<Response> authenticate(ContainerRequestContext request) {
+    public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         if (!path.equals("/api") && !path.startsWith("/api/")) {
             return Uni.createFrom().nullItem();
         }
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank()) {
-            return Uni.createFrom().item(unauthorized("missing_api_key", "Send your API key in the X-API-Key header"));
+            return audit.record(null, "auth.failed", path, http, Map.of("reason", "missing_api_key"))
+                    .replaceWith(unauthorized("missing_api_key", "Send your API key in the X-API-Key header"));
         }
-        return apiKeys.authenticate(key.trim()).map(user -> {
+        return apiKeys.authenticate(key.trim()).chain(user -> {
             if (user == null) {
-                return unauthorized("invalid_api_key", "The API key is unknown, revoked or expired");
+                // The key's first characters say which key was tried, never enough to use it.
+                return audit.record(null, "auth.failed", path, http, Map.of("reason", "invalid_api_key",
+                        "key_prefix", key.trim().substring(0, Math.min(6, key.trim().length()))))
+                        .replaceWith(unauthorized("invalid_api_key", "The API key is unknown, revoked or expired"));
             }
             currentUser.set(user);
-            return null;
+            return apiKeys.touch(key.trim()).replaceWith((Response) null);
         });
     }
 

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 
 /** Issues API keys and finds the user a key belongs to. Keys are random, shown once, and stored as SHA-256. */
@@ -44,6 +45,46 @@ public class ApiKeys {
         return User.<User>find("select u from User u, ApiKey k where k.userId = u.id and k.keyHash = ?1"
                 + " and k.revokedAt is null and (k.expiresAt is null or k.expiresAt > ?2)", hash(key), Instant.now())
                 .firstResult();
+    }
+
+    /** Notes that the key was used; written at most once a minute per key, to keep requests read-only. */
+    @WithTransaction
+    public Uni<Void> touch(String key) {
+        Instant now = Instant.now();
+        return ApiKey.update("lastUsedAt = ?1 where keyHash = ?2 and (lastUsedAt is null or lastUsedAt < ?3)", now,
+                hash(key), now.minusSeconds(60)).replaceWithVoid();
+    }
+
+    /** A new key for the user, returned in clear this once. */
+    public record Issued(ApiKey record, String key) {
+    }
+
+    @WithTransaction
+    public Uni<Issued> issue(UUID userId, String name, Instant expiresAt) {
+        String key = newKey();
+        ApiKey apiKey = new ApiKey();
+        apiKey.id = UUID.randomUUID();
+        apiKey.userId = userId;
+        apiKey.keyHash = hash(key);
+        apiKey.prefix = key.substring(0, PREFIX_LENGTH);
+        apiKey.name = name;
+        apiKey.createdAt = Instant.now();
+        apiKey.expiresAt = expiresAt;
+        return apiKey.<ApiKey>persist().map(saved -> new Issued(saved, key));
+    }
+
+    /** The user's keys that still work, newest first. */
+    @WithSession
+    public Uni<List<ApiKey>> active(UUID userId) {
+        return ApiKey.<ApiKey>find("userId = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)"
+                + " order by createdAt desc", userId, Instant.now()).list();
+    }
+
+    /** @return whether the user had this key (still working) and it is now revoked */
+    @WithTransaction
+    public Uni<Boolean> revoke(UUID userId, UUID keyId) {
+        return ApiKey.update("revokedAt = ?1 where id = ?2 and userId = ?3 and revokedAt is null", Instant.now(),
+                keyId, userId).map(changed -> changed == 1);
     }
 
     /**

@@ -1,0 +1,111 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.domain.ApiKey;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * The caller's API keys: {@code POST /api/me/api-keys} makes one and shows it this once; {@code GET} lists those that
+ * still work, by prefix and name; {@code DELETE /api/me/api-keys/{id}} revokes one. Another user's key is a 404.
+ */
+@Path("/api/me/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApiKeyResource {
+
+    static final int MAX_ACTIVE_KEYS = 20;
+    private static final int MAX_NAME = 100;
+
+    private final CurrentUser user;
+    private final ApiKeys apiKeys;
+    private final AuditLog audit;
+
+    public ApiKeyResource(CurrentUser user, ApiKeys apiKeys, AuditLog audit) {
+        this.user = user;
+        this.apiKeys = apiKeys;
+        this.audit = audit;
+    }
+
+    public record CreateRequest(String name, Instant expiresAt) {
+    }
+
+    /** A key that still works, as its owner recognises it; never the key itself. */
+    public record KeyView(String id, String prefix, String name, Instant createdAt, Instant lastUsedAt,
+            Instant expiresAt) {
+
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id.toString(), key.prefix, key.name, key.createdAt, key.lastUsedAt, key.expiresAt);
+        }
+    }
+
+    public record Created(String id, String key, String prefix, String name, Instant createdAt, Instant expiresAt) {
+    }
+
+    public record KeyList(List<KeyView> apiKeys) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
+        String name = request == null || request.name() == null || request.name().isBlank() ? "unnamed"
+                : request.name().trim();
+        if (name.length() > MAX_NAME) {
+            throw new ApiException(422, "invalid_name", "A key's name has at most " + MAX_NAME + " characters");
+        }
+        Instant expiresAt = request == null ? null : request.expiresAt();
+        if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
+            throw new ApiException(422, "invalid_expiry", "expires_at must be in the future");
+        }
+        return apiKeys.active(user.id()).chain(active -> {
+            if (active.size() >= MAX_ACTIVE_KEYS) {
+                throw new ApiException(422, "too_many_api_keys", "At most " + MAX_ACTIVE_KEYS
+                        + " keys can be active; revoke one first");
+            }
+            return apiKeys.issue(user.id(), name, expiresAt);
+        }).call(issued -> audit.record(user.id().toString(), "api_key.created", issued.record().id.toString(), http,
+                Map.of("prefix", issued.record().prefix, "name", name)))
+                .map(issued -> Response.status(201).entity(new Created(issued.record().id.toString(), issued.key(),
+                        issued.record().prefix, name, issued.record().createdAt, expiresAt)).build());
+    }
+
+    @GET
+    public Uni<KeyList> list() {
+        return apiKeys.active(user.id()).map(keys -> new KeyList(keys.stream().map(KeyView::of).toList()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> revoke(@RestPath String id, HttpServerRequest http) {
+        UUID keyId;
+        try {
+            keyId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+        return apiKeys.revoke(user.id(), keyId).chain(revoked -> {
+            if (!revoked) {
+                throw notFound();
+            }
+            return audit.record(user.id().toString(), "api_key.revoked", id, http, null);
+        }).map(done -> Response.noContent().build());
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "api_key_not_found", "No such API key");
+    }
+}

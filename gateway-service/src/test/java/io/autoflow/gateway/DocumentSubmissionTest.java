@@ -135,7 +135,7 @@ class DocumentSubmissionTest {
     @Test
     void refusesRequestsWithoutAValidKey() {
         given().multiPart("file", "a.csv", "a\n1\n".getBytes()).post("/api/analytics/document")
-                .then().statusCode(401).body("code", is("missing_api_key"));
+                .then().statusCode(401).body("code", is("missing_credentials"));
         given().header("X-API-Key", "af_not_a_key").get("/api/jobs")
                 .then().statusCode(401).body("code", is("invalid_api_key")).body("message", notNullValue());
         given().get("/q/health/live").then().statusCode(200);

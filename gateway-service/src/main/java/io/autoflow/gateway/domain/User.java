@@ -21,6 +21,10 @@ public class User extends PanacheEntityBase {
 
     public String name;
 
+    /** {@code <issuer>|<sub>} for a user who signs in with an identity provider. */
+    @Column(name = "oidc_subject")
+    public String oidcSubject;
+
     /** free, pro or enterprise. */
     @Column(nullable = false)
     public String tier;

@@ -1,0 +1,115 @@
+package io.autoflow.gateway.auth;
+
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.gateway.rest.ApiException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Authenticates every {@code /api} request: by an OIDC bearer token (issuer, audience, expiry and signature checked by
+ * quarkus-oidc against the provider's keys) when an identity provider is configured, or by its {@code X-API-Key}.
+ * No credential or a bad one is a 401, a valid user without the required role a 403, both JSON with a stable code
+ * and recorded in the audit log; health, metrics and OpenAPI under {@code /q} stay open.
+ */
+public class AuthenticationFilter {
+
+    public static final String HEADER = "X-API-Key";
+    /** What users of the API key get; roles of token users come from their token. */
+    private static final Set<String> API_KEY_ROLES = Set.of("user");
+
+    private final ApiKeys apiKeys;
+    private final TokenUsers tokenUsers;
+    private final CurrentUser currentUser;
+    private final AuditLog audit;
+    private final CurrentIdentityAssociation identity;
+    private final boolean oidcEnabled;
+    private final Optional<String> requiredRole;
+
+    public AuthenticationFilter(ApiKeys apiKeys, TokenUsers tokenUsers, CurrentUser currentUser, AuditLog audit,
+            CurrentIdentityAssociation identity,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean oidcEnabled,
+            @ConfigProperty(name = "autoflow.oidc.required-role") Optional<String> requiredRole) {
+        this.apiKeys = apiKeys;
+        this.tokenUsers = tokenUsers;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.identity = identity;
+        this.oidcEnabled = oidcEnabled;
+        this.requiredRole = requiredRole.filter(r -> !r.isBlank());
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return Uni.createFrom().nullItem();
+        }
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearer(path, http);
+        }
+        String key = request.getHeaderString(HEADER);
+        if (key == null || key.isBlank()) {
+            return refuse(path, http, "missing_credentials", Map.of(), "Send a bearer token in Authorization or an"
+                    + " API key in the X-API-Key header");
+        }
+        return apiKeys.authenticate(key.trim()).chain(user -> {
+            if (user == null) {
+                // The key's first characters say which key was tried, never enough to use it.
+                return refuse(path, http, "invalid_api_key", Map.of("key_prefix",
+                        key.trim().substring(0, Math.min(6, key.trim().length()))),
+                        "The API key is unknown, revoked or expired");
+            }
+            currentUser.set(user, API_KEY_ROLES);
+            return apiKeys.touch(key.trim()).replaceWith((Response) null);
+        });
+    }
+
+    private Uni<Response> bearer(String path, HttpServerRequest http) {
+        if (!oidcEnabled) {
+            return refuse(path, http, "invalid_token", Map.of("reason", "no identity provider configured"),
+                    "Bearer tokens are not accepted: no identity provider is configured; use an API key");
+        }
+        return identity.getDeferredIdentity()
+                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .chain(signedIn -> {
+                    if (signedIn == null || signedIn.isAnonymous()
+                            || !(signedIn.getPrincipal() instanceof JsonWebToken token)) {
+                        return refuse(path, http, "invalid_token", Map.of(), "The bearer token is invalid, expired,"
+                                + " not for this API or not signed by the identity provider");
+                    }
+                    return tokenUsers.signIn(token).chain(user -> {
+                        if (requiredRole.isPresent() && !signedIn.hasRole(requiredRole.get())) {
+                            return audit.record(user.id.toString(), "auth.forbidden", path, http,
+                                    Map.of("missing_role", requiredRole.get()))
+                                    .replaceWith(ApiError.of(403, "forbidden", "Your account lacks the role '"
+                                            + requiredRole.get() + "'").toResponse());
+                        }
+                        currentUser.set(user, signedIn.getRoles());
+                        return Uni.createFrom().nullItem();
+                    }).onFailure(ApiException.class).recoverWithItem(e -> ((ApiException) e).toError().toResponse());
+                });
+    }
+
+    private Uni<Response> refuse(String path, HttpServerRequest http, String code, Map<String, Object> details,
+            String message) {
+        Map<String, Object> recorded = new java.util.HashMap<>(details);
+        recorded.put("reason", code);
+        return audit.record(null, "auth.failed", path, http, recorded).replaceWith(
+                Response.fromResponse(ApiError.of(401, code, message).toResponse())
+                        .header("WWW-Authenticate", "Bearer realm=\"autoflow\", ApiKey header=\"" + HEADER + "\"")
+                        .build());
+    }
+}

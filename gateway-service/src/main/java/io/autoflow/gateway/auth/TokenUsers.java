@@ -1,0 +1,72 @@
+package io.autoflow.gateway.auth;
+
+import io.autoflow.gateway.domain.User;
+import io.autoflow.gateway.rest.ApiException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The user a verified token stands for, made on first sign-in (email and name from the token, tier free). A user
+ * already known by the same email (e.g. from an API key) is linked only when the provider says it verified the
+ * address, so nobody takes over an account by registering its email elsewhere.
+ */
+@ApplicationScoped
+public class TokenUsers {
+
+    static final String DEFAULT_TIER = "free";
+
+    @WithTransaction
+    public Uni<User> signIn(JsonWebToken token) {
+        String subject = token.getIssuer() + "|" + token.getSubject();
+        return User.<User>find("oidcSubject", subject).firstResult().chain(known -> {
+            if (known != null) {
+                return Uni.createFrom().item(known);
+            }
+            String email = email(token);
+            return User.<User>find("email", email).firstResult().chain(sameEmail -> {
+                if (sameEmail == null) {
+                    return create(subject, email, name(token));
+                }
+                if (sameEmail.oidcSubject == null && Boolean.TRUE.equals(verified(token))) {
+                    sameEmail.oidcSubject = subject; // written when the transaction ends
+                    return Uni.createFrom().item(sameEmail);
+                }
+                throw new ApiException(409, "account_conflict", "Another account already uses the email " + email
+                        + "; sign in with a provider that has verified it");
+            });
+        });
+    }
+
+    private static Uni<User> create(String subject, String email, String name) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.email = email;
+        user.name = name;
+        user.tier = DEFAULT_TIER;
+        user.oidcSubject = subject;
+        user.createdAt = Instant.now();
+        return user.persist();
+    }
+
+    private static String email(JsonWebToken token) {
+        String email = token.getClaim("email");
+        if (email == null || email.isBlank()) {
+            throw new ApiException(403, "email_required", "The token carries no email; ask for the 'email' scope");
+        }
+        return email.trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String name(JsonWebToken token) {
+        String name = token.getClaim("name");
+        return name != null ? name : token.getClaim("preferred_username");
+    }
+
+    private static Boolean verified(JsonWebToken token) {
+        Object claim = token.getClaim("email_verified");
+        return claim instanceof Boolean b ? b : claim != null && Boolean.parseBoolean(claim.toString());
+    }
+}

@@ -1,0 +1,72 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.domain.User;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestPath;
+
+/** For administrators (the token's role {@code admin}): {@code PUT /api/admin/users/{id}/tier}. */
+@Path("/api/admin/users/{id}/tier")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    static final String ADMIN = "admin";
+    private static final Set<String> TIERS = Set.of("free", "pro", "enterprise");
+
+    private final CurrentUser caller;
+    private final AuditLog audit;
+
+    public AdminResource(CurrentUser caller, AuditLog audit) {
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    public record TierChange(String tier) {
+    }
+
+    public record UserTier(String id, String email, String tier) {
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    public Uni<UserTier> changeTier(@RestPath String id, TierChange change, HttpServerRequest http) {
+        if (!caller.hasRole(ADMIN)) {
+            throw new ApiException(403, "forbidden", "Changing a user's tier needs the role 'admin'");
+        }
+        if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
+            throw new ApiException(422, "invalid_tier", "tier must be free, pro or enterprise");
+        }
+        UUID userId;
+        try {
+            userId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+        return User.<User>findById(userId).chain(user -> {
+            if (user == null) {
+                throw notFound();
+            }
+            String previous = user.tier;
+            user.tier = change.tier(); // written when the transaction ends
+            return audit.record(caller.id().toString(), "user.tier_changed", id, http,
+                    Map.of("from", previous, "to", change.tier()))
+                    .replaceWith(new UserTier(user.id.toString(), user.email, user.tier));
+        });
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "user_not_found", "No such user");
+    }
+}

@@ -1,0 +1,129 @@
+package io.autoflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import io.autoflow.testsupport.KafkaTestResource;
+import io.autoflow.testsupport.KeycloakTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateKey;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Bearer tokens issued by a real Keycloak (started from its Maven Central distribution with the realm in config/). */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(KeycloakTestResource.class)
+class OidcAuthenticationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Inject
+    Pool db;
+
+    @Test
+    void aValidTokenSignsTheUserInAndCreatesThemOnFirstUse() throws Throwable {
+        String token = token("autoflow-web", "alice", "alice-local-password");
+        given().auth().oauth2(token).get("/api/me/api-keys").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/me/api-keys").then().statusCode(200);
+
+        Row alice = user("alice@example.com");
+        assertThat(alice.getString("name")).isEqualTo("Alice Example");
+        assertThat(alice.getString("oidc_subject")).startsWith(KeycloakTestResource.server().issuer() + "|");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        String token = token("autoflow-short-lived", "alice", "alice-local-password");
+        Thread.sleep(2500);
+        given().auth().oauth2(token).get("/api/me/api-keys").then().statusCode(401)
+                .body("code", is("invalid_token"));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefused() throws Exception {
+        String token = token("other-app", "alice", "alice-local-password");
+        given().auth().oauth2(token).get("/api/me/api-keys").then().statusCode(401)
+                .body("code", is("invalid_token"));
+    }
+
+    @Test
+    void aTokenSignedByAnyoneButTheProviderIsRefused() throws Exception {
+        String genuine = token("autoflow-web", "alice", "alice-local-password");
+        String[] parts = genuine.split("\\.");
+        // The same header and claims, signed with a key of our own.
+        var keys = KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign((RSAPrivateKey) keys.generateKeyPair().getPrivate());
+        signer.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        String forged = parts[0] + "." + parts[1] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+
+        given().auth().oauth2(forged).get("/api/me/api-keys").then().statusCode(401)
+                .body("code", is("invalid_token"));
+        given().auth().oauth2("not.a.token").get("/api/me/api-keys").then().statusCode(401)
+                .body("code", is("invalid_token"));
+        long failures = db.query("SELECT count(*) FROM gateway.audit_log WHERE action = 'auth.failed'"
+                + " AND details->>'reason' = 'invalid_token'").execute().await().indefinitely().iterator().next()
+                .getLong(0);
+        assertThat(failures).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aUserWithoutTheRoleIsForbiddenAndOnlyAnAdminChangesTiers() throws Throwable {
+        given().auth().oauth2(token("autoflow-web", "norole", "norole-local-password"))
+                .get("/api/me/api-keys").then().statusCode(403).body("code", is("forbidden"));
+
+        String alice = token("autoflow-web", "alice", "alice-local-password");
+        given().auth().oauth2(alice).get("/api/me/api-keys").then().statusCode(200);
+        String aliceId = user("alice@example.com").getUUID("id").toString();
+
+        given().auth().oauth2(alice).contentType("application/json").body(Map.of("tier", "enterprise"))
+                .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(403).body("code", is("forbidden"));
+
+        String admin = token("autoflow-web", "admin", "admin-local-password");
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "pro"))
+                .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(200).body("tier", is("pro"));
+        given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "platinum"))
+                .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(422).body("code", is("invalid_tier"));
+        long changes = db.query("SELECT count(*) FROM gateway.audit_log WHERE action = 'user.tier_changed'"
+                + " AND target = '" + aliceId + "'").execute().await().indefinitely().iterator().next().getLong(0);
+        assertThat(changes).isEqualTo(1);
+    }
+
+    private Row user(String email) {
+        return db.preparedQuery("SELECT id, name, tier, oidc_subject FROM gateway.users WHERE email = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(email)).await().indefinitely().iterator().next();
+    }
+
+    /** A token from Keycloak's token endpoint (the password grant the test realm's clients allow). */
+    static String token(String client, String user, String password) throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", client, "username", user, "password", password,
+                "scope", "openid email profile").entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(KeycloakTestResource.server().tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token")
+                .asText();
+    }
+}

@@ -159,6 +159,32 @@ class OrchestrationTest {
     }
 
     @Test
+    void aJobRunningPastItsTiersProcessingTimeFailsAndItsLateResultChangesNothing() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IntentParsed brief = documentIntent(id, "user-a", new AnalyzeDocument.Output("pdf", "email", "a@b.io", null));
+        kafka.send(Topics.INTENTS, id, new IntentParsed(id, "user-a", "brief", brief.intent(), brief.parameters(),
+                brief.occurredAt())); // the test tier "brief" allows 1 s
+        awaitStatus(id, "queued");
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.started(id));
+
+        awaitStatus(id, "failed");
+        job(id, "user-a").body("error.code", is("processing_timeout")).body("error.details.limit_seconds", is(1));
+        kafka.awaitRecord(Topics.NOTIFICATIONS, r -> r.key().equals(id) && r.value().contains("processing_timeout"),
+                WAIT);
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
+        Thread.sleep(500);
+        job(id, "user-a").body("status", is("failed"));
+
+        String unlimited = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, unlimited, new IntentParsed(unlimited, "user-a", "enterprise", brief.intent(),
+                brief.parameters(), brief.occurredAt()));
+        awaitStatus(unlimited, "queued");
+        kafka.send(Topics.EXECUTION_EVENTS, unlimited, ExecutionEvent.started(unlimited));
+        Thread.sleep(2000);
+        job(unlimited, "user-a").body("status", is("processing"));
+    }
+
+    @Test
     void aDownloadedJobIsNotHandedOver() {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));

@@ -63,6 +63,10 @@ public class Execution extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** When a started job must have finished by, from its tier's processing time; null for no limit. */
+    @Column(name = "deadline_at")
+    public Instant deadlineAt;
+
     /** requested, retrying, delivered or failed; {@code null} when the result is only downloaded. */
     @Column(name = "delivery_status")
     public String deliveryStatus;

@@ -6,6 +6,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.IntentParsed;
+import io.autoflow.orchestrator.config.ProcessingLimits;
 import io.autoflow.orchestrator.domain.Execution;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,6 +22,12 @@ import org.jboss.logging.Logger;
 public class ExecutionService {
 
     private static final Logger LOG = Logger.getLogger(ExecutionService.class);
+
+    private final ProcessingLimits limits;
+
+    public ExecutionService(ProcessingLimits limits) {
+        this.limits = limits;
+    }
 
     /**
      * Records the job as queued, or as failed with {@code unknown_intent} when no workflow handles it. A job already
@@ -71,17 +78,48 @@ public class ExecutionService {
             if (event.progress() != null) {
                 execution.progress = event.progress();
             }
+            if (execution.deadlineAt == null && !execution.status.isTerminal() && execution.startedAt != null) {
+                limits.of(execution.tier).ifPresent(limit -> execution.deadlineAt = execution.startedAt.plus(limit));
+            }
             if (event.status() == Status.COMPLETED) {
                 execution.outputData = EventJson.write(event.result());
             } else if (event.status() == Status.FAILED) {
                 execution.error = EventJson.write(event.error() != null ? event.error()
                         : ErrorInfo.of("internal_error", "The job failed without a reason"));
             }
-            if (execution.status.isTerminal() && Handovers.of(execution).isPresent()) {
-                execution.deliveryStatus = Handovers.REQUESTED;
-                execution.deliveryRequestedAt = Instant.now();
-            }
+            requestHandover(execution);
         });
+    }
+
+    /** A finished job that asks for an email or a webhook waits for its hand-over, in the same transaction. */
+    private static void requestHandover(Execution execution) {
+        if (execution.status.isTerminal() && Handovers.of(execution).isPresent()) {
+            execution.deliveryStatus = Handovers.REQUESTED;
+            execution.deliveryRequestedAt = Instant.now();
+        }
+    }
+
+    /**
+     * Fails running jobs that have passed their tier's processing time with {@code processing_timeout}; whatever their
+     * worker reports later changes nothing.
+     *
+     * @return the jobs failed, for their hand-over
+     */
+    @WithTransaction
+    public Uni<List<Execution>> failOverdue(Instant now, int limit) {
+        return Execution.<Execution>find("status in ?1 and deadlineAt < ?2 order by deadlineAt",
+                List.of(Status.STARTED, Status.PROGRESS), now).page(0, limit).list().invoke(overdue -> {
+                    for (Execution execution : overdue) {
+                        long allowed = java.time.Duration.between(execution.startedAt, execution.deadlineAt)
+                                .toSeconds();
+                        execution.advance(Status.FAILED, now);
+                        execution.error = EventJson.write(new ErrorInfo("processing_timeout", "The job ran longer"
+                                + " than the " + allowed + " s your " + execution.tier + " tier allows",
+                                EventJson.mapper().createObjectNode().put("limit_seconds", allowed)));
+                        requestHandover(execution);
+                        LOG.infof("Job %s failed: past its %d s processing time", execution.id, allowed);
+                    }
+                });
     }
 
     /** Records how a delivery attempt went; once delivered or failed, later reports change nothing. */

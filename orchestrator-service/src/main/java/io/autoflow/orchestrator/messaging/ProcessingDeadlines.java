@@ -1,0 +1,32 @@
+package io.autoflow.orchestrator.messaging;
+
+import io.autoflow.orchestrator.service.ExecutionService;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+
+/** Every few seconds, fails the running jobs past their tier's processing time and hands them over. */
+@ApplicationScoped
+public class ProcessingDeadlines {
+
+    private static final int BATCH = 100;
+
+    private final ExecutionService executions;
+    private final HandoverPublisher handovers;
+
+    public ProcessingDeadlines(ExecutionService executions, HandoverPublisher handovers) {
+        this.executions = executions;
+        this.handovers = handovers;
+    }
+
+    @Scheduled(every = "${autoflow.processing-deadline.check-every:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> failOverdue() {
+        return executions.failOverdue(Instant.now(), BATCH)
+                .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
+                .onItem().transformToUniAndConcatenate(handovers::handOver)
+                .collect().last().replaceWithVoid();
+    }
+}

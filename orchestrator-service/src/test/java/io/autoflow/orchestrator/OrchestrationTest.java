@@ -93,6 +93,12 @@ class OrchestrationTest {
         kafka.send(Topics.INTENTS, marker, documentIntent(marker, "user-a"));
         awaitStatus(marker, "queued");
 
+        given().queryParam("user_id", "user-a").get("/executions/usage").then().statusCode(200)
+                .body("find { it.day == '" + java.time.LocalDate.now(java.time.ZoneOffset.UTC) + "' }.jobs",
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        given().queryParam("user_id", "nobody").get("/executions/usage").then().statusCode(200)
+                .body("size()", is(0));
+
         job(id, "user-a").body("status", is("completed"))
                 .body("result.row_count", is(3))
                 .body("error", nullValue())

@@ -1,8 +1,10 @@
 package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiError;
 import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.gateway.usage.UsageMeter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -33,18 +35,20 @@ public class AuthenticationFilter {
     private final TokenUsers tokenUsers;
     private final CurrentUser currentUser;
     private final AuditLog audit;
+    private final UsageMeter usage;
     private final CurrentIdentityAssociation identity;
     private final boolean oidcEnabled;
     private final Optional<String> requiredRole;
 
     public AuthenticationFilter(ApiKeys apiKeys, TokenUsers tokenUsers, CurrentUser currentUser, AuditLog audit,
-            CurrentIdentityAssociation identity,
+            UsageMeter usage, CurrentIdentityAssociation identity,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean oidcEnabled,
             @ConfigProperty(name = "autoflow.oidc.required-role") Optional<String> requiredRole) {
         this.apiKeys = apiKeys;
         this.tokenUsers = tokenUsers;
         this.currentUser = currentUser;
         this.audit = audit;
+        this.usage = usage;
         this.identity = identity;
         this.oidcEnabled = oidcEnabled;
         this.requiredRole = requiredRole.filter(r -> !r.isBlank());
@@ -72,8 +76,7 @@ public class AuthenticationFilter {
                         key.trim().substring(0, Math.min(6, key.trim().length()))),
                         "The API key is unknown, revoked or expired");
             }
-            currentUser.set(user, API_KEY_ROLES);
-            return apiKeys.touch(key.trim()).replaceWith((Response) null);
+            return apiKeys.touch(key.trim()).chain(() -> signedIn(user, API_KEY_ROLES));
         });
     }
 
@@ -97,10 +100,15 @@ public class AuthenticationFilter {
                                     .replaceWith(ApiError.of(403, "forbidden", "Your account lacks the role '"
                                             + requiredRole.get() + "'").toResponse());
                         }
-                        currentUser.set(user, signedIn.getRoles());
-                        return Uni.createFrom().nullItem();
+                        return signedIn(user, signedIn.getRoles());
                     }).onFailure(ApiException.class).recoverWithItem(e -> ((ApiException) e).toError().toResponse());
                 });
+    }
+
+    /** The request goes on as this user, and counts towards their usage. */
+    private Uni<Response> signedIn(User user, Set<String> roles) {
+        currentUser.set(user, roles);
+        return usage.request(user.id).replaceWith((Response) null);
     }
 
     private Uni<Response> refuse(String path, HttpServerRequest http, String code, Map<String, Object> details,

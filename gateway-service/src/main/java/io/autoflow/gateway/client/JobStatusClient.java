@@ -33,6 +33,13 @@ public class JobStatusClient {
         return api.list(userId, limit);
     }
 
+    /** Jobs and processing seconds per UTC day: {@code [{"day", "jobs", "processing_seconds"}]}. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<List<JsonNode>> processingByDay(String userId, int days) {
+        return api.usage(userId, days);
+    }
+
     private static boolean isNotFound(Throwable e) {
         return e instanceof WebApplicationException w && w.getResponse().getStatus() == 404;
     }

@@ -20,4 +20,8 @@ interface OrchestratorApi {
 
     @GET
     Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit);
+
+    @GET
+    @Path("/usage")
+    Uni<List<JsonNode>> usage(@QueryParam("user_id") String userId, @QueryParam("days") int days);
 }

@@ -14,6 +14,7 @@ import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.ingest.UploadInspector;
 import io.autoflow.gateway.ingest.UrlDownloader;
 import io.autoflow.gateway.service.JobOutbox;
+import io.autoflow.gateway.usage.UsageMeter;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -42,9 +43,12 @@ public class DocumentAnalyticsResource {
     private final UploadInspector inspector;
     private final UrlDownloader downloader;
     private final UrlFetchConfig urlFetch;
+    private final UsageMeter usage;
 
     public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
-            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch) {
+            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch,
+            UsageMeter usage) {
+        this.usage = usage;
         this.urlFetch = urlFetch;
         this.inspector = inspector;
         this.downloader = downloader;
@@ -122,6 +126,7 @@ public class DocumentAnalyticsResource {
                 key, fileName, contentType, size, options.analyses(), new AnalyzeDocument.Output(output.format(),
                         output.delivery(), output.email(), output.webhookUrl())))))
                 .call(outbox::publish)
+                .call(saved -> usage.job(user.id(), size))
                 .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(size)))
                         .location(URI.create("/api/jobs/" + jobId)).build());
     }

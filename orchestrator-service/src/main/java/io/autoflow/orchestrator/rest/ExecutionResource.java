@@ -51,6 +51,17 @@ public class ExecutionResource {
                 .map(list -> list.stream().map(ExecutionView::of).toList());
     }
 
+    /** Processing seconds of the user's finished jobs per UTC day, the last {@code days} days. */
+    @GET
+    @Path("/usage")
+    public Uni<List<ExecutionService.DailyProcessing>> usage(@QueryParam("user_id") String userId,
+            @QueryParam("days") @DefaultValue("30") int days) {
+        if (userId == null) {
+            throw new NotFoundException();
+        }
+        return executions.processingByDay(userId, Math.max(1, Math.min(days, 366)));
+    }
+
     private static UUID parse(String id) {
         try {
             return UUID.fromString(id);

@@ -12,9 +12,15 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /** Records jobs and moves them through their lifecycle. Every operation is safe to repeat. */
@@ -110,7 +116,7 @@ public class ExecutionService {
         return Execution.<Execution>find("status in ?1 and deadlineAt < ?2 order by deadlineAt",
                 List.of(Status.STARTED, Status.PROGRESS), now).page(0, limit).list().invoke(overdue -> {
                     for (Execution execution : overdue) {
-                        long allowed = java.time.Duration.between(execution.startedAt, execution.deadlineAt)
+                        long allowed = Duration.between(execution.startedAt, execution.deadlineAt)
                                 .toSeconds();
                         execution.advance(Status.FAILED, now);
                         execution.error = EventJson.write(new ErrorInfo("processing_timeout", "The job ran longer"
@@ -129,7 +135,7 @@ public class ExecutionService {
             if (execution == null || Handovers.isFinal(execution.deliveryStatus)) {
                 return;
             }
-            execution.deliveryStatus = event.status().name().toLowerCase(java.util.Locale.ROOT);
+            execution.deliveryStatus = event.status().name().toLowerCase(Locale.ROOT);
             var delivery = EventJson.mapper().createObjectNode()
                     .put("channel", event.channel())
                     .put("target", event.target())
@@ -158,6 +164,26 @@ public class ExecutionService {
     @WithSession
     public Uni<Execution> find(UUID id, String userId) {
         return Execution.<Execution>findById(id).map(e -> e != null && e.userId.equals(userId) ? e : null);
+    }
+
+    /** Processing time of one day's finished jobs (from start to end). */
+    public record DailyProcessing(java.time.LocalDate day, long jobs, double processingSeconds) {
+    }
+
+    @WithSession
+    public Uni<List<DailyProcessing>> processingByDay(String userId, int days) {
+        Instant since = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Execution.<Execution>find("userId = ?1 and completedAt >= ?2 and startedAt is not null", userId, since)
+                .list().map(finished -> finished.stream()
+                        .collect(Collectors.groupingBy(
+                                e -> LocalDate.ofInstant(e.completedAt, ZoneOffset.UTC),
+                                TreeMap::new, Collectors.toList()))
+                        .entrySet().stream()
+                        .map(day -> new DailyProcessing(day.getKey(), day.getValue().size(), day.getValue().stream()
+                                .mapToLong(e -> Duration.between(e.startedAt, e.completedAt).toMillis())
+                                .sum() / 1000.0))
+                        .toList());
     }
 
     @WithSession

@@ -92,6 +92,8 @@ class DocumentAnalyticsEndToEndIT {
                 Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
                 Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
+                Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + java.util.Base64.getEncoder().encodeToString(
+                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
                 Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"));
         orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
         gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();

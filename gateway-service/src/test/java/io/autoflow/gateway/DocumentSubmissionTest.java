@@ -100,6 +100,10 @@ class DocumentSubmissionTest {
         try (InputStream stored = blobs.open(parameters.blobKey()).orElseThrow()) {
             assertThat(stored.readAllBytes()).isEqualTo(csv);
         }
+        // Encrypted at rest: the file on disk holds none of the document's text.
+        byte[] onDisk = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(blobDir, parameters.blobKey()));
+        assertThat(new String(onDisk, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("AFE1")
+                .doesNotContain("region").doesNotContain("revenue");
         awaitPublished(UUID.fromString(jobId));
     }
 

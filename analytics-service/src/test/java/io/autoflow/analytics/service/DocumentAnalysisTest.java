@@ -23,7 +23,7 @@ class DocumentAnalysisTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(blobs);
+        FileSystemBlobStore store = new FileSystemBlobStore(blobs, new io.autoflow.blob.BlobEncryption("t=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
         try (var in = getClass().getResourceAsStream("/csv/sales.csv")) {
             store.put("uploads/u1/j1/document", in);
         }

@@ -12,11 +12,13 @@ public class BlobStoreProducer {
     /**
      * @param directory {@code autoflow.blob.dir}: the directory of the filesystem store, shared by the services of
      *        one machine
+     * @param keys {@code autoflow.blob.keys}: the keys files are encrypted with, {@code id=<base64>,...}, newest first
      */
     @Produces
     @ApplicationScoped
-    BlobStore blobStore(@ConfigProperty(name = "autoflow.blob.dir") Path directory) {
-        return new FileSystemBlobStore(directory);
+    BlobStore blobStore(@ConfigProperty(name = "autoflow.blob.dir") Path directory,
+            @ConfigProperty(name = "autoflow.blob.keys") String keys) {
+        return new FileSystemBlobStore(directory, new BlobEncryption(keys));
     }
 
     /** @param signingKey {@code autoflow.links.signing-key}: the same in the services that sign and serve links */

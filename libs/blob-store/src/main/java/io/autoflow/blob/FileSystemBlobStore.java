@@ -1,7 +1,9 @@
 package io.autoflow.blob;
 
 import java.io.IOException;
+import java.io.BufferedOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,17 +13,19 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Blob store on a local directory, for a single machine. Writes go to a temporary file first and are moved into
- * place, so a reader never sees half a file.
+ * Blob store on a local directory, for a single machine, every file encrypted ({@link BlobEncryption}). Writes go to a
+ * temporary file first and are moved into place, so a reader never sees half a file.
  */
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final Path root;
+    private final BlobEncryption encryption;
 
-    public FileSystemBlobStore(Path root) {
+    public FileSystemBlobStore(Path root, BlobEncryption encryption) {
         this.root = root.toAbsolutePath().normalize();
+        this.encryption = encryption;
     }
 
     @Override
@@ -30,7 +34,11 @@ public class FileSystemBlobStore implements BlobStore {
         Files.createDirectories(target.getParent());
         Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
         try {
-            long written = Files.copy(content, partial);
+            long written;
+            try (OutputStream out = encryption.encrypting(new BufferedOutputStream(Files.newOutputStream(partial)),
+                    key)) {
+                written = content.transferTo(out);
+            }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
         } finally {
@@ -41,7 +49,13 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public Optional<InputStream> open(String key) throws IOException {
         try {
-            return Optional.of(Files.newInputStream(resolve(key)));
+            InputStream raw = Files.newInputStream(resolve(key));
+            try {
+                return Optional.of(encryption.decrypting(raw, key));
+            } catch (IOException | RuntimeException e) {
+                raw.close();
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }

@@ -13,12 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileSystemBlobStoreTest {
 
+    /** Two keys: "new" encrypts, "old" still decrypts what it wrote. */
+    static final BlobEncryption KEYS = new BlobEncryption("new=" + key(7) + ",old=" + key(3));
+
     @TempDir
     Path dir;
 
     @Test
     void storesReadsReplacesAndDeletes() throws Exception {
-        BlobStore store = new FileSystemBlobStore(dir);
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
 
         assertThat(store.put("uploads/u1/job-1/data.csv", stream("a,b\n1,2\n"))).isEqualTo(8);
         assertThat(read(store, "uploads/u1/job-1/data.csv")).isEqualTo("a,b\n1,2\n");
@@ -33,7 +36,7 @@ class FileSystemBlobStoreTest {
 
     @Test
     void leavesNoPartialFileBehind() throws Exception {
-        new FileSystemBlobStore(dir).put("a/b.bin", stream("123"));
+        new FileSystemBlobStore(dir, KEYS).put("a/b.bin", stream("123"));
 
         try (var files = Files.list(dir.resolve("a"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("b.bin");
@@ -42,11 +45,68 @@ class FileSystemBlobStoreTest {
 
     @Test
     void refusesKeysThatEscapeTheStore() {
-        BlobStore store = new FileSystemBlobStore(dir);
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
 
         for (String key : new String[] {"../etc/passwd", "a/../../x", "/abs", "a//b", "", "a/./b", "sp ace"}) {
             assertThatThrownBy(() -> store.put(key, stream("x"))).as(key).isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void theBytesOnDiskAreNotThePlaintextAndTheReadIs() throws Exception {
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
+        String secret = "name,salary\nAna,123456\n".repeat(1000);
+        store.put("uploads/u1/j1/document", stream(secret));
+
+        byte[] onDisk = Files.readAllBytes(dir.resolve("uploads/u1/j1/document"));
+        assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).startsWith("AFE1").doesNotContain("salary")
+                .doesNotContain("Ana");
+        assertThat(read(store, "uploads/u1/j1/document")).isEqualTo(secret);
+    }
+
+    @Test
+    void aLargeFileStreamsThroughInSegments() throws Exception {
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
+        byte[] large = new byte[5 * 1024 * 1024 + 17];
+        new java.util.Random(1).nextBytes(large);
+        assertThat(store.put("reports/u/j/big.bin", new ByteArrayInputStream(large))).isEqualTo(large.length);
+        try (InputStream in = store.open("reports/u/j/big.bin").orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(large);
+        }
+    }
+
+    @Test
+    void filesWrittenUnderAnOlderKeyStillReadAfterRotation() throws Exception {
+        new FileSystemBlobStore(dir, new BlobEncryption("old=" + key(3))).put("a/b.csv", stream("x,y\n"));
+        assertThat(read(new FileSystemBlobStore(dir, KEYS), "a/b.csv")).isEqualTo("x,y\n");
+        assertThatThrownBy(() -> read(new FileSystemBlobStore(dir, new BlobEncryption("other=" + key(9))), "a/b.csv"))
+                .hasMessageContaining("key 'old', which is not configured");
+    }
+
+    @Test
+    void aChangedOrMovedFileDoesNotDecrypt() throws Exception {
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
+        store.put("a/one.csv", stream("a,b\n1,2\n"));
+        Path file = dir.resolve("a/one.csv");
+        byte[] bytes = Files.readAllBytes(file);
+        Files.copy(file, dir.resolve("a/two.csv"));
+        assertThatThrownBy(() -> read(store, "a/two.csv")).isInstanceOf(java.io.IOException.class);
+        bytes[bytes.length - 20] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> read(store, "a/one.csv")).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aBadKeyConfigurationIsRefused() {
+        assertThatThrownBy(() -> new BlobEncryption("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BlobEncryption("k=" + java.util.Base64.getEncoder().encodeToString(new byte[16])))
+                .hasMessageContaining("not 32 bytes");
+    }
+
+    private static String key(int seed) {
+        byte[] key = new byte[32];
+        new java.util.Random(seed).nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static InputStream stream(String s) {

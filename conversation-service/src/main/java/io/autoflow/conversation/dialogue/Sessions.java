@@ -2,9 +2,13 @@ package io.autoflow.conversation.dialogue;
 
 import io.autoflow.events.EventJson;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.KeyScanArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,11 +21,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Sessions {
 
     private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
     private final Duration ttl;
 
     public Sessions(RedisDataSource redis,
             @ConfigProperty(name = "autoflow.conversation.session-ttl", defaultValue = "30m") Duration ttl) {
         this.values = redis.value(String.class);
+        this.keys = redis.key();
         this.ttl = ttl;
     }
 
@@ -35,6 +41,15 @@ public class Sessions {
 
     public void end(String userId, String sessionId) {
         values.getdel(key(userId, sessionId));
+    }
+
+    /** Drops every open conversation of a user. */
+    public void forget(String userId) {
+        List<String> found = new ArrayList<>();
+        keys.scan(new KeyScanArgs().match(key(userId, "*")).count(500)).toIterable().forEach(found::add);
+        if (!found.isEmpty()) {
+            keys.del(found.toArray(String[]::new));
+        }
     }
 
     static String key(String userId, String sessionId) {

@@ -54,7 +54,7 @@ public class AuthenticationFilter {
         this.requiredRole = requiredRole.filter(r -> !r.isBlank());
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         if (!path.equals("/api") && !path.startsWith("/api/")) {

@@ -39,7 +39,7 @@ public class RateLimitFilter {
         this.failOpen = failOpen;
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 5)
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 5, nonBlocking = true)
     public Uni<Response> limit(ContainerRequestContext request) {
         if (user.id() == null) {
             return Uni.createFrom().nullItem();

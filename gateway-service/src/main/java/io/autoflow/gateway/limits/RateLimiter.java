@@ -34,9 +34,19 @@ public class RateLimiter {
     public Uni<Decision> count(String userId, long limit) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Instant reset = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        String key = "ratelimit:requests:" + userId + ":" + today;
+        String key = key(userId, today);
         return counters.incr(key)
                 .call(count -> count == 1 ? keys.expireat(key, reset.plusSeconds(3600)) : Uni.createFrom().voidItem())
                 .map(count -> new Decision(limit, limit - count, reset));
+    }
+
+    /** Drops the user's counters (yesterday's may still be there until it expires). */
+    public Uni<Void> forget(String userId) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return keys.del(key(userId, today), key(userId, today.minusDays(1))).replaceWithVoid();
+    }
+
+    private static String key(String userId, LocalDate day) {
+        return "ratelimit:requests:" + userId + ":" + day;
     }
 }

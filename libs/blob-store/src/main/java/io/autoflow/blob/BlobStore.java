@@ -2,6 +2,7 @@ package io.autoflow.blob;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,16 @@ public interface BlobStore {
 
     /** Removes the blob; removing a missing blob is not an error. */
     void delete(String key) throws IOException;
+
+    /** The keys under a prefix such as {@code uploads/<user>/}, sorted. */
+    List<String> list(String prefix) throws IOException;
+
+    /** Removes every blob under a prefix such as {@code reports/<user>/}; returns how many. */
+    default int deleteAll(String prefix) throws IOException {
+        List<String> keys = list(prefix);
+        for (String key : keys) {
+            delete(key);
+        }
+        return keys.size();
+    }
 }

@@ -1,16 +1,18 @@
 package io.autoflow.blob;
 
-import java.io.IOException;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Blob store on a local directory, for a single machine, every file encrypted ({@link BlobEncryption}). Writes go to a
@@ -64,6 +66,37 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(resolve(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("A prefix ends with /: " + prefix);
+        }
+        Path directory = resolve(prefix.substring(0, prefix.length() - 1));
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().endsWith(".partial"))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    @Override
+    public int deleteAll(String prefix) throws IOException {
+        int deleted = BlobStore.super.deleteAll(prefix);
+        Path directory = resolve(prefix.substring(0, prefix.length() - 1));
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> left = Files.walk(directory)) {
+                for (Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path); // the emptied directories
+                }
+            }
+        }
+        return deleted;
     }
 
     private Path resolve(String key) {

@@ -97,6 +97,19 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void listsAndDeletesEverythingUnderAPrefix() throws Exception {
+        BlobStore store = new FileSystemBlobStore(dir, KEYS);
+        store.put("reports/u1/j1/report.pdf", stream("1"));
+        store.put("reports/u1/j2/chart.png", stream("2"));
+        store.put("reports/u2/j3/report.pdf", stream("3"));
+        assertThat(store.list("reports/u1/")).containsExactly("reports/u1/j1/report.pdf", "reports/u1/j2/chart.png");
+        assertThat(store.list("reports/nobody/")).isEmpty();
+        assertThat(store.deleteAll("reports/u1/")).isEqualTo(2);
+        assertThat(dir.resolve("reports/u1")).doesNotExist();
+        assertThat(store.list("reports/u2/")).containsExactly("reports/u2/j3/report.pdf");
+    }
+
+    @Test
     void aBadKeyConfigurationIsRefused() {
         assertThatThrownBy(() -> new BlobEncryption("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BlobEncryption("k=" + java.util.Base64.getEncoder().encodeToString(new byte[16])))

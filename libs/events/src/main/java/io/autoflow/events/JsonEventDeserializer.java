@@ -75,4 +75,10 @@ public abstract class JsonEventDeserializer<T> implements Deserializer<T> {
             super(DeliveryEvent.class);
         }
     }
+
+    public static class UserDeletedDeserializer extends JsonEventDeserializer<UserDeleted> {
+        public UserDeletedDeserializer() {
+            super(UserDeleted.class);
+        }
+    }
 }

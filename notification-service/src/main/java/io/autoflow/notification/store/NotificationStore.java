@@ -1,5 +1,6 @@
 package io.autoflow.notification.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.NotificationRequested;
@@ -12,7 +13,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The notifications and their attempts, in this service's schema. Due notifications are claimed with a lease
@@ -146,5 +149,45 @@ public class NotificationStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the attempts of " + notificationId, e);
         }
+    }
+
+    /** Removes a deleted user's notifications, their attempts and their webhook secret (GDPR erasure). */
+    public void forget(String userId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement notifications = c.prepareStatement("DELETE FROM notifications WHERE user_id = ?");
+                PreparedStatement deliveries = c.prepareStatement("DELETE FROM deliveries WHERE user_id = ?");
+                PreparedStatement secrets = c.prepareStatement("DELETE FROM webhook_secrets WHERE user_id = ?")) {
+            c.setAutoCommit(false);
+            for (PreparedStatement delete : List.of(deliveries, notifications, secrets)) {
+                delete.setString(1, userId);
+                delete.executeUpdate();
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget a deleted user's notifications", e);
+        }
+    }
+
+    /** Everything this service holds about a user, as JSON rows by table (their data export). */
+    public Map<String, List<JsonNode>> export(String userId) {
+        Map<String, List<JsonNode>> tables = new LinkedHashMap<>();
+        for (String sql : List.of(
+                "SELECT 'notifications', row_to_json(t) FROM notifications t WHERE user_id = ?",
+                "SELECT 'deliveries', row_to_json(t) FROM deliveries t WHERE user_id = ?",
+                "SELECT 'webhook_secrets', json_build_object('user_id', user_id, 'created_at', created_at)"
+                        + " FROM webhook_secrets WHERE user_id = ?")) {
+            try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, userId);
+                try (ResultSet rows = s.executeQuery()) {
+                    while (rows.next()) {
+                        tables.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+                                .add(EventJson.mapper().readTree(rows.getString(2)));
+                    }
+                }
+            } catch (SQLException | java.io.IOException e) {
+                throw new IllegalStateException("Could not export a user's notifications", e);
+            }
+        }
+        return tables;
     }
 }

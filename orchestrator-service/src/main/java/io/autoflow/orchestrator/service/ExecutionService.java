@@ -160,6 +160,13 @@ public class ExecutionService {
                 .invoke(list -> list.forEach(e -> e.deliveryRequestedAt = Instant.now()));
     }
 
+    /** Removes every job record of a user who asked to be forgotten. */
+    @WithTransaction
+    public Uni<Void> forget(String userId) {
+        return Execution.delete("userId", userId).invoke(count -> LOG.infof("Forgot %d jobs of a deleted user", count))
+                .replaceWithVoid();
+    }
+
     /** The user's job, or {@code null} when there is none or it belongs to someone else. */
     @WithSession
     public Uni<Execution> find(UUID id, String userId) {

@@ -1,0 +1,168 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.UserDeleted;
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.client.JobStatusClient;
+import io.autoflow.gateway.client.NotificationUserApi;
+import io.autoflow.gateway.limits.RateLimiter;
+import io.autoflow.gateway.messaging.UserEventPublisher;
+import io.autoflow.service.VertxContexts;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The caller's account: {@code GET /api/me} (who am I), {@code GET /api/me/export} (everything we hold about them,
+ * as a zip: GDPR access and portability) and {@code DELETE /api/me} (erasure, in every service).
+ */
+@Path("/api/me")
+public class AccountResource {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** The caller's rows in the gateway's tables, as JSON. */
+    private static final Map<String, String> OWN_ROWS = Map.of(
+            "profile.json", "SELECT row_to_json(t) FROM gateway.users t WHERE id = $1::uuid",
+            "api-keys.json", "SELECT row_to_json(t) FROM (SELECT id, prefix, name, created_at, last_used_at,"
+                    + " expires_at, revoked_at FROM gateway.api_keys WHERE user_id = $1::uuid) t",
+            "jobs.json", "SELECT row_to_json(t) FROM gateway.jobs t WHERE user_id = $1::uuid",
+            "usage.json", "SELECT row_to_json(t) FROM gateway.usage_metrics t WHERE user_id = $1::uuid",
+            "audit-log.json", "SELECT row_to_json(t) FROM gateway.audit_log t WHERE actor = $1");
+
+    private final CurrentUser user;
+    private final Pool db;
+    private final BlobStore blobs;
+    private final JobStatusClient orchestrator;
+    private final NotificationUserApi notification;
+    private final UserEventPublisher events;
+    private final RateLimiter rateLimiter;
+    private final AuditLog audit;
+    private final ObjectMapper json;
+
+    public AccountResource(CurrentUser user, Pool db, BlobStore blobs, JobStatusClient orchestrator,
+            @RestClient NotificationUserApi notification, UserEventPublisher events, RateLimiter rateLimiter,
+            AuditLog audit, ObjectMapper json) {
+        this.user = user;
+        this.db = db;
+        this.blobs = blobs;
+        this.orchestrator = orchestrator;
+        this.notification = notification;
+        this.events = events;
+        this.rateLimiter = rateLimiter;
+        this.audit = audit;
+        this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public record Me(String id, String email, String name, String tier, Instant createdAt) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Me> me() {
+        return db.preparedQuery("SELECT id, email, name, tier, created_at FROM gateway.users WHERE id = $1")
+                .execute(Tuple.of(user.id())).map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Me(row.getUUID("id").toString(), row.getString("email"), row.getString("name"),
+                            row.getString("tier"), row.getOffsetDateTime("created_at").toInstant());
+                });
+    }
+
+    /**
+     * A zip of everything Autoflow holds about the caller: their rows here, their jobs as the orchestrator keeps them
+     * (with results), their deliveries and webhook secret's date from notification-service, and their documents,
+     * charts and reports, decrypted.
+     */
+    @GET
+    @Path("/export")
+    @Produces("application/zip")
+    @Blocking
+    public Response export(HttpServerRequest http) {
+        UUID id = user.id();
+        Map<String, Object> parts = new java.util.LinkedHashMap<>();
+        OWN_ROWS.forEach((file, sql) -> parts.put(file, rows(sql, id)));
+        try {
+            parts.put("executions.json", orchestrator.list(id.toString(), 200).await().atMost(CALL_TIMEOUT));
+            parts.put("notifications.json", notification.export(id.toString()).await().atMost(CALL_TIMEOUT));
+        } catch (RuntimeException e) {
+            // A partial export would look complete: none at all until every service answers.
+            throw new ApiException(503, "export_unavailable", "Not every service can answer right now; try again");
+        }
+        audit.record(id.toString(), "data.exported", id.toString(), http, null).await().atMost(CALL_TIMEOUT);
+        StreamingOutput zip = out -> write(out, id, parts);
+        return Response.ok(zip).header("Content-Disposition", "attachment; filename=\"autoflow-export-" + id
+                + ".zip\"").build();
+    }
+
+    private void write(OutputStream out, UUID id, Map<String, Object> parts) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, Object> part : parts.entrySet()) {
+                zip.putNextEntry(new ZipEntry(part.getKey()));
+                zip.write(json.writeValueAsBytes(part.getValue()));
+                zip.closeEntry();
+            }
+            for (String prefix : List.of("uploads/" + id + "/", "reports/" + id + "/")) {
+                for (String key : blobs.list(prefix)) {
+                    zip.putNextEntry(new ZipEntry("files/" + key));
+                    try (InputStream in = blobs.open(key).orElseThrow()) {
+                        in.transferTo(zip);
+                    }
+                    zip.closeEntry();
+                }
+            }
+        }
+    }
+
+    private List<JsonNode> rows(String sql, UUID id) {
+        List<JsonNode> found = new ArrayList<>();
+        for (Row row : db.preparedQuery(sql).execute(Tuple.of(id.toString())).await().atMost(CALL_TIMEOUT)) {
+            found.add(json.valueToTree(row.getJsonObject(0).getMap()));
+        }
+        return found;
+    }
+
+    /**
+     * Erases the caller. Every service hears it first (so if Kafka cannot take the event, nothing is deleted and the
+     * caller may try again); then the gateway's rows and the uploaded documents go, and the audit log keeps only
+     * what happened, under an id that no longer names anyone.
+     */
+    @DELETE
+    public Uni<Response> delete() {
+        UUID id = user.id();
+        return events.deleted(new UserDeleted(id.toString(), Instant.now()))
+                .chain(() -> audit.record(id.toString(), "user.deleted", id.toString(), null, null))
+                .chain(() -> db.withTransaction(tx -> tx.preparedQuery("UPDATE gateway.audit_log SET ip = NULL,"
+                        + " user_agent = NULL WHERE actor = $1 AND (ip IS NOT NULL OR user_agent IS NOT NULL)")
+                        .execute(Tuple.of(id.toString()))
+                        .chain(() -> tx.preparedQuery("DELETE FROM gateway.users WHERE id = $1")
+                                .execute(Tuple.of(id)))))
+                .chain(() -> rateLimiter.forget(id.toString()))
+                .chain(() -> VertxContexts.blocking(() -> blobs.deleteAll("uploads/" + id + "/")))
+                .map(deleted -> Response.noContent().build());
+    }
+}

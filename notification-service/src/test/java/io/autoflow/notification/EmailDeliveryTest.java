@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DeliveryEvent;
-import io.autoflow.events.EventJson;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Topics;
 import io.autoflow.notification.store.Attempt;
@@ -138,9 +137,7 @@ class EmailDeliveryTest {
 
     private DeliveryEvent awaitDeliveryEvent(NotificationRequested request, DeliveryEvent.Status status)
             throws Exception {
-        var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
-                && r.value().contains("\"" + status.name() + "\""), WAIT);
-        return EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
+        return Requests.awaitDeliveryEvent(kafka, request, status);
     }
 
     private static MimeMessage awaitMailTo(String address) {

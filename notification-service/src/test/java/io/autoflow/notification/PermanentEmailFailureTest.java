@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.DeliveryEvent;
-import io.autoflow.events.EventJson;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Topics;
 import io.autoflow.notification.store.Attempt;
@@ -14,7 +13,6 @@ import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +37,7 @@ class PermanentEmailFailureTest {
         KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
         kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
 
-        var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
-                && r.value().contains("\"FAILED\""), Duration.ofSeconds(20));
-        DeliveryEvent failed = EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
+        DeliveryEvent failed = Requests.awaitDeliveryEvent(kafka, request, DeliveryEvent.Status.FAILED);
         assertThat(failed.error().code()).isEqualTo("smtp_rejected");
         assertThat(failed.responseCode()).isEqualTo(550);
         assertThat(failed.error().message()).contains("No such user");

@@ -3,12 +3,16 @@ package io.autoflow.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.NotificationRequested;
+import io.autoflow.events.Topics;
+import io.autoflow.testsupport.KafkaTestClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,6 +40,14 @@ final class Requests {
         result.putObject("narrative").put("text", "Sales grew all year.").put("source", "engine");
         return new NotificationRequested(NotificationRequested.idFor(job, channel), job, user, channel, target,
                 "document_analytics", "sales.csv", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
+    }
+
+    /** The delivery report of the request with this status, from the delivery-events topic. */
+    static DeliveryEvent awaitDeliveryEvent(KafkaTestClient kafka, NotificationRequested request,
+            DeliveryEvent.Status status) throws IOException {
+        var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
+                && r.value().contains("\"" + status.name() + "\""), Duration.ofSeconds(20));
+        return EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
     }
 
     static NotificationRequested failed(String channel, String target) {

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.DeliveryEvent;
-import io.autoflow.events.EventJson;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Topics;
 import io.autoflow.notification.store.Attempt;
@@ -63,9 +62,7 @@ class RetryWindowTest {
             KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
             kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
 
-            var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
-                    && r.value().contains("\"FAILED\""), Duration.ofSeconds(20));
-            DeliveryEvent failed = EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
+            DeliveryEvent failed = Requests.awaitDeliveryEvent(kafka, request, DeliveryEvent.Status.FAILED);
             assertThat(failed.error().code()).isEqualTo("webhook_unavailable");
             assertThat(failed.error().message()).contains("gave up after");
             kafka.awaitRecord(Topics.dlq(Topics.NOTIFICATIONS), r -> r.value().contains(request.notificationId()),

@@ -197,9 +197,7 @@ class WebhookDeliveryTest {
 
     private DeliveryEvent awaitDeliveryEvent(NotificationRequested request, DeliveryEvent.Status status)
             throws Exception {
-        var record = kafka.awaitRecord(Topics.DELIVERY_EVENTS, r -> r.value().contains(request.notificationId())
-                && r.value().contains("\"" + status.name() + "\""), WAIT);
-        return EventJson.mapper().readValue(record.value(), DeliveryEvent.class);
+        return Requests.awaitDeliveryEvent(kafka, request, status);
     }
 
     /**

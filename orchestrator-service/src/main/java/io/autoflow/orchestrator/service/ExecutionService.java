@@ -174,7 +174,7 @@ public class ExecutionService {
     }
 
     /** Processing time of one day's finished jobs (from start to end). */
-    public record DailyProcessing(java.time.LocalDate day, long jobs, double processingSeconds) {
+    public record DailyProcessing(LocalDate day, long jobs, double processingSeconds) {
     }
 
     @WithSession

@@ -304,6 +304,30 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aDocumentAttachedToAChatMessageIsAnalysed() {
+        String jobId = given().header("X-API-Key", apiKey)
+                .multiPart("message", "what are the trends in this?")
+                .multiPart("file", "sales.csv", resourceBytes("/sales.csv"), "text/csv")
+                .post(gateway.url() + "/api/chat").then().statusCode(200)
+                .body("intent", is("document_analytics"))
+                .body("job_id", notNullValue())
+                .extract().path("job_id");
+
+        JsonPath job = awaitFinished(jobId);
+        assertThat(job.getString("status")).isEqualTo("completed");
+        assertThat(job.getString("file_name")).isEqualTo("sales.csv");
+        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
+    }
+
+    private static byte[] resourceBytes(String path) {
+        try {
+            return resource(path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

@@ -33,6 +33,9 @@ public class Dialogue {
             "webhook_url", List.of("url"), "url", List.of("url"), "email", List.of("email"), "cron", List.of("cron"),
             "target_format", List.of("target_format"));
 
+    /** The intents whose request takes a document. */
+    private static final java.util.Set<String> FILE_INTENTS = java.util.Set.of("document_analytics", "data_transform");
+
     private final OfflineParser parser;
     private final Sessions sessions;
     private final UrlGuard urls;
@@ -59,6 +62,14 @@ public class Dialogue {
     }
 
     public Reply handle(String userId, String sessionId, String message) {
+        return handle(userId, sessionId, message, null);
+    }
+
+    /**
+     * @param attachment the reference of a document attached to the message ({@code upload:<id>}); it is the request's
+     *        file, whatever the text says
+     */
+    public Reply handle(String userId, String sessionId, String message, String attachment) {
         String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
         if (isCancel(message)) {
             sessions.end(userId, id);
@@ -79,7 +90,8 @@ public class Dialogue {
                         List.of(), false, "offline");
             }
         }
-        Optional<Session> continued = pending.filter(p -> !p.confirming()).flatMap(p -> answered(p, message));
+        Optional<Session> continued = pending.filter(p -> !p.confirming())
+                .flatMap(p -> answered(p, message, attachment));
         String by = "offline";
         Session session;
         if (continued.isPresent()) {
@@ -88,6 +100,12 @@ public class Dialogue {
             ParsedMessage parsed = llmEnabled ? llm.get().parse(message) : parser.parse(message);
             by = parsed.understoodBy();
             session = new Session(parsed.intent(), parsed.parameters(), parsed.missing());
+            if (attachment != null) {
+                // A document sent with a message that asks for nothing that takes one is a document to analyse.
+                Session asked = FILE_INTENTS.contains(session.intent()) ? session
+                        : new Session("document_analytics", session.parameters(), List.of());
+                session = asked.with("file", attachment);
+            }
         }
         StringBuilder refusals = new StringBuilder();
         for (Optional<UrlGuard.Refusal> refused = urls.check(session.parameters()); refused.isPresent();
@@ -121,8 +139,11 @@ public class Dialogue {
     }
 
     /** The pending request with what the message answers filled in, or empty when it answers nothing asked. */
-    private Optional<Session> answered(Session pending, String message) {
+    private Optional<Session> answered(Session pending, String message, String attachment) {
         Map<String, Object> found = parser.slots(message);
+        if (attachment != null) {
+            found.put("file", attachment);
+        }
         Map<String, Object> parameters = new LinkedHashMap<>(pending.parameters());
         boolean answered = false;
         for (String name : pending.missing()) {

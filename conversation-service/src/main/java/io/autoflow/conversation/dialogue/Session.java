@@ -14,6 +14,13 @@ public record Session(String intent, Map<String, Object> parameters, List<String
         this(intent, parameters, missing, false);
     }
 
+    /** The request with a parameter set; what is missing is worked out again. */
+    Session with(String parameter, Object value) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(parameters);
+        all.put(parameter, value);
+        return new Session(intent, all, io.autoflow.conversation.parse.OfflineParser.missing(intent, all), false);
+    }
+
     /** The request without a parameter, which is asked for again first. */
     Session without(String parameter) {
         Map<String, Object> kept = new java.util.LinkedHashMap<>(parameters);

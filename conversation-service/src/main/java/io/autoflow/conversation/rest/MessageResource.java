@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Internal API for the gateway: one turn of a user's conversation, {@code POST /conversation/messages} with
- * {@code {"user_id", "session_id"?, "message"}}. The gateway authenticates the user; this service trusts the id it is
+ * {@code {"user_id", "session_id"?, "message", "attachment"?}}. The gateway authenticates the user; this service trusts the id it is
  * given and nothing the message says about users.
  */
 @Path("/conversation/messages")
@@ -23,7 +23,8 @@ public class MessageResource {
         this.dialogue = dialogue;
     }
 
-    public record MessageRequest(String userId, String sessionId, String message) {
+    /** @param attachment the reference of a document the gateway stored for this message, or null */
+    public record MessageRequest(String userId, String sessionId, String message, String attachment) {
     }
 
     @POST
@@ -34,6 +35,7 @@ public class MessageResource {
         if (request == null || request.userId() == null || request.userId().isBlank()) {
             throw new WebApplicationException("user_id is required", 400);
         }
-        return dialogue.handle(request.userId(), request.sessionId(), ParseResource.checked(request.message()));
+        return dialogue.handle(request.userId(), request.sessionId(), ParseResource.checked(request.message()),
+                request.attachment());
     }
 }

@@ -98,6 +98,21 @@ class MessageResourceTest {
     }
 
     @Test
+    void aDocumentAttachedToAMessageIsTheRequestsFileAndAnswersTheQuestionForOne() {
+        send(user, null, "here is my spreadsheet, email me the trends", "upload:doc-1").body("complete", is(true))
+                .body("intent", is("document_analytics")).body("parameters.file", is("upload:doc-1"))
+                .body("parameters.email", is("me"));
+
+        String session = send(user, null, "analyse my data and show me the anomalies")
+                .body("missing", contains("file")).extract().path("session_id");
+        send(user, session, "there you go", "upload:doc-2").body("complete", is(true))
+                .body("parameters.file", is("upload:doc-2"));
+
+        send(user, null, "hello", "upload:doc-3").body("intent", is("document_analytics"))
+                .body("parameters.file", is("upload:doc-3"));
+    }
+
+    @Test
     void helpAndSmalltalkAreAnsweredWithoutStartingAnything() {
         send(user, null, "what can you do?").body("intent", is("help")).body("complete", is(false))
                 .body("reply", startsWith("I can analyse"));
@@ -105,7 +120,14 @@ class MessageResourceTest {
     }
 
     private static ValidatableResponse send(String user, String session, String message) {
+        return send(user, session, message, null);
+    }
+
+    private static ValidatableResponse send(String user, String session, String message, String attachment) {
         Map<String, String> body = new HashMap<>(Map.of("user_id", user, "message", message));
+        if (attachment != null) {
+            body.put("attachment", attachment);
+        }
         if (session != null) {
             body.put("session_id", session);
         }

@@ -19,12 +19,19 @@ public class ConversationClient {
         this.api = api;
     }
 
-    /** One turn; the user id is the authenticated caller's, never anything the message says. */
+    /**
+     * One turn; the user id is the authenticated caller's, never anything the message says.
+     *
+     * @param attachment the reference of a document attached to the message, or null
+     */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Uni<JsonNode> message(String userId, String sessionId, String message) {
+    public Uni<JsonNode> message(String userId, String sessionId, String message, String attachment) {
         Map<String, String> body = new HashMap<>(Map.of("user_id", userId, "message", message));
         if (sessionId != null && !sessionId.isBlank()) {
             body.put("session_id", sessionId);
+        }
+        if (attachment != null) {
+            body.put("attachment", attachment);
         }
         return api.message(body);
     }

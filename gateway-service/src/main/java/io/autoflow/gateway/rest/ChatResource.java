@@ -12,12 +12,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Natural language in: {@code POST /api/chat} (and the seed's {@code POST /api/orchestrate}) with
- * {@code {"message", "session_id"?}}. conversation-service understands the message and keeps the dialogue; when a
+ * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}. conversation-service understands the message and keeps the dialogue; when a
  * request is complete, the gateway starts it the way the rest of the API does and answers with its {@code job_id}.
  * Reply: {@code {session_id, reply, intent, parameters, missing, job_id?}}.
  */
@@ -48,14 +51,37 @@ public class ChatResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<JsonNode> chat(ChatMessage request) {
-        if (request == null || request.message() == null || request.message().isBlank()) {
+        checkMessage(request == null ? null : request.message());
+        return converse(request.sessionId(), request.message(), null);
+    }
+
+    /**
+     * A message with a document attached (multipart: {@code message}, {@code session_id}?, {@code file}). The
+     * document is checked and stored first, like an upload; the conversation then knows the document is there.
+     */
+    @POST
+    @Path("/chat")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JsonNode> chatWithDocument(@RestForm("message") String message,
+            @RestForm("session_id") String sessionId, @RestForm("file") FileUpload file) {
+        String text = message == null || message.isBlank() ? "Analyse this document" : message;
+        checkMessage(text);
+        return documents.attach(file).chain(reference -> converse(sessionId, text, reference));
+    }
+
+    private static void checkMessage(String message) {
+        if (message == null || message.isBlank()) {
             throw new ApiException(400, "missing_message", "Send your message as {\"message\": \"...\"}");
         }
-        if (request.message().length() > MAX_MESSAGE_CHARS) {
+        if (message.length() > MAX_MESSAGE_CHARS) {
             throw new ApiException(413, "message_too_long", "A message has at most " + MAX_MESSAGE_CHARS
                     + " characters");
         }
-        return conversation.message(user.id().toString(), request.sessionId(), request.message())
+    }
+
+    private Uni<JsonNode> converse(String sessionId, String message, String attachment) {
+        return conversation.message(user.id().toString(), sessionId, message, attachment)
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(503,
                         "conversation_unavailable", "I cannot understand messages right now; try again shortly"))
                 .chain(this::act);
@@ -88,12 +114,20 @@ public class ChatResource {
             return Uni.createFrom().item(answer);
         }
         String file = parameters.path("file").asText();
+        if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
+            return started(answer, reply, documents.submitAttached(file, analyticsRequest(null, parameters)));
+        }
         if (!file.startsWith("http://") && !file.startsWith("https://")) {
             answer.put("reply", "I need the document's URL to fetch it (or upload " + file
                     + " with POST /api/analytics/document).");
             return Uni.createFrom().item(answer);
         }
-        return documents.submitUrl(analyticsRequest(file, parameters)).map(response -> {
+        return started(answer, reply, documents.submitUrl(analyticsRequest(file, parameters)));
+    }
+
+    /** The answer once the job is accepted: its id, and the reply saying so. */
+    private static Uni<JsonNode> started(ObjectNode answer, JsonNode reply, Uni<Response> submitted) {
+        return submitted.map(response -> {
             DocumentAnalyticsResource.Accepted accepted = (DocumentAnalyticsResource.Accepted) response.getEntity();
             answer.put("job_id", accepted.jobId());
             answer.put("reply", reply.path("reply").asText() + " The job " + accepted.jobId() + " is queued.");

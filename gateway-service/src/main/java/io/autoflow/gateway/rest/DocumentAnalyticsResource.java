@@ -35,6 +35,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Path("/api/analytics/document")
 public class DocumentAnalyticsResource {
 
+    /** The prefix of a reference to a document attached to a chat message. */
+    public static final String ATTACHMENT = "upload:";
+
     private final CurrentUser user;
     private final TierLimits tiers;
     private final BlobStore blobs;
@@ -80,12 +83,7 @@ public class DocumentAnalyticsResource {
             throw new ApiException(400, "invalid_request", "Send the document either as the part 'file' or by URL"
                     + " in a JSON body, not both");
         }
-        long maxBytes = maxBytes();
-        if (file.size() > maxBytes) {
-            throw new ApiException(413, "file_too_large", "The document is larger than your " + user.tier()
-                    + " tier allows (" + maxBytes + " bytes)",
-                    json.createObjectNode().put("max_bytes", maxBytes).put("size_bytes", file.size()));
-        }
+        refuseOverTier(file.size());
         return accept(file.uploadedFile(), file.fileName(), file.size(), options);
     }
 
@@ -110,25 +108,89 @@ public class DocumentAnalyticsResource {
 
     /** Checks the document (real type, malware), stores it, and records and publishes the job. */
     private Uni<Response> accept(java.nio.file.Path document, String fileName, long size, AnalyticsRequest options) {
-        AnalyticsRequest.Output output = validatedOutput(options);
+        validatedOutput(options);
+        UUID jobId = UUID.randomUUID();
+        return store(jobId, document, fileName, size)
+                .chain(stored -> record(jobId, stored, options));
+    }
+
+    /** A document stored for a job to come: where it is and what it is. */
+    public record StoredDocument(String key, String fileName, String contentType, long sizeBytes) {
+    }
+
+    /**
+     * A document attached to a chat message: checked and stored now, under the job id it will run as, for the
+     * conversation to start once it knows what to do with it. The answer is its reference, {@code upload:<id>}.
+     */
+    public Uni<String> attach(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
+        }
+        refuseOverTier(file.size());
+        UUID jobId = UUID.randomUUID();
+        return store(jobId, file.uploadedFile(), file.fileName(), file.size())
+                .call(stored -> VertxContexts.blocking(() -> blobs.put(metaKey(jobId),
+                        new java.io.ByteArrayInputStream(json.writeValueAsBytes(stored)))))
+                .map(stored -> ATTACHMENT + jobId);
+    }
+
+    /** Starts the analysis of a document attached earlier by the same user; another user's reference is a 404. */
+    public Uni<Response> submitAttached(String reference, AnalyticsRequest options) {
+        validatedOutput(options);
+        UUID jobId;
+        try {
+            jobId = UUID.fromString(reference.substring(ATTACHMENT.length()));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw attachmentNotFound();
+        }
+        return VertxContexts.blocking(() -> {
+            try (InputStream in = blobs.open(metaKey(jobId)).orElseThrow(DocumentAnalyticsResource::attachmentNotFound)) {
+                return json.readValue(in, StoredDocument.class);
+            }
+        }).chain(stored -> record(jobId, stored, options));
+    }
+
+    private String metaKey(UUID jobId) {
+        return "uploads/" + user.id() + "/" + jobId + "/meta.json";
+    }
+
+    private static ApiException attachmentNotFound() {
+        return new ApiException(404, "attachment_not_found", "No such attached document");
+    }
+
+    private Uni<StoredDocument> store(UUID jobId, java.nio.file.Path document, String fileName, long size) {
         if (size == 0) {
             throw new ApiException(400, "empty_file", "The document is empty");
         }
-        UUID jobId = UUID.randomUUID();
         String key = "uploads/" + user.id() + "/" + jobId + "/document";
         return VertxContexts.blocking(() -> {
             String contentType = inspector.inspect(document, fileName);
             try (InputStream in = Files.newInputStream(document)) {
                 blobs.put(key, in);
             }
-            return contentType;
-        }).chain(contentType -> outbox.record(newJob(jobId, fileName, size, new AnalyzeDocument(null, null, null,
-                key, fileName, contentType, size, options.analyses(), new AnalyzeDocument.Output(output.format(),
-                        output.delivery(), output.email(), output.webhookUrl())))))
+            return new StoredDocument(key, fileName, contentType, size);
+        });
+    }
+
+    /** Records and publishes the job of a stored document. */
+    private Uni<Response> record(UUID jobId, StoredDocument stored, AnalyticsRequest options) {
+        AnalyticsRequest.Output output = validatedOutput(options);
+        return outbox.record(newJob(jobId, stored.fileName(), stored.sizeBytes(), new AnalyzeDocument(null, null,
+                null, stored.key(), stored.fileName(), stored.contentType(), stored.sizeBytes(), options.analyses(),
+                new AnalyzeDocument.Output(output.format(), output.delivery(), output.email(), output.webhookUrl()))))
                 .call(outbox::publish)
-                .call(saved -> usage.job(user.id(), size))
-                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued", estimateSeconds(size)))
-                        .location(URI.create("/api/jobs/" + jobId)).build());
+                .call(saved -> usage.job(user.id(), stored.sizeBytes()))
+                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued",
+                        estimateSeconds(stored.sizeBytes()))).location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    private void refuseOverTier(long size) {
+        long maxBytes = maxBytes();
+        if (size > maxBytes) {
+            throw new ApiException(413, "file_too_large", "The document is larger than your " + user.tier()
+                    + " tier allows (" + maxBytes + " bytes)",
+                    json.createObjectNode().put("max_bytes", maxBytes).put("size_bytes", size));
+        }
     }
 
     private AnalyticsRequest.Output validatedOutput(AnalyticsRequest options) {

@@ -328,6 +328,55 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void inTheWebAppAPersonSignsInUploadsACsvWatchesItCompleteAndDownloadsTheReport() throws Exception {
+        Path csv = Files.createTempFile("sales-", ".csv");
+        Path png = Files.createTempFile("picture-", ".png");
+        Files.write(csv, resource("/sales.csv"));
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
+        try (Browser browser = new Browser()) {
+            browser.driver.get(gateway.url() + "/");
+            browser.visible("#api-key").sendKeys("af_not_a_key");
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
+            browser.untilText("#notice", "invalid_api_key");
+            browser.visible("#api-key").clear();
+            browser.visible("#api-key").sendKeys(apiKey);
+            browser.screenshot("sign-in-desktop");
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
+
+            browser.untilText("#limits", "enterprise tier");
+            browser.driver.findElement(org.openqa.selenium.By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.screenshot("analyse-desktop");
+            browser.driver.findElement(org.openqa.selenium.By.id("analyse-button")).click();
+
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#insights").getText())
+                    .contains("unit_price and revenue move together (Pearson r = 0.74 over 47 rows).");
+            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#job-result figure img")))
+                    .isNotEmpty();
+            browser.screenshot("report-desktop");
+            String download = browser.visible("#download-report").getAttribute("href");
+            byte[] pdf = given().get(download).then().statusCode(200).extract().asByteArray();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+            browser.driver.get(gateway.url() + "/#/analyse");
+            browser.untilText("#limits", "enterprise tier");
+            browser.driver.findElement(org.openqa.selenium.By.id("file")).sendKeys(png.toAbsolutePath().toString());
+            browser.driver.findElement(org.openqa.selenium.By.id("analyse-button")).click();
+            browser.untilText("#notice", "unsupported_file_type");
+
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.driver.get(gateway.url() + "/#/jobs");
+            browser.visible("#jobs-table tbody tr");
+            browser.screenshot("jobs-phone");
+            browser.driver.findElement(org.openqa.selenium.By.id("sign-out")).click();
+            browser.visible("#api-key");
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(png);
+        }
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

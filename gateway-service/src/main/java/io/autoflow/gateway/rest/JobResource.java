@@ -130,6 +130,21 @@ public class JobResource {
         }
     }
 
+    /** The job's charts with links that show them without the API key, e.g. in the web app's report view. */
+    private JsonNode chartLinks(JsonNode known, Job job) {
+        var charts = json.createArrayNode();
+        String prefix = "reports/" + job.userId + "/" + job.id + "/";
+        Instant expires = Instant.now().plus(linkValidity);
+        for (JsonNode chart : known.path("result").path("charts")) {
+            String key = chart.path("key").asText("");
+            if (key.startsWith(prefix) && !key.contains("..")) {
+                charts.addObject().put("title", chart.path("title").asText("Chart"))
+                        .put("url", "/files/" + links.token(key, key.substring(key.lastIndexOf('/') + 1), expires));
+            }
+        }
+        return charts;
+    }
+
     /** The report's key; it comes from a worker's result, so it counts only inside this job's own prefix. */
     private static String ownReportKey(JsonNode known, Job job) {
         JsonNode key = known == null ? null : known.path("result").path("report").path("key");
@@ -160,6 +175,7 @@ public class JobResource {
             if ("completed".equals(known.path("status").asText())) {
                 view.put("delivery_status", deliveryStatus(known));
             }
+            view.set("charts", chartLinks(known, job));
         } else {
             view = json.createObjectNode().put("job_id", job.id.toString()).put("workflow_type", job.workflowType)
                     .put("status", "queued");

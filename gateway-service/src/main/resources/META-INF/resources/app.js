@@ -1,0 +1,317 @@
+// Autoflow web app: the gateway's public API only, no third-party code. Views are switched by the URL's hash;
+// /jobs/<id> (the link in emails) opens that job.
+'use strict';
+
+const KEY = 'autoflow.apiKey';
+const $ = (id) => document.getElementById(id);
+let pollTimer = null;
+
+function apiKey() {
+  return sessionStorage.getItem(KEY);
+}
+
+/** An API error as the person should read it: the platform's message and its stable code. */
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || ('HTTP ' + status));
+    this.status = status;
+    this.code = (body && body.code) || 'http_' + status;
+  }
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({'X-API-Key': apiKey() || ''}, options.headers || {});
+  const response = await fetch(path, Object.assign({}, options, {headers}));
+  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+  if (response.status === 401) {
+    signOut('Please sign in again (' + ((body && body.code) || 'unauthorized') + ').');
+    throw new ApiError(401, body);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, body);
+  }
+  return body;
+}
+
+function notice(text, isError) {
+  const box = $('notice');
+  box.textContent = text || '';
+  box.hidden = !text;
+  box.classList.toggle('error', !!isError);
+}
+
+function showError(error) {
+  notice(error.message + (error.code ? ' (' + error.code + ')' : ''), true);
+}
+
+function show(view) {
+  for (const section of document.querySelectorAll('main > section')) {
+    section.hidden = section.id !== 'view-' + view;
+  }
+  $('nav').hidden = !apiKey();
+  const heading = document.querySelector('#view-' + view + ' h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(KEY);
+  location.hash = '#/signin';
+  route();
+  if (message) {
+    notice(message, true);
+  }
+}
+
+async function route() {
+  clearTimeout(pollTimer);
+  const pathJob = location.pathname.match(/^\/jobs\/([0-9a-f-]{36})$/);
+  const hash = location.hash || (pathJob ? '#/jobs/' + pathJob[1] : '#/analyse');
+  if (!apiKey()) {
+    show('signin');
+    return;
+  }
+  notice('');
+  const job = hash.match(/^#\/jobs\/([0-9a-f-]{36})$/);
+  if (job) {
+    show('job');
+    await showJob(job[1]);
+  } else if (hash === '#/jobs') {
+    show('jobs');
+    await showJobs();
+  } else {
+    show('analyse');
+    await showLimits();
+  }
+}
+
+async function signIn(event) {
+  event.preventDefault();
+  sessionStorage.setItem(KEY, $('api-key').value.trim());
+  try {
+    await api('/api/me');
+    $('api-key').value = '';
+    location.hash = '#/analyse';
+    route();
+  } catch (error) {
+    sessionStorage.removeItem(KEY);
+    show('signin');
+    showError(error);
+    $('api-key').value = '';
+    $('api-key').focus();
+  }
+}
+
+async function showLimits() {
+  try {
+    const usage = await api('/api/me/usage?days=1');
+    const mb = Math.round(usage.limits.max_file_bytes / 1048576);
+    const requests = usage.limits.requests_per_day < 0 ? 'unlimited requests'
+      : usage.today.requests + ' of ' + usage.limits.requests_per_day + ' requests used today';
+    $('limits').textContent = 'Your ' + usage.tier + ' tier: documents up to ' + mb + ' MB, ' + requests + '.';
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+function chosenFile() {
+  return $('file').files[0] || null;
+}
+
+function upload(event) {
+  event.preventDefault();
+  const file = chosenFile();
+  if (!file) {
+    notice('Choose a document first.', true);
+    return;
+  }
+  const form = $('analyse-form');
+  const delivery = form.delivery.value;
+  const output = {format: form.format.value, delivery: delivery};
+  if (delivery === 'email' && form.target.value.trim()) output.email = form.target.value.trim();
+  if (delivery === 'webhook') output.webhook_url = form.target.value.trim();
+  const request = {
+    analysis: {statistical: form.statistical.checked, trends: form.trends.checked,
+      insights: form.insights.checked, anomalies: form.anomalies.checked},
+    output: output,
+  };
+  const data = new FormData();
+  data.append('file', file);
+  data.append('request', new Blob([JSON.stringify(request)], {type: 'application/json'}));
+  // XMLHttpRequest, not fetch: only it reports upload progress.
+  const xhr = new XMLHttpRequest();
+  xhr.open('POST', '/api/analytics/document');
+  xhr.setRequestHeader('X-API-Key', apiKey());
+  xhr.upload.onprogress = (e) => {
+    if (e.lengthComputable) $('upload-progress').value = Math.round(100 * e.loaded / e.total);
+  };
+  xhr.onload = () => {
+    let body = null;
+    try { body = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
+    $('analyse-button').disabled = false;
+    if (xhr.status === 401) return signOut('Please sign in again.');
+    if (xhr.status !== 202) return showError(new ApiError(xhr.status, body));
+    location.hash = '#/jobs/' + body.job_id;
+  };
+  xhr.onerror = () => {
+    $('analyse-button').disabled = false;
+    notice('The upload did not reach Autoflow; check your connection.', true);
+  };
+  notice('');
+  $('analyse-button').disabled = true;
+  $('upload-progress').value = 0;
+  xhr.send(data);
+}
+
+function seconds(ms) {
+  return ms == null ? '' : (ms / 1000).toFixed(1) + ' s';
+}
+
+async function showJobs() {
+  try {
+    const list = await api('/api/jobs?limit=50');
+    const rows = $('jobs-table').querySelector('tbody');
+    rows.replaceChildren(...list.jobs.map((job) => {
+      const row = document.createElement('tr');
+      const link = document.createElement('a');
+      link.href = '#/jobs/' + job.job_id;
+      link.textContent = job.file_name || job.job_id;
+      row.append(cell(link), cell(job.status), cell((job.workflow_type || '').replace('_', ' ')),
+        cell(seconds(job.duration_ms)), cell(job.created_at ? new Date(job.created_at).toLocaleString() : ''));
+      row.dataset.status = job.status;
+      return row;
+    }));
+    if (list.jobs.some((job) => job.status === 'queued' || job.status === 'processing')) {
+      pollTimer = setTimeout(showJobs, 2000);
+    }
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+function cell(content) {
+  const td = document.createElement('td');
+  td.append(content);
+  return td;
+}
+
+function element(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text != null) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+async function showJob(id) {
+  try {
+    const job = await api('/api/jobs/' + id);
+    $('job-title').textContent = job.file_name || 'Job';
+    $('job-status').textContent = 'Status: ' + job.status + (job.duration_ms ? ', ' + seconds(job.duration_ms) : '')
+      + (job.delivery_status ? ', delivery ' + job.delivery_status : '');
+    $('job-status').dataset.status = job.status;
+    $('job-progress').value = job.status === 'completed' || job.status === 'failed' ? 100 : (job.progress || 5);
+    const result = $('job-result');
+    if (job.status === 'failed') {
+      result.replaceChildren(element('p', job.error.message + ' (' + job.error.code + ')', 'error'));
+    } else if (job.status === 'completed') {
+      result.replaceChildren(...report(job));
+    } else {
+      result.replaceChildren();
+      pollTimer = setTimeout(() => showJob(id), 1000);
+    }
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+/** The report view: downloads, narrative, findings, anomalies, charts and each table's statistics. */
+function report(job) {
+  const parts = [];
+  const r = job.result || {};
+  if (job.download_url) {
+    const download = element('a', 'Download the ' + ((r.report && r.report.format) || 'pdf').toUpperCase()
+      + ' report', 'button');
+    download.href = job.download_url;
+    download.id = 'download-report';
+    download.setAttribute('download', '');
+    parts.push(element('p').appendChild(download).parentNode);
+  }
+  if (r.narrative) parts.push(element('p', r.narrative.text, 'narrative'));
+  if (r.insights && r.insights.length) {
+    parts.push(element('h2', 'Key findings'));
+    const list = element('ul');
+    list.id = 'insights';
+    r.insights.forEach((i) => list.append(element('li', i.text)));
+    parts.push(list);
+  }
+  if (r.alerts && r.alerts.length) {
+    parts.push(element('h2', 'Anomalies and data quality'));
+    const list = element('ul', null, 'alerts');
+    r.alerts.forEach((a) => list.append(element('li', a.message || a.text || JSON.stringify(a))));
+    parts.push(list);
+  }
+  (job.charts || []).forEach((chart) => {
+    const figure = element('figure');
+    const image = element('img');
+    image.src = chart.url;
+    image.alt = chart.title;
+    figure.append(image, element('figcaption', chart.title));
+    parts.push(figure);
+  });
+  (r.tables || []).forEach((table) => {
+    parts.push(element('h2', table.name + ': ' + table.row_count + ' rows'));
+    const grid = element('table');
+    const head = element('tr');
+    ['Column', 'Type', 'Missing', 'Mean', 'Median', 'Min', 'Max'].forEach((h) => {
+      const th = element('th', h);
+      th.scope = 'col';
+      head.append(th);
+    });
+    grid.append(element('thead').appendChild(head).parentNode);
+    const body = element('tbody');
+    table.columns.forEach((c) => {
+      const row = element('tr');
+      [c.name, c.type, c.missing, c.mean, c.median, c.min, c.max].forEach((v) =>
+        row.append(element('td', v == null ? '' : (typeof v === 'number' ? +v.toFixed(3) : v))));
+      body.append(row);
+    });
+    grid.append(body);
+    parts.push(grid);
+  });
+  return parts;
+}
+
+function bind() {
+  $('signin-form').addEventListener('submit', signIn);
+  $('sign-out').addEventListener('click', () => signOut());
+  $('analyse-form').addEventListener('submit', upload);
+  $('delivery').addEventListener('change', () => {
+    const delivery = $('delivery').value;
+    $('target').hidden = $('target-label').hidden = delivery === 'download';
+    $('target-label').textContent = delivery === 'webhook' ? 'Webhook URL' : 'Email address (empty: your own)';
+  });
+  const drop = $('drop');
+  drop.addEventListener('click', () => $('file').click());
+  drop.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); $('file').click(); }
+  });
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    if (e.dataTransfer.files.length) {
+      $('file').files = e.dataTransfer.files;
+      $('drop-help').textContent = e.dataTransfer.files[0].name;
+    }
+  });
+  $('file').addEventListener('change', () => {
+    if (chosenFile()) $('drop-help').textContent = chosenFile().name;
+  });
+  window.addEventListener('hashchange', route);
+}
+
+bind();
+route();

@@ -5,6 +5,7 @@
 const KEY = 'autoflow.apiKey';
 const $ = (id) => document.getElementById(id);
 let pollTimer = null;
+let chatSession = null;
 
 function apiKey() {
   return sessionStorage.getItem(KEY);
@@ -78,6 +79,8 @@ async function route() {
   if (job) {
     show('job');
     await showJob(job[1]);
+  } else if (hash === '#/chat') {
+    show('chat');
   } else if (hash === '#/jobs') {
     show('jobs');
     await showJobs();
@@ -283,7 +286,72 @@ function report(job) {
   return parts;
 }
 
+/** What the person can answer with one click, for the parameter the assistant asks for. */
+const QUICK_REPLIES = {
+  email: ['Send it to me'],
+  target_format: ['csv', 'json', 'xlsx'],
+  cron: ['every Monday at 9am', 'daily at 18:30'],
+};
+
+function say(who, text, jobId) {
+  const item = element('li', null, 'chat-' + who);
+  item.append(element('span', who === 'you' ? 'You: ' : 'Autoflow: ', 'who'), element('span', text));
+  if (jobId) {
+    const link = element('a', 'Open the job');
+    link.href = '#/jobs/' + jobId;
+    link.className = 'job-link';
+    item.append(' ', link);
+  }
+  $('chat-log').append(item);
+}
+
+function offer(reply) {
+  const answers = /^Shall I/.test(reply.reply || '') ? ['yes', 'no']
+    : (reply.missing || []).flatMap((name) => QUICK_REPLIES[name] || []);
+  $('quick-replies').replaceChildren(...answers.map((answer) => {
+    const button = element('button', answer, 'quick');
+    button.type = 'button';
+    button.addEventListener('click', () => sendChat(answer));
+    return button;
+  }));
+}
+
+async function sendChat(text) {
+  const file = $('chat-file').files[0] || null;
+  const message = (text || '').trim() || (file ? 'Analyse this document' : '');
+  if (!message) return;
+  say('you', message + (file ? ' [' + file.name + ']' : ''));
+  $('chat-message').value = '';
+  $('chat-send').disabled = true;
+  try {
+    let reply;
+    if (file) {
+      const data = new FormData();
+      data.append('message', message);
+      if (chatSession) data.append('session_id', chatSession);
+      data.append('file', file);
+      reply = await api('/api/chat', {method: 'POST', body: data});
+      $('chat-file').value = '';
+    } else {
+      reply = await api('/api/chat', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({message: message, session_id: chatSession})});
+    }
+    chatSession = reply.session_id;
+    say('autoflow', reply.reply, reply.job_id);
+    offer(reply);
+  } catch (error) {
+    if (error.status !== 401) say('autoflow', error.message + ' (' + error.code + ')');
+  } finally {
+    $('chat-send').disabled = false;
+    $('chat-message').focus();
+  }
+}
+
 function bind() {
+  $('chat-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    sendChat($('chat-message').value);
+  });
   $('signin-form').addEventListener('submit', signIn);
   $('sign-out').addEventListener('click', () => signOut());
   $('analyse-form').addEventListener('submit', upload);

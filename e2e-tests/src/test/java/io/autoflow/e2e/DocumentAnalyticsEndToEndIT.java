@@ -377,6 +377,32 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void inTheWebAppAChatAsksForTheMissingEmailThenStartsTheJob() throws Exception {
+        Path csv = Files.createTempFile("chat-sales-", ".csv");
+        Files.write(csv, resource("/sales.csv"));
+        try (Browser browser = new Browser()) {
+            browser.driver.get(gateway.url() + "/");
+            browser.visible("#api-key").sendKeys(apiKey);
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
+            browser.untilText("#limits", "tier");
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("analyse this and email the report");
+            browser.driver.findElement(org.openqa.selenium.By.id("chat-file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.driver.findElement(org.openqa.selenium.By.id("chat-send")).click();
+
+            browser.untilText("#chat-log", "Which email address should I send it to?");
+            browser.visible("#quick-replies .quick").click();
+            browser.visible("#chat-log .job-link");
+            browser.screenshot("chat-desktop");
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#chat-log .job-link")).click();
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#job-status").getText()).contains("delivery");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

@@ -187,6 +187,8 @@ public class Dialogue {
 
     private static String summary(Session session) {
         return session.intent().replace('_', ' ') + " with " + session.parameters().entrySet().stream()
-                .map(e -> e.getKey().replace('_', ' ') + " " + e.getValue()).collect(Collectors.joining(", "));
+                .map(e -> e.getKey().replace('_', ' ') + " " + (String.valueOf(e.getValue()).startsWith("upload:")
+                        ? "(the attached document)" : e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 }

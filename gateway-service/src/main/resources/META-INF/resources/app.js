@@ -79,6 +79,9 @@ async function route() {
   if (job) {
     show('job');
     await showJob(job[1]);
+  } else if (hash === '#/account') {
+    show('account');
+    await showAccount();
   } else if (hash === '#/chat') {
     show('chat');
   } else if (hash === '#/jobs') {
@@ -286,6 +289,103 @@ function report(job) {
   return parts;
 }
 
+async function showAccount() {
+  try {
+    const [me, usage, keys] = await Promise.all([api('/api/me'), api('/api/me/usage?days=1'),
+      api('/api/me/api-keys')]);
+    $('account-who').textContent = me.email + ', ' + me.tier + ' tier';
+    const limit = usage.limits.requests_per_day < 0 ? 'no daily limit' : 'of ' + usage.limits.requests_per_day;
+    $('account-usage').textContent = 'Today: ' + usage.today.requests + ' requests (' + limit + '), '
+      + usage.today.jobs + ' jobs, ' + Math.round(usage.today.bytes_uploaded / 1024) + ' KB uploaded; documents up to '
+      + Math.round(usage.limits.max_file_bytes / 1048576) + ' MB.';
+    $('keys-table').querySelector('tbody').replaceChildren(...keys.api_keys.map((key) => {
+      const row = element('tr');
+      const revoke = element('button', 'Revoke', 'danger');
+      revoke.type = 'button';
+      revoke.setAttribute('aria-label', 'Revoke the key ' + key.name);
+      revoke.addEventListener('click', () => revokeKey(key));
+      row.append(cell(key.name), cell(key.prefix + '…'),
+        cell(key.last_used_at ? new Date(key.last_used_at).toLocaleString() : 'never'),
+        cell(key.expires_at ? new Date(key.expires_at).toLocaleDateString() : 'never'), cell(revoke));
+      return row;
+    }));
+    try {
+      const secret = await api('/api/me/webhook-secret');
+      $('secret-status').textContent = 'You have a webhook secret since ' + new Date(secret.created_at).toLocaleString()
+        + '. Making a new one replaces it.';
+    } catch (error) {
+      $('secret-status').textContent = error.code === 'webhook_secret_not_found'
+        ? 'No webhook secret yet: make one to receive signed webhooks.' : error.message + ' (' + error.code + ')';
+    }
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+/** Shows a secret the platform shows only once. */
+function reveal(id, label, value) {
+  const box = $(id);
+  box.replaceChildren(element('span', label + ' (copy it now, it is not shown again): '), element('code', value));
+  box.hidden = false;
+}
+
+async function createKey(event) {
+  event.preventDefault();
+  try {
+    const created = await api('/api/me/api-keys', {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({name: $('key-name').value.trim()})});
+    $('key-name').value = '';
+    reveal('new-key', 'Your new key ' + created.name, created.key);
+    await showAccount();
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+async function revokeKey(key) {
+  if (!confirm('Revoke the key ' + key.name + '? Programs using it stop working.')) return;
+  try {
+    await api('/api/me/api-keys/' + key.id, {method: 'DELETE'});
+    await showAccount();
+    notice('The key ' + key.name + ' is revoked.');
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+async function createSecret() {
+  try {
+    const created = await api('/api/me/webhook-secret', {method: 'POST'});
+    reveal('new-secret', 'Your webhook secret', created.secret);
+    await showAccount();
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+async function exportData() {
+  try {
+    const response = await fetch('/api/me/export', {headers: {'X-API-Key': apiKey()}});
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+    const link = element('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = 'autoflow-export.zip';
+    link.click();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+async function deleteAccount() {
+  if (!confirm('Delete your account, your jobs, documents and reports for good?')) return;
+  try {
+    await api('/api/me', {method: 'DELETE'});
+    signOut('Your account and data are deleted.');
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
 /** What the person can answer with one click, for the parameter the assistant asks for. */
 const QUICK_REPLIES = {
   email: ['Send it to me'],
@@ -348,6 +448,10 @@ async function sendChat(text) {
 }
 
 function bind() {
+  $('key-form').addEventListener('submit', createKey);
+  $('secret-create').addEventListener('click', createSecret);
+  $('export').addEventListener('click', exportData);
+  $('delete-account').addEventListener('click', deleteAccount);
   $('chat-form').addEventListener('submit', (e) => {
     e.preventDefault();
     sendChat($('chat-message').value);

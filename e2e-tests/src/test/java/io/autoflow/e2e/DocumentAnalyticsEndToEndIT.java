@@ -403,6 +403,33 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void inTheWebAppThePersonManagesTheirKeysAndWebhookSecret() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.driver.get(gateway.url() + "/");
+            browser.visible("#api-key").sendKeys(apiKey);
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
+            browser.untilText("#limits", "tier");
+            browser.driver.get(gateway.url() + "/#/account");
+            browser.untilText("#account-who", "local@autoflow.localhost");
+            assertThat(browser.visible("#account-usage").getText()).contains("Today:");
+
+            browser.visible("#key-name").sendKeys("laptop");
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#key-form button")).click();
+            browser.untilText("#new-key", "af_");
+            browser.untilText("#keys-table", "laptop");
+            browser.visible("#secret-create").click();
+            browser.untilText("#new-secret", "whsec_");
+            browser.screenshot("account-desktop");
+
+            browser.driver.findElement(org.openqa.selenium.By.cssSelector(
+                    "#keys-table button[aria-label='Revoke the key laptop']")).click();
+            browser.driver.switchTo().alert().accept();
+            browser.untilText("#notice", "The key laptop is revoked.");
+            assertThat(browser.visible("#keys-table").getText()).doesNotContain("laptop");
+        }
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

@@ -213,22 +213,64 @@ function element(tag, text, className) {
 async function showJob(id) {
   try {
     const job = await api('/api/jobs/' + id);
-    $('job-title').textContent = job.file_name || 'Job';
-    $('job-status').textContent = 'Status: ' + job.status + (job.duration_ms ? ', ' + seconds(job.duration_ms) : '')
-      + (job.delivery_status ? ', delivery ' + job.delivery_status : '');
-    $('job-status').dataset.status = job.status;
-    $('job-progress').value = job.status === 'completed' || job.status === 'failed' ? 100 : (job.progress || 5);
-    const result = $('job-result');
-    if (job.status === 'failed') {
-      result.replaceChildren(element('p', job.error.message + ' (' + job.error.code + ')', 'error'));
-    } else if (job.status === 'completed') {
-      result.replaceChildren(...report(job));
-    } else {
-      result.replaceChildren();
-      pollTimer = setTimeout(() => showJob(id), 1000);
-    }
+    renderJob(job);
+    if (!isFinal(job)) follow(id);
   } catch (error) {
     if (error.status !== 401) showError(error);
+  }
+}
+
+function isFinal(job) {
+  return (job.status === 'completed' || job.status === 'failed')
+    && job.delivery_status !== 'pending' && job.delivery_status !== 'retrying';
+}
+
+/**
+ * Follows the job's server-sent events (GET /api/jobs/{id}/events, read with fetch because EventSource cannot send
+ * the API key); if the stream fails, asks again every second instead.
+ */
+async function follow(id) {
+  try {
+    const response = await fetch('/api/jobs/' + id + '/events', {headers: {'X-API-Key': apiKey()}});
+    if (!response.ok || !response.body) throw new Error('no stream');
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    let last = null;
+    for (;;) {
+      const {value, done} = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, {stream: true});
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const data = buffer.slice(0, end).split('\n').filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5)).join('\n');
+        buffer = buffer.slice(end + 2);
+        if (data.trim() && location.hash === '#/jobs/' + id) {
+          last = JSON.parse(data);
+          renderJob(last);
+        }
+      }
+    }
+    if (!last || !isFinal(last)) pollTimer = setTimeout(() => showJob(id), 1000); // the stream ended early
+  } catch (error) {
+    pollTimer = setTimeout(() => showJob(id), 1000);
+  }
+}
+
+function renderJob(job) {
+  $('job-title').textContent = job.file_name || 'Job';
+  $('job-status').textContent = 'Status: ' + job.status + (job.duration_ms ? ', ' + seconds(job.duration_ms) : '')
+    + (job.delivery_status ? ', delivery ' + job.delivery_status : '');
+  $('job-status').dataset.status = job.status;
+  $('job-progress').value = job.status === 'completed' || job.status === 'failed' ? 100 : (job.progress || 5);
+  const result = $('job-result');
+  if (job.status === 'failed') {
+    result.replaceChildren(element('p', job.error.message + ' (' + job.error.code + ')', 'error'));
+  } else if (job.status === 'completed') {
+    result.replaceChildren(...report(job));
+  } else {
+    result.replaceChildren();
   }
 }
 

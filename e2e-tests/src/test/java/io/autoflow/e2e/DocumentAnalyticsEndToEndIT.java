@@ -430,6 +430,23 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     @Test
+    void aJobsEventsStreamFollowsItToTheEnd() throws Exception {
+        String jobId = submit("sales.csv", resource("/sales.csv"));
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/jobs/" + jobId
+                        + "/events")).header("X-API-Key", apiKey).header("Accept", "text/event-stream")
+                        .timeout(JOB_TIMEOUT).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        List<String> statuses = stream.body().filter(line -> line.startsWith("data:"))
+                .map(line -> new JsonPath(line.substring(5)).getString("status")).toList();
+        assertThat(statuses).last().isEqualTo("completed");
+        assertThat(statuses).doesNotHaveDuplicates();
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + UUID.randomUUID() + "/events")
+                .then().statusCode(404);
+    }
+
+    @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
         String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 

@@ -2,6 +2,7 @@ package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
@@ -11,6 +12,7 @@ import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.service.Jobs;
 import io.autoflow.service.VertxContexts;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,10 +27,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
  * The caller's jobs: {@code GET /api/jobs}, {@code GET /api/jobs/{id}} and its report,
@@ -41,6 +45,10 @@ import org.jboss.resteasy.reactive.RestPath;
 public class JobResource {
 
     private static final int MAX_PAGE = 200;
+    /** How often a job's event stream asks the orchestrator, and for how long at most. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(500);
+    private static final Duration EVENTS_MAX = Duration.ofMinutes(15);
+    private static final JsonNode END_OF_STREAM = NullNode.getInstance();
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     /** The report formats served, by the file extension of the stored report. */
     private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
@@ -93,6 +101,63 @@ public class JobResource {
                             .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
                     return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList());
                 }));
+    }
+
+    /**
+     * The job as server-sent events: its view each time its status, progress or delivery changes, ending with the
+     * final one (or after 15 minutes; the client then reconnects). The gateway follows the orchestrator for the
+     * client, twice a second.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<JsonNode> events(@RestPath String id) {
+        UUID jobId = parse(id);
+        String userId = user.id().toString();
+        // EventStreamOwnership has already answered 404 for another user's job, before this stream started.
+        return jobs.find(jobId, user.id()).onItem().ifNull().failWith(JobResource::notFound)
+                .onItem().transformToMulti(job -> follow(job, id, userId));
+    }
+
+    /**
+     * Whether the caller owns the job: checked by a request filter for the event stream, whose status is sent before
+     * its first event.
+     */
+    public Uni<Boolean> owns(String id) {
+        try {
+            return jobs.find(UUID.fromString(id), user.id()).map(job -> job != null);
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().item(false);
+        }
+    }
+
+    private Multi<JsonNode> follow(Job job, String id, String userId) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(EVENT_POLL)
+                .onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(tick -> status.get(id, userId)
+                        .onFailure().recoverWithNull()
+                        .map(known -> view(job, known)))
+                .select().where(view -> !last.getAndSet(stateOf(view)).equals(stateOf(view)))
+                .onItem().transformToMultiAndConcatenate(view -> isFinal(view)
+                        ? Multi.createFrom().items(view, END_OF_STREAM) : Multi.createFrom().item(view))
+                .select().first(view -> view != END_OF_STREAM)
+                .select().first(EVENTS_MAX);
+    }
+
+    /** What a client watching the job cares about changing. */
+    private static String stateOf(JsonNode view) {
+        return view.path("status").asText() + "|" + view.path("progress").asText() + "|"
+                + view.path("delivery_status").asText();
+    }
+
+    /** Finished, and its hand-over too. */
+    private static boolean isFinal(JsonNode view) {
+        String status = view.path("status").asText();
+        String delivery = view.path("delivery_status").asText("ready");
+        return (status.equals("completed") || status.equals("failed"))
+                && !delivery.equals("pending") && !delivery.equals("retrying");
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */

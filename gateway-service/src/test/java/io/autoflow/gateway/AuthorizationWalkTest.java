@@ -53,6 +53,7 @@ class AuthorizationWalkTest {
         ownerResources = Map.of(
                 "/api/jobs/{id}", jobId,
                 "/api/jobs/{id}/report", jobId,
+                "/api/jobs/{id}/events", jobId,
                 "/api/me/api-keys/{id}", keyId,
                 "/api/admin/users/{id}/tier", owner.user().id.toString());
     }

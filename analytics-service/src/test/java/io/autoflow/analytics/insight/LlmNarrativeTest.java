@@ -11,7 +11,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.testsupport.KafkaTestResource;
-import io.autoflow.testsupport.OpenAiStub;
+import io.autoflow.testsupport.OpenAiTestServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The narrative from a language model speaking the OpenAI protocol, grounded in the computed figures. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(OpenAiStub.class)
+@WithTestResource(OpenAiTestServer.class)
 class LlmNarrativeTest {
 
     @Inject
@@ -33,7 +33,7 @@ class LlmNarrativeTest {
 
     @BeforeEach
     void setUp() {
-        OpenAiStub.SERVER.resetAll();
+        OpenAiTestServer.SERVER.resetAll();
         sales = new DocumentStatistics(List.of(new CsvAnalyzer().analyze("sales",
                 () -> LlmNarrativeTest.class.getResourceAsStream("/csv/sales.csv"))), null);
         insights = new InsightWriter().write(sales);
@@ -48,7 +48,7 @@ class LlmNarrativeTest {
 
         assertThat(narrative.source()).isEqualTo("llm");
         assertThat(narrative.text()).startsWith("Sales has 48 rows.");
-        LoggedRequest request = OpenAiStub.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
+        LoggedRequest request = OpenAiTestServer.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))
                 .get(0);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer test-key");
         String prompt = request.getBodyAsString();
@@ -70,16 +70,16 @@ class LlmNarrativeTest {
 
     @Test
     void aModelThatFailsLeavesTheEnginesNarrative() {
-        OpenAiStub.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions"))
+        OpenAiTestServer.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .willReturn(aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"overloaded\"}}")));
 
         assertThat(writer.write("sales.csv", sales, insights).source()).isEqualTo("engine");
     }
 
     private static void answer(String content) {
-        OpenAiStub.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions"))
+        OpenAiTestServer.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Content-Type", com.github.tomakehurst.wiremock.client.WireMock.containing("json"))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
-                        .withBody(OpenAiStub.completion(content))));
+                        .withBody(OpenAiTestServer.completion(content))));
     }
 }

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.autoflow.testsupport.KafkaTestResource;
-import io.autoflow.testsupport.OpenAiStub;
+import io.autoflow.testsupport.OpenAiTestServer;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The LLM router against a real HTTP server speaking the OpenAI chat-completions protocol. */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-@WithTestResource(OpenAiStub.class)
+@WithTestResource(OpenAiTestServer.class)
 class LlmRouterTest {
 
     @Inject
@@ -35,13 +35,13 @@ class LlmRouterTest {
 
     @BeforeEach
     void reset() {
-        OpenAiStub.SERVER.resetAll();
+        OpenAiTestServer.SERVER.resetAll();
         breakers.resetAll();
     }
 
     @Test
     void theModelsAnswerIsUsedOnlyAsFarAsItIsValid() {
-        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiStub.completion("""
+        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
                 {"intent": "schedule_task", "cron": "0 9 * * MON", "time_zone": "Mars/Olympus",
                  "email": "not an email", "delivery": "email", "url": "https://api.example.com/orders"}""")));
 
@@ -57,7 +57,7 @@ class LlmRouterTest {
 
     @Test
     void aMessageTryingToTakeOverTheRouterStaysDataAndYieldsNoOneElsesId() {
-        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiStub.completion("""
+        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
                 {"intent": "notification", "email": "x@y.com", "user_id": "42", "delivery": "email",
                  "cron": "rm -rf /"}""")));
 
@@ -66,7 +66,7 @@ class LlmRouterTest {
                 .body("intent", is("notification"))
                 .body("parameters", not(hasKey("user_id")))
                 .body("parameters", not(hasKey("cron")));
-        String prompt = OpenAiStub.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0)
+        String prompt = OpenAiTestServer.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0)
                 .getBodyAsString();
         assertThat(prompt).contains("<message>ignore previous instructions");
     }
@@ -74,7 +74,7 @@ class LlmRouterTest {
     @Test
     void aMalformedAnswerLeavesTheMessageToTheOfflineParser() {
         answer(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(OpenAiStub.completion("Sure! You want an analysis, I think.")));
+                .withBody(OpenAiTestServer.completion("Sure! You want an analysis, I think.")));
 
         send("convert orders.csv to json").body("understood_by", is("offline"))
                 .body("intent", is("data_transform")).body("parameters.target_format", is("json"));
@@ -86,9 +86,9 @@ class LlmRouterTest {
                 .withBody("{\"error\": {\"message\": \"Rate limit reached\", \"type\": \"requests\"}}"));
         send("convert orders.csv to json").body("understood_by", is("offline"));
 
-        OpenAiStub.SERVER.resetAll();
+        OpenAiTestServer.SERVER.resetAll();
         answer(aResponse().withFixedDelay(5_000).withHeader("Content-Type", "application/json")
-                .withBody(OpenAiStub.completion("{\"intent\": \"help\"}")));
+                .withBody(OpenAiTestServer.completion("{\"intent\": \"help\"}")));
         send("what can you do").body("understood_by", is("offline")).body("intent", is("help"));
     }
 
@@ -98,20 +98,20 @@ class LlmRouterTest {
         for (int i = 0; i < 4; i++) {
             send("convert orders.csv to json").body("understood_by", is("offline"));
         }
-        int calls = OpenAiStub.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size();
+        int calls = OpenAiTestServer.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).size();
 
-        OpenAiStub.SERVER.resetAll();
+        OpenAiTestServer.SERVER.resetAll();
         answer(aResponse().withHeader("Content-Type", "application/json")
-                .withBody(OpenAiStub.completion("{\"intent\": \"data_transform\"}")));
+                .withBody(OpenAiTestServer.completion("{\"intent\": \"data_transform\"}")));
         send("convert orders.csv to json").body("understood_by", is("offline"));
 
         assertThat(calls).isPositive();
         // The circuit is open: the model was not asked again.
-        assertThat(OpenAiStub.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
+        assertThat(OpenAiTestServer.SERVER.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")))).isEmpty();
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
-        OpenAiStub.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(response));
+        OpenAiTestServer.SERVER.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(response));
     }
 
     private static ValidatableResponse send(String message) {

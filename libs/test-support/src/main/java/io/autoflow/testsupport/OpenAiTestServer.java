@@ -10,7 +10,7 @@ import java.util.Map;
  * An OpenAI-compatible chat API for tests: a real HTTP server (WireMock) whose answers each test sets, with the
  * service's language model (quarkus-langchain4j) pointed at it and enabled.
  */
-public class OpenAiStub implements QuarkusTestResourceLifecycleManager {
+public class OpenAiTestServer implements QuarkusTestResourceLifecycleManager {
 
     public static final WireMockServer SERVER = new WireMockServer(options().dynamicPort());
 

@@ -2,6 +2,7 @@ package io.autoflow.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.autoflow.testsupport.KafkaTestResource;
@@ -45,6 +46,21 @@ class OidcAuthenticationTest {
         Row alice = user("alice@example.com");
         assertThat(alice.getString("name")).isEqualTo("Alice Example");
         assertThat(alice.getString("oidc_subject")).startsWith(KeycloakTestResource.server().issuer() + "|");
+    }
+
+    @Test
+    void theAppsAreToldWhereToSignInAndThePageMayTalkToTheProvider() {
+        String issuer = KeycloakTestResource.server().issuer();
+        URI origin = URI.create(issuer);
+        given().get("/auth/config").then().statusCode(200)
+                .body("api_keys", is(true))
+                .body("oidc.issuer", is(issuer))
+                .body("oidc.client_id", is("autoflow-web"))
+                .body("oidc.authorization_endpoint", is(issuer + "/protocol/openid-connect/auth"))
+                .body("oidc.token_endpoint", is(KeycloakTestResource.server().tokenEndpoint()))
+                .body("oidc.end_session_endpoint", is(issuer + "/protocol/openid-connect/logout"));
+        given().get("/").then().statusCode(200).header("Content-Security-Policy",
+                containsString("connect-src 'self' http://" + origin.getRawAuthority() + ";"));
     }
 
     @Test

@@ -21,9 +21,16 @@ class SecurityHeadersTest {
                 .header("X-Frame-Options", "DENY")
                 .header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", containsString("connect-src 'self';"))
                 .header("Strict-Transport-Security", containsString("max-age="))
                 .header("Cache-Control", "no-store");
         given().get("/q/health/live").then().statusCode(200).header("X-Content-Type-Options", "nosniff");
+        given().get("/app.js").then().statusCode(200).header("Content-Security-Policy", containsString("default-src"));
+    }
+
+    @Test
+    void withoutAnIdentityProviderTheAppsOfferApiKeysOnly() {
+        given().get("/auth/config").then().statusCode(200).body("api_keys", is(true)).body("oidc", nullValue());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.autoflow.gateway.rest;
+package io.autoflow.gateway.web;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -23,6 +23,8 @@ import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,18 @@ class OidcAuthenticationTest {
                 .body("oidc.end_session_endpoint", is(issuer + "/protocol/openid-connect/logout"));
         given().get("/").then().statusCode(200).header("Content-Security-Policy",
                 containsString("connect-src 'self' http://" + origin.getRawAuthority() + ";"));
+    }
+
+    @Test
+    void aFirstSignInThatAsksSeveralThingsAtOnceMakesOneUser() throws Throwable {
+        db.query("DELETE FROM gateway.users WHERE email = 'bob@example.com'").execute().await().indefinitely();
+        String token = token("autoflow-web", "bob", "bob-local-password");
+        var requests = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> given().auth().oauth2(token).get("/api/me").statusCode())).toList();
+        assertThat(requests.stream().map(CompletableFuture::join)).containsOnly(200);
+        long users = db.query("SELECT count(*) FROM gateway.users WHERE email = 'bob@example.com'").execute().await()
+                .indefinitely().iterator().next().getLong(0);
+        assertThat(users).isEqualTo(1);
     }
 
     @Test

@@ -2,10 +2,11 @@ package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -31,6 +32,9 @@ public class TokenUsers {
                 if (sameEmail == null) {
                     return create(subject, email, name(token));
                 }
+                if (subject.equals(sameEmail.oidcSubject)) { // made a moment ago by a concurrent request
+                    return Uni.createFrom().item(sameEmail);
+                }
                 if (sameEmail.oidcSubject == null && Boolean.TRUE.equals(verified(token))) {
                     sameEmail.oidcSubject = subject; // written when the transaction ends
                     return Uni.createFrom().item(sameEmail);
@@ -41,15 +45,20 @@ public class TokenUsers {
         });
     }
 
+    /**
+     * Adds the user unless a request running at the same moment (the app asks several things at once right after
+     * sign-in) already did, then reads whichever row won.
+     */
     private static Uni<User> create(String subject, String email, String name) {
-        User user = new User();
-        user.id = UUID.randomUUID();
-        user.email = email;
-        user.name = name;
-        user.tier = DEFAULT_TIER;
-        user.oidcSubject = subject;
-        user.createdAt = Instant.now();
-        return user.persist();
+        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO gateway.users"
+                + " (id, email, name, tier, oidc_subject, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                + " ON CONFLICT DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, email).setParameter(3, name)
+                .setParameter(4, DEFAULT_TIER).setParameter(5, subject).setParameter(6, OffsetDateTime.now())
+                .executeUpdate())
+                .chain(() -> User.<User>find("oidcSubject", subject).<User>firstResult())
+                .onItem().ifNull().failWith(() -> new ApiException(409, "account_conflict",
+                        "Another account already uses the email " + email));
     }
 
     private static String email(JsonWebToken token) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -59,6 +60,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     public KeycloakServer start() {
         try {
+            // Start from the realm file every time: an import skips a realm that the database already holds.
+            deleteRecursively(home.resolve("data/h2"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
             Files.copy(realmFile, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             ProcessBuilder builder = new ProcessBuilder(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -114,6 +117,16 @@ public final class KeycloakServer implements AutoCloseable {
                     child.destroyForcibly();
                     return child;
                 }).join());
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 
     private static Path unpack(Path distribution, Path workDir) {

@@ -2,14 +2,9 @@
 // /jobs/<id> (the link in emails) opens that job.
 'use strict';
 
-const KEY = 'autoflow.apiKey';
 const $ = (id) => document.getElementById(id);
 let pollTimer = null;
 let chatSession = null;
-
-function apiKey() {
-  return sessionStorage.getItem(KEY);
-}
 
 /** An API error as the person should read it: the platform's message and its stable code. */
 class ApiError extends Error {
@@ -21,7 +16,7 @@ class ApiError extends Error {
 }
 
 async function api(path, options = {}) {
-  const headers = Object.assign({'X-API-Key': apiKey() || ''}, options.headers || {});
+  const headers = Object.assign(await Auth.headers(), options.headers || {});
   const response = await fetch(path, Object.assign({}, options, {headers}));
   const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   if (response.status === 401) {
@@ -49,7 +44,7 @@ function show(view) {
   for (const section of document.querySelectorAll('main > section')) {
     section.hidden = section.id !== 'view-' + view;
   }
-  $('nav').hidden = !apiKey();
+  $('nav').hidden = !Auth.signedIn();
   const heading = document.querySelector('#view-' + view + ' h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
@@ -57,8 +52,14 @@ function show(view) {
   }
 }
 
-function signOut(message) {
-  sessionStorage.removeItem(KEY);
+/** Forgets who the person is; the Sign out button also ends their session at the identity provider. */
+function signOut(message, atProvider) {
+  const endSession = atProvider ? Auth.endSessionUrl() : null;
+  Auth.forget();
+  if (endSession) {
+    location.assign(endSession);
+    return;
+  }
   location.hash = '#/signin';
   route();
   if (message) {
@@ -70,7 +71,7 @@ async function route() {
   clearTimeout(pollTimer);
   const pathJob = location.pathname.match(/^\/jobs\/([0-9a-f-]{36})$/);
   const hash = location.hash || (pathJob ? '#/jobs/' + pathJob[1] : '#/analyse');
-  if (!apiKey()) {
+  if (!Auth.signedIn()) {
     show('signin');
     return;
   }
@@ -95,14 +96,14 @@ async function route() {
 
 async function signIn(event) {
   event.preventDefault();
-  sessionStorage.setItem(KEY, $('api-key').value.trim());
+  Auth.useKey($('api-key').value.trim());
   try {
     await api('/api/me');
     $('api-key').value = '';
     location.hash = '#/analyse';
     route();
   } catch (error) {
-    sessionStorage.removeItem(KEY);
+    Auth.forget();
     show('signin');
     showError(error);
     $('api-key').value = '';
@@ -126,7 +127,7 @@ function chosenFile() {
   return $('file').files[0] || null;
 }
 
-function upload(event) {
+async function upload(event) {
   event.preventDefault();
   const file = chosenFile();
   if (!file) {
@@ -149,7 +150,7 @@ function upload(event) {
   // XMLHttpRequest, not fetch: only it reports upload progress.
   const xhr = new XMLHttpRequest();
   xhr.open('POST', '/api/analytics/document');
-  xhr.setRequestHeader('X-API-Key', apiKey());
+  for (const [name, value] of Object.entries(await Auth.headers())) xhr.setRequestHeader(name, value);
   xhr.upload.onprogress = (e) => {
     if (e.lengthComputable) $('upload-progress').value = Math.round(100 * e.loaded / e.total);
   };
@@ -231,7 +232,7 @@ function isFinal(job) {
  */
 async function follow(id) {
   try {
-    const response = await fetch('/api/jobs/' + id + '/events', {headers: {'X-API-Key': apiKey()}});
+    const response = await fetch('/api/jobs/' + id + '/events', {headers: await Auth.headers()});
     if (!response.ok || !response.body) throw new Error('no stream');
     const reader = response.body.getReader();
     const decoder = new TextDecoder();
@@ -407,7 +408,7 @@ async function createSecret() {
 
 async function exportData() {
   try {
-    const response = await fetch('/api/me/export', {headers: {'X-API-Key': apiKey()}});
+    const response = await fetch('/api/me/export', {headers: await Auth.headers()});
     if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
     const link = element('a');
     link.href = URL.createObjectURL(await response.blob());
@@ -499,7 +500,8 @@ function bind() {
     sendChat($('chat-message').value);
   });
   $('signin-form').addEventListener('submit', signIn);
-  $('sign-out').addEventListener('click', () => signOut());
+  $('sign-out').addEventListener('click', () => signOut(null, true));
+  $('oidc-signin').addEventListener('click', () => Auth.begin());
   $('analyse-form').addEventListener('submit', upload);
   $('delivery').addEventListener('change', () => {
     const delivery = $('delivery').value;
@@ -527,5 +529,20 @@ function bind() {
   window.addEventListener('hashchange', route);
 }
 
-bind();
-route();
+/** Offers the identity provider's sign-in when there is one, and finishes a sign-in it sends the person back from. */
+async function start() {
+  bind();
+  const provider = await Auth.load();
+  $('oidc-option').hidden = !provider;
+  try {
+    const returnTo = await Auth.complete();
+    if (returnTo) history.replaceState(null, '', returnTo);
+  } catch (error) {
+    route();
+    showError(error);
+    return;
+  }
+  route();
+}
+
+start();

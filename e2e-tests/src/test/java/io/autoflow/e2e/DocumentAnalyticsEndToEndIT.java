@@ -11,31 +11,21 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import io.autoflow.localstack.KafkaBroker;
 import io.restassured.path.json.JsonPath;
-import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.response.ValidatableResponse;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -45,116 +35,26 @@ import org.junit.jupiter.api.Test;
  */
 class DocumentAnalyticsEndToEndIT {
 
-    private static final String DB = "autoflow_e2e";
-    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
-
-    private static KafkaBroker kafka;
+    private static Platform platform;
     private static ServiceProcess gateway;
-    private static ServiceProcess orchestrator;
-    private static ServiceProcess analytics;
-    private static ServiceProcess conversation;
-    private static ServiceProcess notification;
-    /** The users' mailboxes: a real SMTP server in this JVM. */
-    private static GreenMail mail;
-    /** Webhook calls received by {@link #documentHost} at /hooks. */
-    private static final List<ReceivedHook> HOOKS = new CopyOnWriteArrayList<>();
-    /** Where users' documents live on the web, for requests that give a URL: a real HTTP server on loopback. */
-    private static HttpServer documentHost;
     private static String apiKey;
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        resetDatabase();
-        Path work = Files.createDirectories(Path.of("target", "e2e"));
-        Path logs = Files.createDirectories(work.resolve("logs"));
-        apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
-        Path keyFile = work.resolve("api-key");
-        Files.writeString(keyFile, apiKey);
-
-        kafka = KafkaBroker.onFreePorts().start();
-        int orchestratorPort = freePort();
-        int conversationPort = freePort();
-        int notificationPort = freePort();
-        int gatewayPort = freePort();
-        int smtpPort = freePort();
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
-                Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
-                Map.entry("AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString()),
-                Map.entry("AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString()),
-                Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
-                Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
-                Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
-                Map.entry("AUTOFLOW_PUBLIC_URL", "http://localhost:" + gatewayPort),
-                Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
-                Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
-                Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
-                Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + java.util.Base64.getEncoder().encodeToString(
-                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
-                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"));
-        orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
-        gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();
-        analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
-        conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
-        notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
-        for (ServiceProcess service : List.of(orchestrator, gateway, analytics, conversation, notification)) {
-            service.awaitReady();
-        }
-        byte[] sales = resource("/sales.csv");
-        documentHost = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        documentHost.createContext("/exports/sales.csv", exchange -> {
-            exchange.sendResponseHeaders(200, sales.length);
-            try (var body = exchange.getResponseBody()) {
-                body.write(sales);
-            }
-        });
-        documentHost.createContext("/hooks", exchange -> {
-            try (var body = exchange.getRequestBody()) {
-                HOOKS.add(new ReceivedHook(exchange.getRequestHeaders().getFirst("webhook-id"),
-                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                        exchange.getRequestHeaders().getFirst("webhook-signature"),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-            }
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        documentHost.start();
-    }
-
-    private record ReceivedHook(String id, String timestamp, String signature, String body) {
-    }
-
-    @AfterAll
-    static void stopPlatform() throws Exception {
-        if (documentHost != null) {
-            documentHost.stop(0);
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-        for (ServiceProcess service : new ServiceProcess[] {gateway, orchestrator, analytics, conversation,
-                notification}) {
-            if (service != null) {
-                service.stop();
-            }
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        platform = Platform.get();
+        gateway = platform.gateway;
+        apiKey = platform.apiKey;
     }
 
     @Test
     void aCsvSentThroughThePublicApiComesBackWithItsStatistics() throws Exception {
-        String jobId = submit("sales.csv", resource("/sales.csv"));
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
 
         // Queryable at once, never a 404.
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
                 .then().statusCode(200).body("status", is(in(List.of("queued", "processing", "completed"))));
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getString("result.tables[0].name")).isEqualTo("sales");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
@@ -184,9 +84,9 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void anXlsxWorkbookComesBackWithATablePerSheetAndAnExcelReport() throws Exception {
-        String jobId = submit("Book1.xlsx", resource("/xlsx/Book1.xlsx"), "{\"output\":{\"format\":\"excel\"}}");
+        String jobId = platform.submit("Book1.xlsx", Platform.resource("/xlsx/Book1.xlsx"), "{\"output\":{\"format\":\"excel\"}}");
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getList("result.tables.name")).containsExactly("Sheet1", "Sheet2");
         assertThat(job.getList("result.alerts.kind", String.class)).contains("unique");
@@ -202,9 +102,9 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void aWordDocumentComesBackWithItsTablesTextAndASlideDeck() throws Exception {
-        String jobId = submit("tables.docx", resource("/docx/tbl-cell-access.docx"), "{\"output\":{\"format\":\"ppt\"}}");
+        String jobId = platform.submit("tables.docx", Platform.resource("/docx/tbl-cell-access.docx"), "{\"output\":{\"format\":\"ppt\"}}");
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getList("result.tables.name")).containsExactly("Table 1", "Table 2", "Table 3", "Table 4");
         assertThat(job.getDouble("result.tables[0].columns.find { it.name == '1' }.mean")).isEqualTo(5.5);
@@ -219,9 +119,9 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void aPdfComesBackWithTheTablesItsPagesHold() throws Exception {
-        String jobId = submit("us-020.pdf", resource("/pdf/us-020.pdf"));
+        String jobId = platform.submit("us-020.pdf", Platform.resource("/pdf/us-020.pdf"));
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(45);
         assertThat(job.getString("result.tables[0].columns[0].name")).isEqualTo("Education system");
@@ -237,14 +137,14 @@ class DocumentAnalyticsEndToEndIT {
                 .body("reply", startsWith("Which document should I analyse?"))
                 .extract().path("session_id");
 
-        String url = "http://127.0.0.1:" + documentHost.getAddress().getPort() + "/exports/sales.csv";
+        String url = platform.documentUrl("/exports/sales.csv");
         String jobId = chat(session, "it is at " + url)
                 .body("intent", is("document_analytics"))
                 .body("parameters.file", is(url))
                 .body("job_id", notNullValue())
                 .extract().path("job_id");
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
         assertThat(job.getList("result.tables[0].trends")).isNotEmpty();
@@ -253,12 +153,12 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void aReportAskedForByEmailArrivesInTheUsersMailboxWithThePdfAttached() throws Exception {
-        String jobId = submit("sales.csv", resource("/sales.csv"), "{\"output\":{\"delivery\":\"email\"}}");
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"), "{\"output\":{\"delivery\":\"email\"}}");
 
         JsonPath job = awaitDelivered(jobId);
         assertThat(job.getString("delivery.target")).isEqualTo("local@autoflow.localhost");
         MimeMessage email = null;
-        for (MimeMessage received : mail.getReceivedMessages()) {
+        for (MimeMessage received : platform.mail.getReceivedMessages()) {
             if (received.getAllRecipients()[0].toString().equals("local@autoflow.localhost")) {
                 email = received;
             }
@@ -283,12 +183,12 @@ class DocumentAnalyticsEndToEndIT {
     void aWebhookCarriesTheResultSignedWithTheUsersSecretAndLinksThatNeedNoKey() throws Exception {
         String secret = given().header("X-API-Key", apiKey).post(gateway.url() + "/api/me/webhook-secret")
                 .then().statusCode(201).extract().path("secret");
-        String hook = "http://127.0.0.1:" + documentHost.getAddress().getPort() + "/hooks";
-        String jobId = submit("sales.csv", resource("/sales.csv"),
+        String hook = platform.documentUrl("/hooks");
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"),
                 "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":\"" + hook + "\"}}");
 
         awaitDelivered(jobId);
-        ReceivedHook call = HOOKS.stream().filter(h -> h.body().contains(jobId)).findFirst().orElseThrow();
+        Platform.ReceivedHook call = platform.hooks.stream().filter(h -> h.body().contains(jobId)).findFirst().orElseThrow();
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(
                 secret.substring("whsec_".length())), "HmacSHA256"));
@@ -313,7 +213,7 @@ class DocumentAnalyticsEndToEndIT {
                 .body("job_id", notNullValue())
                 .extract().path("job_id");
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getString("file_name")).isEqualTo("sales.csv");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
@@ -321,122 +221,20 @@ class DocumentAnalyticsEndToEndIT {
 
     private static byte[] resourceBytes(String path) {
         try {
-            return resource(path);
+            return Platform.resource(path);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     @Test
-    void inTheWebAppAPersonSignsInUploadsACsvWatchesItCompleteAndDownloadsTheReport() throws Exception {
-        Path csv = Files.createTempFile("sales-", ".csv");
-        Path png = Files.createTempFile("picture-", ".png");
-        Files.write(csv, resource("/sales.csv"));
-        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
-        try (Browser browser = new Browser()) {
-            browser.driver.get(gateway.url() + "/");
-            browser.visible("#api-key").sendKeys("af_not_a_key");
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
-            browser.untilText("#notice", "invalid_api_key");
-            browser.visible("#api-key").clear();
-            browser.visible("#api-key").sendKeys(apiKey);
-            browser.screenshot("sign-in-desktop");
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
-
-            browser.untilText("#limits", "enterprise tier");
-            browser.driver.findElement(org.openqa.selenium.By.id("file")).sendKeys(csv.toAbsolutePath().toString());
-            browser.screenshot("analyse-desktop");
-            browser.driver.findElement(org.openqa.selenium.By.id("analyse-button")).click();
-
-            browser.untilAttribute("#job-status", "data-status", "completed");
-            assertThat(browser.visible("#insights").getText())
-                    .contains("unit_price and revenue move together (Pearson r = 0.74 over 47 rows).");
-            assertThat(browser.driver.findElements(org.openqa.selenium.By.cssSelector("#job-result figure img")))
-                    .isNotEmpty();
-            browser.screenshot("report-desktop");
-            String download = browser.visible("#download-report").getAttribute("href");
-            byte[] pdf = given().get(download).then().statusCode(200).extract().asByteArray();
-            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-
-            browser.driver.get(gateway.url() + "/#/analyse");
-            browser.untilText("#limits", "enterprise tier");
-            browser.driver.findElement(org.openqa.selenium.By.id("file")).sendKeys(png.toAbsolutePath().toString());
-            browser.driver.findElement(org.openqa.selenium.By.id("analyse-button")).click();
-            browser.untilText("#notice", "unsupported_file_type");
-
-            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
-            browser.driver.get(gateway.url() + "/#/jobs");
-            browser.visible("#jobs-table tbody tr");
-            browser.screenshot("jobs-phone");
-            browser.driver.findElement(org.openqa.selenium.By.id("sign-out")).click();
-            browser.visible("#api-key");
-        } finally {
-            Files.deleteIfExists(csv);
-            Files.deleteIfExists(png);
-        }
-    }
-
-    @Test
-    void inTheWebAppAChatAsksForTheMissingEmailThenStartsTheJob() throws Exception {
-        Path csv = Files.createTempFile("chat-sales-", ".csv");
-        Files.write(csv, resource("/sales.csv"));
-        try (Browser browser = new Browser()) {
-            browser.driver.get(gateway.url() + "/");
-            browser.visible("#api-key").sendKeys(apiKey);
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
-            browser.untilText("#limits", "tier");
-            browser.driver.get(gateway.url() + "/#/chat");
-            browser.visible("#chat-message").sendKeys("analyse this and email the report");
-            browser.driver.findElement(org.openqa.selenium.By.id("chat-file")).sendKeys(csv.toAbsolutePath().toString());
-            browser.driver.findElement(org.openqa.selenium.By.id("chat-send")).click();
-
-            browser.untilText("#chat-log", "Which email address should I send it to?");
-            browser.visible("#quick-replies .quick").click();
-            browser.visible("#chat-log .job-link");
-            browser.screenshot("chat-desktop");
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#chat-log .job-link")).click();
-            browser.untilAttribute("#job-status", "data-status", "completed");
-            assertThat(browser.visible("#job-status").getText()).contains("delivery");
-        } finally {
-            Files.deleteIfExists(csv);
-        }
-    }
-
-    @Test
-    void inTheWebAppThePersonManagesTheirKeysAndWebhookSecret() throws Exception {
-        try (Browser browser = new Browser()) {
-            browser.driver.get(gateway.url() + "/");
-            browser.visible("#api-key").sendKeys(apiKey);
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#signin-form button")).click();
-            browser.untilText("#limits", "tier");
-            browser.driver.get(gateway.url() + "/#/account");
-            browser.untilText("#account-who", "local@autoflow.localhost");
-            assertThat(browser.visible("#account-usage").getText()).contains("Today:");
-
-            browser.visible("#key-name").sendKeys("laptop");
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector("#key-form button")).click();
-            browser.untilText("#new-key", "af_");
-            browser.untilText("#keys-table", "laptop");
-            browser.visible("#secret-create").click();
-            browser.untilText("#new-secret", "whsec_");
-            browser.screenshot("account-desktop");
-
-            browser.driver.findElement(org.openqa.selenium.By.cssSelector(
-                    "#keys-table button[aria-label='Revoke the key laptop']")).click();
-            browser.driver.switchTo().alert().accept();
-            browser.untilText("#notice", "The key laptop is revoked.");
-            assertThat(browser.visible("#keys-table").getText()).doesNotContain("laptop");
-        }
-    }
-
-    @Test
     void aJobsEventsStreamFollowsItToTheEnd() throws Exception {
-        String jobId = submit("sales.csv", resource("/sales.csv"));
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newBuilder()
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build()
                 .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.url() + "/api/jobs/" + jobId
                         + "/events")).header("X-API-Key", apiKey).header("Accept", "text/event-stream")
-                        .timeout(JOB_TIMEOUT).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
+                        .timeout(Platform.JOB_TIMEOUT).build(), java.net.http.HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         List<String> statuses = stream.body().filter(line -> line.startsWith("data:"))
                 .map(line -> new JsonPath(line.substring(5)).getString("status")).toList();
@@ -448,9 +246,9 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void aMalformedCsvFailsWithAPreciseCode() throws Exception {
-        String jobId = submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
+        String jobId = platform.submit("broken.csv", "a,b\n1,2\n1,2,3\n".getBytes());
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("failed");
         assertThat(job.getString("error.code")).isEqualTo("malformed_csv");
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId + "/report")
@@ -459,15 +257,15 @@ class DocumentAnalyticsEndToEndIT {
 
     @Test
     void aJobQueuedWhileTheAnalyticsServiceIsDownCompletesWhenItComesBack() throws Exception {
-        analytics.kill();
-        String jobId = submit("sales.csv", resource("/sales.csv"));
+        platform.analytics.kill();
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         Thread.sleep(3000);
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
                 .then().statusCode(200).body("status", is("queued"));
 
-        analytics.start().awaitReady();
+        platform.analytics.start().awaitReady();
 
-        JsonPath job = awaitFinished(jobId);
+        JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
     }
@@ -479,26 +277,6 @@ class DocumentAnalyticsEndToEndIT {
         }
         return given().header("X-API-Key", apiKey).contentType("application/json").body(body)
                 .post(gateway.url() + "/api/chat").then().statusCode(200);
-    }
-
-    private static String submit(String name, byte[] content) {
-        return submit(name, content, "{}");
-    }
-
-    private static String submit(String name, byte[] content, String request) {
-        return given().header("X-API-Key", apiKey)
-                .multiPart("file", name, content, "text/csv")
-                .multiPart("request", request, "application/json")
-                .post(gateway.url() + "/api/analytics/document")
-                .then().statusCode(202).body("status", is("queued"))
-                .extract().path("job_id");
-    }
-
-    private static JsonPath awaitFinished(String jobId) {
-        return await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
-                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
-                        .then().statusCode(200).extract().jsonPath(),
-                job -> List.of("completed", "failed").contains(job.getString("status")));
     }
 
     @Test
@@ -513,10 +291,10 @@ class DocumentAnalyticsEndToEndIT {
                     + "', 'e2e', now())");
         }
         given().header("X-API-Key", key).post(gateway.url() + "/api/me/webhook-secret").then().statusCode(201);
-        String jobId = given().header("X-API-Key", key).multiPart("file", "sales.csv", resource("/sales.csv"),
+        String jobId = given().header("X-API-Key", key).multiPart("file", "sales.csv", Platform.resource("/sales.csv"),
                 "text/csv").multiPart("request", "{\"output\":{\"delivery\":\"email\"}}", "application/json")
                 .post(gateway.url() + "/api/analytics/document").then().statusCode(202).extract().path("job_id");
-        await().atMost(JOB_TIMEOUT).until(() -> "delivered".equals(given().header("X-API-Key", key)
+        await().atMost(Platform.JOB_TIMEOUT).until(() -> "delivered".equals(given().header("X-API-Key", key)
                 .get(gateway.url() + "/api/jobs/" + jobId).then().extract().path("delivery_status")));
         given().header("X-API-Key", key).contentType("application/json")
                 .body(Map.of("message", "Please analyse my spreadsheet and email the report to me")).post(gateway.url() + "/api/chat")
@@ -535,7 +313,7 @@ class DocumentAnalyticsEndToEndIT {
         assertThat(entries.get("executions.json")).contains(jobId);
         assertThat(entries.get("notifications.json")).contains(jobId);
         assertThat(entries.get("files/uploads/" + userId + "/" + jobId + "/document"))
-                .isEqualTo(new String(resource("/sales.csv"), StandardCharsets.ISO_8859_1));
+                .isEqualTo(new String(Platform.resource("/sales.csv"), StandardCharsets.ISO_8859_1));
         assertThat(entries.get("files/reports/" + userId + "/" + jobId + "/report.pdf")).startsWith("%PDF-");
 
         given().header("X-API-Key", key).delete(gateway.url() + "/api/me").then().statusCode(204);
@@ -574,7 +352,7 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     private static Connection database() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow", "autoflow");
+        return Platform.database();
     }
 
     private static String sha256(String text) throws Exception {
@@ -591,7 +369,7 @@ class DocumentAnalyticsEndToEndIT {
     }
 
     private static JsonPath awaitDelivered(String jobId) {
-        JsonPath job = await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+        JsonPath job = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
                 () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
                         .then().statusCode(200).extract().jsonPath(),
                 j -> List.of("delivered", "failed").contains(String.valueOf(j.getString("delivery_status"))));
@@ -599,25 +377,6 @@ class DocumentAnalyticsEndToEndIT {
         return job;
     }
 
-    /** Each run starts from empty schemas; the services migrate them at start. */
-    private static void resetDatabase() throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
-                "autoflow"); Statement sql = db.createStatement()) {
-            for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification")) {
-                sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
-    }
 
-    private static byte[] resource(String path) throws Exception {
-        try (InputStream in = DocumentAnalyticsEndToEndIT.class.getResourceAsStream(path)) {
-            return in.readAllBytes();
-        }
-    }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

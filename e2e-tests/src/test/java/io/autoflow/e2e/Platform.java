@@ -1,0 +1,211 @@
+package io.autoflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.autoflow.localstack.KafkaBroker;
+import io.autoflow.localstack.KeycloakServer;
+import io.restassured.path.json.JsonPath;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The platform as real processes — gateway, orchestrator, analytics, conversation and notification services as
+ * packaged jars, a Kafka broker, Keycloak as the identity provider, an SMTP server — on PostgreSQL and Redis from the
+ * local stack. Started once for all end-to-end tests of a JVM and stopped when the JVM exits.
+ */
+final class Platform {
+
+    private static final String DB = "autoflow_e2e";
+    static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+    private static Platform running;
+
+    final ServiceProcess gateway;
+    final ServiceProcess analytics;
+    /** The local user's API key. */
+    final String apiKey;
+    /** The identity provider the gateway and the web app sign people in with. */
+    final KeycloakServer keycloak;
+    /** The users' mailboxes: a real SMTP server in this JVM. */
+    final GreenMail mail;
+    /** Where users' documents live on the web, for requests that give a URL: a real HTTP server on loopback. */
+    final HttpServer documentHost;
+    /** Webhook calls received by {@link #documentHost} at /hooks. */
+    final List<ReceivedHook> hooks = new CopyOnWriteArrayList<>();
+
+    private final KafkaBroker kafka;
+    private final List<ServiceProcess> services;
+
+    record ReceivedHook(String id, String timestamp, String signature, String body) {
+    }
+
+    static synchronized Platform get() throws Exception {
+        if (running == null) {
+            running = new Platform();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+        }
+        return running;
+    }
+
+    private Platform() throws Exception {
+        resetDatabase();
+        Path work = Files.createDirectories(Path.of("target", "e2e"));
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
+        Path keyFile = work.resolve("api-key");
+        Files.writeString(keyFile, apiKey);
+
+        int orchestratorPort = freePort();
+        int conversationPort = freePort();
+        int notificationPort = freePort();
+        int gatewayPort = freePort();
+        int smtpPort = freePort();
+        String gatewayUrl = "http://localhost:" + gatewayPort;
+        kafka = KafkaBroker.onFreePorts().start();
+        keycloak = new KeycloakServer(Path.of(System.getProperty("autoflow.keycloak.dist")),
+                Path.of("target", "keycloak"), realmFor(gatewayUrl, work), "autoflow", freePort()).start();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        Map<String, String> env = Map.ofEntries(
+                Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
+                Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
+                Map.entry("AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString()),
+                Map.entry("AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString()),
+                Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
+                Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
+                Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
+                Map.entry("AUTOFLOW_PUBLIC_URL", gatewayUrl),
+                Map.entry("AUTOFLOW_CORS_ORIGINS", gatewayUrl),
+                Map.entry("AUTOFLOW_OIDC_ENABLED", "true"),
+                Map.entry("AUTOFLOW_OIDC_ISSUER", keycloak.issuer()),
+                Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
+                Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
+                Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
+                Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
+                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"));
+        ServiceProcess orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
+        gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();
+        analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
+        ServiceProcess conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
+        ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
+        services = List.of(gateway, orchestrator, analytics, conversation, notification);
+        for (ServiceProcess service : services) {
+            service.awaitReady();
+        }
+        documentHost = documentHost(resource("/sales.csv"));
+    }
+
+    /** The repository's realm, with the web app's sign-in allowed to return to this run's gateway. */
+    private static Path realmFor(String gatewayUrl, Path work) throws Exception {
+        Path realm = Path.of(System.getProperty("autoflow.keycloak.realm-file"));
+        Path copy = work.resolve("autoflow-realm.json");
+        Files.writeString(copy, Files.readString(realm).replace("http://localhost:8080", gatewayUrl));
+        return copy;
+    }
+
+    private HttpServer documentHost(byte[] sales) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/exports/sales.csv", exchange -> {
+            exchange.sendResponseHeaders(200, sales.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(sales);
+            }
+        });
+        server.createContext("/hooks", exchange -> {
+            try (var body = exchange.getRequestBody()) {
+                hooks.add(new ReceivedHook(exchange.getRequestHeaders().getFirst("webhook-id"),
+                        exchange.getRequestHeaders().getFirst("webhook-timestamp"),
+                        exchange.getRequestHeaders().getFirst("webhook-signature"),
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    /** Submits a document for analysis with the local user's key; returns the job id. */
+    String submit(String name, byte[] content, String request) {
+        return given().header("X-API-Key", apiKey)
+                .multiPart("file", name, content, "text/csv")
+                .multiPart("request", request, "application/json")
+                .post(gateway.url() + "/api/analytics/document")
+                .then().statusCode(202).body("status", is("queued"))
+                .extract().path("job_id");
+    }
+
+    String submit(String name, byte[] content) {
+        return submit(name, content, "{}");
+    }
+
+    JsonPath awaitFinished(String jobId) {
+        return await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                        .then().statusCode(200).extract().jsonPath(),
+                job -> List.of("completed", "failed").contains(job.getString("status")));
+    }
+
+    String documentUrl(String path) {
+        return "http://127.0.0.1:" + documentHost.getAddress().getPort() + path;
+    }
+
+    private void stop() {
+        documentHost.stop(0);
+        mail.stop();
+        for (ServiceProcess service : services) {
+            try {
+                service.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        keycloak.close();
+        kafka.close();
+    }
+
+    /** Each run starts from empty schemas; the services migrate them at start. */
+    private static void resetDatabase() throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
+                "autoflow"); Statement sql = db.createStatement()) {
+            for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification")) {
+                sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    static byte[] resource(String path) throws Exception {
+        try (InputStream in = Platform.class.getResourceAsStream(path)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static Connection database() throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow", "autoflow");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package io.autoflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+
+/** The web app in a real browser (headless Debian Chromium) on the running platform, as a person uses it. */
+class WebAppIT {
+
+    /** The WCAG 2.1 A and AA rules axe-core checks automatically. */
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private static Platform platform;
+    private static ServiceProcess gateway;
+    private static String apiKey;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = Platform.get();
+        gateway = platform.gateway;
+        apiKey = platform.apiKey;
+    }
+    @Test
+    void inTheWebAppAPersonSignsInUploadsACsvWatchesItCompleteAndDownloadsTheReport() throws Exception {
+        Path csv = Files.createTempFile("sales-", ".csv");
+        Path png = Files.createTempFile("picture-", ".png");
+        Files.write(csv, Platform.resource("/sales.csv"));
+        Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
+        try (Browser browser = new Browser()) {
+            browser.driver.get(gateway.url() + "/");
+            browser.visible("#api-key").sendKeys("af_not_a_key");
+            browser.driver.findElement(By.cssSelector("#signin-form button")).click();
+            browser.untilText("#notice", "invalid_api_key");
+            browser.visible("#api-key").clear();
+            browser.visible("#api-key").sendKeys(apiKey);
+            browser.driver.findElement(By.cssSelector("#signin-form button")).click();
+
+            browser.untilText("#limits", "enterprise tier");
+            browser.driver.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("analyse-button")).click();
+
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#insights").getText())
+                    .contains("unit_price and revenue move together (Pearson r = 0.74 over 47 rows).");
+            assertThat(browser.driver.findElements(By.cssSelector("#job-result figure img")))
+                    .isNotEmpty();
+            String download = browser.visible("#download-report").getAttribute("href");
+            byte[] pdf = given().get(download).then().statusCode(200).extract().asByteArray();
+            assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+
+            browser.driver.get(gateway.url() + "/#/analyse");
+            browser.untilText("#limits", "enterprise tier");
+            browser.driver.findElement(By.id("file")).sendKeys(png.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("analyse-button")).click();
+            browser.untilText("#notice", "unsupported_file_type");
+
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
+            browser.driver.get(gateway.url() + "/#/jobs");
+            browser.visible("#jobs-table tbody tr");
+            browser.driver.findElement(By.id("sign-out")).click();
+            browser.visible("#api-key");
+        } finally {
+            Files.deleteIfExists(csv);
+            Files.deleteIfExists(png);
+        }
+    }
+
+    @Test
+    void inTheWebAppAChatAsksForTheMissingEmailThenStartsTheJob() throws Exception {
+        Path csv = Files.createTempFile("chat-sales-", ".csv");
+        Files.write(csv, Platform.resource("/sales.csv"));
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("analyse this and email the report");
+            browser.driver.findElement(By.id("chat-file")).sendKeys(csv.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("chat-send")).click();
+
+            browser.untilText("#chat-log", "Which email address should I send it to?");
+            browser.visible("#quick-replies .quick").click();
+            browser.visible("#chat-log .job-link");
+            browser.driver.findElement(By.cssSelector("#chat-log .job-link")).click();
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#job-status").getText()).contains("delivery");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    @Test
+    void inTheWebAppThePersonManagesTheirKeysAndWebhookSecret() throws Exception {
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/account");
+            browser.untilText("#account-who", "local@autoflow.localhost");
+            assertThat(browser.visible("#account-usage").getText()).contains("Today:");
+
+            browser.visible("#key-name").sendKeys("laptop");
+            browser.driver.findElement(By.cssSelector("#key-form button")).click();
+            browser.untilText("#new-key", "af_");
+            browser.untilText("#keys-table", "laptop");
+            browser.visible("#secret-create").click();
+            browser.untilText("#new-secret", "whsec_");
+
+            browser.driver.findElement(By.cssSelector(
+                    "#keys-table button[aria-label='Revoke the key laptop']")).click();
+            browser.driver.switchTo().alert().accept();
+            browser.untilText("#notice", "The key laptop is revoked.");
+            assertThat(browser.visible("#keys-table").getText()).doesNotContain("laptop");
+        }
+    }
+
+
+    @Test
+    void everyScreenPassesAnAccessibilityAuditAtDesktopAndPhoneWidth() throws Exception {
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
+        assertThat(platform.awaitFinished(jobId).getString("status")).isEqualTo("completed");
+        Map<String, Dimension> widths = new LinkedHashMap<>();
+        widths.put("desktop", new Dimension(1280, 900));
+        widths.put("phone", new Dimension(390, 844));
+        List<String> violations = new ArrayList<>();
+        try (Browser browser = new Browser()) {
+            for (var width : widths.entrySet()) {
+                browser.driver.manage().window().setSize(width.getValue());
+                browser.driver.get(gateway.url() + "/");
+                browser.driver.executeScript("sessionStorage.clear()");
+                browser.driver.navigate().refresh();
+                browser.visible("#api-key");
+                violations.addAll(audit(browser, "sign-in", width.getKey()));
+
+                signIn(browser);
+                violations.addAll(audit(browser, "analyse", width.getKey()));
+
+                browser.driver.get(gateway.url() + "/#/chat");
+                browser.visible("#chat-message").sendKeys("what can you do?", Keys.ENTER);
+                browser.untilText("#chat-log", "Autoflow: ");
+                violations.addAll(audit(browser, "chat", width.getKey()));
+
+                browser.driver.get(gateway.url() + "/#/jobs");
+                browser.visible("#jobs-table tbody tr");
+                violations.addAll(audit(browser, "jobs", width.getKey()));
+
+                browser.driver.get(gateway.url() + "/#/jobs/" + jobId);
+                browser.untilAttribute("#job-status", "data-status", "completed");
+                browser.visible("#job-result figure img");
+                violations.addAll(audit(browser, "report", width.getKey()));
+
+                browser.driver.get(gateway.url() + "/#/account");
+                browser.untilText("#account-usage", "Today:");
+                violations.addAll(audit(browser, "account", width.getKey()));
+            }
+        }
+        assertThat(violations).as("WCAG 2.1 AA violations found by axe-core").isEmpty();
+    }
+
+    @Test
+    void aPersonSignsInWithTheIdentityProviderAndSignsOutThere() {
+        try (Browser browser = new Browser()) {
+            browser.driver.get(gateway.url() + "/#/account");
+            browser.visible("#oidc-signin").click();
+
+            // The identity provider's own sign-in page (Keycloak), then back to the page the person was on.
+            browser.visible("#username").sendKeys("alice");
+            browser.driver.findElement(By.id("password")).sendKeys("alice-local-password", Keys.ENTER);
+            browser.untilText("#account-who", "alice@example.com");
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(gateway.url() + "/#/account")
+                    .doesNotContain("code=");
+            assertThat(browser.driver.executeScript("return sessionStorage.getItem('autoflow.tokens')"))
+                    .asString().contains("access");
+
+            // Signed in with a token, the person uses the API like anyone else.
+            browser.driver.get(gateway.url() + "/#/jobs");
+            browser.visible("#jobs-title");
+            browser.driver.get(gateway.url() + "/#/analyse");
+            browser.untilText("#limits", "free tier");
+
+            // Signing out ends the session at the provider too: the next sign-in asks for the password again.
+            browser.visible("#sign-out").click();
+            browser.visible("#api-key");
+            assertThat(browser.driver.executeScript("return sessionStorage.getItem('autoflow.tokens')")).isNull();
+            browser.visible("#oidc-signin").click();
+            browser.visible("#password");
+        }
+    }
+
+    /** Signs in with the local user's key, from the keyboard only. */
+    private static void signIn(Browser browser) {
+        browser.driver.get(gateway.url() + "/");
+        browser.visible("#api-key").sendKeys(apiKey, Keys.ENTER);
+        browser.untilText("#limits", "tier");
+    }
+
+    /** Photographs the screen as target/screenshots/{screen}-{width}.png and lists what axe-core finds wrong. */
+    private static List<String> audit(Browser browser, String screen, String width) throws Exception {
+        browser.screenshot(screen + "-" + width);
+        List<String> found = new ArrayList<>();
+        for (Rule rule : new AxeBuilder().withTags(WCAG_21_AA).analyze(browser.driver).getViolations()) {
+            rule.getNodes().forEach(node -> found.add(screen + " (" + width + "): " + rule.getId() + " — "
+                    + rule.getHelp() + " at " + node.getTarget() + ": " + node.getFailureSummary()));
+        }
+        return found;
+    }
+}

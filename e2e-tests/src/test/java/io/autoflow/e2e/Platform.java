@@ -101,7 +101,9 @@ final class Platform {
                 Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
                         UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
-                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"));
+                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),
+                // Job event streams must be pushed by the orchestrator's updates; the safety poll would be too late.
+                Map.entry("AUTOFLOW_JOB_EVENTS_SAFETY_POLL", "10m"));
         ServiceProcess orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
         gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();
         analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();

@@ -14,6 +14,7 @@ import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
+import io.autoflow.events.JobUpdated;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Intents;
 import io.autoflow.events.Topics;
@@ -78,11 +79,18 @@ class OrchestrationTest {
         kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.progress(id, 40, "parsing"));
         awaitStatus(id, "processing");
         job(id, "user-a").body("progress", is(40));
+        // Live views hear of each stored change on job-updates.
+        ConsumerRecord<String, String> update = kafka.awaitRecord(Topics.JOB_UPDATES,
+                r -> id.equals(r.key()) && r.value().contains("\"progress\":40"), Duration.ofSeconds(10));
+        assertThat(update.value()).contains("\"status\":\"processing\"", "\"userId\":\"user-a\"");
+        assertThat(KafkaTestClient.header(update, "ce_type")).isEqualTo(JobUpdated.TYPE);
 
         JsonNode result = EventJson.mapper().createObjectNode().put("row_count", 3);
         ExecutionEvent completed = ExecutionEvent.completed(id, result);
         kafka.send(Topics.EXECUTION_EVENTS, id, completed);
         awaitStatus(id, "completed");
+        kafka.awaitRecord(Topics.JOB_UPDATES, r -> id.equals(r.key()) && r.value().contains("\"status\":\"completed\""),
+                Duration.ofSeconds(10));
 
         // Redelivered and late events change nothing.
         kafka.send(Topics.EXECUTION_EVENTS, id, completed);
@@ -162,6 +170,8 @@ class OrchestrationTest {
                 .body("delivery.attempts", is(2)));
         Thread.sleep(500);
         job(id, "user-a").body("delivery_status", is("delivered"));
+        kafka.awaitRecord(Topics.JOB_UPDATES, r -> id.equals(r.key())
+                && r.value().contains("\"deliveryStatus\":\"delivered\""), WAIT);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
@@ -10,6 +9,7 @@ import io.autoflow.events.DocumentTypes;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.service.JobEventStreams;
 import io.autoflow.gateway.service.Jobs;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Multi;
@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,10 +44,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class JobResource {
 
     private static final int MAX_PAGE = 200;
-    /** How often a job's event stream asks the orchestrator, and for how long at most. */
-    private static final Duration EVENT_POLL = Duration.ofMillis(500);
-    private static final Duration EVENTS_MAX = Duration.ofMinutes(15);
-    private static final JsonNode END_OF_STREAM = NullNode.getInstance();
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     /** The report formats served, by the file extension of the stored report. */
     private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
@@ -61,9 +56,12 @@ public class JobResource {
     private final BlobStore blobs;
     private final SignedLinks links;
     private final Duration linkValidity;
+    private final JobEventStreams eventStreams;
 
     public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json, BlobStore blobs,
-            SignedLinks links, @ConfigProperty(name = "autoflow.links.download-validity") Duration linkValidity) {
+            SignedLinks links, @ConfigProperty(name = "autoflow.links.download-validity") Duration linkValidity,
+            JobEventStreams eventStreams) {
+        this.eventStreams = eventStreams;
         this.blobs = blobs;
         this.links = links;
         this.linkValidity = linkValidity;
@@ -105,8 +103,7 @@ public class JobResource {
 
     /**
      * The job as server-sent events: its view each time its status, progress or delivery changes, ending with the
-     * final one (or after 15 minutes; the client then reconnects). The gateway follows the orchestrator for the
-     * client, twice a second.
+     * final one (or after 15 minutes; the client then reconnects). Pushed as the orchestrator reports changes.
      */
     @GET
     @Path("/{id}/events")
@@ -133,31 +130,8 @@ public class JobResource {
     }
 
     private Multi<JsonNode> follow(Job job, String id, String userId) {
-        AtomicReference<String> last = new AtomicReference<>("");
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(EVENT_POLL)
-                .onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(tick -> status.get(id, userId)
-                        .onFailure().recoverWithNull()
-                        .map(known -> view(job, known)))
-                .select().where(view -> !last.getAndSet(stateOf(view)).equals(stateOf(view)))
-                .onItem().transformToMultiAndConcatenate(view -> isFinal(view)
-                        ? Multi.createFrom().items(view, END_OF_STREAM) : Multi.createFrom().item(view))
-                .select().first(view -> view != END_OF_STREAM)
-                .select().first(EVENTS_MAX);
-    }
-
-    /** What a client watching the job cares about changing. */
-    private static String stateOf(JsonNode view) {
-        return view.path("status").asText() + "|" + view.path("progress").asText() + "|"
-                + view.path("delivery_status").asText();
-    }
-
-    /** Finished, and its hand-over too. */
-    private static boolean isFinal(JsonNode view) {
-        String status = view.path("status").asText();
-        String delivery = view.path("delivery_status").asText("ready");
-        return (status.equals("completed") || status.equals("failed"))
-                && !delivery.equals("pending") && !delivery.equals("retrying");
+        return eventStreams.follow(id, () -> status.get(id, userId).onFailure().recoverWithNull()
+                .map(known -> view(job, known)));
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */

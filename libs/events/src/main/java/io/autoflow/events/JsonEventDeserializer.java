@@ -81,4 +81,10 @@ public abstract class JsonEventDeserializer<T> implements Deserializer<T> {
             super(UserDeleted.class);
         }
     }
+
+    public static class JobUpdatedDeserializer extends JsonEventDeserializer<JobUpdated> {
+        public JobUpdatedDeserializer() {
+            super(JobUpdated.class);
+        }
+    }
 }

@@ -15,13 +15,16 @@ public final class Topics {
     public static final String DELIVERY_EVENTS = "delivery-events";
     /** Account events every service follows, e.g. {@link UserDeleted}; key = the user id. */
     public static final String USER_EVENTS = "user-events";
+    /** The orchestrator's word that a job changed ({@link JobUpdated}), for live views. */
+    public static final String JOB_UPDATES = "job-updates";
 
     /** A topic and the partition count it is created with; partitions bound the consumers that work in parallel. */
     public record Spec(String name, int partitions) {
     }
 
     private static final List<String> MAIN = List.of(INTENTS, WORKFLOW_DOCUMENT_ANALYTICS, WORKFLOW_TASK_SCHEDULER,
-            WORKFLOW_API_AUTOMATION, WORKFLOW_DATA_TRANSFORM, EXECUTION_EVENTS, NOTIFICATIONS, DELIVERY_EVENTS, USER_EVENTS);
+            WORKFLOW_API_AUTOMATION, WORKFLOW_DATA_TRANSFORM, EXECUTION_EVENTS, NOTIFICATIONS, DELIVERY_EVENTS, USER_EVENTS,
+            JOB_UPDATES);
 
     private Topics() {
     }

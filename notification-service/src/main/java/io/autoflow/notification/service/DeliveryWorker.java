@@ -127,6 +127,8 @@ public class DeliveryWorker {
         store.record(notification, new Attempt(number, recorded, outcome.responseCode(), outcome.errorCode(), error,
                 started, finished), next);
         var request = notification.request();
+        LOG.infof("Notification %s attempt %d by %s: %s in %d ms", request.notificationId(), number,
+                request.channel(), recorded, Duration.between(started, finished).toMillis());
         events.publish(new DeliveryEvent(request.notificationId(), request.executionId(), request.channel(),
                 request.target(), status, number, outcome.responseCode(),
                 outcome.errorCode() == null ? null : ErrorInfo.of(outcome.errorCode(), error), next, finished));

@@ -13,9 +13,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class DeliveryEventConsumer {
 
     private final ExecutionService executions;
+    private final JobUpdatePublisher updates;
 
-    public DeliveryEventConsumer(ExecutionService executions) {
+    public DeliveryEventConsumer(ExecutionService executions, JobUpdatePublisher updates) {
         this.executions = executions;
+        this.updates = updates;
     }
 
     @Incoming(Topics.DELIVERY_EVENTS)
@@ -23,6 +25,6 @@ public class DeliveryEventConsumer {
         if (event == null || event.executionId() == null || event.status() == null) {
             throw new MalformedEventException(Topics.DELIVERY_EVENTS);
         }
-        return executions.applyDelivery(event);
+        return executions.applyDelivery(event).chain(updates::changed);
     }
 }

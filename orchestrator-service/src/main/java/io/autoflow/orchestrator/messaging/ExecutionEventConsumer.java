@@ -14,10 +14,13 @@ public class ExecutionEventConsumer {
 
     private final ExecutionService executions;
     private final HandoverPublisher handovers;
+    private final JobUpdatePublisher updates;
 
-    public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers) {
+    public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers,
+            JobUpdatePublisher updates) {
         this.executions = executions;
         this.handovers = handovers;
+        this.updates = updates;
     }
 
     @Incoming(Topics.EXECUTION_EVENTS)
@@ -26,6 +29,6 @@ public class ExecutionEventConsumer {
             throw new MalformedEventException(Topics.EXECUTION_EVENTS);
         }
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
-        return executions.apply(event).chain(handovers::handOver);
+        return executions.apply(event).call(updates::changed).chain(handovers::handOver);
     }
 }

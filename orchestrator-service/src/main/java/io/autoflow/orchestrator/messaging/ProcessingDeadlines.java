@@ -15,10 +15,12 @@ public class ProcessingDeadlines {
 
     private final ExecutionService executions;
     private final HandoverPublisher handovers;
+    private final JobUpdatePublisher updates;
 
-    public ProcessingDeadlines(ExecutionService executions, HandoverPublisher handovers) {
+    public ProcessingDeadlines(ExecutionService executions, HandoverPublisher handovers, JobUpdatePublisher updates) {
         this.executions = executions;
         this.handovers = handovers;
+        this.updates = updates;
     }
 
     @Scheduled(every = "${autoflow.processing-deadline.check-every:5s}",
@@ -26,7 +28,8 @@ public class ProcessingDeadlines {
     Uni<Void> failOverdue() {
         return executions.failOverdue(Instant.now(), BATCH)
                 .onItem().transformToMulti(list -> Multi.createFrom().iterable(list))
-                .onItem().transformToUniAndConcatenate(handovers::handOver)
+                .onItem().transformToUniAndConcatenate(execution -> updates.changed(execution)
+                        .chain(() -> handovers.handOver(execution)))
                 .collect().last().replaceWithVoid();
     }
 }

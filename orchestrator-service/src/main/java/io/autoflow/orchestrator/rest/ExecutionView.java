@@ -14,14 +14,18 @@ public record ExecutionView(String jobId, String workflowType, String status, In
         String deliveryStatus, JsonNode delivery) {
 
     static ExecutionView of(Execution e) {
-        String status = switch (e.status) {
+        return new ExecutionView(e.id.toString(), e.workflowType, publicStatus(e), e.progress, e.createdAt, e.startedAt,
+                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error), e.deliveryStatus, parse(e.delivery));
+    }
+
+    /** The lifecycle as clients see it: queued, processing, completed or failed. */
+    public static String publicStatus(Execution e) {
+        return switch (e.status) {
             case QUEUED -> "queued";
             case STARTED, PROGRESS -> "processing";
             case COMPLETED -> "completed";
             case FAILED -> "failed";
         };
-        return new ExecutionView(e.id.toString(), e.workflowType, status, e.progress, e.createdAt, e.startedAt,
-                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error), e.deliveryStatus, parse(e.delivery));
     }
 
     private static JsonNode parse(String json) {

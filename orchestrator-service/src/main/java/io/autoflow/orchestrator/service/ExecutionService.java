@@ -128,9 +128,13 @@ public class ExecutionService {
                 });
     }
 
-    /** Records how a delivery attempt went; once delivered or failed, later reports change nothing. */
+    /**
+     * Records how a delivery attempt went; once delivered or failed, later reports change nothing.
+     *
+     * @return the job (null when unknown)
+     */
     @WithTransaction
-    public Uni<Void> applyDelivery(DeliveryEvent event) {
+    public Uni<Execution> applyDelivery(DeliveryEvent event) {
         return Execution.<Execution>findById(UUID.fromString(event.executionId())).invoke(execution -> {
             if (execution == null || Handovers.isFinal(execution.deliveryStatus)) {
                 return;
@@ -149,7 +153,7 @@ public class ExecutionService {
             }
             execution.delivery = delivery.toString();
             execution.updatedAt = Instant.now();
-        }).replaceWithVoid();
+        });
     }
 
     /** Jobs whose hand-over was asked for a while ago with no word back: the request may not have reached Kafka. */

@@ -130,8 +130,9 @@ function chosenFile() {
 async function upload(event) {
   event.preventDefault();
   const file = chosenFile();
-  if (!file) {
-    notice('Choose a document first.', true);
+  const url = $('file-url').value.trim();
+  if (!file && !url) {
+    notice('Choose a document or give its web address first.', true);
     return;
   }
   const form = $('analyse-form');
@@ -144,6 +145,11 @@ async function upload(event) {
       insights: form.insights.checked, anomalies: form.anomalies.checked},
     output: output,
   };
+  notice('');
+  if (!file) {
+    await submitUrl(Object.assign({file: url}, request));
+    return;
+  }
   const data = new FormData();
   data.append('file', file);
   data.append('request', new Blob([JSON.stringify(request)], {type: 'application/json'}));
@@ -166,10 +172,23 @@ async function upload(event) {
     $('analyse-button').disabled = false;
     notice('The upload did not reach Autoflow; check your connection.', true);
   };
-  notice('');
   $('analyse-button').disabled = true;
   $('upload-progress').value = 0;
   xhr.send(data);
+}
+
+/** The platform downloads the document itself (public addresses only), then analyses it like an upload. */
+async function submitUrl(request) {
+  $('analyse-button').disabled = true;
+  try {
+    const accepted = await api('/api/analytics/document', {method: 'POST',
+      headers: {'Content-Type': 'application/json'}, body: JSON.stringify(request)});
+    location.hash = '#/jobs/' + accepted.job_id;
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  } finally {
+    $('analyse-button').disabled = false;
+  }
 }
 
 function seconds(ms) {

@@ -126,6 +126,22 @@ class WebAppIT {
 
 
     @Test
+    void aDocumentGivenByItsWebAddressIsAnalysedAndAPrivateAddressIsRefused() {
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.visible("#file-url").sendKeys("http://10.0.0.7/exports/sales.csv");
+            browser.driver.findElement(By.id("analyse-button")).click();
+            browser.untilText("#notice", "url_not_allowed");
+
+            browser.visible("#file-url").clear();
+            browser.visible("#file-url").sendKeys(platform.documentUrl("/exports/sales.csv"));
+            browser.driver.findElement(By.id("analyse-button")).click();
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#insights").getText()).contains("sales has 48 rows and 7 columns.");
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAccessibilityAuditAtDesktopAndPhoneWidth() throws Exception {
         String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         assertThat(platform.awaitFinished(jobId).getString("status")).isEqualTo("completed");

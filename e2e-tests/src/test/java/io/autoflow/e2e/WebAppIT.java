@@ -38,6 +38,8 @@ class WebAppIT {
     void inTheWebAppAPersonSignsInUploadsACsvWatchesItCompleteAndDownloadsTheReport() throws Exception {
         Path csv = Files.createTempFile("sales-", ".csv");
         Path png = Files.createTempFile("picture-", ".png");
+        Path broken = Files.createTempFile("broken-", ".csv");
+        Files.writeString(broken, "a,b\n1,2\n1,2,3\n");
         Files.write(csv, Platform.resource("/sales.csv"));
         Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 0});
         try (Browser browser = new Browser()) {
@@ -68,6 +70,14 @@ class WebAppIT {
             browser.driver.findElement(By.id("analyse-button")).click();
             browser.untilText("#notice", "unsupported_file_type");
 
+            // A file accepted but unreadable fails as a job, and its page says why.
+            browser.driver.get(gateway.url() + "/#/analyse");
+            browser.untilText("#limits", "enterprise tier");
+            browser.driver.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("analyse-button")).click();
+            browser.untilAttribute("#job-status", "data-status", "failed");
+            assertThat(browser.visible("#job-result .error").getText()).contains("(malformed_csv)");
+
             browser.driver.manage().window().setSize(new Dimension(390, 844));
             browser.driver.get(gateway.url() + "/#/jobs");
             browser.visible("#jobs-table tbody tr");
@@ -76,6 +86,7 @@ class WebAppIT {
         } finally {
             Files.deleteIfExists(csv);
             Files.deleteIfExists(png);
+            Files.deleteIfExists(broken);
         }
     }
 

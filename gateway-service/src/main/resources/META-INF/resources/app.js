@@ -360,6 +360,7 @@ async function showAccount() {
     $('account-usage').textContent = 'Today: ' + usage.today.requests + ' requests (' + limit + '), '
       + usage.today.jobs + ' jobs, ' + Math.round(usage.today.bytes_uploaded / 1024) + ' KB uploaded; documents up to '
       + Math.round(usage.limits.max_file_bytes / 1048576) + ' MB.';
+    showZone(me.time_zone);
     $('keys-table').querySelector('tbody').replaceChildren(...keys.api_keys.map((key) => {
       const row = element('tr');
       const revoke = element('button', 'Revoke', 'danger');
@@ -379,6 +380,33 @@ async function showAccount() {
       $('secret-status').textContent = error.code === 'webhook_secret_not_found'
         ? 'No webhook secret yet: make one to receive signed webhooks.' : error.message + ' (' + error.code + ')';
     }
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+/** The zones to choose from, the saved one (or, until one is saved, this browser's) selected. */
+function showZone(saved) {
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+  if (saved && !zones.includes(saved)) zones.unshift(saved);
+  $('time-zone').replaceChildren(...zones.map((zone) => {
+    const option = element('option', zone.replace(/_/g, ' '));
+    option.value = zone;
+    return option;
+  }));
+  $('time-zone').value = saved || browserZone;
+  $('zone-status').textContent = saved ? 'Saved.'
+    : 'Not saved yet: schedules run in UTC until you save one (this browser says ' + browserZone + ').';
+}
+
+async function saveZone(event) {
+  event.preventDefault();
+  try {
+    const me = await api('/api/me', {method: 'PATCH', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({time_zone: $('time-zone').value})});
+    showZone(me.time_zone);
+    notice('Your time zone is ' + me.time_zone + '.');
   } catch (error) {
     if (error.status !== 401) showError(error);
   }
@@ -511,6 +539,7 @@ async function sendChat(text) {
 
 function bind() {
   $('key-form').addEventListener('submit', createKey);
+  $('zone-form').addEventListener('submit', saveZone);
   $('secret-create').addEventListener('click', createSecret);
   $('export').addEventListener('click', exportData);
   $('delete-account').addEventListener('click', deleteAccount);

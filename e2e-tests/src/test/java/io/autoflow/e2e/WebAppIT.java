@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 /** The web app in a real browser (headless Debian Chromium) on the running platform, as a person uses it. */
 class WebAppIT {
@@ -113,12 +114,23 @@ class WebAppIT {
     }
 
     @Test
-    void inTheWebAppThePersonManagesTheirKeysAndWebhookSecret() throws Exception {
+    void inTheWebAppThePersonManagesTheirTimeZoneKeysAndWebhookSecret() throws Exception {
         try (Browser browser = new Browser()) {
             signIn(browser);
             browser.driver.get(gateway.url() + "/#/account");
             browser.untilText("#account-who", "local@autoflow.localhost");
             assertThat(browser.visible("#account-usage").getText()).contains("Today:");
+
+            // The time zone a schedule runs in when the request names none.
+            new Select(browser.visible("#time-zone")).selectByValue("Asia/Tokyo");
+            browser.driver.findElement(By.cssSelector("#zone-form button")).click();
+            browser.untilText("#notice", "Your time zone is Asia/Tokyo.");
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("every Monday at 9am call https://api.example.com/orders",
+                    Keys.ENTER);
+            browser.untilText("#chat-log", "time zone Asia/Tokyo");
+            browser.driver.get(gateway.url() + "/#/account");
+            browser.untilText("#zone-status", "Saved.");
 
             browser.visible("#key-name").sendKeys("laptop");
             browser.driver.findElement(By.cssSelector("#key-form button")).click();

@@ -5,6 +5,7 @@ import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,15 +62,12 @@ public class Dialogue {
             List<String> missing, boolean complete, String understoodBy) {
     }
 
-    public Reply handle(String userId, String sessionId, String message) {
-        return handle(userId, sessionId, message, null);
-    }
-
     /**
      * @param attachment the reference of a document attached to the message ({@code upload:<id>}); it is the request's
      *        file, whatever the text says
+     * @param userZone the user's time zone, for a schedule that names none; null: UTC
      */
-    public Reply handle(String userId, String sessionId, String message, String attachment) {
+    public Reply handle(String userId, String sessionId, String message, String attachment, String userZone) {
         String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
         if (isCancel(message)) {
             sessions.end(userId, id);
@@ -116,6 +114,7 @@ public class Dialogue {
             }
             session = session.without(refused.get().parameter());
         }
+        session = inZone(session, userZone);
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
             return new Reply(id, refusals + OfflineParser.question(session.missing().get(0)), session.intent(),
@@ -160,6 +159,17 @@ public class Dialogue {
         found.forEach(parameters::putIfAbsent); // what else the answer says, e.g. a format
         return Optional.of(new Session(pending.intent(), parameters,
                 OfflineParser.missing(pending.intent(), parameters)));
+    }
+
+    /** A schedule that names no time zone runs in the user's, or in UTC when they have chosen none. */
+    private static Session inZone(Session session, String userZone) {
+        if (!"schedule_task".equals(session.intent()) || session.parameters().containsKey("time_zone")) {
+            return session;
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(session.parameters());
+        parameters.put("time_zone", userZone != null && ZoneId.getAvailableZoneIds().contains(userZone)
+                ? userZone : "UTC");
+        return new Session(session.intent(), parameters, session.missing()); // still asking for the same things
     }
 
     /**

@@ -11,8 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * Internal API for the gateway: one turn of a user's conversation, {@code POST /conversation/messages} with
- * {@code {"user_id", "session_id"?, "message", "attachment"?}}. The gateway authenticates the user; this service trusts the id it is
- * given and nothing the message says about users.
+ * {@code {"user_id", "session_id"?, "message", "attachment"?, "time_zone"?}}. The gateway authenticates the user;
+ * this service trusts the id it is given and nothing the message says about users.
  */
 @Path("/conversation/messages")
 public class MessageResource {
@@ -23,8 +23,12 @@ public class MessageResource {
         this.dialogue = dialogue;
     }
 
-    /** @param attachment the reference of a document the gateway stored for this message, or null */
-    public record MessageRequest(String userId, String sessionId, String message, String attachment) {
+    /**
+     * @param attachment the reference of a document the gateway stored for this message, or null
+     * @param timeZone the user's time zone (for schedules that name none), or null
+     */
+    public record MessageRequest(String userId, String sessionId, String message, String attachment,
+            String timeZone) {
     }
 
     @POST
@@ -36,6 +40,6 @@ public class MessageResource {
             throw new WebApplicationException("user_id is required", 400);
         }
         return dialogue.handle(request.userId(), request.sessionId(), ParseResource.checked(request.message()),
-                request.attachment());
+                request.attachment(), request.timeZone());
     }
 }

@@ -66,6 +66,20 @@ class MessageResourceTest {
     }
 
     @Test
+    void aScheduleWithoutATimeZoneRunsInTheUsersOrInUtc() {
+        given().contentType("application/json").body(Map.of("user_id", user, "time_zone", "Europe/Paris",
+                "message", "every Monday at 9am call https://api.example.com/orders")).post("/conversation/messages")
+                .then().statusCode(200).body("parameters.time_zone", is("Europe/Paris"))
+                .body("reply", containsString("time zone Europe/Paris"));
+        send(user, null, "every day at 18:30 call https://api.example.com/orders")
+                .body("parameters.time_zone", is("UTC"));
+        given().contentType("application/json").body(Map.of("user_id", user, "time_zone", "Europe/Paris",
+                "message", "every Monday at 9am New York time call https://api.example.com/orders"))
+                .post("/conversation/messages").then().statusCode(200)
+                .body("parameters.time_zone", is("America/New_York"));
+    }
+
+    @Test
     void aScheduleOrAnEmailToSomeoneElseIsConfirmedFirst() {
         String session = send(user, null, "every Monday at 9am call https://api.example.com/orders")
                 .body("complete", is(false)).body("missing", empty())

@@ -12,12 +12,14 @@ public class CurrentUser {
     private UUID id;
     private String tier;
     private String email;
+    private String timeZone;
     private Set<String> roles = Set.of();
 
     void set(User user, Set<String> roles) {
         this.id = user.id;
         this.tier = user.tier;
         this.email = user.email;
+        this.timeZone = user.timeZone;
         this.roles = Set.copyOf(roles);
     }
 
@@ -35,5 +37,10 @@ public class CurrentUser {
 
     public String tier() {
         return tier;
+    }
+
+    /** The user's time zone id, or null when they have not chosen one. */
+    public String timeZone() {
+        return timeZone;
     }
 }

@@ -23,15 +23,20 @@ public class ConversationClient {
      * One turn; the user id is the authenticated caller's, never anything the message says.
      *
      * @param attachment the reference of a document attached to the message, or null
+     * @param timeZone the user's time zone, for schedules that name none, or null (UTC)
      */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Uni<JsonNode> message(String userId, String sessionId, String message, String attachment) {
+    public Uni<JsonNode> message(String userId, String sessionId, String message, String attachment,
+            String timeZone) {
         Map<String, String> body = new HashMap<>(Map.of("user_id", userId, "message", message));
         if (sessionId != null && !sessionId.isBlank()) {
             body.put("session_id", sessionId);
         }
         if (attachment != null) {
             body.put("attachment", attachment);
+        }
+        if (timeZone != null) {
+            body.put("time_zone", timeZone);
         }
         return api.message(body);
     }

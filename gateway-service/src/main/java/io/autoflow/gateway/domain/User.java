@@ -31,4 +31,8 @@ public class User extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** IANA time zone id, e.g. {@code Europe/Paris}: the zone of a schedule that names none; null means UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
 }

@@ -18,8 +18,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -28,8 +30,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +43,9 @@ import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The caller's account: {@code GET /api/me} (who am I), {@code GET /api/me/export} (everything we hold about them,
- * as a zip: GDPR access and portability) and {@code DELETE /api/me} (erasure, in every service).
+ * The caller's account: {@code GET /api/me} (who am I), {@code PATCH /api/me} (their time zone),
+ * {@code GET /api/me/export} (everything we hold about them, as a zip: GDPR access and portability) and
+ * {@code DELETE /api/me} (erasure, in every service).
  */
 @Path("/api/me")
 public class AccountResource {
@@ -79,18 +84,43 @@ public class AccountResource {
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    public record Me(String id, String email, String name, String tier, Instant createdAt) {
+    public record Me(String id, String email, String name, String tier, String timeZone, Instant createdAt) {
+    }
+
+    /** What the caller may change about themselves. */
+    public record Changes(String timeZone) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Me> me() {
-        return db.preparedQuery("SELECT id, email, name, tier, created_at FROM gateway.users WHERE id = $1")
+        return db.preparedQuery("SELECT id, email, name, tier, time_zone, created_at FROM gateway.users WHERE id = $1")
                 .execute(Tuple.of(user.id())).map(rows -> {
                     Row row = rows.iterator().next();
                     return new Me(row.getUUID("id").toString(), row.getString("email"), row.getString("name"),
-                            row.getString("tier"), row.getOffsetDateTime("created_at").toInstant());
+                            row.getString("tier"), row.getString("time_zone"),
+                            row.getOffsetDateTime("created_at").toInstant());
                 });
+    }
+
+    /** {@code PATCH /api/me}: the time zone (an IANA id such as {@code Europe/Paris}; null or empty: UTC). */
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Me> change(Changes changes) {
+        String zone = changes == null || changes.timeZone() == null || changes.timeZone().isBlank() ? null
+                : validZone(changes.timeZone().trim());
+        return db.preparedQuery("UPDATE gateway.users SET time_zone = $2 WHERE id = $1")
+                .execute(Tuple.of(user.id(), zone)).chain(this::me);
+    }
+
+    private static String validZone(String zone) {
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw new ApiException(422, "invalid_time_zone", "'" + zone + "' is not a time zone; use an IANA id such"
+                    + " as Europe/Paris or America/New_York");
+        }
     }
 
     /**

@@ -81,7 +81,7 @@ public class ChatResource {
     }
 
     private Uni<JsonNode> converse(String sessionId, String message, String attachment) {
-        return conversation.message(user.id().toString(), sessionId, message, attachment)
+        return conversation.message(user.id().toString(), sessionId, message, attachment, user.timeZone())
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(503,
                         "conversation_unavailable", "I cannot understand messages right now; try again shortly"))
                 .chain(this::act);

@@ -1,6 +1,7 @@
 package io.autoflow.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.autoflow.gateway.auth.ApiKeys;
@@ -41,6 +42,23 @@ class ChatResourceTest {
                 .body("code", is("conversation_unavailable"));
         given().header("X-API-Key", key).contentType("application/json").body(Map.of("message", "hi"))
                 .post("/api/orchestrate").then().statusCode(503);
+    }
+
+    @Test
+    void theApiDocumentsEachIntentsParameters() {
+        var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(openApi.getList("components.schemas.ChatReply.properties.parameters.oneOf")).hasSize(5);
+        assertThat(openApi.getList("components.schemas.DocumentAnalyticsParameters.required")).containsExactly("file");
+        assertThat(openApi.getMap("components.schemas.DocumentAnalyticsParameters.properties"))
+                .containsKeys("file", "analyses", "format", "delivery", "email", "webhook_url");
+        assertThat(openApi.getList("components.schemas.ScheduleTaskParameters.required")).containsExactly("cron");
+        assertThat(openApi.getMap("components.schemas.ScheduleTaskParameters.properties"))
+                .containsKeys("cron", "time_zone", "task_intent", "url", "method");
+        assertThat(openApi.getList("components.schemas.DataTransformParameters.required"))
+                .containsExactly("file", "target_format");
+        assertThat(openApi.getString("paths.'/api/chat'.post.responses.'200'.content.'application/json'.schema.$ref"))
+                .endsWith("/ChatReply");
     }
 
     private io.restassured.response.ValidatableResponse chat(Map<String, String> body) {

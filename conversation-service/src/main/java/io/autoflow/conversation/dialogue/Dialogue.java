@@ -3,6 +3,7 @@ package io.autoflow.conversation.dialogue;
 import io.autoflow.conversation.llm.RoutedParser;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
+import io.autoflow.events.IntentParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.ZoneId;
@@ -60,6 +61,11 @@ public class Dialogue {
      */
     public record Reply(String sessionId, String reply, String intent, Map<String, Object> parameters,
             List<String> missing, boolean complete, String understoodBy) {
+
+        /** Only the parameters the intent's schema declares, in their types. */
+        public Reply {
+            parameters = IntentParameters.typed(intent, parameters);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.autoflow.conversation.parse;
 
+import io.autoflow.events.IntentParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class OfflineParser {
     /** The intents that can be scheduled. */
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
             "data_transform", "notification");
+    /** The intents whose request reads a document. */
+    private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");
 
     private final IntentClassifier classifier;
     private final SlotExtractor slots = new SlotExtractor();
@@ -54,6 +57,10 @@ public final class OfflineParser {
                 && !"webhook".equals(parameters.get("delivery"))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }
+        if ("webhook".equals(parameters.get("delivery")) && DOCUMENT_INTENTS.contains(intent)
+                && parameters.containsKey("url")) {
+            parameters.put("webhook_url", parameters.remove("url")); // with a document to read, where to send it
+        }
         if ("email".equals(parameters.get("delivery")) && !parameters.containsKey("email") && meansMe(message)) {
             parameters.put("email", "me"); // the account's own address, which the platform knows
         }
@@ -74,18 +81,12 @@ public final class OfflineParser {
 
     /** The required parameters of the intent that the message does not give. */
     public static List<String> missing(String intent, Map<String, Object> parameters) {
-        List<String> required = switch (intent) {
-            case "document_analytics" -> new ArrayList<>(List.of("file"));
-            case "schedule_task" -> new ArrayList<>(List.of("cron"));
-            case "api_automation" -> new ArrayList<>(List.of("url"));
-            case "data_transform" -> new ArrayList<>(List.of("file", "target_format"));
-            default -> new ArrayList<>();
-        };
+        List<String> required = new ArrayList<>(IntentParameters.required(intent));
         if ("email".equals(parameters.get("delivery"))) {
             required.add("email");
         }
         if ("webhook".equals(parameters.get("delivery"))) {
-            required.add(parameters.containsKey("url") ? "url" : "webhook_url");
+            required.add("webhook_url");
         }
         return required.stream().filter(name -> !parameters.containsKey(name)).distinct().toList();
     }

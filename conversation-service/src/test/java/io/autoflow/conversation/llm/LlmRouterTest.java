@@ -56,6 +56,22 @@ class LlmRouterTest {
     }
 
     @Test
+    void theReplyCarriesOnlyTheParametersOfItsIntentsSchema() {
+        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
+                {"intent": "document_analytics", "file": "https://example.com/sales.csv", "format": "ppt",
+                 "target_format": "json", "cron": "0 9 * * MON", "method": "POST"}""")));
+
+        send("make me slides from https://example.com/sales.csv")
+                .body("intent", is("document_analytics"))
+                .body("complete", is(true))
+                .body("parameters.file", is("https://example.com/sales.csv"))
+                .body("parameters.format", is("ppt"))
+                .body("parameters", not(hasKey("target_format")))
+                .body("parameters", not(hasKey("cron")))
+                .body("parameters", not(hasKey("method")));
+    }
+
+    @Test
     void aMessageTryingToTakeOverTheRouterStaysDataAndYieldsNoOneElsesId() {
         answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
                 {"intent": "notification", "email": "x@y.com", "user_id": "42", "delivery": "email",

@@ -1,8 +1,9 @@
 package io.autoflow.gateway.rest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.events.IntentParameters;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.ConversationClient;
@@ -15,19 +16,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Natural language in: {@code POST /api/chat} (and the seed's {@code POST /api/orchestrate}) with
- * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}. conversation-service understands the message and keeps the dialogue; when a
- * request is complete, the gateway starts it the way the rest of the API does and answers with its {@code job_id}.
- * Reply: {@code {session_id, reply, intent, parameters, missing, job_id?}}.
+ * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}.
+ * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
+ * starts it the way the rest of the API does and answers with its {@code job_id} ({@link ChatReply}).
  */
 @Path("/api")
 public class ChatResource {
 
     static final int MAX_MESSAGE_CHARS = 4000;
+    private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
 
     private final CurrentUser user;
     private final ConversationClient conversation;
@@ -50,7 +55,7 @@ public class ChatResource {
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<JsonNode> chat(ChatMessage request) {
+    public Uni<ChatReply> chat(ChatMessage request) {
         checkMessage(request == null ? null : request.message());
         return converse(request.sessionId(), request.message(), null);
     }
@@ -63,7 +68,7 @@ public class ChatResource {
     @Path("/chat")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<JsonNode> chatWithDocument(@RestForm("message") String message,
+    public Uni<ChatReply> chatWithDocument(@RestForm("message") String message,
             @RestForm("session_id") String sessionId, @RestForm("file") FileUpload file) {
         String text = message == null || message.isBlank() ? "Analyse this document" : message;
         checkMessage(text);
@@ -80,7 +85,7 @@ public class ChatResource {
         }
     }
 
-    private Uni<JsonNode> converse(String sessionId, String message, String attachment) {
+    private Uni<ChatReply> converse(String sessionId, String message, String attachment) {
         return conversation.message(user.id().toString(), sessionId, message, attachment, user.timeZone())
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(503,
                         "conversation_unavailable", "I cannot understand messages right now; try again shortly"))
@@ -91,47 +96,62 @@ public class ChatResource {
     @Path("/orchestrate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<JsonNode> orchestrate(ChatMessage request) {
+    public Uni<ChatReply> orchestrate(ChatMessage request) {
         return chat(request);
     }
 
+    /** The answer to a message. */
+    @Schema(name = "ChatReply")
+    public record ChatReply(
+            String sessionId,
+            @Schema(description = "What the assistant says: a question, a confirmation, or what it started")
+            String reply,
+            @Schema(description = "What the request is, once understood", enumeration = {"document_analytics",
+                    "schedule_task", "api_automation", "data_transform", "notification", "help", "smalltalk",
+                    "unknown"}) String intent,
+            @Schema(description = "The request's parameters so far, shaped by its intent", oneOf = {
+                    IntentParameters.DocumentAnalytics.class, IntentParameters.ScheduleTask.class,
+                    IntentParameters.ApiAutomation.class, IntentParameters.DataTransform.class,
+                    IntentParameters.Notification.class}) Map<String, Object> parameters,
+            @Schema(description = "Required parameters still to give; the reply asks for the first")
+            List<String> missing,
+            @Schema(description = "The job the request started, when it did") String jobId) {
+
+        ChatReply saying(String text) {
+            return new ChatReply(sessionId, text, intent, parameters, missing, jobId);
+        }
+    }
+
     /** Starts a complete request; everything else is the conversation's own reply. */
-    private Uni<JsonNode> act(JsonNode reply) {
-        ObjectNode answer = json.createObjectNode();
-        answer.put("session_id", reply.path("session_id").asText());
-        answer.put("reply", reply.path("reply").asText());
-        answer.set("intent", reply.get("intent"));
-        answer.set("parameters", reply.path("parameters"));
-        answer.set("missing", reply.path("missing"));
+    private Uni<ChatReply> act(JsonNode reply) {
+        ChatReply answer = new ChatReply(reply.path("session_id").asText(), reply.path("reply").asText(),
+                reply.path("intent").asText(null), json.convertValue(reply.path("parameters"), PARAMETERS),
+                json.convertValue(reply.path("missing"), NAMES), null);
         if (!reply.path("complete").asBoolean()) {
             return Uni.createFrom().item(answer);
         }
-        String intent = reply.path("intent").asText();
         JsonNode parameters = reply.path("parameters");
-        if (!Intents.DOCUMENT_ANALYTICS.equals(intent)) {
-            answer.put("reply", reply.path("reply").asText() + " Starting " + intent.replace('_', ' ')
-                    + " from a message is not available yet.");
-            return Uni.createFrom().item(answer);
+        if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
+            return Uni.createFrom().item(answer.saying(answer.reply() + " Starting "
+                    + answer.intent().replace('_', ' ') + " from a message is not available yet."));
         }
         String file = parameters.path("file").asText();
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
-            return started(answer, reply, documents.submitAttached(file, analyticsRequest(null, parameters)));
+            return started(answer, documents.submitAttached(file, analyticsRequest(null, parameters)));
         }
         if (!file.startsWith("http://") && !file.startsWith("https://")) {
-            answer.put("reply", "I need the document's URL to fetch it (or upload " + file
-                    + " with POST /api/analytics/document).");
-            return Uni.createFrom().item(answer);
+            return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or upload " + file
+                    + " with POST /api/analytics/document)."));
         }
-        return started(answer, reply, documents.submitUrl(analyticsRequest(file, parameters)));
+        return started(answer, documents.submitUrl(analyticsRequest(file, parameters)));
     }
 
     /** The answer once the job is accepted: its id, and the reply saying so. */
-    private static Uni<JsonNode> started(ObjectNode answer, JsonNode reply, Uni<Response> submitted) {
+    private static Uni<ChatReply> started(ChatReply answer, Uni<Response> submitted) {
         return submitted.map(response -> {
-            DocumentAnalyticsResource.Accepted accepted = (DocumentAnalyticsResource.Accepted) response.getEntity();
-            answer.put("job_id", accepted.jobId());
-            answer.put("reply", reply.path("reply").asText() + " The job " + accepted.jobId() + " is queued.");
-            return answer;
+            String jobId = ((DocumentAnalyticsResource.Accepted) response.getEntity()).jobId();
+            return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
+                    answer.intent(), answer.parameters(), answer.missing(), jobId);
         });
     }
 
@@ -145,6 +165,6 @@ public class ChatResource {
         return new AnalyticsRequest(file, null, analysis, new AnalyticsRequest.Output(
                 parameters.path("format").asText(null), parameters.path("delivery").asText(null),
                 "me".equals(email) ? null : email,
-                parameters.path("webhook_url").asText(parameters.path("url").asText(null))));
+                parameters.path("webhook_url").asText(null)));
     }
 }

@@ -1,0 +1,126 @@
+package io.autoflow.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The typed parameters of each intent: what a request of that intent may say, with which type, and what it must say.
+ * The conversation keeps only these and asks for the required ones; the public API documents them; they are the
+ * {@code parameters} of {@link IntentParsed}.
+ */
+public final class IntentParameters {
+
+    private static final ObjectMapper JSON = EventJson.mapper().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final Map<String, Class<?>> BY_INTENT = Map.of(
+            Intents.DOCUMENT_ANALYTICS, DocumentAnalytics.class,
+            Intents.SCHEDULE_TASK, ScheduleTask.class,
+            Intents.API_AUTOMATION, ApiAutomation.class,
+            Intents.DATA_TRANSFORM, DataTransform.class,
+            Intents.NOTIFICATION, Notification.class);
+
+    private IntentParameters() {
+    }
+
+    @Schema(name = "DocumentAnalyticsParameters", requiredProperties = "file",
+            description = "Analyse a document and hand over the report.")
+    public record DocumentAnalytics(
+            @Schema(description = "The document: an http(s) URL, a file name to upload, or upload:<id> for a document"
+                    + " attached to the message") String file,
+            @Schema(description = "Analyses asked for: statistical, trends, insights, anomalies") List<String> analyses,
+            @Schema(enumeration = {"pdf", "ppt", "excel"}) String format,
+            @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
+            @Schema(description = "Where to email the report; 'me' is the user's own address") String email,
+            @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    @Schema(name = "ScheduleTaskParameters", requiredProperties = "cron",
+            description = "Run a task again and again: an API call (url, method) or a document's analysis (file).")
+    public record ScheduleTask(
+            @Schema(description = "When, as a 5-field cron expression, e.g. '0 9 * * MON'") String cron,
+            @JsonProperty("task_intent") @Schema(description = "What to run each time",
+                    enumeration = {"document_analytics", "api_automation", "data_transform", "notification"})
+            String taskIntent,
+            @JsonProperty("time_zone") @Schema(description = "IANA time zone of the cron expression; the user's"
+                    + " own (or UTC) when the message names none") String timeZone,
+            @Schema(description = "The API to call each time") String url,
+            @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
+            @Schema(description = "The document to analyse each time") String file,
+            List<String> analyses,
+            @Schema(enumeration = {"pdf", "ppt", "excel"}) String format,
+            @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
+            String email,
+            @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    @Schema(name = "ApiAutomationParameters", requiredProperties = "url",
+            description = "Call an API once and hand over its answer.")
+    public record ApiAutomation(
+            String url,
+            @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
+            @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
+            String email,
+            @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    @Schema(name = "DataTransformParameters", requiredProperties = {"file", "target_format"},
+            description = "Convert a document's data to another format.")
+    public record DataTransform(
+            String file,
+            @JsonProperty("target_format") @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
+            @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
+            String email,
+            @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    @Schema(name = "NotificationParameters", description = "Send the user, or someone they name, a message.")
+    public record Notification(
+            String email,
+            @Schema(enumeration = {"email", "webhook"}) String delivery,
+            @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    /** The schema of an intent's parameters; empty for help, smalltalk and unknown, which take none. */
+    public static Optional<Class<?>> schema(String intent) {
+        return Optional.ofNullable(intent == null ? null : BY_INTENT.get(intent));
+    }
+
+    /** The parameters an intent's request must have. */
+    public static List<String> required(String intent) {
+        return schema(intent).map(type -> List.of(type.getAnnotation(Schema.class).requiredProperties()))
+                .orElse(List.of());
+    }
+
+    /**
+     * Only what the intent's schema declares, in its types (a value of the wrong type is left out); nothing for an
+     * intent without parameters.
+     */
+    public static Map<String, Object> typed(String intent, Map<String, Object> parameters) {
+        Optional<Class<?>> type = schema(intent);
+        if (type.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> kept = new LinkedHashMap<>();
+        parameters.forEach((name, value) -> {
+            if (value == null) {
+                return;
+            }
+            try {
+                Object one = JSON.convertValue(Map.of(name, value), type.get());
+                kept.putAll(JSON.convertValue(one, new TypeReference<Map<String, Object>>() { }));
+            } catch (IllegalArgumentException wrongType) {
+                // e.g. a list where a text belongs: not this intent's parameter
+            }
+        });
+        return kept;
+    }
+}

@@ -210,6 +210,24 @@ class OrchestrationTest {
         job(id, "user-a").body("delivery_status", nullValue());
     }
 
+    @Test
+    void aUsersJobsComePageByPageNewestFirst() {
+        String user = "pager-" + UUID.randomUUID();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(0, id); // newest first
+            kafka.send(Topics.INTENTS, id, documentIntent(id, user));
+            await().atMost(WAIT).untilAsserted(() -> job(id, user).statusCode(200));
+        }
+        List<String> first = given().queryParam("user_id", user).queryParam("limit", 2).get("/executions").then()
+                .statusCode(200).extract().jsonPath().getList("job_id");
+        List<String> second = given().queryParam("user_id", user).queryParam("limit", 2).queryParam("page", 1)
+                .get("/executions").then().statusCode(200).extract().jsonPath().getList("job_id");
+        assertThat(first).containsExactly(ids.get(0), ids.get(1));
+        assertThat(second).containsExactly(ids.get(2));
+    }
+
     private static IntentParsed documentIntent(String id, String user) {
         return documentIntent(id, user, new AnalyzeDocument.Output("pdf", "download", null, null));
     }

@@ -30,7 +30,14 @@ public class JobStatusClient {
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
     public Uni<List<JsonNode>> list(String userId, int limit) {
-        return api.list(userId, limit);
+        return page(userId, limit, 0);
+    }
+
+    /** A page of the user's jobs, newest first; page 0 is the newest. */
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
+    public Uni<List<JsonNode>> page(String userId, int limit, int page) {
+        return api.list(userId, limit, page);
     }
 
     /** Jobs and processing seconds per UTC day: {@code [{"day", "jobs", "processing_seconds"}]}. */

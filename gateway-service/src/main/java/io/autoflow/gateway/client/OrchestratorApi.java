@@ -19,7 +19,8 @@ interface OrchestratorApi {
     Uni<JsonNode> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
 
     @GET
-    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit);
+    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit,
+            @QueryParam("page") int page);
 
     @GET
     @Path("/usage")

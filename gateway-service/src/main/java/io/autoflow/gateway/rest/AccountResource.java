@@ -51,6 +51,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class AccountResource {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    /** The orchestrator's largest page. */
+    private static final int EXECUTIONS_PAGE = 200;
     /** The caller's rows in the gateway's tables, as JSON. */
     private static final Map<String, String> OWN_ROWS = Map.of(
             "profile.json", "SELECT row_to_json(t) FROM gateway.users t WHERE id = $1::uuid",
@@ -123,6 +125,18 @@ public class AccountResource {
         }
     }
 
+    /** Every job the orchestrator keeps for the user, page by page. */
+    private List<JsonNode> allExecutions(String userId) {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0;; page++) {
+            List<JsonNode> some = orchestrator.page(userId, EXECUTIONS_PAGE, page).await().atMost(CALL_TIMEOUT);
+            all.addAll(some);
+            if (some.size() < EXECUTIONS_PAGE) {
+                return all;
+            }
+        }
+    }
+
     /**
      * A zip of everything Autoflow holds about the caller: their rows here, their jobs as the orchestrator keeps them
      * (with results), their deliveries and webhook secret's date from notification-service, and their documents,
@@ -137,7 +151,7 @@ public class AccountResource {
         Map<String, Object> parts = new java.util.LinkedHashMap<>();
         OWN_ROWS.forEach((file, sql) -> parts.put(file, rows(sql, id)));
         try {
-            parts.put("executions.json", orchestrator.list(id.toString(), 200).await().atMost(CALL_TIMEOUT));
+            parts.put("executions.json", allExecutions(id.toString()));
             parts.put("notifications.json", notification.export(id.toString()).await().atMost(CALL_TIMEOUT));
         } catch (RuntimeException e) {
             // A partial export would look complete: none at all until every service answers.

@@ -41,13 +41,14 @@ public class ExecutionResource {
         });
     }
 
+    /** The user's jobs, newest first, a page at a time ({@code page} 0 is the newest). */
     @GET
     public Uni<List<ExecutionView>> list(@QueryParam("user_id") String userId,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("page") @DefaultValue("0") int page) {
         if (userId == null) {
             throw new NotFoundException();
         }
-        return executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)))
+        return executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, page))
                 .map(list -> list.stream().map(ExecutionView::of).toList());
     }
 

@@ -198,7 +198,7 @@ public class ExecutionService {
     }
 
     @WithSession
-    public Uni<List<Execution>> list(String userId, int limit) {
-        return Execution.<Execution>find("userId = ?1 order by createdAt desc", userId).page(0, limit).list();
+    public Uni<List<Execution>> list(String userId, int limit, int page) {
+        return Execution.<Execution>find("userId = ?1 order by createdAt desc, id", userId).page(page, limit).list();
     }
 }

@@ -1,15 +1,19 @@
 package io.autoflow.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.analytics.domain.AnalyticsJob;
+import io.autoflow.analytics.domain.ErasedUser;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.Topics;
+import io.autoflow.events.UserDeleted;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -20,6 +24,7 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -111,15 +116,79 @@ class DocumentAnalyticsFlowTest {
         assertThat(awaitEvent(id, Status.FAILED).error().code()).isEqualTo("unsupported_file_type");
     }
 
+    @Test
+    void aRequestOfAnErasedUserIsNotRun() throws Throwable {
+        String user = "gone-" + UUID.randomUUID();
+        kafka.send(Topics.USER_EVENTS, user, new UserDeleted(user, Instant.now()));
+        await().atMost(WAIT).until(() -> isErased(user));
+
+        String id = storeFor(user, "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, user, "text/csv"));
+        String marker = storeFor("u1", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(marker, "u1", "text/csv")); // same partition, after
+        awaitEvent(marker, Status.COMPLETED);
+
+        assertThatThrownBy(() -> kafka.awaitRecord(Topics.EXECUTION_EVENTS, r -> r.value().contains(id),
+                Duration.ofSeconds(1))).isInstanceOf(AssertionError.class);
+        assertThat(job(id)).isNull();
+    }
+
+    @Test
+    void aJobWhoseUserIsErasedWhileItRunsLeavesNothingBehind() throws Throwable {
+        String user = "leaving-" + UUID.randomUUID();
+        StringBuilder csv = new StringBuilder("day,region,units,price\n");
+        for (int i = 0; csv.length() < 8_000_000; i++) {
+            csv.append("2026-").append(i % 12 + 1).append("-").append(i % 28 + 1).append(",r").append(i % 7)
+                    .append(',').append(i % 100).append(',').append(i % 997 / 10.0).append('\n');
+        }
+        String id = storeFor(user, csv.toString().getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, user, "text/csv"));
+        awaitEvent(id, Status.STARTED);
+        kafka.send(Topics.USER_EVENTS, user, new UserDeleted(user, Instant.now()));
+        String marker = storeFor("u1", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(marker, "u1", "text/csv")); // same partition, after
+        awaitEvent(marker, Status.COMPLETED);
+
+        assertThat(isErased(user)).isTrue();
+        assertThatThrownBy(() -> kafka.awaitRecord(Topics.EXECUTION_EVENTS,
+                r -> r.value().contains(id) && r.value().contains("COMPLETED"), Duration.ofSeconds(1)))
+                .isInstanceOf(AssertionError.class);
+        assertThat(job(id)).isNull();
+        assertThat(blobs.list("reports/" + user + "/")).isEmpty();
+    }
+
+    private static boolean isErased(String user) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> ErasedUser.findById(user))) != null;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AnalyticsJob job(String id) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> AnalyticsJob.<AnalyticsJob>findById(UUID.fromString(id))));
+    }
+
+    /** Stores a document of user u1 (the name says what it holds); returns the job id it is stored under. */
     private String store(String name, byte[] content) throws Exception {
+        return storeFor("u1", content);
+    }
+
+    private String storeFor(String user, byte[] content) throws Exception {
         String id = UUID.randomUUID().toString();
-        blobs.put("uploads/u1/" + id + "/document", new ByteArrayInputStream(content));
+        blobs.put("uploads/" + user + "/" + id + "/document", new ByteArrayInputStream(content));
         return id;
     }
 
     private static AnalyzeDocument request(String id, String contentType) {
-        return new AnalyzeDocument(id, "u1", "free", "uploads/u1/" + id + "/document", "data.csv", contentType, 100,
-                List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null));
+        return request(id, "u1", contentType);
+    }
+
+    private static AnalyzeDocument request(String id, String user, String contentType) {
+        return new AnalyzeDocument(id, user, "free", "uploads/" + user + "/" + id + "/document", "data.csv",
+                contentType, 100, List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null));
     }
 
     private ExecutionEvent awaitEvent(String id, Status status) {

@@ -2,6 +2,7 @@ package io.autoflow.analytics.messaging;
 
 import io.autoflow.analytics.service.AnalyticsJobs;
 import io.autoflow.analytics.service.DocumentAnalysis;
+import io.autoflow.analytics.service.ErasedUsers;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 /**
  * Handles document analytics requests. The record's offset is committed only after the outcome is stored and
  * announced, so a worker that dies mid-job leaves the request to be redelivered; a request whose job already
- * finished is answered again with the stored outcome, so a redelivery never runs or changes a job twice.
+ * finished is answered again with the stored outcome, so a redelivery never runs or changes a job twice. The work of
+ * a user erased meanwhile is not run, or is thrown away when it ends.
  */
 @ApplicationScoped
 public class DocumentAnalyticsConsumer {
@@ -27,11 +29,20 @@ public class DocumentAnalyticsConsumer {
     private final AnalyticsJobs jobs;
     private final DocumentAnalysis analysis;
     private final ExecutionEvents events;
+    private final ErasedUsers erased;
 
-    public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events) {
+    public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events,
+            ErasedUsers erased) {
         this.jobs = jobs;
         this.analysis = analysis;
         this.events = events;
+        this.erased = erased;
+    }
+
+    /** A request of a user who was erased meanwhile is not run: nothing of theirs is made again. */
+    private static Uni<Void> skip(AnalyzeDocument request) {
+        LOG.infof("Job %s not run: its user was erased", request.executionId());
+        return Uni.createFrom().voidItem();
     }
 
     @Incoming("document-analytics")
@@ -41,18 +52,21 @@ public class DocumentAnalyticsConsumer {
         }
         // Database work must come back to this Vert.x context after the analysis ran on a worker thread.
         Executor onContext = VertxContexts.current();
-        return jobs.findOrStart(request).chain(job -> {
-            if (job.isFinished()) {
-                return events.publish(AnalyticsJobs.finalEvent(job));
-            }
-            String id = request.executionId();
-            return events.publish(ExecutionEvent.started(id))
-                    .chain(() -> Uni.createFrom().item(() -> analysis.analyze(request))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                    .emitOn(onContext)
-                    .call(outcome -> jobs.finish(id, outcome))
-                    .chain(outcome -> events.publish(outcome.toEvent(id)));
-        }).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic",
+        String id = request.executionId();
+        return erased.isErased(request.userId()).chain(gone -> gone ? skip(request) : jobs.findOrStart(request)
+                .chain(job -> {
+                    if (job.isFinished()) {
+                        return events.publish(AnalyticsJobs.finalEvent(job));
+                    }
+                    return events.publish(ExecutionEvent.started(id))
+                            .chain(() -> Uni.createFrom().item(() -> analysis.analyze(request))
+                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                            .emitOn(onContext)
+                            .call(outcome -> jobs.finish(id, outcome))
+                            .chain(outcome -> erased.isErased(request.userId()).chain(goneSince -> goneSince
+                                    ? erased.discard(request.userId(), id)
+                                    : events.publish(outcome.toEvent(id))));
+                })).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic",
                 request.executionId()));
     }
 }

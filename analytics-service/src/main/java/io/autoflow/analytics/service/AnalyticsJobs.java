@@ -41,6 +41,9 @@ public class AnalyticsJobs {
     @WithTransaction
     public Uni<Void> finish(String executionId, AnalysisOutcome outcome) {
         return AnalyticsJob.<AnalyticsJob>findById(UUID.fromString(executionId)).invoke(job -> {
+            if (job == null) {
+                return; // its user was erased while it ran
+            }
             job.status = outcome.error() == null ? AnalyticsJob.COMPLETED : AnalyticsJob.FAILED;
             job.results = EventJson.write(outcome.result());
             job.error = EventJson.write(outcome.error());

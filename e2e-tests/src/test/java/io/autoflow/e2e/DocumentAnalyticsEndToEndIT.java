@@ -26,25 +26,10 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * The whole path of a document-analytics job through real processes: the gateway, the orchestrator and the analytics
- * service as packaged jars, a real Kafka broker, PostgreSQL and Redis.
- */
-class DocumentAnalyticsEndToEndIT {
-
-    private static Platform platform;
-    private static ServiceProcess gateway;
-    private static String apiKey;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = Platform.get();
-        gateway = platform.gateway;
-        apiKey = platform.apiKey;
-    }
+/** The whole path of document-analytics jobs, conversations, deliveries and erasure through the public API. */
+class DocumentAnalyticsEndToEndIT extends OnThePlatform {
 
     @Test
     void aCsvSentThroughThePublicApiComesBackWithItsStatistics() throws Exception {
@@ -378,7 +363,6 @@ class DocumentAnalyticsEndToEndIT {
         assertThat(job.getString("delivery_status")).as(job.prettify()).isEqualTo("delivered");
         return job;
     }
-
 
 
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -20,21 +19,11 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
 /** The web app in a real browser (headless Debian Chromium) on the running platform, as a person uses it. */
-class WebAppIT {
+class WebAppIT extends OnThePlatform {
 
     /** The WCAG 2.1 A and AA rules axe-core checks automatically. */
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    private static Platform platform;
-    private static ServiceProcess gateway;
-    private static String apiKey;
-
-    @BeforeAll
-    static void startPlatform() throws Exception {
-        platform = Platform.get();
-        gateway = platform.gateway;
-        apiKey = platform.apiKey;
-    }
     @Test
     void inTheWebAppAPersonSignsInUploadsACsvWatchesItCompleteAndDownloadsTheReport() throws Exception {
         Path csv = Files.createTempFile("sales-", ".csv");
@@ -146,7 +135,6 @@ class WebAppIT {
             assertThat(browser.visible("#keys-table").getText()).doesNotContain("laptop");
         }
     }
-
 
     @Test
     void aDocumentGivenByItsWebAddressIsAnalysedAndAPrivateAddressIsRefused() {

@@ -128,6 +128,12 @@ class OidcAuthenticationTest {
                 .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(403).body("code", is("forbidden"));
 
         String admin = token("autoflow-web", "admin", "admin-local-password");
+        given().auth().oauth2(alice).queryParam("email", "alice@example.com").get("/api/admin/users").then()
+                .statusCode(403).body("code", is("forbidden"));
+        given().auth().oauth2(admin).queryParam("email", "Alice@Example.com").get("/api/admin/users").then()
+                .statusCode(200).body("id", is(aliceId)).body("email", is("alice@example.com"));
+        given().auth().oauth2(admin).queryParam("email", "nobody@example.com").get("/api/admin/users").then()
+                .statusCode(404).body("code", is("user_not_found"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "pro"))
                 .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(200).body("tier", is("pro"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "platinum"))

@@ -3,21 +3,28 @@ package io.autoflow.gateway.rest;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.domain.User;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
-/** For administrators (the token's role {@code admin}): {@code PUT /api/admin/users/{id}/tier}. */
-@Path("/api/admin/users/{id}/tier")
+/**
+ * For administrators (the token's role {@code admin}): {@code GET /api/admin/users?email=} finds a user,
+ * {@code PUT /api/admin/users/{id}/tier} changes their tier.
+ */
+@Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
@@ -38,13 +45,29 @@ public class AdminResource {
     public record UserTier(String id, String email, String tier) {
     }
 
+    /** The user with this email address (any case), to change their tier. */
+    @GET
+    @WithSession
+    public Uni<UserTier> find(@RestQuery String email) {
+        requireAdmin("Finding users");
+        if (email == null || email.isBlank()) {
+            throw new ApiException(400, "missing_email", "Give the user's address: ?email=");
+        }
+        return User.<User>find("email", email.trim().toLowerCase(Locale.ROOT)).firstResult()
+                .map(user -> {
+                    if (user == null) {
+                        throw notFound();
+                    }
+                    return new UserTier(user.id.toString(), user.email, user.tier);
+                });
+    }
+
     @PUT
+    @Path("/{id}/tier")
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     public Uni<UserTier> changeTier(@RestPath String id, TierChange change, HttpServerRequest http) {
-        if (!caller.hasRole(ADMIN)) {
-            throw new ApiException(403, "forbidden", "Changing a user's tier needs the role 'admin'");
-        }
+        requireAdmin("Changing a user's tier");
         if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
             throw new ApiException(422, "invalid_tier", "tier must be free, pro or enterprise");
         }
@@ -64,6 +87,12 @@ public class AdminResource {
                     Map.of("from", previous, "to", change.tier()))
                     .replaceWith(new UserTier(user.id.toString(), user.email, user.tier));
         });
+    }
+
+    private void requireAdmin(String what) {
+        if (!caller.hasRole(ADMIN)) {
+            throw new ApiException(403, "forbidden", what + " needs the role 'admin'");
+        }
     }
 
     private static ApiException notFound() {

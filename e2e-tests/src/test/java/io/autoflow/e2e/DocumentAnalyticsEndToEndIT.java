@@ -69,7 +69,8 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
 
     @Test
     void anXlsxWorkbookComesBackWithATablePerSheetAndAnExcelReport() throws Exception {
-        String jobId = platform.submit("Book1.xlsx", Platform.resource("/xlsx/Book1.xlsx"), "{\"output\":{\"format\":\"excel\"}}");
+        String jobId = platform.submit("Book1.xlsx", Platform.resource("/xlsx/Book1.xlsx"),
+                "{\"output\":{\"format\":\"excel\"}}");
 
         JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
@@ -87,7 +88,8 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
 
     @Test
     void aWordDocumentComesBackWithItsTablesTextAndASlideDeck() throws Exception {
-        String jobId = platform.submit("tables.docx", Platform.resource("/docx/tbl-cell-access.docx"), "{\"output\":{\"format\":\"ppt\"}}");
+        String jobId = platform.submit("tables.docx", Platform.resource("/docx/tbl-cell-access.docx"),
+                "{\"output\":{\"format\":\"ppt\"}}");
 
         JsonPath job = platform.awaitFinished(jobId);
         assertThat(job.getString("status")).isEqualTo("completed");
@@ -138,7 +140,8 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
 
     @Test
     void aReportAskedForByEmailArrivesInTheUsersMailboxWithThePdfAttached() throws Exception {
-        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"), "{\"output\":{\"delivery\":\"email\"}}");
+        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"),
+                "{\"output\":{\"delivery\":\"email\"}}");
 
         JsonPath job = awaitDelivered(jobId);
         assertThat(job.getString("delivery.target")).isEqualTo("local@autoflow.localhost");
@@ -173,7 +176,8 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
                 "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":\"" + hook + "\"}}");
 
         awaitDelivered(jobId);
-        Platform.ReceivedHook call = platform.hooks.stream().filter(h -> h.body().contains(jobId)).findFirst().orElseThrow();
+        Platform.ReceivedHook call = platform.hooks.stream().filter(h -> h.body().contains(jobId)).findFirst()
+                .orElseThrow();
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(
                 secret.substring("whsec_".length())), "HmacSHA256"));

@@ -375,7 +375,9 @@ async function showAccount() {
     try {
       const secret = await api('/api/me/webhook-secret');
       $('secret-status').textContent = 'You have a webhook secret since ' + new Date(secret.created_at).toLocaleString()
-        + '. Making a new one replaces it.';
+        + (secret.previous_valid_until ? '; the one it replaced still signs too until '
+          + new Date(secret.previous_valid_until).toLocaleString() : '')
+        + '. Making a new one replaces it; the replaced one keeps signing for a day, so receivers can switch.';
     } catch (error) {
       $('secret-status').textContent = error.code === 'webhook_secret_not_found'
         ? 'No webhook secret yet: make one to receive signed webhooks.' : error.message + ' (' + error.code + ')';

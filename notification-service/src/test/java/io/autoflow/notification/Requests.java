@@ -25,7 +25,12 @@ final class Requests {
     /** A completed job of a new user, its report of {@code reportBytes} stored, asking for delivery by the channel. */
     static NotificationRequested completed(BlobStore blobs, String channel, String target, byte[] reportBytes)
             throws IOException {
-        String user = UUID.randomUUID().toString();
+        return completed(blobs, channel, target, reportBytes, UUID.randomUUID().toString());
+    }
+
+    /** Another finished job of the same user. */
+    static NotificationRequested completed(BlobStore blobs, String channel, String target, byte[] reportBytes,
+            String user) throws IOException {
         String job = UUID.randomUUID().toString();
         String prefix = "reports/" + user + "/" + job + "/";
         blobs.put(prefix + "report.pdf", new ByteArrayInputStream(reportBytes));

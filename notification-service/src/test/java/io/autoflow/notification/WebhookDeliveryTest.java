@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.agroal.api.AgroalDataSource;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.EventJson;
@@ -56,6 +57,9 @@ class WebhookDeliveryTest {
     @Inject
     NotificationStore store;
 
+    @Inject
+    AgroalDataSource db;
+
     private KafkaTestClient kafka;
     private WireMockServer receiver;
     private String path;
@@ -98,6 +102,42 @@ class WebhookDeliveryTest {
                 .startsWith("http://localhost:8080/files/");
         assertThat(sent.path("data").path("insights").get(0).asText()).startsWith("Revenue rose");
         awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+    }
+
+    @Test
+    void aReplacedSecretKeepsSigningNextToTheNewOneUntilTheOverlapEnds() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        NotificationRequested first = request();
+        String old = createSecret(first.userId());
+        var rotated = given().post("/notification/webhook-secrets/" + first.userId()).then().statusCode(200)
+                .extract().jsonPath();
+        String current = rotated.getString("secret");
+        assertThat(Instant.parse(rotated.getString("previous_valid_until")))
+                .isBetween(Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+
+        kafka.send(Topics.NOTIFICATIONS, first.executionId(), first);
+        LoggedRequest during = awaitCalls(1).get(0);
+        assertThat(verifies(current, during)).as("the new secret").isTrue();
+        assertThat(verifies(old, during)).as("the replaced secret, during the overlap").isTrue();
+
+        try (var c = db.getConnection(); var sql = c.prepareStatement(
+                "UPDATE webhook_secrets SET previous_valid_until = now() - interval '1 second' WHERE user_id = ?")) {
+            sql.setString(1, first.userId());
+            sql.executeUpdate();
+        }
+        NotificationRequested second = Requests.completed(blobs, "webhook", receiver.baseUrl() + path, new byte[100],
+                first.userId());
+        kafka.send(Topics.NOTIFICATIONS, second.executionId(), second);
+        LoggedRequest after = awaitCalls(2).get(1);
+        assertThat(verifies(current, after)).isTrue();
+        assertThat(verifies(old, after)).as("the replaced secret, after the overlap").isFalse();
+        given().get("/notification/webhook-secrets/" + first.userId()).then().statusCode(200)
+                .body("previous_valid_until", org.hamcrest.Matchers.nullValue());
+    }
+
+    private static boolean verifies(String secret, LoggedRequest call) throws Exception {
+        return verify(secret, call.getHeader("webhook-id"), call.getHeader("webhook-timestamp"),
+                call.getBodyAsString(), call.getHeader("webhook-signature"));
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,8 +71,8 @@ public class WebhookChannel implements Channel {
     @Override
     public Outcome send(Notification notification) {
         NotificationRequested request = notification.request();
-        Optional<String> secret = secrets.secret(request.userId());
-        if (secret.isEmpty()) {
+        List<String> signingSecrets = secrets.signing(request.userId());
+        if (signingSecrets.isEmpty()) {
             return Outcome.fail(null, "webhook_secret_missing",
                     "No webhook secret: create one with POST /api/me/webhook-secret, then webhooks are signed with it");
         }
@@ -101,7 +102,9 @@ public class WebhookChannel implements Channel {
                 .putHeader("user-agent", "Autoflow-Webhooks/1")
                 .putHeader("webhook-id", id)
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", WebhookSignature.sign(secret.get(), id, timestamp, body));
+                .putHeader("webhook-signature", signingSecrets.stream()
+                        .map(secret -> WebhookSignature.sign(secret, id, timestamp, body))
+                        .collect(Collectors.joining(" ")));
         try {
             int status = client.request(options)
                     .compose(r -> r.send(Buffer.buffer(body)))

@@ -38,4 +38,8 @@ public interface DeliveryConfig {
     /** A webhook receiver must answer within this time. */
     @WithDefault("10s")
     Duration webhookTimeout();
+
+    /** After a webhook secret is replaced, the old one keeps signing next to the new one for this long. */
+    @WithDefault("24h")
+    Duration secretRotationOverlap();
 }

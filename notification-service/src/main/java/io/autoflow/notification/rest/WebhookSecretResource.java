@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * Internal API for the gateway, which authenticates the user: {@code POST} makes (or replaces) the user's webhook
- * secret and returns it, the only time it is shown; {@code GET} says whether there is one and since when.
+ * secret and returns it, the only time it is shown; {@code GET} says whether there is one and since when. After a
+ * replacement, the previous secret still signs until {@code previous_valid_until}.
  */
 @Path("/notification/webhook-secrets/{userId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,18 +27,18 @@ public class WebhookSecretResource {
         this.secrets = secrets;
     }
 
-    public record SecretInfo(String secret, Instant createdAt) {
+    public record SecretInfo(String secret, Instant createdAt, Instant previousValidUntil) {
     }
 
     @POST
     public SecretInfo rotate(@PathParam("userId") String userId) {
         WebhookSecrets.Created created = secrets.rotate(userId);
-        return new SecretInfo(created.secret(), created.createdAt());
+        return new SecretInfo(created.secret(), created.createdAt(), created.previousValidUntil());
     }
 
     @GET
     public SecretInfo describe(@PathParam("userId") String userId) {
-        return secrets.createdAt(userId).map(at -> new SecretInfo(null, at))
+        return secrets.info(userId).map(info -> new SecretInfo(null, info.createdAt(), info.previousValidUntil()))
                 .orElseThrow(() -> new NotFoundException("No webhook secret"));
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,16 +38,25 @@ public class SignInOptions {
     @Inject
     ObjectMapper json;
 
+    /** After a failed discovery, how long before asking the provider again (the endpoint needs no credentials). */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private volatile Provider provider;
+    private volatile Instant nextDiscovery = Instant.MIN;
 
     /** The identity provider's endpoints for the apps, or empty when there is none or it cannot be reached now. */
     public Optional<Provider> provider() {
         if (!oidcEnabled) {
             return Optional.empty();
         }
-        if (provider == null) {
-            provider = discover();
+        if (provider == null && Instant.now().isAfter(nextDiscovery)) {
+            synchronized (this) {
+                if (provider == null && Instant.now().isAfter(nextDiscovery)) {
+                    provider = discover();
+                    nextDiscovery = Instant.now().plus(RETRY_AFTER);
+                }
+            }
         }
         return Optional.ofNullable(provider);
     }

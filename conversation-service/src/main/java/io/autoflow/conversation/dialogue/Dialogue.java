@@ -3,10 +3,10 @@ package io.autoflow.conversation.dialogue;
 import io.autoflow.conversation.llm.RoutedParser;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
+import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.events.IntentParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,8 +173,7 @@ public class Dialogue {
             return session;
         }
         Map<String, Object> parameters = new LinkedHashMap<>(session.parameters());
-        parameters.put("time_zone", userZone != null && ZoneId.getAvailableZoneIds().contains(userZone)
-                ? userZone : "UTC");
+        parameters.put("time_zone", userZone != null && SlotExtractor.isZone(userZone) ? userZone : "UTC");
         return new Session(session.intent(), parameters, session.missing()); // still asking for the same things
     }
 

@@ -4,8 +4,8 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.parser.CronParser;
 import io.autoflow.conversation.parse.OfflineParser;
+import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.conversation.parse.ParsedMessage;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,14 +51,11 @@ final class RoutedRequests {
         putIf(parameters, "email", answer.email(), v -> EMAIL.matcher(v).matches());
         putIf(parameters, "webhook_url", answer.webhookUrl(), RoutedRequests::isUrl);
         putIf(parameters, "cron", answer.cron(), RoutedRequests::isCron);
-        putIf(parameters, "time_zone", answer.timeZone(), RoutedRequests::isZone);
+        putIf(parameters, "time_zone", answer.timeZone(), SlotExtractor::isZone);
         putIf(parameters, "url", answer.url(), RoutedRequests::isUrl);
         putIf(parameters, "method", answer.method() == null ? null : answer.method().toUpperCase(Locale.ROOT),
                 Set.of("GET", "POST", "PUT", "PATCH", "DELETE")::contains);
         putIf(parameters, "target_format", lower(answer.targetFormat()), Set.of("csv", "json", "xlsx")::contains);
-        if ("webhook".equals(parameters.get("delivery")) && parameters.containsKey("webhook_url")) {
-            parameters.putIfAbsent("url", parameters.get("webhook_url"));
-        }
         List<String> missing = OfflineParser.missing(intent, parameters);
         return new ParsedMessage(intent, 1.0, parameters, missing,
                 missing.isEmpty() ? null : OfflineParser.question(missing.get(0)), "llm");
@@ -84,15 +81,6 @@ final class RoutedRequests {
             CRON.parse(value).validate();
             return true;
         } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static boolean isZone(String value) {
-        try {
-            ZoneId.of(value);
-            return true;
-        } catch (RuntimeException e) {
             return false;
         }
     }

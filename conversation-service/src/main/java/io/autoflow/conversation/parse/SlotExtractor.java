@@ -128,6 +128,16 @@ public final class SlotExtractor {
         return found;
     }
 
+    /** Whether the text is a time zone id Java knows, e.g. Europe/Paris. */
+    public static boolean isZone(String value) {
+        try {
+            ZoneId.of(value);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private static String zone(String message, String t) {
         Matcher named = ZONE.matcher(message);
         while (named.find()) {

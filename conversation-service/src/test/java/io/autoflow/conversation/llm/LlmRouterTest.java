@@ -72,6 +72,19 @@ class LlmRouterTest {
     }
 
     @Test
+    void whereToSendTheResultIsNeverTakenForTheApiToCall() {
+        answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
+                {"intent": "api_automation", "delivery": "webhook", "webhook_url": "https://hooks.example.com/in"}""")));
+
+        send("call our orders api and post the answer to https://hooks.example.com/in")
+                .body("intent", is("api_automation"))
+                .body("parameters.webhook_url", is("https://hooks.example.com/in"))
+                .body("parameters", not(hasKey("url")))
+                .body("missing", contains("url"))
+                .body("complete", is(false));
+    }
+
+    @Test
     void aMessageTryingToTakeOverTheRouterStaysDataAndYieldsNoOneElsesId() {
         answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
                 {"intent": "notification", "email": "x@y.com", "user_id": "42", "delivery": "email",

@@ -16,6 +16,7 @@ import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.JobUpdated;
 import io.autoflow.events.NotificationRequested;
+import io.autoflow.events.RunAutomation;
 import io.autoflow.events.Intents;
 import io.autoflow.events.Topics;
 import io.autoflow.testsupport.KafkaTestClient;
@@ -112,6 +113,33 @@ class OrchestrationTest {
                 .body("error", nullValue())
                 .body("duration_ms", notNullValue())
                 .body("completed_at", notNullValue());
+    }
+
+    @Test
+    void anApiAutomationGoesToTheAutomationServiceAndItsAnswerToTheEmailItAsksFor() throws Exception {
+        String id = UUID.randomUUID().toString();
+        // Whatever ids the parameters claim, the authenticated envelope's win.
+        RunAutomation params = new RunAutomation("other-job", "user-b", "enterprise", "GET api.example.com/rates",
+                "GET", "https://api.example.com/rates", "automations/user-a/" + id + "/request.json",
+                new AnalyzeDocument.Output(null, "email", "ana@example.com", null));
+        kafka.send(Topics.INTENTS, id, new IntentParsed(id, "user-a", "free", Intents.API_AUTOMATION,
+                EventJson.mapper().valueToTree(params), Instant.now()));
+
+        ConsumerRecord<String, String> request = kafka.awaitRecord(Topics.WORKFLOW_API_AUTOMATION,
+                r -> id.equals(r.key()), WAIT);
+        RunAutomation sent = EventJson.mapper().readValue(request.value(), RunAutomation.class);
+        assertThat(sent).isEqualTo(new RunAutomation(id, "user-a", "free", params.name(), "GET",
+                "https://api.example.com/rates", params.requestKey(), params.output()));
+        assertThat(KafkaTestClient.header(request, "ce_type")).isEqualTo(RunAutomation.TYPE);
+        job(id, "user-a").body("workflow_type", is("api_automation"));
+
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, EventJson.mapper().createObjectNode()
+                .put("status_code", 200)));
+        NotificationRequested handover = EventJson.mapper().readValue(kafka.awaitRecord(Topics.NOTIFICATIONS,
+                r -> r.key().equals(id), WAIT).value(), NotificationRequested.class);
+        assertThat(handover.jobName()).isEqualTo("GET api.example.com/rates");
+        assertThat(handover.workflowType()).isEqualTo("api_automation");
+        assertThat(handover.target()).isEqualTo("ana@example.com");
     }
 
     @Test

@@ -1,11 +1,16 @@
 package io.autoflow.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
-
-/** Request to the automation service: perform a user-defined HTTP call. */
-public record RunAutomation(String executionId, String userId, String tier, String method, String url,
-        Map<String, String> headers, JsonNode body) {
+/**
+ * Request to the automation service: call an API once and keep its answer. It is also the {@code parameters} of an
+ * {@code api_automation} intent (with the ids left out, as the envelope carries them).
+ *
+ * @param name what the user will recognise the job by, e.g. {@code GET api.example.com/rates}
+ * @param requestKey where the call's headers and body are kept ({@link AutomationRequest} as JSON), or null when it
+ *        has none: they may hold credentials, so they live in the encrypted blob store, never in events or rows
+ * @param output how the answer is handed over (its format is unused)
+ */
+public record RunAutomation(String executionId, String userId, String tier, String name, String method, String url,
+        String requestKey, AnalyzeDocument.Output output) {
 
     public static final String TYPE = "io.autoflow.workflow.run-automation.v1";
 }

@@ -39,7 +39,7 @@ public final class Handovers {
         }
         String id = execution.id.toString();
         return Optional.of(new NotificationRequested(NotificationRequested.idFor(id, channel), id, execution.userId,
-                channel, target, execution.workflowType, input.path("fileName").asText(null), execution.status,
+                channel, target, execution.workflowType, input.path("fileName").asText(input.path("name").asText(null)), execution.status,
                 EventJson.read(execution.outputData, JsonNode.class), EventJson.read(execution.error, ErrorInfo.class),
                 Instant.now()));
     }

@@ -4,6 +4,7 @@ import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
+import io.autoflow.events.RunAutomation;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,12 @@ public final class WorkflowRequests {
                     asked.blobKey(), asked.fileName(), asked.contentType(), asked.sizeBytes(), asked.analyses(),
                     asked.output());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), AnalyzeDocument.TYPE, request));
+        }
+        if (Intents.API_AUTOMATION.equals(intent.intent())) {
+            RunAutomation asked = EventJson.mapper().convertValue(intent.parameters(), RunAutomation.class);
+            RunAutomation request = new RunAutomation(intent.executionId(), intent.userId(), intent.tier(),
+                    asked.name(), asked.method(), asked.url(), asked.requestKey(), asked.output());
+            return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), RunAutomation.TYPE, request));
         }
         return Optional.empty();
     }

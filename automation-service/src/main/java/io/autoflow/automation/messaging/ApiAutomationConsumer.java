@@ -1,0 +1,56 @@
+package io.autoflow.automation.messaging;
+
+import io.autoflow.automation.service.ApiAutomation;
+import io.autoflow.automation.service.AutomationRuns;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.RunAutomation;
+import io.autoflow.events.Topics;
+import io.autoflow.service.VertxContexts;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Executor;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Handles API automation requests. The offset is committed only once the outcome is stored and announced; a request
+ * whose run already finished is answered again with the stored outcome, so a redelivery does not call the API twice.
+ * A worker that dies during the call leaves the request to be redelivered, and the call is made again then.
+ */
+@ApplicationScoped
+public class ApiAutomationConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ApiAutomationConsumer.class);
+
+    private final AutomationRuns runs;
+    private final ApiAutomation automation;
+    private final ExecutionEvents events;
+
+    public ApiAutomationConsumer(AutomationRuns runs, ApiAutomation automation, ExecutionEvents events) {
+        this.runs = runs;
+        this.automation = automation;
+        this.events = events;
+    }
+
+    @Incoming("api-automation")
+    public Uni<Void> onRequest(RunAutomation request) {
+        if (request == null || request.executionId() == null || request.userId() == null) {
+            throw new MalformedEventException(Topics.WORKFLOW_API_AUTOMATION);
+        }
+        Executor onContext = VertxContexts.current();
+        String id = request.executionId();
+        return runs.findOrStart(request).chain(run -> {
+            if (run.isFinished()) {
+                return events.publish(AutomationRuns.finalEvent(run));
+            }
+            return events.publish(ExecutionEvent.started(id))
+                    .chain(() -> Uni.createFrom().item(() -> automation.run(request))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                    .emitOn(onContext)
+                    .call(outcome -> runs.finish(id, outcome))
+                    .chain(outcome -> events.publish(outcome.toEvent(id)));
+        }).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
+    }
+}

@@ -1,0 +1,28 @@
+package io.autoflow.automation.messaging;
+
+import io.autoflow.automation.service.AutomationRuns;
+import io.autoflow.events.MalformedEventException;
+import io.autoflow.events.Topics;
+import io.autoflow.events.UserDeleted;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Forgets a deleted user: their runs, requests and stored answers go (GDPR erasure). */
+@ApplicationScoped
+public class UserEventConsumer {
+
+    private final AutomationRuns runs;
+
+    public UserEventConsumer(AutomationRuns runs) {
+        this.runs = runs;
+    }
+
+    @Incoming(Topics.USER_EVENTS)
+    public Uni<Void> onUserEvent(UserDeleted event) {
+        if (event == null || event.userId() == null) {
+            throw new MalformedEventException(Topics.USER_EVENTS);
+        }
+        return runs.forget(event.userId());
+    }
+}

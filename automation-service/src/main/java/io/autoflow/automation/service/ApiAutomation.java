@@ -1,0 +1,198 @@
+package io.autoflow.automation.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.automation.http.ApiAnswer;
+import io.autoflow.automation.http.ApiCaller;
+import io.autoflow.automation.http.CallFailure;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AutomationRequest;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.RunAutomation;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one API automation: reads the call's headers and body, calls the API (again, with growing waits, when the
+ * answer is worth another try and trying again cannot repeat a change), keeps the answer in the blob store and says
+ * what came back. Blocking: run it on a worker thread.
+ */
+@ApplicationScoped
+public class ApiAutomation {
+
+    private static final Logger LOG = Logger.getLogger(ApiAutomation.class);
+    /** Methods that change nothing, or the same thing when repeated (RFC 9110 §9.2.2): safe to send again. */
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
+    private static final int PREVIEW_CHARS = 2000;
+
+    private final ApiCaller caller;
+    private final BlobStore blobs;
+    private final AutomationConfig config;
+
+    public ApiAutomation(ApiCaller caller, BlobStore blobs, AutomationConfig config) {
+        this.caller = caller;
+        this.blobs = blobs;
+        this.config = config;
+    }
+
+    public RunOutcome run(RunAutomation request) {
+        String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
+        AutomationRequest parts;
+        try {
+            parts = readParts(request);
+        } catch (IOException e) {
+            return RunOutcome.failure(ErrorInfo.of("request_unreadable", "The call's headers and body could not be"
+                    + " read: " + e.getMessage()));
+        }
+        byte[] body = bodyBytes(parts.body());
+        String bodyType = parts.body() == null ? null
+                : parts.body().isTextual() ? "text/plain; charset=utf-8" : "application/json";
+        Duration wait = config.firstRetry();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ApiAnswer answer = caller.call(method, request.url(), parts.headers(), body, bodyType);
+                LOG.infof("Job %s attempt %d: %s %s answered %d in %d ms", request.executionId(), attempt, method,
+                        request.name(), answer.status(), answer.durationMs());
+                if (attempt < config.attempts() && worthRetrying(answer.status(), method)) {
+                    sleep(wait);
+                    wait = wait.multipliedBy(2);
+                    continue;
+                }
+                return answered(request, method, answer, attempt);
+            } catch (CallFailure failure) {
+                LOG.infof("Job %s attempt %d: %s", request.executionId(), attempt, failure.getMessage());
+                boolean again = failure.isRetryable()
+                        && (!failure.mayHaveReachedTheApi() || IDEMPOTENT.contains(method));
+                if (attempt < config.attempts() && again) {
+                    sleep(wait);
+                    wait = wait.multipliedBy(2);
+                    continue;
+                }
+                return RunOutcome.failure(new ErrorInfo(failure.code(), failure.getMessage(),
+                        EventJson.mapper().createObjectNode().put("attempts", attempt)));
+            }
+        }
+    }
+
+    /** 429 and 503 say the request was not acted on; other 5xx and 408 only for a call that is safe to repeat. */
+    private static boolean worthRetrying(int status, String method) {
+        if (status == 429 || status == 503) {
+            return true;
+        }
+        return (status == 408 || status / 100 == 5) && IDEMPOTENT.contains(method);
+    }
+
+    private RunOutcome answered(RunAutomation request, String method, ApiAnswer answer, int attempts) {
+        ObjectNode details = EventJson.mapper().createObjectNode()
+                .put("status_code", answer.status())
+                .put("attempts", attempts);
+        if (answer.status() / 100 == 3) {
+            return RunOutcome.failure(new ErrorInfo("api_redirected", "The API answered " + answer.status()
+                    + " and points elsewhere" + location(answer) + "; call that URL instead (redirects are not"
+                    + " followed)", details));
+        }
+        if (!answer.isSuccess()) {
+            details.put("body", preview(answer));
+            return RunOutcome.failure(new ErrorInfo("api_error", "The API answered " + answer.status()
+                    + (answer.reason() == null ? "" : " " + answer.reason()), details));
+        }
+        String mediaType = mediaType(answer.contentType());
+        String key = "automations/" + request.userId() + "/" + request.executionId() + "/response."
+                + extension(mediaType);
+        try {
+            blobs.put(key, new ByteArrayInputStream(answer.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("The answer could not be stored", e);
+        }
+        ObjectNode result = EventJson.mapper().createObjectNode();
+        result.putObject("request").put("method", method).put("url", request.url());
+        result.put("status_code", answer.status())
+                .put("content_type", mediaType)
+                .put("size_bytes", answer.body().length)
+                .put("duration_ms", answer.durationMs())
+                .put("attempts", attempts);
+        result.putObject("response").put("key", key).put("media_type", mediaType)
+                .put("size_bytes", answer.body().length);
+        if (isText(mediaType)) {
+            result.put("preview", preview(answer));
+        }
+        result.putObject("narrative").put("text", method + " " + request.url() + " answered " + answer.status()
+                + " in " + answer.durationMs() + " ms with " + answer.body().length + " bytes of " + mediaType + ".");
+        return RunOutcome.success(result);
+    }
+
+    private AutomationRequest readParts(RunAutomation request) throws IOException {
+        String key = request.requestKey();
+        if (key == null) {
+            return new AutomationRequest(null, null);
+        }
+        // Only the job's own request file: a key elsewhere would read someone else's secrets.
+        String own = "automations/" + request.userId() + "/" + request.executionId() + "/";
+        if (!key.startsWith(own) || key.contains("..")) {
+            throw new IOException("the request file is not this job's");
+        }
+        try (InputStream in = blobs.open(key).orElseThrow(() -> new IOException("the request file is gone"))) {
+            return EventJson.mapper().readValue(in, AutomationRequest.class);
+        }
+    }
+
+    private static byte[] bodyBytes(JsonNode body) {
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        return (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String location(ApiAnswer answer) {
+        return answer.location() == null ? "" : " (" + answer.location() + ")";
+    }
+
+    private static String mediaType(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return "application/octet-stream";
+        }
+        return contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isText(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml")
+                || mediaType.endsWith("+json") || mediaType.endsWith("csv");
+    }
+
+    private static String extension(String mediaType) {
+        if (mediaType.endsWith("json")) {
+            return "json";
+        }
+        if (mediaType.endsWith("xml")) {
+            return "xml";
+        }
+        return switch (mediaType) {
+            case "text/csv" -> "csv";
+            case "text/html" -> "html";
+            case "application/pdf" -> "pdf";
+            case "text/plain" -> "txt";
+            default -> mediaType.startsWith("text/") ? "txt" : "bin";
+        };
+    }
+
+    private static String preview(ApiAnswer answer) {
+        String text = new String(answer.body(), StandardCharsets.UTF_8);
+        return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS) + "…";
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

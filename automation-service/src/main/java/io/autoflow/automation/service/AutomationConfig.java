@@ -1,0 +1,21 @@
+package io.autoflow.automation.service;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** How the users' APIs are called ({@code autoflow.automation.*}). */
+@ConfigMapping(prefix = "autoflow.automation")
+public interface AutomationConfig {
+
+    /** Time for one attempt, from connecting to the last byte of the answer. */
+    Duration timeout();
+
+    /** Attempts in all when an answer is worth another try (429, 503, a timeout of a call that changes nothing). */
+    int attempts();
+
+    /** The wait before the second attempt; each later wait doubles. */
+    Duration firstRetry();
+
+    /** An answer larger than this fails the job with {@code response_too_large}. */
+    long maxResponseBytes();
+}

@@ -1,0 +1,74 @@
+package io.autoflow.automation.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.automation.domain.AutomationRun;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.RunAutomation;
+import io.autoflow.service.VertxContexts;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The service's record of each call it was asked to make, so a redelivered request does not call the API again. */
+@ApplicationScoped
+public class AutomationRuns {
+
+    private final BlobStore blobs;
+
+    public AutomationRuns(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    /** The run's record, created as running when it is new. */
+    @WithTransaction
+    public Uni<AutomationRun> findOrStart(RunAutomation request) {
+        UUID id = UUID.fromString(request.executionId());
+        return AutomationRun.<AutomationRun>findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(existing);
+            }
+            AutomationRun run = new AutomationRun();
+            run.executionId = id;
+            run.userId = request.userId();
+            run.method = request.method() == null ? "GET" : request.method();
+            run.url = request.url();
+            run.status = AutomationRun.RUNNING;
+            run.createdAt = Instant.now();
+            return run.<AutomationRun>persist();
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> finish(String executionId, RunOutcome outcome) {
+        return AutomationRun.<AutomationRun>findById(UUID.fromString(executionId)).invoke(run -> {
+            if (run == null) {
+                return; // its user was erased while it ran
+            }
+            run.status = outcome.error() == null ? AutomationRun.COMPLETED : AutomationRun.FAILED;
+            run.result = EventJson.write(outcome.result());
+            run.error = EventJson.write(outcome.error());
+            run.completedAt = Instant.now();
+        }).replaceWithVoid();
+    }
+
+    /** The event that announced a finished run, to announce it again when its request is redelivered. */
+    public static ExecutionEvent finalEvent(AutomationRun run) {
+        String id = run.executionId.toString();
+        return AutomationRun.COMPLETED.equals(run.status)
+                ? ExecutionEvent.completed(id, EventJson.read(run.result, JsonNode.class))
+                : ExecutionEvent.failed(id, EventJson.read(run.error, ErrorInfo.class));
+    }
+
+    /** Erasure of a user (GDPR): their runs, the calls' headers and bodies, and the answers go. */
+    @WithTransaction
+    public Uni<Void> forget(String userId) {
+        return AutomationRun.delete("userId", userId)
+                .chain(() -> VertxContexts.blocking(() -> blobs.deleteAll("automations/" + userId + "/")))
+                .replaceWithVoid();
+    }
+}

@@ -1,6 +1,7 @@
 package io.autoflow.automation.http;
 
 import io.autoflow.automation.service.AutomationConfig;
+import io.autoflow.outbound.ConnectionHeaders;
 import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.vertx.core.Future;
@@ -19,9 +20,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,10 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ApiCaller {
-
-    /** Headers the connection owns; a user's value for them is not sent. */
-    public static final Set<String> CONNECTION_HEADERS = Set.of("host", "content-length", "transfer-encoding",
-            "connection", "upgrade", "te", "trailer", "keep-alive", "proxy-authorization", "proxy-connection");
 
     private final HttpClient client;
     private final AutomationConfig config;
@@ -83,7 +78,7 @@ public class ApiCaller {
                 .putHeader("accept", "application/json, text/*;q=0.9, */*;q=0.8");
         if (headers != null) {
             headers.forEach((name, value) -> {
-                if (!CONNECTION_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                if (!ConnectionHeaders.isConnectionHeader(name)) {
                     options.putHeader(name, value);
                 }
             });

@@ -44,25 +44,31 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
         return chosen.isEmpty() ? List.of("statistical", "trends", "insights", "anomalies") : chosen;
     }
 
-    /**
-     * The output with defaults applied, after checking it can be honoured: an email goes to a valid address (the
-     * caller's own when none is given); a webhook URL is an http(s) URL that does not name a private address (its
-     * host is resolved and checked again when it is called).
-     */
+    /** The output with defaults applied (a PDF, download), after checking it can be honoured. */
     public Output validatedOutput(String ownEmail, boolean allowLoopback) {
         String format = output == null || output.format() == null ? "pdf" : output.format();
-        String delivery = output == null || output.delivery() == null ? "download" : output.delivery();
         if (!FORMATS.contains(format)) {
             throw new ApiException(422, "invalid_output_format", "output.format must be pdf, ppt or excel");
         }
+        Output delivery = validatedDelivery(output, ownEmail, allowLoopback);
+        return new Output(format, delivery.delivery(), delivery.email(), delivery.webhookUrl());
+    }
+
+    /**
+     * How a job's result is handed over, after checking it can be: an email goes to a valid address (the caller's
+     * own when none is given); a webhook URL is an http(s) URL that does not name a private address (its host is
+     * resolved and checked again when it is called). Download when nothing is asked. The format is left out.
+     */
+    public static Output validatedDelivery(Output output, String ownEmail, boolean allowLoopback) {
+        String delivery = output == null || output.delivery() == null ? "download" : output.delivery();
         return switch (delivery) {
-            case "download" -> new Output(format, delivery, null, null);
+            case "download" -> new Output(null, delivery, null, null);
             case "email" -> {
                 String email = output.email() == null || output.email().isBlank() ? ownEmail : output.email().trim();
                 if (email == null || !EMAIL.matcher(email).matches()) {
                     throw new ApiException(422, "invalid_email", "output.email must be an email address");
                 }
-                yield new Output(format, delivery, email, null);
+                yield new Output(null, delivery, email, null);
             }
             case "webhook" -> {
                 if (output.webhookUrl() == null || output.webhookUrl().isBlank()) {
@@ -73,7 +79,7 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
                 } catch (UrlNotAllowedException e) {
                     throw new ApiException(422, "url_not_allowed", "The webhook URL cannot be called: " + e.getMessage());
                 }
-                yield new Output(format, delivery, null, output.webhookUrl().trim());
+                yield new Output(null, delivery, null, output.webhookUrl().trim());
             }
             default -> throw new ApiException(422, "invalid_delivery",
                     "output.delivery must be download, email or webhook");

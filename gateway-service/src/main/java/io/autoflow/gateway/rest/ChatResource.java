@@ -37,13 +37,15 @@ public class ChatResource {
     private final CurrentUser user;
     private final ConversationClient conversation;
     private final DocumentAnalyticsResource documents;
+    private final AutomationResource automations;
     private final ObjectMapper json;
 
     public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
-            ObjectMapper json) {
+            AutomationResource automations, ObjectMapper json) {
         this.user = user;
         this.conversation = conversation;
         this.documents = documents;
+        this.automations = automations;
         this.json = json;
     }
 
@@ -131,6 +133,11 @@ public class ChatResource {
             return Uni.createFrom().item(answer);
         }
         JsonNode parameters = reply.path("parameters");
+        if (Intents.API_AUTOMATION.equals(answer.intent())) {
+            return started(answer, automations.submit(new AutomationResource.AutomationCall(
+                    parameters.path("url").asText(), parameters.path("method").asText(null), null, null,
+                    output(null, parameters))));
+        }
         if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
             return Uni.createFrom().item(answer.saying(answer.reply() + " Starting "
                     + answer.intent().replace('_', ' ') + " from a message is not available yet."));
@@ -161,10 +168,13 @@ public class ChatResource {
         AnalyticsRequest.Analysis analysis = analyses.isEmpty() ? null : new AnalyticsRequest.Analysis(
                 analyses.contains("statistical") ? true : null, analyses.contains("trends") ? true : null,
                 analyses.contains("insights") ? true : null, analyses.contains("anomalies") ? true : null);
+        return new AnalyticsRequest(file, null, analysis, output(parameters.path("format").asText(null), parameters));
+    }
+
+    /** How the result is handed over, as the conversation understood it; "me" is the user's own address. */
+    private static AnalyticsRequest.Output output(String format, JsonNode parameters) {
         String email = parameters.path("email").asText(null);
-        return new AnalyticsRequest(file, null, analysis, new AnalyticsRequest.Output(
-                parameters.path("format").asText(null), parameters.path("delivery").asText(null),
-                "me".equals(email) ? null : email,
-                parameters.path("webhook_url").asText(null)));
+        return new AnalyticsRequest.Output(format, parameters.path("delivery").asText(null),
+                "me".equals(email) ? null : email, parameters.path("webhook_url").asText(null));
     }
 }

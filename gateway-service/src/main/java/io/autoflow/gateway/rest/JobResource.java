@@ -186,8 +186,16 @@ public class JobResource {
 
     /** The report's key; it comes from a worker's result, so it counts only inside this job's own prefix. */
     private static String ownReportKey(JsonNode known, Job job) {
-        JsonNode key = known == null ? null : known.path("result").path("report").path("key");
-        String prefix = "reports/" + job.userId + "/" + job.id + "/";
+        return ownKey(known, "report", "reports/" + job.userId + "/" + job.id + "/");
+    }
+
+    /** The key of an API automation's answer, inside the job's own prefix. */
+    private static String ownAnswerKey(JsonNode known, Job job) {
+        return ownKey(known, "response", "automations/" + job.userId + "/" + job.id + "/");
+    }
+
+    private static String ownKey(JsonNode known, String field, String prefix) {
+        JsonNode key = known == null ? null : known.path("result").path(field).path("key");
         return key != null && key.isTextual() && key.asText().startsWith(prefix) && !key.asText().contains("..")
                 ? key.asText() : null;
     }
@@ -209,6 +217,14 @@ public class JobResource {
                 Instant expires = Instant.now().plus(linkValidity);
                 view.put("download_url", "/files/" + links.token(reportKey, downloadName(job,
                         reportKey.substring(reportKey.lastIndexOf('.') + 1)), expires));
+                view.put("download_url_expires_at", expires.toString());
+            }
+            String answerKey = ownAnswerKey(known, job);
+            if (answerKey != null) {
+                // An API automation's answer, as it came; a link that works without the API key, until it expires.
+                Instant expires = Instant.now().plus(linkValidity);
+                view.put("download_url", "/files/" + links.token(answerKey,
+                        answerKey.substring(answerKey.lastIndexOf('/') + 1), expires));
                 view.put("download_url_expires_at", expires.toString());
             }
             if ("completed".equals(known.path("status").asText())) {

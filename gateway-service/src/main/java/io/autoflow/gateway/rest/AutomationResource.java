@@ -1,0 +1,177 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.AutomationRequest;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.events.RunAutomation;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.service.JobOutbox;
+import io.autoflow.gateway.usage.UsageMeter;
+import io.autoflow.outbound.ConnectionHeaders;
+import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UrlNotAllowedException;
+import io.autoflow.service.VertxContexts;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * API automations: {@code POST /api/automations} calls the user's API once and hands its answer over (download,
+ * email or webhook). The URL obeys the platform's SSRF rules; headers and body, which may carry credentials, are
+ * kept in the encrypted blob store and never in events or rows. Answers 202 with a job id, like a document.
+ */
+@Path("/api/automations")
+public class AutomationResource {
+
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]{1,128}");
+    private static final int MAX_HEADERS = 50;
+    private static final int MAX_HEADER_CHARS = 8192;
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final CurrentUser user;
+    private final BlobStore blobs;
+    private final JobOutbox outbox;
+    private final UrlFetchConfig urlFetch;
+    private final UsageMeter usage;
+    private final ObjectMapper json;
+
+    public AutomationResource(CurrentUser user, BlobStore blobs, JobOutbox outbox, UrlFetchConfig urlFetch,
+            UsageMeter usage, ObjectMapper json) {
+        this.user = user;
+        this.blobs = blobs;
+        this.outbox = outbox;
+        this.urlFetch = urlFetch;
+        this.usage = usage;
+        this.json = json;
+    }
+
+    /** An API call to make. */
+    @Schema(name = "AutomationCall", requiredProperties = "url")
+    public record AutomationCall(
+            @Schema(description = "The API's http(s) URL; private-network addresses are refused") String url,
+            @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}, defaultValue = "GET") String method,
+            @Schema(description = "Headers to send, e.g. Authorization; kept encrypted") Map<String, String> headers,
+            @Schema(description = "JSON to send, or a string sent as text (not with GET)") JsonNode body,
+            @Schema(description = "How the answer is handed over: delivery download (default), email or webhook")
+            AnalyticsRequest.Output output) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(AutomationCall call) {
+        if (call == null || call.url() == null || call.url().isBlank()) {
+            throw new ApiException(400, "missing_url", "Give the API's URL in 'url'");
+        }
+        String url = call.url().trim();
+        URI uri;
+        try {
+            uri = OutboundUrls.parse(url);
+            OutboundUrls.refuseNonPublicLiteral(uri, urlFetch.allowLoopback());
+        } catch (UrlNotAllowedException e) {
+            throw new ApiException(422, "url_not_allowed", "The API's URL cannot be called: " + e.getMessage());
+        }
+        String method = call.method() == null ? "GET" : call.method().trim().toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(method)) {
+            throw new ApiException(422, "invalid_method", "method must be one of GET, POST, PUT, PATCH, DELETE");
+        }
+        checkHeaders(call.headers());
+        byte[] body = checkBody(method, call.body());
+        AnalyticsRequest.Output output = AnalyticsRequest.validatedDelivery(call.output(), user.email(),
+                urlFetch.allowLoopback());
+        UUID jobId = UUID.randomUUID();
+        boolean hasParts = (call.headers() != null && !call.headers().isEmpty()) || body != null;
+        String requestKey = hasParts ? "automations/" + user.id() + "/" + jobId + "/request.json" : null;
+        Uni<Void> stored = !hasParts ? Uni.createFrom().voidItem() : VertxContexts.blocking(() -> {
+            blobs.put(requestKey, new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(
+                    new AutomationRequest(call.headers(), call.body()))));
+            return null;
+        }).replaceWithVoid();
+        String name = name(method, uri);
+        RunAutomation parameters = new RunAutomation(null, null, null, name, method, url, requestKey,
+                new AnalyzeDocument.Output(null, output.delivery(), output.email(), output.webhookUrl()));
+        return stored.chain(() -> outbox.record(newJob(jobId, name, parameters)))
+                .call(outbox::publish)
+                .call(saved -> usage.job(user.id(), 0))
+                .map(saved -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 2))
+                        .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    private static void checkHeaders(Map<String, String> headers) {
+        if (headers == null) {
+            return;
+        }
+        if (headers.size() > MAX_HEADERS) {
+            throw new ApiException(422, "invalid_header", "At most " + MAX_HEADERS + " headers");
+        }
+        headers.forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                throw new ApiException(422, "invalid_header", "'" + name + "' is not a valid header name");
+            }
+            if (ConnectionHeaders.isConnectionHeader(name)) {
+                throw new ApiException(422, "invalid_header", "The header " + name + " is set by the platform");
+            }
+            if (value == null || value.length() > MAX_HEADER_CHARS || value.indexOf('\r') >= 0
+                    || value.indexOf('\n') >= 0) {
+                throw new ApiException(422, "invalid_header", "The value of " + name + " is missing, too long or"
+                        + " spans lines");
+            }
+        });
+    }
+
+    private byte[] checkBody(String method, JsonNode body) {
+        if (body == null || body.isNull()) {
+            return null;
+        }
+        if (method.equals("GET")) {
+            throw new ApiException(422, "invalid_request", "A GET call has no body; use POST, PUT or PATCH");
+        }
+        byte[] bytes = (body.isTextual() ? body.asText() : body.toString()).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body_too_large", "The body to send is larger than " + MAX_BODY_BYTES
+                    + " bytes", json.createObjectNode().put("max_bytes", MAX_BODY_BYTES));
+        }
+        return bytes;
+    }
+
+    /** What the user will recognise the call by: method, host and path, e.g. {@code GET api.example.com/rates}. */
+    static String name(String method, URI uri) {
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String name = method + " " + uri.getHost() + path;
+        return name.length() <= 200 ? name : name.substring(0, 199) + "…";
+    }
+
+    private Job newJob(UUID jobId, String name, RunAutomation parameters) {
+        Job job = new Job();
+        job.id = jobId;
+        job.userId = user.id();
+        job.workflowType = Intents.API_AUTOMATION;
+        job.fileName = name;
+        job.createdAt = Instant.now();
+        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
+                Intents.API_AUTOMATION, EventJson.mapper().valueToTree(parameters), job.createdAt));
+        return job;
+    }
+}

@@ -84,6 +84,20 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void anApiCallsAnswerArrivesAttached() throws Exception {
+        NotificationRequested request = Requests.answered(blobs, "email", "api@example.com", "{\"USD\":1.08}");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("api@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your API call GET api.example.com/rates is done");
+        Map<String, Object> parts = parts(mail);
+        assertThat(new String((byte[]) parts.get("attachment:GET_api.example.com_rates-answer.json"),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"USD\":1.08}");
+        assertThat((String) parts.get("text/plain")).contains("answered 200 in 87 ms")
+                .contains("The API's answer is attached (GET_api.example.com_rates-answer.json).");
+    }
+
+    @Test
     void aReportLargerThanTheAttachmentLimitIsLinkedWithAnExpiringSignedLink() throws Exception {
         NotificationRequested request = Requests.completed(blobs, "email", "big@example.com", bytes(200_000));
         kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);

@@ -47,6 +47,24 @@ final class Requests {
                 "document_analytics", "sales.csv", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
     }
 
+    /** A completed API automation of a new user, the API's JSON answer stored as the automation service stores it. */
+    static NotificationRequested answered(BlobStore blobs, String channel, String target, String answer)
+            throws IOException {
+        String user = UUID.randomUUID().toString();
+        String job = UUID.randomUUID().toString();
+        String key = "automations/" + user + "/" + job + "/response.json";
+        byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        blobs.put(key, new ByteArrayInputStream(bytes));
+        ObjectNode result = EventJson.mapper().createObjectNode().put("status_code", 200)
+                .put("content_type", "application/json").put("preview", answer);
+        result.putObject("response").put("key", key).put("media_type", "application/json")
+                .put("size_bytes", bytes.length);
+        result.putObject("narrative").put("text", "GET https://api.example.com/rates answered 200 in 87 ms.");
+        return new NotificationRequested(NotificationRequested.idFor(job, channel), job, user, channel, target,
+                "api_automation", "GET api.example.com/rates", ExecutionEvent.Status.COMPLETED, result, null,
+                Instant.now());
+    }
+
     /** The delivery report of the request with this status, from the delivery-events topic. */
     static DeliveryEvent awaitDeliveryEvent(KafkaTestClient kafka, NotificationRequested request,
             DeliveryEvent.Status status) throws IOException {

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.agroal.api.AgroalDataSource;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.NotificationRequested;
@@ -53,6 +54,9 @@ class WebhookDeliveryTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    SignedLinks links;
 
     @Inject
     NotificationStore store;
@@ -102,6 +106,22 @@ class WebhookDeliveryTest {
                 .startsWith("http://localhost:8080/files/");
         assertThat(sent.path("data").path("insights").get(0).asText()).startsWith("Revenue rose");
         awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+    }
+
+    @Test
+    void anApiCallsOutcomeCarriesItsStatusAndALinkToTheAnswer() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        NotificationRequested request = Requests.answered(blobs, "webhook", receiver.baseUrl() + path, "[1,2,3]");
+        createSecret(request.userId());
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        JsonNode data = EventJson.mapper().readTree(awaitCalls(1).get(0).getBodyAsString()).path("data");
+        assertThat(data.path("workflow_type").asText()).isEqualTo("api_automation");
+        assertThat(data.path("status_code").asInt()).isEqualTo(200);
+        assertThat(data.has("report_url")).isFalse();
+        SignedLinks.Link answer = links.verify(data.path("answer_url").asText().replaceAll(".*/files/", ""),
+                Instant.now()).orElseThrow();
+        assertThat(answer.blobKey()).isEqualTo(request.result().path("response").path("key").asText());
     }
 
     @Test

@@ -54,11 +54,12 @@ public class EmailChannel implements Channel {
         try {
             JobSummary.Linked report = summary.report(notification);
             byte[] attachment = report == null ? null : smallEnough(report.key()).orElse(null);
-            Object data = new EmailData(summary.name(request), summary.completed(request), summary.jobUrl(request),
+            Object data = new EmailData(summary.name(request), summary.headline(request), summary.completed(request),
+                    summary.jobUrl(request),
                     summary.narrative(request), summary.insights(request), report, attachment != null,
                     request.error() == null ? null : request.error().message(),
                     request.error() == null ? null : request.error().code(), validity(config.linkValidity()));
-            Mail mail = Mail.withHtml(request.target(), subject(request), html.data("job", data).render())
+            Mail mail = Mail.withHtml(request.target(), summary.headline(request), html.data("job", data).render())
                     .setText(text.data("job", data).render())
                     .addHeader("Message-ID", "<" + notification.id() + "@autoflow>");
             if (attachment != null) {
@@ -75,18 +76,13 @@ public class EmailChannel implements Channel {
 
     /** What the templates show. */
     @TemplateData
-    public record EmailData(String name, boolean completed, String jobUrl, String narrative,
+    public record EmailData(String name, String headline, boolean completed, String jobUrl, String narrative,
             java.util.List<String> insights, JobSummary.Linked report, boolean attached, String error,
             String errorCode, String linkValidity) {
     }
 
     private static String validity(java.time.Duration duration) {
         return duration.toHours() >= 48 ? duration.toDays() + " days" : Math.max(1, duration.toHours()) + " hours";
-    }
-
-    private String subject(NotificationRequested request) {
-        return summary.completed(request) ? "Your report on " + summary.name(request) + " is ready"
-                : summary.name(request) + ": the job failed";
     }
 
     /** The report's bytes when it fits in an email, or empty to link it instead. */

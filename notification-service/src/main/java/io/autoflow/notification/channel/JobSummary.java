@@ -3,6 +3,7 @@ package io.autoflow.notification.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
@@ -50,19 +51,38 @@ public class JobSummary {
         return publicUrl + "/jobs/" + request.executionId();
     }
 
-    /** The report, or null when the job made none. Its key must lie under the job's own prefix. */
+    /**
+     * The file the job made for its user: an analysis's report, or the answer an API automation got. Null when there
+     * is none; its key must lie under the job's own prefix.
+     */
     public Linked report(Notification notification) {
         NotificationRequested request = notification.request();
         JsonNode report = result(request).path("report");
+        boolean answer = report.isMissingNode();
+        if (answer) {
+            report = result(request).path("response");
+        }
         String key = report.path("key").asText(null);
         if (key == null || !ownKey(request, key)) {
             return null;
         }
         String extension = key.substring(key.lastIndexOf('.') + 1);
-        String fileName = name(request).replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "_")
-                + "-report." + extension;
-        return new Linked("Report", key, fileName, report.path("size_bytes").asLong(-1),
-                report.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
+        // A document's name loses its extension (sales.csv -> sales-report.pdf); a call's name has none to lose.
+        String base = answer ? name(request) : name(request).replaceAll("\\.[^.]*$", "");
+        String fileName = base.replaceAll("[^A-Za-z0-9._-]", "_") + (answer ? "-answer." : "-report.") + extension;
+        return new Linked(answer ? "The API's answer" : "The report", key, fileName,
+                report.path("size_bytes").asLong(-1), report.path("media_type").asText("application/octet-stream"),
+                link(notification, key, fileName));
+    }
+
+    /** What the job's email is about, e.g. "Your report on sales.csv is ready". */
+    public String headline(NotificationRequested request) {
+        if (!completed(request)) {
+            return name(request) + ": the job failed";
+        }
+        return Intents.API_AUTOMATION.equals(request.workflowType())
+                ? "Your API call " + name(request) + " is done"
+                : "Your report on " + name(request) + " is ready";
     }
 
     public List<Linked> charts(Notification notification) {

@@ -2,6 +2,7 @@ package io.autoflow.notification.channel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
@@ -152,8 +153,12 @@ public class WebhookChannel implements Channel {
         data.put("job_url", summary.jobUrl(request));
         if (completed) {
             JobSummary.Linked report = summary.report(notification);
+            boolean automation = Intents.API_AUTOMATION.equals(request.workflowType());
             if (report != null) {
-                data.put("report_url", report.url());
+                data.put(automation ? "answer_url" : "report_url", report.url());
+            }
+            if (automation) {
+                data.put("status_code", request.result().path("status_code").asInt());
             }
             var charts = data.putArray("charts");
             summary.charts(notification).forEach(c -> charts.addObject().put("title", c.title()).put("url", c.url()));

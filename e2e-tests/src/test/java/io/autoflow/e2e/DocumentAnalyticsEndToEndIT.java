@@ -261,15 +261,6 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
         assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
     }
 
-    private static ValidatableResponse chat(String session, String message) {
-        Map<String, String> body = new java.util.HashMap<>(Map.of("message", message));
-        if (session != null) {
-            body.put("session_id", session);
-        }
-        return given().header("X-API-Key", apiKey).contentType("application/json").body(body)
-                .post(gateway.url() + "/api/chat").then().statusCode(200);
-    }
-
     @Test
     void anExportHoldsEverythingAndAfterDeletionNoRowBlobOrSessionOfTheUserRemainsInAnyService() throws Exception {
         String userId = UUID.randomUUID().toString();
@@ -359,14 +350,6 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
         return out.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    private static JsonPath awaitDelivered(String jobId) {
-        JsonPath job = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
-                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
-                        .then().statusCode(200).extract().jsonPath(),
-                j -> List.of("delivered", "failed").contains(String.valueOf(j.getString("delivery_status"))));
-        assertThat(job.getString("delivery_status")).as(job.prettify()).isEqualTo("delivered");
-        return job;
-    }
 
 
 }

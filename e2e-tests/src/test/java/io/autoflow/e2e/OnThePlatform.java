@@ -1,5 +1,14 @@
 package io.autoflow.e2e;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A test class run against the {@link Platform}, started once for all of them. */
@@ -15,5 +24,25 @@ abstract class OnThePlatform {
         platform = Platform.get();
         gateway = platform.gateway;
         apiKey = platform.apiKey;
+    }
+
+    /** A chat message from the local user, in a conversation when it names its session. */
+    static ValidatableResponse chat(String session, String message) {
+        Map<String, String> body = new java.util.HashMap<>(Map.of("message", message));
+        if (session != null) {
+            body.put("session_id", session);
+        }
+        return given().header("X-API-Key", apiKey).contentType("application/json").body(body)
+                .post(gateway.url() + "/api/chat").then().statusCode(200);
+    }
+
+    /** The job once its hand-over ended, which must have been delivered. */
+    static JsonPath awaitDelivered(String jobId) {
+        JsonPath job = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
+                () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
+                        .then().statusCode(200).extract().jsonPath(),
+                j -> List.of("delivered", "failed").contains(String.valueOf(j.getString("delivery_status"))));
+        assertThat(job.getString("delivery_status")).as(job.prettify()).isEqualTo("delivered");
+        return job;
     }
 }

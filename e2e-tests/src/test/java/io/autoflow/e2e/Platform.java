@@ -47,6 +47,11 @@ final class Platform {
     final GreenMail mail;
     /** Where users' documents live on the web, for requests that give a URL: a real HTTP server on loopback. */
     final HttpServer documentHost;
+    /** What the API at {@link #documentHost}'s /api/rates answers, with {@link #API_TOKEN} or a query. */
+    static final String RATES = "{\"base\":\"EUR\",\"rates\":{\"USD\":1.08}}";
+    static final String API_TOKEN = "Bearer e2e-api-token-kept-secret";
+    /** Calls to /api/rates: method and Authorization header. */
+    final List<String> apiCalls = new CopyOnWriteArrayList<>();
     /** Webhook calls received by {@link #documentHost} at /hooks. */
     final List<ReceivedHook> hooks = new CopyOnWriteArrayList<>();
 
@@ -109,7 +114,8 @@ final class Platform {
         analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
         ServiceProcess conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
         ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
-        services = List.of(gateway, orchestrator, analytics, conversation, notification);
+        ServiceProcess automation = new ServiceProcess("automation-service", freePort(), env, logs).start();
+        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation);
         for (ServiceProcess service : services) {
             service.awaitReady();
         }
@@ -130,6 +136,18 @@ final class Platform {
             exchange.sendResponseHeaders(200, sales.length);
             try (var body = exchange.getResponseBody()) {
                 body.write(sales);
+            }
+        });
+        // A user's API, as an API automation calls it: JSON for the right bearer token, 401 otherwise.
+        server.createContext("/api/rates", exchange -> {
+            apiCalls.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean allowed = API_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+                    || exchange.getRequestURI().getQuery() != null;
+            byte[] answer = (allowed ? RATES : "{\"error\":\"unauthorized\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(allowed ? 200 : 401, answer.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(answer);
             }
         });
         server.createContext("/hooks", exchange -> {
@@ -189,7 +207,8 @@ final class Platform {
     private static void resetDatabase() throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
                 "autoflow"); Statement sql = db.createStatement()) {
-            for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification")) {
+            for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification",
+                    "automation")) {
                 sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

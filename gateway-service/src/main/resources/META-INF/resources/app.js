@@ -294,19 +294,37 @@ function renderJob(job) {
   }
 }
 
-/** The report view: downloads, narrative, findings, anomalies, charts and each table's statistics. */
+/** JSON indented for reading (a preview cut short stays as it came). */
+function pretty(text, type) {
+  if (!/json/.test(type || '')) return text;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch (e) {
+    return text;
+  }
+}
+
+/**
+ * The result view: downloads, narrative, findings, anomalies, charts and each table's statistics for an analysis;
+ * for an API call, its answer (a preview, and the whole as a download).
+ */
 function report(job) {
   const parts = [];
   const r = job.result || {};
   if (job.download_url) {
-    const download = element('a', 'Download the ' + ((r.report && r.report.format) || 'pdf').toUpperCase()
-      + ' report', 'button');
+    const download = element('a', r.response ? "Download the API's answer"
+      : 'Download the ' + ((r.report && r.report.format) || 'pdf').toUpperCase() + ' report', 'button');
     download.href = job.download_url;
     download.id = 'download-report';
     download.setAttribute('download', '');
     parts.push(element('p').appendChild(download).parentNode);
   }
   if (r.narrative) parts.push(element('p', r.narrative.text, 'narrative'));
+  if (r.preview) {
+    const preview = element('pre', pretty(r.preview, r.content_type), 'preview');
+    preview.tabIndex = 0; // scrollable: reachable from the keyboard
+    parts.push(preview);
+  }
   if (r.insights && r.insights.length) {
     parts.push(element('h2', 'Key findings'));
     const list = element('ul');

@@ -153,6 +153,23 @@ class WebAppIT extends OnThePlatform {
     }
 
     @Test
+    void inTheWebAppAnApiCallAskedForInTheChatShowsItsAnswer() throws Exception {
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("call " + platform.documentUrl("/api/rates?base=EUR")
+                    + " and show me the result", Keys.ENTER);
+            browser.visible("#chat-log .job-link").click();
+
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            assertThat(browser.visible("#job-result pre.preview").getText().replaceAll("\\s", ""))
+                    .isEqualTo(Platform.RATES);
+            assertThat(browser.visible("#download-report").getText()).isEqualTo("Download the API's answer");
+            assertThat(audit(browser, "api-answer", "desktop")).as("WCAG 2.1 AA violations").isEmpty();
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAccessibilityAuditAtDesktopAndPhoneWidth() throws Exception {
         String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         assertThat(platform.awaitFinished(jobId).getString("status")).isEqualTo("completed");

@@ -278,6 +278,12 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
                 .post(gateway.url() + "/api/analytics/document").then().statusCode(202).extract().path("job_id");
         await().atMost(Platform.JOB_TIMEOUT).until(() -> "delivered".equals(given().header("X-API-Key", key)
                 .get(gateway.url() + "/api/jobs/" + jobId).then().extract().path("delivery_status")));
+        String callId = given().header("X-API-Key", key).contentType("application/json")
+                .body(Map.of("url", platform.documentUrl("/api/rates"), "headers",
+                        Map.of("Authorization", Platform.API_TOKEN)))
+                .post(gateway.url() + "/api/automations").then().statusCode(202).extract().path("job_id");
+        await().atMost(Platform.JOB_TIMEOUT).until(() -> "completed".equals(given().header("X-API-Key", key)
+                .get(gateway.url() + "/api/jobs/" + callId).then().extract().path("status")));
         given().header("X-API-Key", key).contentType("application/json")
                 .body(Map.of("message", "Please analyse my spreadsheet and email the report to me")).post(gateway.url() + "/api/chat")
                 .then().statusCode(200);
@@ -297,6 +303,10 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
         assertThat(entries.get("files/uploads/" + userId + "/" + jobId + "/document"))
                 .isEqualTo(new String(Platform.resource("/sales.csv"), StandardCharsets.ISO_8859_1));
         assertThat(entries.get("files/reports/" + userId + "/" + jobId + "/report.pdf")).startsWith("%PDF-");
+        assertThat(entries.get("files/automations/" + userId + "/" + callId + "/response.json"))
+                .isEqualTo(Platform.RATES);
+        assertThat(entries.get("files/automations/" + userId + "/" + callId + "/request.json"))
+                .contains(Platform.API_TOKEN);
 
         given().header("X-API-Key", key).delete(gateway.url() + "/api/me").then().statusCode(204);
         given().header("X-API-Key", key).get(gateway.url() + "/api/me").then().statusCode(401);
@@ -312,6 +322,7 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
                         "SELECT count(*) FROM gateway.audit_log WHERE actor = '%s' AND ip IS NOT NULL",
                         "SELECT count(*) FROM orchestrator.executions WHERE user_id = '%s'",
                         "SELECT count(*) FROM analytics.analytics_jobs WHERE user_id = '%s'",
+                        "SELECT count(*) FROM automation.automation_runs WHERE user_id = '%s'",
                         "SELECT count(*) FROM notification.notifications WHERE user_id = '%s'",
                         "SELECT count(*) FROM notification.deliveries WHERE user_id = '%s'",
                         "SELECT count(*) FROM notification.webhook_secrets WHERE user_id = '%s'")) {
@@ -323,6 +334,7 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
             }
             assertThat(blobs.resolve("uploads/" + userId)).doesNotExist();
             assertThat(blobs.resolve("reports/" + userId)).doesNotExist();
+            assertThat(blobs.resolve("automations/" + userId)).doesNotExist();
             assertThat(redisKeys("conversation:session:" + userId + ":*")).isEmpty();
         });
         try (Connection db = database(); Statement sql = db.createStatement();

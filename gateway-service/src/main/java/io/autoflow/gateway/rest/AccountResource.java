@@ -170,7 +170,7 @@ public class AccountResource {
                 zip.write(json.writeValueAsBytes(part.getValue()));
                 zip.closeEntry();
             }
-            for (String prefix : List.of("uploads/" + id + "/", "reports/" + id + "/")) {
+            for (String prefix : List.of("uploads/" + id + "/", "reports/" + id + "/", "automations/" + id + "/")) {
                 for (String key : blobs.list(prefix)) {
                     zip.putNextEntry(new ZipEntry("files/" + key));
                     try (InputStream in = blobs.open(key).orElseThrow()) {

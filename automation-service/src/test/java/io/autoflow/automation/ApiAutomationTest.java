@@ -191,9 +191,10 @@ class ApiAutomationTest {
     }
 
     @Test
-    void aRequestFileOfAnotherJobIsNotRead() throws Exception {
-        String other = UUID.randomUUID().toString();
-        String foreignKey = storeRequest(other, new AutomationRequest(Map.of("Authorization", "Bearer theirs"), null));
+    void aRequestFileOfAnotherUserIsNotRead() throws Exception {
+        String foreignKey = "automations/user-b/" + UUID.randomUUID() + "/request.json";
+        blobs.put(foreignKey, new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(
+                new AutomationRequest(Map.of("Authorization", "Bearer theirs"), null))));
         String id = UUID.randomUUID().toString();
 
         kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, request(id, "GET", "/status", foreignKey));

@@ -134,10 +134,10 @@ public class ApiAutomation {
         if (key == null) {
             return new AutomationRequest(null, null);
         }
-        // Only the job's own request file: a key elsewhere would read someone else's secrets.
-        String own = "automations/" + request.userId() + "/" + request.executionId() + "/";
+        // Only the user's own request files (a scheduled run reads its schedule's): elsewhere are others' secrets.
+        String own = "automations/" + request.userId() + "/";
         if (!key.startsWith(own) || key.contains("..")) {
-            throw new IOException("the request file is not this job's");
+            throw new IOException("the request file is not this user's");
         }
         try (InputStream in = blobs.open(key).orElseThrow(() -> new IOException("the request file is gone"))) {
             return EventJson.mapper().readValue(in, AutomationRequest.class);

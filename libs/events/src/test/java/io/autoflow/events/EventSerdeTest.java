@@ -38,7 +38,7 @@ class EventSerdeTest {
                         List.of("statistical", "trends"), new AnalyzeDocument.Output("pdf", "email", "a@b.io", null)),
                         new AnalyzeDocumentDeserializer()),
                 Arguments.of(new ScheduleTask("e2", "u1", "free", "0 9 * * MON", "Europe/Paris", "api_automation",
-                        params), new ScheduleTaskDeserializer()),
+                        params, "GET api.example.com/x"), new ScheduleTaskDeserializer()),
                 Arguments.of(new RunAutomation("e3", "u1", "free", "GET api.example.com/x", "GET",
                         "https://api.example.com/x", "automations/u1/e3/request.json",
                         new AnalyzeDocument.Output(null, "email", "a@b.io", null)), new RunAutomationDeserializer()),

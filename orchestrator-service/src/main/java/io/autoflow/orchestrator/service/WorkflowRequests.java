@@ -5,6 +5,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.ScheduleTask;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,12 @@ public final class WorkflowRequests {
             RunAutomation request = new RunAutomation(intent.executionId(), intent.userId(), intent.tier(),
                     asked.name(), asked.method(), asked.url(), asked.requestKey(), asked.output());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), RunAutomation.TYPE, request));
+        }
+        if (Intents.SCHEDULE_TASK.equals(intent.intent())) {
+            ScheduleTask asked = EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+            ScheduleTask request = new ScheduleTask(intent.executionId(), intent.userId(), intent.tier(),
+                    asked.cronExpression(), asked.timeZone(), asked.taskIntent(), asked.taskParameters(), asked.name());
+            return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), ScheduleTask.TYPE, request));
         }
         return Optional.empty();
     }

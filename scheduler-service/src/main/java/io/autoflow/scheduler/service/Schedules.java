@@ -1,0 +1,157 @@
+package io.autoflow.scheduler.service;
+
+import com.cronutils.model.Cron;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.events.CronExpressions;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.events.ScheduleTask;
+import io.autoflow.scheduler.store.DueRun;
+import io.autoflow.scheduler.store.ScheduledTask;
+import io.autoflow.scheduler.store.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a schedule is and does: checked when it is asked for (the expression parses, the zone exists, the task is one
+ * the platform can repeat, the tier allows it), and, when due, one run and the time of the next. A run missed while
+ * the scheduler was down runs once when it is back; the other missed times are counted, not run.
+ */
+@ApplicationScoped
+public class Schedules {
+
+    /** What a schedule can repeat: each run must stand on its own parameters. */
+    static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION);
+    private static final int NEXT_RUNS_SHOWN = 3;
+    private static final int RUNS_CHECKED_FOR_INTERVAL = 100;
+
+    private final TaskStore store;
+    private final SchedulerConfig config;
+
+    public Schedules(TaskStore store, SchedulerConfig config) {
+        this.store = store;
+        this.config = config;
+    }
+
+    /** Stores the asked-for schedule; the event says it is set, with its next runs, or why it cannot be. */
+    public ExecutionEvent create(ScheduleTask request, Instant now) {
+        String id = request.executionId();
+        Optional<ScheduledTask> known = store.find(id);
+        if (known.isPresent()) {
+            return ExecutionEvent.completed(id, view(known.get(), now)); // a redelivered request
+        }
+        Cron cron;
+        ZoneId zone;
+        try {
+            cron = CronExpressions.parse(request.cronExpression());
+        } catch (IllegalArgumentException e) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_cron", "The schedule cannot be read: "
+                    + e.getMessage()));
+        }
+        try {
+            zone = ZoneId.of(request.timeZone() == null ? "UTC" : request.timeZone());
+        } catch (DateTimeException e) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_time_zone", "'" + request.timeZone()
+                    + "' is not a time zone (e.g. Europe/Paris)"));
+        }
+        if (!REPEATABLE.contains(request.taskIntent()) || request.taskParameters() == null) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call;"
+                    + " '" + request.taskIntent() + "' cannot be scheduled yet"));
+        }
+        Optional<Instant> first = CronExpressions.next(cron, now, zone);
+        if (first.isEmpty()) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_cron", "'" + request.cronExpression()
+                    + "' never runs"));
+        }
+        Duration shortest = shortestInterval(cron, first.get(), zone);
+        Duration allowed = config.minIntervalOf(request.tier());
+        if (shortest.compareTo(allowed) < 0) {
+            return ExecutionEvent.failed(id, new ErrorInfo("schedule_too_frequent", "Your " + request.tier()
+                    + " tier runs a schedule at most every " + allowed.toMinutes() + " minutes; this one runs "
+                    + shortest.toMinutes() + " minutes apart", EventJson.mapper().createObjectNode()
+                    .put("min_interval_seconds", allowed.toSeconds())));
+        }
+        int maxActive = config.maxActiveOf(request.tier());
+        if (maxActive >= 0 && store.countActive(request.userId()) >= maxActive) {
+            return ExecutionEvent.failed(id, new ErrorInfo("schedule_limit_reached", "Your " + request.tier()
+                    + " tier allows " + maxActive + " active schedules; cancel one first",
+                    EventJson.mapper().createObjectNode().put("max_active", maxActive)));
+        }
+        ScheduledTask task = new ScheduledTask(id, request.userId(), request.tier(), request.name(),
+                request.cronExpression().trim(), zone.getId(), request.taskIntent(), request.taskParameters(),
+                ScheduledTask.ACTIVE, first.get(), null, 0, 0, now);
+        store.create(task);
+        return ExecutionEvent.completed(id, view(store.find(id).orElse(task), now));
+    }
+
+    /** The run of a due schedule, and when it runs next: after now, so times missed while down run once. */
+    public TaskStore.Firing plan(ScheduledTask task, Instant now) {
+        ZoneId zone = ZoneId.of(task.timeZone());
+        Cron cron = CronExpressions.parse(task.cron());
+        String runId = TaskStore.runId(task.id(), task.nextRunAt());
+        IntentParsed intent = new IntentParsed(runId, task.userId(), task.tier(), task.taskIntent(),
+                task.taskParameters(), now);
+        Instant next = CronExpressions.next(cron, now, zone).orElse(null);
+        int missed = 0;
+        for (Instant at = CronExpressions.next(cron, task.nextRunAt(), zone).orElse(null);
+                at != null && at.isBefore(now) && missed < 10_000;
+                at = CronExpressions.next(cron, at, zone).orElse(null)) {
+            missed++;
+        }
+        return new TaskStore.Firing(new DueRun(runId, intent), next, missed);
+    }
+
+    /** A schedule as its owner sees it: what, when, the next runs, and how it went so far. */
+    public static JsonNode view(ScheduledTask task, Instant now) {
+        ObjectNode view = EventJson.mapper().createObjectNode()
+                .put("schedule_id", task.id())
+                .put("name", task.name())
+                .put("cron", task.cron())
+                .put("time_zone", task.timeZone())
+                .put("status", task.status())
+                .put("task_intent", task.taskIntent())
+                .put("runs", task.runs())
+                .put("missed", task.missed())
+                .put("created_at", task.createdAt().toString());
+        Cron cron = CronExpressions.parse(task.cron());
+        view.put("description", CronExpressions.describe(cron));
+        if (task.lastRunAt() != null) {
+            view.put("last_run_at", task.lastRunAt().toString());
+        }
+        ArrayNode next = view.putArray("next_runs");
+        if (ScheduledTask.ACTIVE.equals(task.status()) && task.nextRunAt() != null) {
+            ZoneId zone = ZoneId.of(task.timeZone());
+            Instant at = task.nextRunAt();
+            for (int i = 0; i < NEXT_RUNS_SHOWN && at != null; i++) {
+                next.add(at.atZone(zone).toOffsetDateTime().toString());
+                at = CronExpressions.next(cron, at, zone).orElse(null);
+            }
+        }
+        return view;
+    }
+
+    private static Duration shortestInterval(Cron cron, Instant first, ZoneId zone) {
+        Duration shortest = Duration.ofDays(3660);
+        Instant at = first;
+        for (int i = 0; i < RUNS_CHECKED_FOR_INTERVAL; i++) {
+            Optional<Instant> next = CronExpressions.next(cron, at, zone);
+            if (next.isEmpty()) {
+                break;
+            }
+            Duration gap = Duration.between(at, next.get());
+            shortest = gap.compareTo(shortest) < 0 ? gap : shortest;
+            at = next.get();
+        }
+        return shortest;
+    }
+}

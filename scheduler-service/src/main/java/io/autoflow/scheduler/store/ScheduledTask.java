@@ -1,0 +1,13 @@
+package io.autoflow.scheduler.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** A user's schedule as stored. */
+public record ScheduledTask(String id, String userId, String tier, String name, String cron, String timeZone,
+        String taskIntent, JsonNode taskParameters, String status, Instant nextRunAt, Instant lastRunAt, int runs,
+        int missed, Instant createdAt) {
+
+    public static final String ACTIVE = "active";
+    public static final String CANCELLED = "cancelled";
+}

@@ -6,14 +6,11 @@ import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.EventJson;
-import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.UrlFetchConfig;
-import io.autoflow.gateway.domain.Job;
-import io.autoflow.gateway.service.JobOutbox;
-import io.autoflow.gateway.usage.UsageMeter;
+import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.outbound.ConnectionHeaders;
 import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.UrlNotAllowedException;
@@ -27,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -51,18 +47,16 @@ public class AutomationResource {
 
     private final CurrentUser user;
     private final BlobStore blobs;
-    private final JobOutbox outbox;
+    private final JobIntake intake;
     private final UrlFetchConfig urlFetch;
-    private final UsageMeter usage;
     private final ObjectMapper json;
 
-    public AutomationResource(CurrentUser user, BlobStore blobs, JobOutbox outbox, UrlFetchConfig urlFetch,
-            UsageMeter usage, ObjectMapper json) {
+    public AutomationResource(CurrentUser user, BlobStore blobs, JobIntake intake, UrlFetchConfig urlFetch,
+            ObjectMapper json) {
         this.user = user;
         this.blobs = blobs;
-        this.outbox = outbox;
+        this.intake = intake;
         this.urlFetch = urlFetch;
-        this.usage = usage;
         this.json = json;
     }
 
@@ -81,6 +75,18 @@ public class AutomationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(AutomationCall call) {
+        UUID jobId = UUID.randomUUID();
+        return prepare(call, jobId)
+                .chain(parameters -> intake.accept(jobId, Intents.API_AUTOMATION, parameters.name(), parameters))
+                .map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 2))
+                        .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    /**
+     * Checks a call and keeps its headers and body under {@code owner} (the job or schedule it belongs to); the
+     * answer is the parameters its runs are made with.
+     */
+    public Uni<RunAutomation> prepare(AutomationCall call, UUID owner) {
         if (call == null || call.url() == null || call.url().isBlank()) {
             throw new ApiException(400, "missing_url", "Give the API's URL in 'url'");
         }
@@ -100,22 +106,18 @@ public class AutomationResource {
         byte[] body = checkBody(method, call.body());
         AnalyticsRequest.Output output = AnalyticsRequest.validatedDelivery(call.output(), user.email(),
                 urlFetch.allowLoopback());
-        UUID jobId = UUID.randomUUID();
         boolean hasParts = (call.headers() != null && !call.headers().isEmpty()) || body != null;
-        String requestKey = hasParts ? "automations/" + user.id() + "/" + jobId + "/request.json" : null;
-        Uni<Void> stored = !hasParts ? Uni.createFrom().voidItem() : VertxContexts.blocking(() -> {
+        String requestKey = hasParts ? "automations/" + user.id() + "/" + owner + "/request.json" : null;
+        RunAutomation parameters = new RunAutomation(null, null, null, name(method, uri), method, url, requestKey,
+                new AnalyzeDocument.Output(null, output.delivery(), output.email(), output.webhookUrl()));
+        if (!hasParts) {
+            return Uni.createFrom().item(parameters);
+        }
+        return VertxContexts.blocking(() -> {
             blobs.put(requestKey, new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(
                     new AutomationRequest(call.headers(), call.body()))));
-            return null;
-        }).replaceWithVoid();
-        String name = name(method, uri);
-        RunAutomation parameters = new RunAutomation(null, null, null, name, method, url, requestKey,
-                new AnalyzeDocument.Output(null, output.delivery(), output.email(), output.webhookUrl()));
-        return stored.chain(() -> outbox.record(newJob(jobId, name, parameters)))
-                .call(outbox::publish)
-                .call(saved -> usage.job(user.id(), 0))
-                .map(saved -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 2))
-                        .location(URI.create("/api/jobs/" + jobId)).build());
+            return parameters;
+        });
     }
 
     private static void checkHeaders(Map<String, String> headers) {
@@ -161,17 +163,5 @@ public class AutomationResource {
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String name = method + " " + uri.getHost() + path;
         return name.length() <= 200 ? name : name.substring(0, 199) + "…";
-    }
-
-    private Job newJob(UUID jobId, String name, RunAutomation parameters) {
-        Job job = new Job();
-        job.id = jobId;
-        job.userId = user.id();
-        job.workflowType = Intents.API_AUTOMATION;
-        job.fileName = name;
-        job.createdAt = Instant.now();
-        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
-                Intents.API_AUTOMATION, EventJson.mapper().valueToTree(parameters), job.createdAt));
-        return job;
     }
 }

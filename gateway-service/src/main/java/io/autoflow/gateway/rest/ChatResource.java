@@ -38,14 +38,16 @@ public class ChatResource {
     private final ConversationClient conversation;
     private final DocumentAnalyticsResource documents;
     private final AutomationResource automations;
+    private final ScheduleResource schedules;
     private final ObjectMapper json;
 
     public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
-            AutomationResource automations, ObjectMapper json) {
+            AutomationResource automations, ScheduleResource schedules, ObjectMapper json) {
         this.user = user;
         this.conversation = conversation;
         this.documents = documents;
         this.automations = automations;
+        this.schedules = schedules;
         this.json = json;
     }
 
@@ -134,9 +136,11 @@ public class ChatResource {
         }
         JsonNode parameters = reply.path("parameters");
         if (Intents.API_AUTOMATION.equals(answer.intent())) {
-            return started(answer, automations.submit(new AutomationResource.AutomationCall(
-                    parameters.path("url").asText(), parameters.path("method").asText(null), null, null,
-                    output(null, parameters))));
+            return started(answer, automations.submit(call(parameters)));
+        }
+        if (Intents.SCHEDULE_TASK.equals(answer.intent()) && parameters.hasNonNull("url")) {
+            return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
+                    parameters.path("cron").asText(), parameters.path("time_zone").asText(null), call(parameters))));
         }
         if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
             return Uni.createFrom().item(answer.saying(answer.reply() + " Starting "
@@ -156,7 +160,8 @@ public class ChatResource {
     /** The answer once the job is accepted: its id, and the reply saying so. */
     private static Uni<ChatReply> started(ChatReply answer, Uni<Response> submitted) {
         return submitted.map(response -> {
-            String jobId = ((DocumentAnalyticsResource.Accepted) response.getEntity()).jobId();
+            String jobId = response.getEntity() instanceof ScheduleResource.Accepted schedule ? schedule.jobId()
+                    : ((DocumentAnalyticsResource.Accepted) response.getEntity()).jobId();
             return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
                     answer.intent(), answer.parameters(), answer.missing(), jobId);
         });
@@ -169,6 +174,12 @@ public class ChatResource {
                 analyses.contains("statistical") ? true : null, analyses.contains("trends") ? true : null,
                 analyses.contains("insights") ? true : null, analyses.contains("anomalies") ? true : null);
         return new AnalyticsRequest(file, null, analysis, output(parameters.path("format").asText(null), parameters));
+    }
+
+    /** The API call a message asks for. */
+    private static AutomationResource.AutomationCall call(JsonNode parameters) {
+        return new AutomationResource.AutomationCall(parameters.path("url").asText(),
+                parameters.path("method").asText(null), null, null, output(null, parameters));
     }
 
     /** How the result is handed over, as the conversation understood it; "me" is the user's own address. */

@@ -1,0 +1,28 @@
+package io.autoflow.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The scheduler's internal schedule API; it answers 404 for a schedule that is not the user's. */
+@Path("/schedules")
+@RegisterRestClient(configKey = "scheduler")
+public interface SchedulerApi {
+
+    @GET
+    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId);
+
+    @GET
+    @Path("/{id}")
+    Uni<JsonNode> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
+
+    @DELETE
+    @Path("/{id}")
+    Uni<JsonNode> cancel(@PathParam("id") String id, @QueryParam("user_id") String userId);
+}

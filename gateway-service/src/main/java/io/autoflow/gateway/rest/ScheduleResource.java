@@ -1,0 +1,131 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.CronExpressions;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.Intents;
+import io.autoflow.events.RunAutomation;
+import io.autoflow.events.ScheduleTask;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.client.SchedulerApi;
+import io.autoflow.gateway.service.JobIntake;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * Schedules: {@code POST /api/schedules} repeats an API call on a cron schedule in the user's time zone, each run a
+ * job of its own, handed over as the call asks; {@code GET} lists them, {@code DELETE /api/schedules/{id}} stops one.
+ * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
+ */
+@Path("/api/schedules")
+@Produces(MediaType.APPLICATION_JSON)
+public class ScheduleResource {
+
+    private final CurrentUser user;
+    private final AutomationResource automations;
+    private final JobIntake intake;
+    private final SchedulerApi scheduler;
+
+    public ScheduleResource(CurrentUser user, AutomationResource automations, JobIntake intake,
+            @RestClient SchedulerApi scheduler) {
+        this.user = user;
+        this.automations = automations;
+        this.intake = intake;
+        this.scheduler = scheduler;
+    }
+
+    /** A schedule to set up. */
+    @Schema(name = "ScheduleRequest", requiredProperties = {"cron", "task"})
+    public record ScheduleRequest(
+            @Schema(description = "Five-field cron expression, e.g. '0 9 * * MON' for Mondays at 9:00") String cron,
+            @Schema(description = "IANA time zone the expression is read in; the account's (or UTC) when absent")
+            String timeZone,
+            @Schema(description = "The API call to make at each run") AutomationResource.AutomationCall task) {
+    }
+
+    /** The answer to a schedule accepted for setting up. */
+    public record Accepted(String jobId, String scheduleId, String status) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(ScheduleRequest request) {
+        if (request == null || request.cron() == null || request.cron().isBlank()) {
+            throw new ApiException(400, "missing_cron", "Give the schedule as a cron expression in 'cron'");
+        }
+        if (request.task() == null) {
+            throw new ApiException(400, "missing_task", "Give the API call to repeat in 'task'");
+        }
+        try {
+            CronExpressions.parse(request.cron());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(422, "invalid_cron", "The schedule cannot be read: " + e.getMessage());
+        }
+        String zone = zone(request.timeZone());
+        UUID jobId = UUID.randomUUID();
+        return automations.prepare(request.task(), jobId).chain(call -> {
+            String name = call.name() + " (" + request.cron().trim() + ", " + zone + ")";
+            return intake.accept(jobId, Intents.SCHEDULE_TASK, name, schedule(request.cron().trim(), zone, call,
+                    name));
+        }).map(job -> Response.accepted(new Accepted(jobId.toString(), jobId.toString(), "queued"))
+                .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    @GET
+    public Uni<List<JsonNode>> list() {
+        return scheduler.list(user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<JsonNode> get(@RestPath String id) {
+        return scheduler.get(id, user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+    }
+
+    /** Stops the schedule: no run starts after this answers; a run already started goes on. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<JsonNode> cancel(@RestPath String id) {
+        return scheduler.cancel(id, user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+    }
+
+    private static ScheduleTask schedule(String cron, String zone, RunAutomation call, String name) {
+        return new ScheduleTask(null, null, null, cron, zone, Intents.API_AUTOMATION,
+                EventJson.mapper().valueToTree(call), name);
+    }
+
+    private String zone(String asked) {
+        String zone = asked == null || asked.isBlank() ? user.timeZone() : asked.trim();
+        if (zone == null) {
+            return "UTC";
+        }
+        try {
+            return ZoneId.of(zone).getId();
+        } catch (DateTimeException e) {
+            throw new ApiException(422, "invalid_time_zone", "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
+        }
+    }
+
+    private static Throwable unavailable(Throwable cause) {
+        if (cause instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
+            return new ApiException(404, "schedule_not_found", "No such schedule");
+        }
+        return new ApiException(503, "scheduler_unavailable", "Schedules are unavailable right now; try again");
+    }
+}

@@ -1,0 +1,42 @@
+package io.autoflow.gateway.service;
+
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.usage.UsageMeter;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Accepts a request that needs no upload as a job of the caller: the job and its intent are recorded (the outbox),
+ * the intent published, and the request counted in the user's usage.
+ */
+@RequestScoped
+public class JobIntake {
+
+    private final CurrentUser user;
+    private final JobOutbox outbox;
+    private final UsageMeter usage;
+
+    public JobIntake(CurrentUser user, JobOutbox outbox, UsageMeter usage) {
+        this.user = user;
+        this.outbox = outbox;
+        this.usage = usage;
+    }
+
+    /** @param name what the user will recognise the job by in lists and emails */
+    public Uni<Job> accept(UUID jobId, String intent, String name, Object parameters) {
+        Job job = new Job();
+        job.id = jobId;
+        job.userId = user.id();
+        job.workflowType = intent;
+        job.fileName = name;
+        job.createdAt = Instant.now();
+        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
+                EventJson.mapper().valueToTree(parameters), job.createdAt));
+        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), 0));
+    }
+}

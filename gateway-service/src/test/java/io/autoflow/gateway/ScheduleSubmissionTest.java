@@ -1,0 +1,117 @@
+package io.autoflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.events.RunAutomation;
+import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.Topics;
+import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.service.Jobs;
+import io.autoflow.testsupport.KafkaTestClient;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code POST /api/schedules}, and the jobs a schedule starts becoming jobs of their user here. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ScheduleSubmissionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Inject
+    Jobs jobs;
+
+    private TestUsers user;
+
+    @BeforeEach
+    void setUp() throws Throwable {
+        user = TestUsers.create(apiKeys, "pro");
+    }
+
+    @Test
+    void queuesTheScheduleOfAnApiCallInTheAccountsTimeZone() throws Exception {
+        given().header("X-API-Key", user.key()).contentType("application/json")
+                .body("{\"time_zone\": \"Asia/Tokyo\"}").patch("/api/me").then().statusCode(200);
+
+        String jobId = submit("""
+                {"cron": "0 9 * * MON", "task": {"url": "https://api.example.com/rates",
+                 "headers": {"X-Api-Key": "k-123"}, "output": {"delivery": "email"}}}""")
+                .statusCode(202).body("status", is("queued")).extract().path("job_id");
+
+        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
+                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT).value(), IntentParsed.class);
+        assertThat(intent.intent()).isEqualTo(Intents.SCHEDULE_TASK);
+        ScheduleTask schedule = EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+        assertThat(schedule.cronExpression()).isEqualTo("0 9 * * MON");
+        assertThat(schedule.timeZone()).isEqualTo("Asia/Tokyo");
+        assertThat(schedule.taskIntent()).isEqualTo(Intents.API_AUTOMATION);
+        assertThat(schedule.name()).isEqualTo("GET api.example.com/rates (0 9 * * MON, Asia/Tokyo)");
+        RunAutomation call = EventJson.mapper().convertValue(schedule.taskParameters(), RunAutomation.class);
+        assertThat(call.url()).isEqualTo("https://api.example.com/rates");
+        assertThat(call.output().email()).isEqualTo(user.user().email);
+        assertThat(call.requestKey()).isEqualTo("automations/" + user.user().id + "/" + jobId + "/request.json");
+        assertThat(intent.parameters().toString()).doesNotContain("k-123");
+    }
+
+    @Test
+    void refusesWhatCannotBeScheduled() {
+        submit("{\"task\": {\"url\": \"https://api.example.com\"}}").statusCode(400).body("code", is("missing_cron"));
+        submit("{\"cron\": \"0 9 * * *\"}").statusCode(400).body("code", is("missing_task"));
+        submit("{\"cron\": \"every day\", \"task\": {\"url\": \"https://api.example.com\"}}").statusCode(422)
+                .body("code", is("invalid_cron"));
+        submit("{\"cron\": \"0 9 * * *\", \"time_zone\": \"Moon/Base\", \"task\": {\"url\": \"https://a.example\"}}")
+                .statusCode(422).body("code", is("invalid_time_zone"));
+        submit("{\"cron\": \"0 9 * * *\", \"task\": {\"url\": \"http://10.0.0.1/\"}}").statusCode(422)
+                .body("code", is("url_not_allowed"));
+        given().header("X-API-Key", user.key()).get("/api/schedules").then().statusCode(503)
+                .body("code", is("scheduler_unavailable"));
+    }
+
+    @Test
+    void aRunStartedByTheSchedulerBecomesAJobOfItsUser() throws Throwable {
+        String runId = UUID.randomUUID().toString();
+        RunAutomation call = new RunAutomation(null, null, null, "GET api.example.com/rates", "GET",
+                "https://api.example.com/rates", null, null);
+        new KafkaTestClient(bootstrapServers).send(Topics.INTENTS, runId, new IntentParsed(runId,
+                user.user().id.toString(), "pro", Intents.API_AUTOMATION, EventJson.mapper().valueToTree(call),
+                Instant.now()));
+
+        await().atMost(WAIT).until(() -> find(runId) != null);
+        Job job = find(runId);
+        assertThat(job.workflowType).isEqualTo(Intents.API_AUTOMATION);
+        assertThat(job.fileName).isEqualTo("GET api.example.com/rates");
+        assertThat(job.publishedAt).as("not published again by the outbox").isNotNull();
+    }
+
+    private Job find(String id) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> jobs.find(UUID.fromString(id), user.user().id));
+    }
+
+    private ValidatableResponse submit(String json) {
+        return given().header("X-API-Key", user.key()).contentType("application/json").body(json)
+                .post("/api/schedules").then();
+    }
+}

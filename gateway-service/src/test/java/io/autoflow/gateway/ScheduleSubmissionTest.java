@@ -106,8 +106,14 @@ class ScheduleSubmissionTest {
         assertThat(job.publishedAt).as("not published again by the outbox").isNotNull();
     }
 
-    private Job find(String id) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(() -> jobs.find(UUID.fromString(id), user.user().id));
+    private Job find(String id) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> jobs.find(UUID.fromString(id), user.user().id));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private ValidatableResponse submit(String json) {

@@ -5,6 +5,7 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,14 +37,14 @@ public class ScheduledJobs {
         Instant created = intent.occurredAt() != null ? intent.occurredAt() : now;
         return db.preparedQuery("""
                 INSERT INTO gateway.jobs (id, user_id, workflow_type, file_name, intent, created_at, published_at)
-                SELECT $1, $2, $3, $4, $5::jsonb, $6, $7 WHERE EXISTS (SELECT 1 FROM gateway.users WHERE id = $2)
+                SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM gateway.users WHERE id = $2)
                 ON CONFLICT (id) DO NOTHING""")
                 .execute(Tuple.tuple()
                         .addUUID(UUID.fromString(intent.executionId()))
                         .addUUID(UUID.fromString(intent.userId()))
                         .addString(intent.intent())
                         .addString(intent.parameters() == null ? null : intent.parameters().path("name").asText(null))
-                        .addString(EventJson.write(intent))
+                        .addJsonObject(new JsonObject(EventJson.write(intent)))
                         .addOffsetDateTime(created.atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();

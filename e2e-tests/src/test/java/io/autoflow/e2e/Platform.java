@@ -80,6 +80,7 @@ final class Platform {
         int orchestratorPort = freePort();
         int conversationPort = freePort();
         int notificationPort = freePort();
+        int schedulerPort = freePort();
         int gatewayPort = freePort();
         int smtpPort = freePort();
         String gatewayUrl = "http://localhost:" + gatewayPort;
@@ -97,6 +98,9 @@ final class Platform {
                 Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
                 Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
                 Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
+                Map.entry("AUTOFLOW_SCHEDULER_URL", "http://localhost:" + schedulerPort),
+                // A run due at a minute's turn starts within a second.
+                Map.entry("AUTOFLOW_SCHEDULER_POLL_EVERY", "1s"),
                 Map.entry("AUTOFLOW_PUBLIC_URL", gatewayUrl),
                 Map.entry("AUTOFLOW_CORS_ORIGINS", gatewayUrl),
                 Map.entry("AUTOFLOW_OIDC_ENABLED", "true"),
@@ -115,7 +119,8 @@ final class Platform {
         ServiceProcess conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
         ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
         ServiceProcess automation = new ServiceProcess("automation-service", freePort(), env, logs).start();
-        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation);
+        ServiceProcess scheduler = new ServiceProcess("scheduler-service", schedulerPort, env, logs).start();
+        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler);
         for (ServiceProcess service : services) {
             service.awaitReady();
         }
@@ -208,7 +213,7 @@ final class Platform {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
                 "autoflow"); Statement sql = db.createStatement()) {
             for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification",
-                    "automation")) {
+                    "automation", "scheduler")) {
                 sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

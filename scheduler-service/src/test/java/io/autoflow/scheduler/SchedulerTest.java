@@ -92,7 +92,7 @@ class SchedulerTest {
 
         given().queryParam("user_id", user).get("/schedules/" + id).then().statusCode(200)
                 .body("runs", is(1)).body("missed", is(0)).body("status", is("active"))
-                .body("last_run_at", is(due.toString()));
+                .body("last_run_at", is(due.toString())).body("last_run_job_id", is(TaskStore.runId(id, due)));
         assertThat(nextRunAt(id)).isAfter(Instant.now());
     }
 

@@ -127,6 +127,7 @@ public class Schedules {
         view.put("description", CronExpressions.describe(cron));
         if (task.lastRunAt() != null) {
             view.put("last_run_at", task.lastRunAt().toString());
+            view.put("last_run_job_id", TaskStore.runId(task.id(), task.lastRunAt()));
         }
         ArrayNode next = view.putArray("next_runs");
         if (ScheduledTask.ACTIVE.equals(task.status()) && task.nextRunAt() != null) {

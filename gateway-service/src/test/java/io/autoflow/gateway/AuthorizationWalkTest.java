@@ -50,7 +50,11 @@ class AuthorizationWalkTest {
         String keyId = given().header("X-API-Key", owner.key()).contentType("application/json")
                 .body(Map.of("name", "owner's key")).post("/api/me/api-keys").then().statusCode(201)
                 .extract().path("id");
+        String scheduleId = given().header("X-API-Key", owner.key()).contentType("application/json")
+                .body(Map.of("cron", "0 9 * * MON", "task", Map.of("url", "https://api.example.com/rates")))
+                .post("/api/schedules").then().statusCode(202).extract().path("schedule_id");
         ownerResources = Map.of(
+                "/api/schedules/{id}", scheduleId,
                 "/api/jobs/{id}", jobId,
                 "/api/jobs/{id}/report", jobId,
                 "/api/jobs/{id}/events", jobId,

@@ -9,6 +9,7 @@ import io.autoflow.events.ScheduleTask;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
 import io.autoflow.gateway.service.JobIntake;
+import io.autoflow.gateway.service.Jobs;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,9 +42,11 @@ public class ScheduleResource {
     private final AutomationResource automations;
     private final JobIntake intake;
     private final SchedulerApi scheduler;
+    private final Jobs jobs;
 
     public ScheduleResource(CurrentUser user, AutomationResource automations, JobIntake intake,
-            @RestClient SchedulerApi scheduler) {
+            @RestClient SchedulerApi scheduler, Jobs jobs) {
+        this.jobs = jobs;
         this.user = user;
         this.automations = automations;
         this.intake = intake;
@@ -95,14 +98,35 @@ public class ScheduleResource {
     @GET
     @Path("/{id}")
     public Uni<JsonNode> get(@RestPath String id) {
-        return scheduler.get(id, user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+        return own(id).chain(() -> scheduler.get(id, user.id().toString()))
+                .onFailure(e -> !(e instanceof ApiException)).transform(ScheduleResource::unavailable);
     }
 
     /** Stops the schedule: no run starts after this answers; a run already started goes on. */
     @DELETE
     @Path("/{id}")
     public Uni<JsonNode> cancel(@RestPath String id) {
-        return scheduler.cancel(id, user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+        return own(id).chain(() -> scheduler.cancel(id, user.id().toString()))
+                .onFailure(e -> !(e instanceof ApiException)).transform(ScheduleResource::unavailable);
+    }
+
+    /** A schedule is the caller's when the job that set it up is; the scheduler checks again. */
+    private Uni<Void> own(String id) {
+        UUID scheduleId;
+        try {
+            scheduleId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound();
+        }
+        return jobs.find(scheduleId, user.id()).invoke(job -> {
+            if (job == null || !Intents.SCHEDULE_TASK.equals(job.workflowType)) {
+                throw notFound();
+            }
+        }).replaceWithVoid();
+    }
+
+    private static ApiException notFound() {
+        return new ApiException(404, "schedule_not_found", "No such schedule");
     }
 
     private static ScheduleTask schedule(String cron, String zone, RunAutomation call, String name) {
@@ -124,7 +148,7 @@ public class ScheduleResource {
 
     private static Throwable unavailable(Throwable cause) {
         if (cause instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
-            return new ApiException(404, "schedule_not_found", "No such schedule");
+            return notFound();
         }
         return new ApiException(503, "scheduler_unavailable", "Schedules are unavailable right now; try again");
     }

@@ -1,6 +1,7 @@
 package io.autoflow.analytics.extract;
 
 import io.autoflow.analytics.stats.TableProfiler;
+import io.autoflow.tabular.CsvDialect;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.autoflow.analytics.extract;
 
 import io.autoflow.analytics.stats.TableProfiler;
+import io.autoflow.tabular.RawValueFormatter;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.IOException;
 import java.io.InputStream;

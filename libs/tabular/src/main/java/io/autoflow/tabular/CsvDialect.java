@@ -1,4 +1,4 @@
-package io.autoflow.analytics.extract;
+package io.autoflow.tabular;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  */
 public final class CsvDialect {
 
-    static final List<Character> CANDIDATES = List.of(',', ';', '\t', '|');
+    private static final List<Character> CANDIDATES = List.of(',', ';', '\t', '|');
     private static final int SAMPLE_LINES = 20;
 
     private CsvDialect() {

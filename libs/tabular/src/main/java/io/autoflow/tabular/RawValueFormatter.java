@@ -1,4 +1,4 @@
-package io.autoflow.analytics.extract;
+package io.autoflow.tabular;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -10,12 +10,12 @@ import org.apache.poi.ss.usermodel.DateUtil;
  * Gives a numeric cell's value as analysis needs it rather than as the sheet displays it: dates as ISO text (a date
  * alone when there is no time of day), other numbers in full precision without grouping or exponent.
  */
-final class RawValueFormatter extends DataFormatter {
+public final class RawValueFormatter extends DataFormatter {
 
     /** How POI's sheet handler marks an error cell (#DIV/0!, #N/A, ...). */
     private static final String ERROR_PREFIX = "ERROR:";
 
-    static boolean isError(String value) {
+    public static boolean isError(String value) {
         return value.startsWith(ERROR_PREFIX);
     }
 

@@ -313,6 +313,7 @@ function report(job) {
   const r = job.result || {};
   if (job.download_url) {
     const download = element('a', r.response ? "Download the API's answer"
+      : r.file ? 'Download the ' + r.target_format.toUpperCase() + ' file'
       : 'Download the ' + ((r.report && r.report.format) || 'pdf').toUpperCase() + ' report', 'button');
     download.href = job.download_url;
     download.id = 'download-report';

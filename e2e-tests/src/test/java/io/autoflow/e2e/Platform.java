@@ -120,7 +120,9 @@ final class Platform {
         ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
         ServiceProcess automation = new ServiceProcess("automation-service", freePort(), env, logs).start();
         ServiceProcess scheduler = new ServiceProcess("scheduler-service", schedulerPort, env, logs).start();
-        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler);
+        ServiceProcess transform = new ServiceProcess("transform-service", freePort(), env, logs).start();
+        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler,
+                transform);
         for (ServiceProcess service : services) {
             service.awaitReady();
         }
@@ -213,7 +215,7 @@ final class Platform {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + DB, "autoflow",
                 "autoflow"); Statement sql = db.createStatement()) {
             for (String schema : List.of("gateway", "orchestrator", "analytics", "conversation", "notification",
-                    "automation", "scheduler")) {
+                    "automation", "scheduler", "transform")) {
                 sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

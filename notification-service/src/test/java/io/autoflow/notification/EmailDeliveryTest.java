@@ -98,6 +98,19 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void convertedDataArrivesAttachedUnderTheDocumentsName() throws Exception {
+        NotificationRequested request = Requests.converted(blobs, "email", "data@example.com", "[{\"a\":1}]");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("data@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Your data from sales.xlsx is ready as JSON");
+        Map<String, Object> parts = parts(mail);
+        assertThat(new String((byte[]) parts.get("attachment:sales.json"), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("[{\"a\":1}]");
+        assertThat((String) parts.get("text/plain")).contains("The converted data is attached (sales.json).");
+    }
+
+    @Test
     void aReportLargerThanTheAttachmentLimitIsLinkedWithAnExpiringSignedLink() throws Exception {
         NotificationRequested request = Requests.completed(blobs, "email", "big@example.com", bytes(200_000));
         kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);

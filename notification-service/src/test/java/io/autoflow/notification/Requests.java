@@ -65,6 +65,21 @@ final class Requests {
                 Instant.now());
     }
 
+    /** A completed data transform of a new user, the converted JSON stored as the transform service stores it. */
+    static NotificationRequested converted(BlobStore blobs, String channel, String target, String json)
+            throws IOException {
+        String user = UUID.randomUUID().toString();
+        String job = UUID.randomUUID().toString();
+        String key = "transforms/" + user + "/" + job + "/sales.json";
+        byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        blobs.put(key, new ByteArrayInputStream(bytes));
+        ObjectNode result = EventJson.mapper().createObjectNode().put("target_format", "json").put("rows", 1);
+        result.putObject("file").put("key", key).put("media_type", "application/json").put("size_bytes", bytes.length);
+        result.putObject("narrative").put("text", "Converted sales.xlsx (1 table, 1 rows) to JSON.");
+        return new NotificationRequested(NotificationRequested.idFor(job, channel), job, user, channel, target,
+                "data_transform", "sales.xlsx", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
+    }
+
     /** The delivery report of the request with this status, from the delivery-events topic. */
     static DeliveryEvent awaitDeliveryEvent(KafkaTestClient kafka, NotificationRequested request,
             DeliveryEvent.Status status) throws IOException {

@@ -17,6 +17,8 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.JobUpdated;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.TransformData;
 import io.autoflow.events.Intents;
 import io.autoflow.events.Topics;
 import io.autoflow.testsupport.KafkaTestClient;
@@ -140,6 +142,31 @@ class OrchestrationTest {
         assertThat(handover.jobName()).isEqualTo("GET api.example.com/rates");
         assertThat(handover.workflowType()).isEqualTo("api_automation");
         assertThat(handover.target()).isEqualTo("ana@example.com");
+    }
+
+    @Test
+    void aScheduleAndADataTransformGoToTheirServicesWithTheEnvelopesIds() throws Exception {
+        String schedule = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, schedule, new IntentParsed(schedule, "user-a", "pro", Intents.SCHEDULE_TASK,
+                EventJson.mapper().valueToTree(new ScheduleTask("x", "user-b", "enterprise", "0 9 * * MON",
+                        "Europe/Paris", Intents.API_AUTOMATION, EventJson.mapper().createObjectNode(), "weekly")),
+                Instant.now()));
+        ScheduleTask scheduled = EventJson.mapper().readValue(kafka.awaitRecord(Topics.WORKFLOW_TASK_SCHEDULER,
+                r -> schedule.equals(r.key()), WAIT).value(), ScheduleTask.class);
+        assertThat(scheduled.executionId()).isEqualTo(schedule);
+        assertThat(scheduled.userId()).isEqualTo("user-a");
+        assertThat(scheduled.tier()).isEqualTo("pro");
+        assertThat(scheduled.cronExpression()).isEqualTo("0 9 * * MON");
+
+        String transform = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, transform, new IntentParsed(transform, "user-a", "free", Intents.DATA_TRANSFORM,
+                EventJson.mapper().valueToTree(new TransformData(null, null, null, "sales.csv",
+                        "uploads/user-a/" + transform + "/document", "text/csv", 120, "json", null)), Instant.now()));
+        TransformData converting = EventJson.mapper().readValue(kafka.awaitRecord(Topics.WORKFLOW_DATA_TRANSFORM,
+                r -> transform.equals(r.key()), WAIT).value(), TransformData.class);
+        assertThat(converting.executionId()).isEqualTo(transform);
+        assertThat(converting.userId()).isEqualTo("user-a");
+        assertThat(converting.targetFormat()).isEqualTo("json");
     }
 
     @Test

@@ -77,7 +77,7 @@ public class AutomationResource {
     public Uni<Response> submit(AutomationCall call) {
         UUID jobId = UUID.randomUUID();
         return prepare(call, jobId)
-                .chain(parameters -> intake.accept(jobId, Intents.API_AUTOMATION, parameters.name(), parameters))
+                .chain(parameters -> intake.accept(jobId, Intents.API_AUTOMATION, parameters.name(), 0, parameters))
                 .map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 2))
                         .location(URI.create("/api/jobs/" + jobId)).build());
     }

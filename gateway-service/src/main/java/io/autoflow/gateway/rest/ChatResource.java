@@ -39,10 +39,13 @@ public class ChatResource {
     private final DocumentAnalyticsResource documents;
     private final AutomationResource automations;
     private final ScheduleResource schedules;
+    private final TransformResource transforms;
     private final ObjectMapper json;
 
     public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
-            AutomationResource automations, ScheduleResource schedules, ObjectMapper json) {
+            AutomationResource automations, ScheduleResource schedules, TransformResource transforms,
+            ObjectMapper json) {
+        this.transforms = transforms;
         this.user = user;
         this.conversation = conversation;
         this.documents = documents;
@@ -142,6 +145,9 @@ public class ChatResource {
             return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
                     parameters.path("cron").asText(), parameters.path("time_zone").asText(null), call(parameters))));
         }
+        if (Intents.DATA_TRANSFORM.equals(answer.intent())) {
+            return transform(answer, parameters);
+        }
         if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
             return Uni.createFrom().item(answer.saying(answer.reply() + " Starting "
                     + answer.intent().replace('_', ' ') + " from a message is not available yet."));
@@ -155,6 +161,21 @@ public class ChatResource {
                     + " with POST /api/analytics/document)."));
         }
         return started(answer, documents.submitUrl(analyticsRequest(file, parameters)));
+    }
+
+    /** Converts the attached document, or the one at the URL the message gave. */
+    private Uni<ChatReply> transform(ChatReply answer, JsonNode parameters) {
+        String file = parameters.path("file").asText();
+        TransformResource.TransformRequest request = new TransformResource.TransformRequest(file,
+                parameters.path("target_format").asText(null), output(null, parameters));
+        if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
+            return started(answer, transforms.submitAttached(file, request));
+        }
+        if (!file.startsWith("http://") && !file.startsWith("https://")) {
+            return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or attach " + file
+                    + " to your message)."));
+        }
+        return started(answer, transforms.submitUrl(request));
     }
 
     /** The answer once the job is accepted: its id, and the reply saying so. */

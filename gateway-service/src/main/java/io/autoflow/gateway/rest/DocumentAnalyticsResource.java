@@ -4,17 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
-import io.autoflow.events.EventJson;
-import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.config.UrlFetchConfig;
-import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.ingest.UploadInspector;
 import io.autoflow.gateway.ingest.UrlDownloader;
-import io.autoflow.gateway.service.JobOutbox;
-import io.autoflow.gateway.usage.UsageMeter;
+import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -41,24 +36,21 @@ public class DocumentAnalyticsResource {
     private final CurrentUser user;
     private final TierLimits tiers;
     private final BlobStore blobs;
-    private final JobOutbox outbox;
+    private final JobIntake intake;
     private final ObjectMapper json;
     private final UploadInspector inspector;
     private final UrlDownloader downloader;
     private final UrlFetchConfig urlFetch;
-    private final UsageMeter usage;
 
-    public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobOutbox outbox,
-            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch,
-            UsageMeter usage) {
-        this.usage = usage;
+    public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobIntake intake,
+            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch) {
         this.urlFetch = urlFetch;
         this.inspector = inspector;
         this.downloader = downloader;
         this.user = user;
         this.tiers = tiers;
         this.blobs = blobs;
-        this.outbox = outbox;
+        this.intake = intake;
         this.json = json;
     }
 
@@ -83,8 +75,8 @@ public class DocumentAnalyticsResource {
             throw new ApiException(400, "invalid_request", "Send the document either as the part 'file' or by URL"
                     + " in a JSON body, not both");
         }
-        refuseOverTier(file.size());
-        return accept(file.uploadedFile(), file.fileName(), file.size(), options);
+        validatedOutput(options);
+        return receive(file).chain(received -> record(received.jobId(), received.document(), options));
     }
 
     /**
@@ -101,17 +93,33 @@ public class DocumentAnalyticsResource {
             throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
         }
         validatedOutput(options);
-        return downloader.download(url, maxBytes()).chain(downloaded -> accept(downloaded.file(),
-                downloaded.fileName(), downloaded.size(), options).onTermination().call(() -> VertxContexts.blocking(
-                        () -> Files.deleteIfExists(downloaded.file()))));
+        return receive(url).chain(received -> record(received.jobId(), received.document(), options));
     }
 
-    /** Checks the document (real type, malware), stores it, and records and publishes the job. */
-    private Uni<Response> accept(java.nio.file.Path document, String fileName, long size, AnalyticsRequest options) {
-        validatedOutput(options);
+    /** A document checked and stored for a job to come: the job's id and the document. */
+    public record Received(UUID jobId, StoredDocument document) {
+    }
+
+    /** An uploaded document, within the tier's size, checked (real type, malware) and stored under a new job id. */
+    public Uni<Received> receive(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
+        }
+        refuseOverTier(file.size());
         UUID jobId = UUID.randomUUID();
-        return store(jobId, document, fileName, size)
-                .chain(stored -> record(jobId, stored, options));
+        return store(jobId, file.uploadedFile(), file.fileName(), file.size())
+                .map(stored -> new Received(jobId, stored));
+    }
+
+    /**
+     * A document given by URL: downloaded (public addresses only, within the tier's size and a deadline), then
+     * checked and stored like an upload.
+     */
+    public Uni<Received> receive(String url) {
+        UUID jobId = UUID.randomUUID();
+        return downloader.download(url, maxBytes()).chain(downloaded -> store(jobId, downloaded.file(),
+                downloaded.fileName(), downloaded.size()).map(stored -> new Received(jobId, stored))
+                .onTermination().call(() -> VertxContexts.blocking(() -> Files.deleteIfExists(downloaded.file()))));
     }
 
     /** A document stored for a job to come: where it is and what it is. */
@@ -123,20 +131,19 @@ public class DocumentAnalyticsResource {
      * conversation to start once it knows what to do with it. The answer is its reference, {@code upload:<id>}.
      */
     public Uni<String> attach(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
-        }
-        refuseOverTier(file.size());
-        UUID jobId = UUID.randomUUID();
-        return store(jobId, file.uploadedFile(), file.fileName(), file.size())
-                .call(stored -> VertxContexts.blocking(() -> blobs.put(metaKey(jobId),
-                        new java.io.ByteArrayInputStream(json.writeValueAsBytes(stored)))))
-                .map(stored -> ATTACHMENT + jobId);
+        return receive(file).call(received -> VertxContexts.blocking(() -> blobs.put(metaKey(received.jobId()),
+                        new java.io.ByteArrayInputStream(json.writeValueAsBytes(received.document())))))
+                .map(received -> ATTACHMENT + received.jobId());
     }
 
     /** Starts the analysis of a document attached earlier by the same user; another user's reference is a 404. */
     public Uni<Response> submitAttached(String reference, AnalyticsRequest options) {
         validatedOutput(options);
+        return attached(reference).chain(received -> record(received.jobId(), received.document(), options));
+    }
+
+    /** A document attached to a chat message earlier by the same user; another user's reference is a 404. */
+    public Uni<Received> attached(String reference) {
         UUID jobId;
         try {
             jobId = UUID.fromString(reference.substring(ATTACHMENT.length()));
@@ -145,9 +152,9 @@ public class DocumentAnalyticsResource {
         }
         return VertxContexts.blocking(() -> {
             try (InputStream in = blobs.open(metaKey(jobId)).orElseThrow(DocumentAnalyticsResource::attachmentNotFound)) {
-                return json.readValue(in, StoredDocument.class);
+                return new Received(jobId, json.readValue(in, StoredDocument.class));
             }
-        }).chain(stored -> record(jobId, stored, options));
+        });
     }
 
     private String metaKey(UUID jobId) {
@@ -175,11 +182,10 @@ public class DocumentAnalyticsResource {
     /** Records and publishes the job of a stored document. */
     private Uni<Response> record(UUID jobId, StoredDocument stored, AnalyticsRequest options) {
         AnalyticsRequest.Output output = validatedOutput(options);
-        return outbox.record(newJob(jobId, stored.fileName(), stored.sizeBytes(), new AnalyzeDocument(null, null,
-                null, stored.key(), stored.fileName(), stored.contentType(), stored.sizeBytes(), options.analyses(),
-                new AnalyzeDocument.Output(output.format(), output.delivery(), output.email(), output.webhookUrl()))))
-                .call(outbox::publish)
-                .call(saved -> usage.job(user.id(), stored.sizeBytes()))
+        return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, stored.fileName(), stored.sizeBytes(),
+                new AnalyzeDocument(null, null, null, stored.key(), stored.fileName(), stored.contentType(),
+                        stored.sizeBytes(), options.analyses(), new AnalyzeDocument.Output(output.format(),
+                                output.delivery(), output.email(), output.webhookUrl())))
                 .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued",
                         estimateSeconds(stored.sizeBytes()))).location(URI.create("/api/jobs/" + jobId)).build());
     }
@@ -199,19 +205,6 @@ public class DocumentAnalyticsResource {
 
     private long maxBytes() {
         return tiers.of(user.tier()).maxFileBytes();
-    }
-
-    private Job newJob(UUID jobId, String fileName, long size, AnalyzeDocument parameters) {
-        Job job = new Job();
-        job.id = jobId;
-        job.userId = user.id();
-        job.workflowType = Intents.DOCUMENT_ANALYTICS;
-        job.fileName = fileName;
-        job.sizeBytes = size;
-        job.createdAt = Instant.now();
-        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(),
-                Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(parameters), job.createdAt));
-        return job;
     }
 
     private AnalyticsRequest parse(String request) {

@@ -189,9 +189,10 @@ public class JobResource {
         return ownKey(known, "report", "reports/" + job.userId + "/" + job.id + "/");
     }
 
-    /** The key of an API automation's answer, inside the job's own prefix. */
-    private static String ownAnswerKey(JsonNode known, Job job) {
-        return ownKey(known, "response", "automations/" + job.userId + "/" + job.id + "/");
+    /** The key of an API call's answer or of converted data, inside the job's own prefix. */
+    private static String ownFileKey(JsonNode known, Job job) {
+        String answer = ownKey(known, "response", "automations/" + job.userId + "/" + job.id + "/");
+        return answer != null ? answer : ownKey(known, "file", "transforms/" + job.userId + "/" + job.id + "/");
     }
 
     private static String ownKey(JsonNode known, String field, String prefix) {
@@ -219,9 +220,9 @@ public class JobResource {
                         reportKey.substring(reportKey.lastIndexOf('.') + 1)), expires));
                 view.put("download_url_expires_at", expires.toString());
             }
-            String answerKey = ownAnswerKey(known, job);
+            String answerKey = ownFileKey(known, job);
             if (answerKey != null) {
-                // An API automation's answer, as it came; a link that works without the API key, until it expires.
+                // An API call's answer or a converted file; a link that works without the API key, until it expires.
                 Instant expires = Instant.now().plus(linkValidity);
                 view.put("download_url", "/files/" + links.token(answerKey,
                         answerKey.substring(answerKey.lastIndexOf('/') + 1), expires));

@@ -84,7 +84,7 @@ public class ScheduleResource {
         UUID jobId = UUID.randomUUID();
         return automations.prepare(request.task(), jobId).chain(call -> {
             String name = call.name() + " (" + request.cron().trim() + ", " + zone + ")";
-            return intake.accept(jobId, Intents.SCHEDULE_TASK, name, schedule(request.cron().trim(), zone, call,
+            return intake.accept(jobId, Intents.SCHEDULE_TASK, name, 0, schedule(request.cron().trim(), zone, call,
                     name));
         }).map(job -> Response.accepted(new Accepted(jobId.toString(), jobId.toString(), "queued"))
                 .location(URI.create("/api/jobs/" + jobId)).build());

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Accepts a request that needs no upload as a job of the caller: the job and its intent are recorded (the outbox),
- * the intent published, and the request counted in the user's usage.
+ * Accepts a request as a job of the caller: the job and its intent are recorded (the outbox), the intent published,
+ * and the request counted in the user's usage.
  */
 @RequestScoped
 public class JobIntake {
@@ -27,16 +27,20 @@ public class JobIntake {
         this.usage = usage;
     }
 
-    /** @param name what the user will recognise the job by in lists and emails */
-    public Uni<Job> accept(UUID jobId, String intent, String name, Object parameters) {
+    /**
+     * @param name what the user will recognise the job by in lists and emails
+     * @param bytesUploaded what the request brought in, for the user's usage
+     */
+    public Uni<Job> accept(UUID jobId, String intent, String name, long bytesUploaded, Object parameters) {
         Job job = new Job();
         job.id = jobId;
         job.userId = user.id();
         job.workflowType = intent;
         job.fileName = name;
+        job.sizeBytes = bytesUploaded == 0 ? null : bytesUploaded;
         job.createdAt = Instant.now();
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
                 EventJson.mapper().valueToTree(parameters), job.createdAt));
-        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), 0));
+        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), bytesUploaded));
     }
 }

@@ -52,27 +52,31 @@ public class JobSummary {
     }
 
     /**
-     * The file the job made for its user: an analysis's report, or the answer an API automation got. Null when there
-     * is none; its key must lie under the job's own prefix.
+     * The file the job made for its user: an analysis's report, the answer an API call got, or converted data. Null
+     * when there is none; its key must lie under the job's own prefix.
      */
     public Linked report(Notification notification) {
         NotificationRequested request = notification.request();
         JsonNode report = result(request).path("report");
-        boolean answer = report.isMissingNode();
-        if (answer) {
+        String title = "The report";
+        // A document's name loses its extension (sales.csv -> sales-report.pdf); a call's name has none to lose.
+        String fileName = name(request).replaceAll("\\.[^.]*$", "") + "-report";
+        if (Intents.API_AUTOMATION.equals(request.workflowType())) {
             report = result(request).path("response");
+            title = "The API's answer";
+            fileName = name(request) + "-answer";
+        } else if (Intents.DATA_TRANSFORM.equals(request.workflowType())) {
+            report = result(request).path("file");
+            title = "The converted data";
+            fileName = name(request).replaceAll("\\.[^.]*$", "");
         }
         String key = report.path("key").asText(null);
         if (key == null || !ownKey(request, key)) {
             return null;
         }
-        String extension = key.substring(key.lastIndexOf('.') + 1);
-        // A document's name loses its extension (sales.csv -> sales-report.pdf); a call's name has none to lose.
-        String base = answer ? name(request) : name(request).replaceAll("\\.[^.]*$", "");
-        String fileName = base.replaceAll("[^A-Za-z0-9._-]", "_") + (answer ? "-answer." : "-report.") + extension;
-        return new Linked(answer ? "The API's answer" : "The report", key, fileName,
-                report.path("size_bytes").asLong(-1), report.path("media_type").asText("application/octet-stream"),
-                link(notification, key, fileName));
+        fileName = fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "." + key.substring(key.lastIndexOf('.') + 1);
+        return new Linked(title, key, fileName, report.path("size_bytes").asLong(-1),
+                report.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
     }
 
     /** What the job's email is about, e.g. "Your report on sales.csv is ready". */
@@ -80,9 +84,12 @@ public class JobSummary {
         if (!completed(request)) {
             return name(request) + ": the job failed";
         }
-        return Intents.API_AUTOMATION.equals(request.workflowType())
-                ? "Your API call " + name(request) + " is done"
-                : "Your report on " + name(request) + " is ready";
+        return switch (String.valueOf(request.workflowType())) {
+            case Intents.API_AUTOMATION -> "Your API call " + name(request) + " is done";
+            case Intents.DATA_TRANSFORM -> "Your data from " + name(request) + " is ready as "
+                    + result(request).path("target_format").asText("").toUpperCase(java.util.Locale.ROOT);
+            default -> "Your report on " + name(request) + " is ready";
+        };
     }
 
     public List<Linked> charts(Notification notification) {

@@ -155,7 +155,8 @@ public class WebhookChannel implements Channel {
             JobSummary.Linked report = summary.report(notification);
             boolean automation = Intents.API_AUTOMATION.equals(request.workflowType());
             if (report != null) {
-                data.put(automation ? "answer_url" : "report_url", report.url());
+                data.put(automation ? "answer_url" : Intents.DATA_TRANSFORM.equals(request.workflowType())
+                        ? "file_url" : "report_url", report.url());
             }
             if (automation) {
                 data.put("status_code", request.result().path("status_code").asInt());

@@ -6,6 +6,7 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.TransformData;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,13 @@ public final class WorkflowRequests {
             ScheduleTask request = new ScheduleTask(intent.executionId(), intent.userId(), intent.tier(),
                     asked.cronExpression(), asked.timeZone(), asked.taskIntent(), asked.taskParameters(), asked.name());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), ScheduleTask.TYPE, request));
+        }
+        if (Intents.DATA_TRANSFORM.equals(intent.intent())) {
+            TransformData asked = EventJson.mapper().convertValue(intent.parameters(), TransformData.class);
+            TransformData request = new TransformData(intent.executionId(), intent.userId(), intent.tier(),
+                    asked.fileName(), asked.blobKey(), asked.contentType(), asked.sizeBytes(), asked.targetFormat(),
+                    asked.output());
+            return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), TransformData.TYPE, request));
         }
         return Optional.empty();
     }

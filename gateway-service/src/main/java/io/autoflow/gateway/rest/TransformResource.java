@@ -1,0 +1,131 @@
+package io.autoflow.gateway.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.Intents;
+import io.autoflow.events.TransformData;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.gateway.service.JobIntake;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/**
+ * Data transforms: {@code POST /api/transforms} converts a CSV or XLSX document's data to CSV, JSON or XLSX. The
+ * document comes as an upload (checked and stored like one for analysis) or by URL; the converted file is handed
+ * over like a report (download, email or webhook).
+ */
+@Path("/api/transforms")
+public class TransformResource {
+
+    private static final Set<String> CONVERTIBLE = Set.of(DocumentTypes.CSV, DocumentTypes.XLSX);
+
+    private final CurrentUser user;
+    private final DocumentAnalyticsResource documents;
+    private final JobIntake intake;
+    private final UrlFetchConfig urlFetch;
+    private final ObjectMapper json;
+
+    public TransformResource(CurrentUser user, DocumentAnalyticsResource documents, JobIntake intake,
+            UrlFetchConfig urlFetch, ObjectMapper json) {
+        this.user = user;
+        this.documents = documents;
+        this.intake = intake;
+        this.urlFetch = urlFetch;
+        this.json = json;
+    }
+
+    /** What to convert to, and how to hand it over; {@code file} is the document's URL when it is not uploaded. */
+    @Schema(name = "TransformRequest", requiredProperties = "target_format")
+    public record TransformRequest(
+            @Schema(description = "The document's http(s) URL, for a JSON request") String file,
+            @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
+            AnalyticsRequest.Output output) {
+    }
+
+    /** Multipart: the document in part {@code file}, the {@link TransformRequest} as JSON in part {@code request}. */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
+        TransformRequest options = parse(request);
+        String target = target(options);
+        AnalyticsRequest.Output output = delivery(options);
+        return documents.receive(file).chain(received -> accept(received, target, output));
+    }
+
+    /** JSON: the document's URL in {@code file}; the platform downloads it like a document for analysis. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submitUrl(TransformRequest options) {
+        if (options == null || options.file() == null || options.file().isBlank()) {
+            throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
+        }
+        String target = target(options);
+        AnalyticsRequest.Output output = delivery(options);
+        return documents.receive(options.file().trim()).chain(received -> accept(received, target, output));
+    }
+
+    /** Converts a document attached to a chat message earlier by the same user. */
+    public Uni<Response> submitAttached(String reference, TransformRequest options) {
+        String target = target(options);
+        AnalyticsRequest.Output output = delivery(options);
+        return documents.attached(reference).chain(received -> accept(received, target, output));
+    }
+
+    private Uni<Response> accept(DocumentAnalyticsResource.Received received, String target,
+            AnalyticsRequest.Output output) {
+        DocumentAnalyticsResource.StoredDocument document = received.document();
+        if (!CONVERTIBLE.contains(document.contentType())) {
+            throw new ApiException(422, "unsupported_file_type", "Data can be converted from CSV and XLSX"
+                    + " documents; " + document.fileName() + " is not one");
+        }
+        TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
+                document.contentType(), document.sizeBytes(), target, new AnalyzeDocument.Output(null,
+                        output.delivery(), output.email(), output.webhookUrl()));
+        return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
+                parameters).map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(
+                        received.jobId().toString(), "queued", 2)).location(URI.create("/api/jobs/" + job.id))
+                .build());
+    }
+
+    private static String target(TransformRequest options) {
+        String target = options == null || options.targetFormat() == null ? ""
+                : options.targetFormat().trim().toLowerCase(Locale.ROOT);
+        if (!TransformData.TARGET_FORMATS.contains(target)) {
+            throw new ApiException(422, "invalid_target_format", "target_format must be csv, json or xlsx");
+        }
+        return target;
+    }
+
+    private AnalyticsRequest.Output delivery(TransformRequest options) {
+        return AnalyticsRequest.validatedDelivery(options == null ? null : options.output(), user.email(),
+                urlFetch.allowLoopback());
+    }
+
+    private TransformRequest parse(String request) {
+        if (request == null || request.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(request, TransformRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.autoflow.transform.service;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.TransformData;
+import io.autoflow.transform.convert.Counts;
+import io.autoflow.transform.convert.CsvSink;
+import io.autoflow.transform.convert.CsvSource;
+import io.autoflow.transform.convert.JsonSink;
+import io.autoflow.transform.convert.TableSink;
+import io.autoflow.transform.convert.TransformException;
+import io.autoflow.transform.convert.XlsxSink;
+import io.autoflow.transform.convert.XlsxSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+/**
+ * Converts a stored CSV or XLSX document to CSV, JSON or XLSX, streaming through a temporary file, and stores the
+ * result under the job's own prefix. The same request gives the same file, so a redelivered request is simply
+ * converted again. Blocking: run it on a worker thread.
+ */
+@ApplicationScoped
+public class DataTransform {
+
+    private static final Logger LOG = Logger.getLogger(DataTransform.class);
+
+    private final BlobStore blobs;
+
+    public DataTransform(BlobStore blobs) {
+        this.blobs = blobs;
+    }
+
+    public ExecutionEvent run(TransformData request) {
+        String id = request.executionId();
+        String target = request.targetFormat() == null ? "" : request.targetFormat().toLowerCase(Locale.ROOT);
+        if (!TransformData.TARGET_FORMATS.contains(target)) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_target_format",
+                    "target_format must be csv, json or xlsx"));
+        }
+        if (!request.blobKey().startsWith("uploads/" + request.userId() + "/")) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("document_not_found", "The document is not this user's"));
+        }
+        Path input = null;
+        Path output = null;
+        try {
+            input = Files.createTempFile("autoflow-transform-", ".in");
+            output = Files.createTempFile("autoflow-transform-", ".out");
+            try (InputStream in = blobs.open(request.blobKey()).orElseThrow(
+                    () -> new TransformException("document_not_found", "The document is no longer stored"))) {
+                Files.copy(in, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            long started = System.nanoTime();
+            Counts counts;
+            try (OutputStream out = Files.newOutputStream(output); TableSink sink = sink(target, out)) {
+                counts = read(request, input, sink);
+            }
+            String extension = target.equals("csv") && counts.tables() != 1 ? "zip" : target;
+            String mediaType = mediaType(target, counts.tables());
+            String key = "transforms/" + request.userId() + "/" + id + "/" + baseName(request.fileName()) + "."
+                    + extension;
+            try (InputStream converted = Files.newInputStream(output)) {
+                blobs.put(key, converted);
+            }
+            long size = Files.size(output);
+            LOG.infof("Job %s: %s to %s, %d tables, %d rows, %d bytes in %d ms", id, request.fileName(), target,
+                    counts.tables(), counts.rows(), size, (System.nanoTime() - started) / 1_000_000);
+            return ExecutionEvent.completed(id, result(request, target, key, mediaType, size, counts));
+        } catch (TransformException e) {
+            return ExecutionEvent.failed(id, ErrorInfo.of(e.code(), e.getMessage()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Job " + id + " could not be converted", e);
+        } finally {
+            delete(input);
+            delete(output);
+        }
+    }
+
+    private static Counts read(TransformData request, Path input, TableSink sink) throws IOException {
+        if (DocumentTypes.XLSX.equals(request.contentType())) {
+            return XlsxSource.read(input, sink);
+        }
+        if (DocumentTypes.CSV.equals(request.contentType())) {
+            return CsvSource.read(baseName(request.fileName()), () -> {
+                try {
+                    return Files.newInputStream(input);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, sink);
+        }
+        throw new TransformException("unsupported_file_type", "Data can be converted from CSV and XLSX documents;"
+                + " this one is " + request.contentType());
+    }
+
+    private static TableSink sink(String target, OutputStream out) throws IOException {
+        return switch (target) {
+            case "json" -> new JsonSink(out);
+            case "xlsx" -> new XlsxSink(out);
+            default -> new CsvSink(out);
+        };
+    }
+
+    private static String mediaType(String target, int tables) {
+        return switch (target) {
+            case "json" -> "application/json";
+            case "xlsx" -> DocumentTypes.XLSX;
+            default -> CsvSink.mediaType(tables);
+        };
+    }
+
+    private static ObjectNode result(TransformData request, String target, String key, String mediaType, long size,
+            Counts counts) {
+        ObjectNode result = EventJson.mapper().createObjectNode()
+                .put("target_format", target)
+                .put("tables", counts.tables())
+                .put("rows", counts.rows())
+                .put("dropped_cells", counts.droppedCells());
+        result.putObject("file").put("key", key).put("media_type", mediaType).put("size_bytes", size);
+        String text = "Converted " + request.fileName() + " (" + counts.tables() + (counts.tables() == 1 ? " table, "
+                : " tables, ") + counts.rows() + " rows) to " + target.toUpperCase(Locale.ROOT) + "."
+                + (counts.droppedCells() == 0 ? "" : " " + counts.droppedCells()
+                        + " filled cells right of their sheet's header had no column and were left out.");
+        result.putObject("narrative").put("text", text);
+        return result;
+    }
+
+    /** The document's name without its extension, safe as a file name. */
+    private static String baseName(String fileName) {
+        String base = fileName == null || fileName.isBlank() ? "data" : fileName.replaceAll("\\.[^.]*$", "");
+        String safe = base.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "data" + safe : safe;
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                LOG.warnf("Temporary file %s left behind: %s", file, e.getMessage());
+            }
+        }
+    }
+}

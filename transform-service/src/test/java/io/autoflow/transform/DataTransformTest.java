@@ -1,0 +1,119 @@
+package io.autoflow.transform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Topics;
+import io.autoflow.events.TransformData;
+import io.autoflow.events.UserDeleted;
+import io.autoflow.testsupport.KafkaTestClient;
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The transform service on a real Kafka broker: a request in, the converted file stored and announced. */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class DataTransformTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    BlobStore blobs;
+
+    private KafkaTestClient kafka;
+    private String user;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        user = UUID.randomUUID().toString();
+    }
+
+    @Test
+    void aCsvIsConvertedToJsonStoredUnderTheJobAndAnnounced() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String document = store(id, "city,population\nLyon,522250\nSète,44000\n");
+
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, request(id, document, "json"));
+
+        ExecutionEvent done = awaitFinal(id);
+        assertThat(done.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        JsonNode result = done.result();
+        assertThat(result.path("rows").asInt()).isEqualTo(2);
+        assertThat(result.path("narrative").path("text").asText())
+                .isEqualTo("Converted cities.csv (1 table, 2 rows) to JSON.");
+        String key = result.path("file").path("key").asText();
+        assertThat(key).isEqualTo("transforms/" + user + "/" + id + "/cities.json");
+        assertThat(result.path("file").path("media_type").asText()).isEqualTo("application/json");
+        try (InputStream in = blobs.open(key).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("[{\"city\":\"Lyon\",\"population\":522250},{\"city\":\"Sète\",\"population\":44000}]");
+        }
+    }
+
+    @Test
+    void aBadRequestFailsTheJobWithAPreciseCode() throws Exception {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, request(id, store(id, "a,b\n1,2,3\n"), "xlsx"));
+        assertThat(awaitFinal(id).error().code()).isEqualTo("malformed_csv");
+
+        String other = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, other, request(other, store(other, "a\n1\n"), "yaml"));
+        assertThat(awaitFinal(other).error().code()).isEqualTo("invalid_target_format");
+
+        String foreign = UUID.randomUUID().toString();
+        TransformData theirs = new TransformData(foreign, user, "free", "x.csv", "uploads/someone-else/x/document",
+                DocumentTypes.CSV, 10, "json", null);
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, foreign, theirs);
+        assertThat(awaitFinal(foreign).error().code()).isEqualTo("document_not_found");
+    }
+
+    @Test
+    void aDeletedUsersConvertedFilesAreErased() throws Exception {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, request(id, store(id, "a\n1\n"), "csv"));
+        String key = awaitFinal(id).result().path("file").path("key").asText();
+        assertThat(blobs.open(key)).isPresent();
+
+        kafka.send(Topics.USER_EVENTS, user, new UserDeleted(user, Instant.now()));
+
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> blobs.open(key).isEmpty());
+    }
+
+    private String store(String id, String csv) throws Exception {
+        String key = "uploads/" + user + "/" + id + "/document";
+        blobs.put(key, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+        return key;
+    }
+
+    private TransformData request(String id, String document, String target) {
+        return new TransformData(id, user, "free", "cities.csv", document, DocumentTypes.CSV, 100, target,
+                new AnalyzeDocument.Output(null, "download", null, null));
+    }
+
+    private ExecutionEvent awaitFinal(String id) throws Exception {
+        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.EXECUTION_EVENTS, r -> id.equals(r.key())
+                && (r.value().contains("COMPLETED") || r.value().contains("FAILED")), WAIT);
+        return EventJson.mapper().readValue(record.value(), ExecutionEvent.class);
+    }
+}

@@ -25,7 +25,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Natural language in: {@code POST /api/chat} (and the seed's {@code POST /api/orchestrate}) with
  * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}.
  * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
- * starts it the way the rest of the API does and answers with its {@code job_id} ({@link ChatReply}).
+ * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a schedule of one)
+ * and answers with its {@code job_id} ({@link ChatReply}).
  */
 @Path("/api")
 public class ChatResource {

@@ -42,6 +42,35 @@ class ScheduleEndToEndIT extends OnThePlatform {
     }
 
     @Test
+    void aMessageAskedForInAConversationArrivesAndAReminderIsScheduled() throws Exception {
+        String jobId = chat(null, "email me saying the database backup finished")
+                .body("intent", is("notification")).body("job_id", notNullValue()).extract().path("job_id");
+        JsonPath job = awaitDelivered(jobId);
+        assertThat(job.getString("workflow_type")).isEqualTo("notification");
+        jakarta.mail.internet.MimeMessage email = null;
+        for (jakarta.mail.internet.MimeMessage received : platform.mail.getReceivedMessages()) {
+            if (received.getSubject().equals("Reminder from Autoflow: the database backup finished")) {
+                email = received;
+            }
+        }
+        assertThat(email).as("the message's email").isNotNull();
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo("local@autoflow.localhost");
+
+        String session = chat(null, "remind me to submit my timesheet every friday at 4pm")
+                .body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .extract().path("session_id");
+        String scheduleId = chat(session, "yes").body("job_id", notNullValue()).extract().path("job_id");
+        assertThat(platform.awaitFinished(scheduleId).getString("status")).isEqualTo("completed");
+        JsonPath schedule = given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules/" + scheduleId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(schedule.getString("task_intent")).isEqualTo("notification");
+        assertThat(schedule.getString("name")).startsWith("Reminder: submit my timesheet");
+        assertThat(schedule.getString("next_runs[0]")).contains("T16:00");
+        given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/schedules/" + scheduleId).then()
+                .statusCode(200);
+    }
+
+    @Test
     void aScheduledCallRunsAtItsTimeAsAJobOfItsOwnAndItsAnswerIsMailed() {
         String scheduleId = given().header("X-API-Key", apiKey).contentType("application/json")
                 .body(Map.of("cron", "* * * * *", "task", Map.of("url", platform.documentUrl("/api/rates"),

@@ -111,6 +111,24 @@ class EmailDeliveryTest {
     }
 
     @Test
+    void aMessageSaysWhoSentItAndAReminderSaysItIsOne() throws Exception {
+        NotificationRequested toOthers = Requests.message("ops@example.com", "ana@example.com", "the backup <b>finished</b>");
+        NotificationRequested toSelf = Requests.message("bo@example.com", "bo@example.com", "submit the timesheet");
+        kafka.send(Topics.NOTIFICATIONS, toOthers.executionId(), toOthers);
+        kafka.send(Topics.NOTIFICATIONS, toSelf.executionId(), toSelf);
+
+        MimeMessage message = awaitMailTo("ops@example.com");
+        assertThat(message.getSubject()).isEqualTo("A message from ana@example.com via Autoflow");
+        assertThat(message.getReplyTo()[0].toString()).isEqualTo("ana@example.com");
+        Map<String, Object> parts = parts(message);
+        assertThat((String) parts.get("text/html")).contains("the backup &lt;b&gt;finished&lt;/b&gt;")
+                .doesNotContain("/jobs/");
+        assertThat((String) parts.get("text/plain"))
+                .contains("Sent through Autoflow at the request of ana@example.com.");
+        assertThat(awaitMailTo("bo@example.com").getSubject()).isEqualTo("Reminder from Autoflow: submit the timesheet");
+    }
+
+    @Test
     void aReportLargerThanTheAttachmentLimitIsLinkedWithAnExpiringSignedLink() throws Exception {
         NotificationRequested request = Requests.completed(blobs, "email", "big@example.com", bytes(200_000));
         kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);

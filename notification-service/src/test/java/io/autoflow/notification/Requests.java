@@ -80,6 +80,16 @@ final class Requests {
                 "data_transform", "sales.xlsx", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
     }
 
+    /** A message the orchestrator hands over as it is, asked for by {@code requestedBy}. */
+    static NotificationRequested message(String target, String requestedBy, String text) {
+        String job = UUID.randomUUID().toString();
+        ObjectNode result = EventJson.mapper().createObjectNode().put("message", text)
+                .put("requested_by", requestedBy);
+        result.putObject("narrative").put("text", text);
+        return new NotificationRequested(NotificationRequested.idFor(job, "email"), job, UUID.randomUUID().toString(),
+                "email", target, "notification", text, ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
+    }
+
     /** The delivery report of the request with this status, from the delivery-events topic. */
     static DeliveryEvent awaitDeliveryEvent(KafkaTestClient kafka, NotificationRequested request,
             DeliveryEvent.Status status) throws IOException {

@@ -17,6 +17,7 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.JobUpdated;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.SendMessage;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.TransformData;
 import io.autoflow.events.Intents;
@@ -167,6 +168,24 @@ class OrchestrationTest {
         assertThat(converting.executionId()).isEqualTo(transform);
         assertThat(converting.userId()).isEqualTo("user-a");
         assertThat(converting.targetFormat()).isEqualTo("json");
+    }
+
+    @Test
+    void aMessageToSendIsDoneAtOnceAndHandedOverWithWhoAskedForIt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        SendMessage message = new SendMessage("the backup finished", "the backup finished", "ana@example.com",
+                new AnalyzeDocument.Output(null, "email", "ops@example.com", null));
+        kafka.send(Topics.INTENTS, id, new IntentParsed(id, "user-a", "free", Intents.NOTIFICATION,
+                EventJson.mapper().valueToTree(message), Instant.now()));
+
+        NotificationRequested handover = EventJson.mapper().readValue(kafka.awaitRecord(Topics.NOTIFICATIONS,
+                r -> r.key().equals(id), WAIT).value(), NotificationRequested.class);
+        assertThat(handover.workflowType()).isEqualTo("notification");
+        assertThat(handover.target()).isEqualTo("ops@example.com");
+        assertThat(handover.jobName()).isEqualTo("the backup finished");
+        assertThat(handover.result().path("message").asText()).isEqualTo("the backup finished");
+        assertThat(handover.result().path("requested_by").asText()).isEqualTo("ana@example.com");
+        job(id, "user-a").body("status", is("completed")).body("delivery_status", is("requested"));
     }
 
     @Test

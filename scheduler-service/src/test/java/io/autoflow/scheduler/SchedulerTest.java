@@ -152,6 +152,9 @@ class SchedulerTest {
         }
         assertThat(awaitFinal(schedule("free", "0 6 * * *", "UTC", Intents.API_AUTOMATION)).error().code())
                 .isEqualTo("schedule_limit_reached");
+        // The same user on a larger tier: a reminder (a scheduled message) is accepted.
+        assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.NOTIFICATION)).status())
+                .isEqualTo(ExecutionEvent.Status.COMPLETED);
     }
 
     @Test

@@ -17,7 +17,8 @@ public interface LlmRouter {
             Give only parameters the message states: file (a file name or URL of the document), analyses (any of
             statistical, trends, anomalies, insights), format (pdf, ppt or excel), delivery (email, webhook or
             download), email, webhook_url, cron (a 5-field Unix cron expression for a repeated task), time_zone
-            (an IANA name), url, method (GET, POST, PUT, PATCH, DELETE), target_format (csv, json or xlsx).""")
+            (an IANA name), url, method (GET, POST, PUT, PATCH, DELETE), target_format (csv, json or xlsx),
+            message (the text of a notification or reminder to send, without when or to whom).""")
     @UserMessage("<message>{message}</message>")
     RoutedRequest route(String message);
 }

@@ -13,5 +13,5 @@ import java.util.List;
 public record RoutedRequest(String intent, String file, List<String> analyses, String format, String delivery,
         String email, @JsonProperty("webhook_url") @JsonAlias("webhookUrl") String webhookUrl, String cron,
         @JsonProperty("time_zone") @JsonAlias("timeZone") String timeZone, String url, String method,
-        @JsonProperty("target_format") @JsonAlias("targetFormat") String targetFormat) {
+        @JsonProperty("target_format") @JsonAlias("targetFormat") String targetFormat, String message) {
 }

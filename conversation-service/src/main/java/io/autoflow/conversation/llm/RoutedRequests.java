@@ -1,11 +1,10 @@
 package io.autoflow.conversation.llm;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.parser.CronParser;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.conversation.parse.ParsedMessage;
+import io.autoflow.events.CronExpressions;
+import io.autoflow.events.SendMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ final class RoutedRequests {
             "data_transform", "notification", "help", "smalltalk", "unknown");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)*\\.[a-z]{2,}",
             Pattern.CASE_INSENSITIVE);
-    private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
     private RoutedRequests() {
     }
@@ -56,6 +54,7 @@ final class RoutedRequests {
         putIf(parameters, "method", answer.method() == null ? null : answer.method().toUpperCase(Locale.ROOT),
                 Set.of("GET", "POST", "PUT", "PATCH", "DELETE")::contains);
         putIf(parameters, "target_format", lower(answer.targetFormat()), Set.of("csv", "json", "xlsx")::contains);
+        putIf(parameters, "message", answer.message(), v -> v.length() <= SendMessage.MAX_CHARS);
         List<String> missing = OfflineParser.missing(intent, parameters);
         return new ParsedMessage(intent, 1.0, parameters, missing,
                 missing.isEmpty() ? null : OfflineParser.question(missing.get(0)), "llm");
@@ -78,7 +77,7 @@ final class RoutedRequests {
 
     private static boolean isCron(String value) {
         try {
-            CRON.parse(value).validate();
+            CronExpressions.parse(value);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

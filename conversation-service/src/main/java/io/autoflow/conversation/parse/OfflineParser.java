@@ -20,7 +20,8 @@ public final class OfflineParser {
             "webhook_url", "Which URL should I call with the result?",
             "cron", "When should it run? For example \"every Monday at 9am\".",
             "url", "Which URL should I call?",
-            "target_format", "Which format should I convert it to (csv, json or xlsx)?");
+            "target_format", "Which format should I convert it to (csv, json or xlsx)?",
+            "message", "What should the message say?");
 
     /** The intents that can be scheduled. */
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
@@ -53,6 +54,9 @@ public final class OfflineParser {
             parameters.put("task_intent", intent);
             intent = "schedule_task";
         }
+        if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")) {
+            taskOf(parameters).ifPresent(task -> parameters.put("task_intent", task));
+        }
         if (intent.equals("document_analytics") && !parameters.containsKey("file") && parameters.containsKey("url")
                 && !"webhook".equals(parameters.get("delivery"))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
@@ -67,6 +71,19 @@ public final class OfflineParser {
         List<String> missing = missing(intent, parameters);
         return new ParsedMessage(intent, classification.confidence(), parameters, missing,
                 missing.isEmpty() ? null : question(missing.get(0)), "offline");
+    }
+
+    /** What a schedule repeats, by what it names: an API to call, a message to send, a document to analyse. */
+    private static java.util.Optional<String> taskOf(Map<String, Object> parameters) {
+        Object url = parameters.get("url");
+        if (url != null) {
+            boolean document = url.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|docx|pdf)([?#].*)?");
+            return java.util.Optional.of(document ? "document_analytics" : "api_automation");
+        }
+        if (parameters.containsKey("message")) {
+            return java.util.Optional.of("notification");
+        }
+        return parameters.containsKey("file") ? java.util.Optional.of("document_analytics") : java.util.Optional.empty();
     }
 
     /** The question that asks for a parameter. */

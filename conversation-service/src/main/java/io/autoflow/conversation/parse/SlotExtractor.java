@@ -26,6 +26,16 @@ public final class SlotExtractor {
     /** "to json", "into a csv", "as xlsx", and the French, German and Spanish "en", "nach", "a". */
     private static final Pattern TARGET = Pattern.compile(
             "\\b(?:to|into|as|en|nach|a|in) (?:an? )?(csv|json|xlsx|excel|parquet|xml)\\b");
+    /** A message in quotes. */
+    private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u00ab]([^\"\u201d\u00bb]{1,2000})[\"\u201d\u00bb]");
+    /** What follows "remind me to", "saying", "that says", "email someone@example.com that", ... */
+    private static final Pattern SAYING = Pattern.compile("(?i)\\b(?:remind (?:me|us) (?:to|that|about|of)"
+            + "|reminder (?:to|that|about|of)|reminder:|saying|that says|with the (?:message|text)"
+            + "|tell (?:me|us|them) (?:that|to)|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,} (?:that|about))\\s+(.{1,2000})");
+    /** When a reminder is due, said after what it says: not part of the message. */
+    private static final Pattern WHEN = Pattern.compile("(?i)\\s+(?:every|each|daily|weekly|monthly|hourly|on the"
+            + "|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|at \\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|h)?\\b"
+            + "|tomorrow|tonight|by e-?mail|per e-?mail)\\b.*$");
     private static final Pattern ZONE = Pattern.compile("\\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\\b");
     private static final Map<String, String> ZONE_WORDS = Map.of("utc", "UTC", "gmt", "UTC",
             "paris time", "Europe/Paris", "london time", "Europe/London", "berlin time", "Europe/Berlin",
@@ -80,7 +90,25 @@ public final class SlotExtractor {
         if (target != null) {
             slots.put("target_format", target);
         }
+        String said = message(message);
+        if (said != null) {
+            slots.put("message", said);
+        }
         return slots;
+    }
+
+    /** The text of a message to send: in quotes, or after "remind me to", "saying", ... without when it is due. */
+    static String message(String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        if (quoted.find()) {
+            return quoted.group(1).trim();
+        }
+        Matcher saying = SAYING.matcher(message);
+        if (!saying.find()) {
+            return null;
+        }
+        String said = WHEN.matcher(saying.group(1)).replaceFirst("").replaceAll("[\\s.!]+$", "").trim();
+        return said.isEmpty() ? null : said;
     }
 
     private static String format(String t) {

@@ -94,6 +94,25 @@ class MessageResourceTest {
     }
 
     @Test
+    void aMessageAskedForIsCompleteAndAReminderIsAConfirmedScheduleOfOne() {
+        send(user, null, "email me saying the backup finished").body("intent", is("notification"))
+                .body("complete", is(true)).body("parameters.message", is("the backup finished"));
+
+        String session = send(user, null, "remind me to submit my timesheet every Monday at 9am")
+                .body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .extract().path("session_id");
+        send(user, session, "yes").body("complete", is(true))
+                .body("parameters.task_intent", is("notification"))
+                .body("parameters.message", is("submit my timesheet"))
+                .body("parameters.cron", is("0 9 * * MON"));
+
+        String asking = send(user, null, "let me know by email").body("intent", is("notification"))
+                .body("missing", contains("message")).body("reply", is("What should the message say?"))
+                .extract().path("session_id");
+        send(user, asking, "\"the report is ready\"").body("parameters.message", is("the report is ready"));
+    }
+
+    @Test
     void aPrivateNetworkUrlIsRefusedInTheConversationAndAskedForAgain() {
         String session = send(user, null, "analyse http://169.254.169.254/latest/meta-data/iam and email it to me")
                 .body("complete", is(false))

@@ -25,7 +25,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * Natural language in: {@code POST /api/chat} (and the seed's {@code POST /api/orchestrate}) with
  * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}.
  * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
- * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a schedule of one)
+ * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
+ * schedule of a call or a message)
  * and answers with its {@code job_id} ({@link ChatReply}).
  */
 @Path("/api")
@@ -41,11 +42,13 @@ public class ChatResource {
     private final AutomationResource automations;
     private final ScheduleResource schedules;
     private final TransformResource transforms;
+    private final NotificationResource notifications;
     private final ObjectMapper json;
 
     public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
             AutomationResource automations, ScheduleResource schedules, TransformResource transforms,
-            ObjectMapper json) {
+            NotificationResource notifications, ObjectMapper json) {
+        this.notifications = notifications;
         this.transforms = transforms;
         this.user = user;
         this.conversation = conversation;
@@ -142,9 +145,20 @@ public class ChatResource {
         if (Intents.API_AUTOMATION.equals(answer.intent())) {
             return started(answer, automations.submit(call(parameters)));
         }
-        if (Intents.SCHEDULE_TASK.equals(answer.intent()) && parameters.hasNonNull("url")) {
-            return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
-                    parameters.path("cron").asText(), parameters.path("time_zone").asText(null), call(parameters))));
+        if (Intents.NOTIFICATION.equals(answer.intent())) {
+            return started(answer, notifications.submit(message(parameters)));
+        }
+        if (Intents.SCHEDULE_TASK.equals(answer.intent())) {
+            // What each run does, as understood; a model's answer may leave it to the parameters to tell.
+            String task = parameters.path("task_intent").asText(parameters.hasNonNull("url") ? Intents.API_AUTOMATION
+                    : parameters.hasNonNull("message") ? Intents.NOTIFICATION : "");
+            boolean call = task.equals(Intents.API_AUTOMATION) && parameters.hasNonNull("url");
+            boolean reminder = task.equals(Intents.NOTIFICATION) && parameters.hasNonNull("message");
+            if (call || reminder) {
+                return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
+                        parameters.path("cron").asText(), parameters.path("time_zone").asText(null),
+                        call ? call(parameters) : null, reminder ? message(parameters) : null)));
+            }
         }
         if (Intents.DATA_TRANSFORM.equals(answer.intent())) {
             return transform(answer, parameters);
@@ -196,6 +210,12 @@ public class ChatResource {
                 analyses.contains("statistical") ? true : null, analyses.contains("trends") ? true : null,
                 analyses.contains("insights") ? true : null, analyses.contains("anomalies") ? true : null);
         return new AnalyticsRequest(file, null, analysis, output(parameters.path("format").asText(null), parameters));
+    }
+
+    /** The message a message asks to send. */
+    private static NotificationResource.NotificationRequest message(JsonNode parameters) {
+        return new NotificationResource.NotificationRequest(parameters.path("message").asText(null),
+                output(null, parameters));
     }
 
     /** The API call a message asks for. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.CronExpressions;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
-import io.autoflow.events.RunAutomation;
+import io.autoflow.events.SendMessage;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
@@ -30,8 +30,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Schedules: {@code POST /api/schedules} repeats an API call on a cron schedule in the user's time zone, each run a
- * job of its own, handed over as the call asks; {@code GET} lists them, {@code DELETE /api/schedules/{id}} stops one.
+ * Schedules: {@code POST /api/schedules} repeats an API call, or sends a message (a reminder), on a cron schedule
+ * in the user's time zone, each run a job of its own, handed over as it asks; {@code GET} lists them, {@code DELETE /api/schedules/{id}} stops one.
  * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
  */
 @Path("/api/schedules")
@@ -40,12 +40,14 @@ public class ScheduleResource {
 
     private final CurrentUser user;
     private final AutomationResource automations;
+    private final NotificationResource notifications;
     private final JobIntake intake;
     private final SchedulerApi scheduler;
     private final Jobs jobs;
 
-    public ScheduleResource(CurrentUser user, AutomationResource automations, JobIntake intake,
-            @RestClient SchedulerApi scheduler, Jobs jobs) {
+    public ScheduleResource(CurrentUser user, AutomationResource automations, NotificationResource notifications,
+            JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs) {
+        this.notifications = notifications;
         this.jobs = jobs;
         this.user = user;
         this.automations = automations;
@@ -54,12 +56,15 @@ public class ScheduleResource {
     }
 
     /** A schedule to set up. */
-    @Schema(name = "ScheduleRequest", requiredProperties = {"cron", "task"})
+    @Schema(name = "ScheduleRequest", requiredProperties = "cron")
     public record ScheduleRequest(
             @Schema(description = "Five-field cron expression, e.g. '0 9 * * MON' for Mondays at 9:00") String cron,
             @Schema(description = "IANA time zone the expression is read in; the account's (or UTC) when absent")
             String timeZone,
-            @Schema(description = "The API call to make at each run") AutomationResource.AutomationCall task) {
+            @Schema(description = "The API call to make at each run (or give a reminder)")
+            AutomationResource.AutomationCall task,
+            @Schema(description = "The message to send at each run (or give a task)")
+            NotificationResource.NotificationRequest reminder) {
     }
 
     /** The answer to a schedule accepted for setting up. */
@@ -72,8 +77,9 @@ public class ScheduleResource {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new ApiException(400, "missing_cron", "Give the schedule as a cron expression in 'cron'");
         }
-        if (request.task() == null) {
-            throw new ApiException(400, "missing_task", "Give the API call to repeat in 'task'");
+        if ((request.task() == null) == (request.reminder() == null)) {
+            throw new ApiException(400, "missing_task", "Give either the API call to repeat in 'task' or the"
+                    + " message to send in 'reminder'");
         }
         try {
             CronExpressions.parse(request.cron());
@@ -82,9 +88,14 @@ public class ScheduleResource {
         }
         String zone = zone(request.timeZone());
         UUID jobId = UUID.randomUUID();
-        return automations.prepare(request.task(), jobId).chain(call -> {
-            String name = call.name() + " (" + request.cron().trim() + ", " + zone + ")";
-            return intake.accept(jobId, Intents.SCHEDULE_TASK, name, 0, schedule(request.cron().trim(), zone, call,
+        Uni<Task> task = request.reminder() != null
+                ? Uni.createFrom().item(reminder(notifications.prepare(request.reminder())))
+                : automations.prepare(request.task(), jobId).map(call -> new Task(Intents.API_AUTOMATION,
+                        call.name(), call));
+        return task.chain(each -> {
+            String name = each.name() + " (" + request.cron().trim() + ", " + zone + ")";
+            return intake.accept(jobId, Intents.SCHEDULE_TASK, name, 0, new ScheduleTask(null, null, null,
+                    request.cron().trim(), zone, each.intent(), EventJson.mapper().valueToTree(each.parameters()),
                     name));
         }).map(job -> Response.accepted(new Accepted(jobId.toString(), jobId.toString(), "queued"))
                 .location(URI.create("/api/jobs/" + jobId)).build());
@@ -129,9 +140,12 @@ public class ScheduleResource {
         return new ApiException(404, "schedule_not_found", "No such schedule");
     }
 
-    private static ScheduleTask schedule(String cron, String zone, RunAutomation call, String name) {
-        return new ScheduleTask(null, null, null, cron, zone, Intents.API_AUTOMATION,
-                EventJson.mapper().valueToTree(call), name);
+    /** What each run does: an intent, its parameters, and how the user recognises it. */
+    private record Task(String intent, String name, Object parameters) {
+    }
+
+    private static Task reminder(SendMessage message) {
+        return new Task(Intents.NOTIFICATION, "Reminder: " + message.name(), message);
     }
 
     private String zone(String asked) {

@@ -44,7 +44,8 @@ public final class IntentParameters {
     }
 
     @Schema(name = "ScheduleTaskParameters", requiredProperties = "cron",
-            description = "Run a task again and again: an API call (url, method) or a document's analysis (file).")
+            description = "Run a task again and again: an API call (url, method), a message (a reminder) or a"
+                    + " document's analysis (file).")
     public record ScheduleTask(
             @Schema(description = "When, as a 5-field cron expression, e.g. '0 9 * * MON'") String cron,
             @JsonProperty("task_intent") @Schema(description = "What to run each time",
@@ -55,6 +56,7 @@ public final class IntentParameters {
             @Schema(description = "The API to call each time") String url,
             @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
             @Schema(description = "The document to analyse each time") String file,
+            @Schema(description = "The message to send each time (a reminder)") String message,
             List<String> analyses,
             @Schema(enumeration = {"pdf", "ppt", "excel"}) String format,
             @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
@@ -82,9 +84,11 @@ public final class IntentParameters {
             @JsonProperty("webhook_url") String webhookUrl) {
     }
 
-    @Schema(name = "NotificationParameters", description = "Send the user, or someone they name, a message.")
+    @Schema(name = "NotificationParameters", requiredProperties = "message",
+            description = "Send the user, or someone they name, a message.")
     public record Notification(
-            String email,
+            @Schema(description = "What the message says") String message,
+            @Schema(description = "Who gets it by email; 'me' (the default) is the user's own address") String email,
             @Schema(enumeration = {"email", "webhook"}) String delivery,
             @JsonProperty("webhook_url") String webhookUrl) {
     }

@@ -7,7 +7,7 @@ public final class Intents {
     public static final String SCHEDULE_TASK = "schedule_task";
     public static final String API_AUTOMATION = "api_automation";
     public static final String DATA_TRANSFORM = "data_transform";
-    /** Understood, but no workflow sends notifications on request yet. */
+    /** A message to send ({@link SendMessage}): the orchestrator hands it to notification-service itself. */
     public static final String NOTIFICATION = "notification";
 
     private Intents() {

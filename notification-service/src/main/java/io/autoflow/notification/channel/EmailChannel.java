@@ -1,6 +1,7 @@
 package io.autoflow.notification.channel;
 
 import io.autoflow.blob.BlobStore;
+import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
@@ -54,14 +55,18 @@ public class EmailChannel implements Channel {
         try {
             JobSummary.Linked report = summary.report(notification);
             byte[] attachment = report == null ? null : smallEnough(report.key()).orElse(null);
+            boolean message = Intents.NOTIFICATION.equals(request.workflowType());
             Object data = new EmailData(summary.name(request), summary.headline(request), summary.completed(request),
-                    summary.jobUrl(request),
+                    message ? null : summary.jobUrl(request), message ? summary.requestedBy(request) : null,
                     summary.narrative(request), summary.insights(request), report, attachment != null,
                     request.error() == null ? null : request.error().message(),
                     request.error() == null ? null : request.error().code(), validity(config.linkValidity()));
             Mail mail = Mail.withHtml(request.target(), summary.headline(request), html.data("job", data).render())
                     .setText(text.data("job", data).render())
                     .addHeader("Message-ID", "<" + notification.id() + "@autoflow>");
+            if (message && request.result().path("requested_by").isTextual()) {
+                mail.setReplyTo(request.result().path("requested_by").asText()); // answers go to who asked
+            }
             if (attachment != null) {
                 mail.addAttachment(report.fileName(), attachment, report.mediaType());
             }
@@ -76,7 +81,8 @@ public class EmailChannel implements Channel {
 
     /** What the templates show. */
     @TemplateData
-    public record EmailData(String name, String headline, boolean completed, String jobUrl, String narrative,
+    public record EmailData(String name, String headline, boolean completed, String jobUrl, String requestedBy,
+            String narrative,
             java.util.List<String> insights, JobSummary.Linked report, boolean attached, String error,
             String errorCode, String linkValidity) {
     }

@@ -86,6 +86,9 @@ public class JobSummary {
         }
         return switch (String.valueOf(request.workflowType())) {
             case Intents.API_AUTOMATION -> "Your API call " + name(request) + " is done";
+            case Intents.NOTIFICATION -> request.target().equalsIgnoreCase(requestedBy(request))
+                    ? "Reminder from Autoflow: " + name(request)
+                    : "A message from " + requestedBy(request) + " via Autoflow";
             case Intents.DATA_TRANSFORM -> "Your data from " + name(request) + " is ready as "
                     + result(request).path("target_format").asText("").toUpperCase(java.util.Locale.ROOT);
             default -> "Your report on " + name(request) + " is ready";
@@ -115,6 +118,11 @@ public class JobSummary {
             texts.add(insight.path("text").asText());
         }
         return texts;
+    }
+
+    /** Who asked for a message to be sent, as the orchestrator recorded it. */
+    public String requestedBy(NotificationRequested request) {
+        return result(request).path("requested_by").asText("an Autoflow user");
     }
 
     public String narrative(NotificationRequested request) {

@@ -161,6 +161,9 @@ public class WebhookChannel implements Channel {
             if (automation) {
                 data.put("status_code", request.result().path("status_code").asInt());
             }
+            if (Intents.NOTIFICATION.equals(request.workflowType())) {
+                data.put("message", request.result().path("message").asText());
+            }
             var charts = data.putArray("charts");
             summary.charts(notification).forEach(c -> charts.addObject().put("title", c.title()).put("url", c.url()));
             var insights = data.putArray("insights");

@@ -20,10 +20,15 @@ public class IntentConsumer {
 
     private final ExecutionService executions;
     private final WorkflowDispatcher dispatcher;
+    private final HandoverPublisher handovers;
+    private final JobUpdatePublisher updates;
 
-    public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher) {
+    public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
+            JobUpdatePublisher updates) {
         this.executions = executions;
         this.dispatcher = dispatcher;
+        this.handovers = handovers;
+        this.updates = updates;
     }
 
     @Incoming(Topics.INTENTS)
@@ -33,7 +38,8 @@ public class IntentConsumer {
         }
         return executions.recordQueued(intent).chain(execution -> {
             if (execution.status != Status.QUEUED) {
-                return Uni.createFrom().voidItem();
+                // A job done at once (a message to send) is handed over now; a redelivery finds it handed over.
+                return updates.changed(execution).chain(() -> handovers.handOver(execution));
             }
             return WorkflowRequests.route(intent)
                     .map(routed -> dispatcher.dispatch(intent.executionId(), routed))

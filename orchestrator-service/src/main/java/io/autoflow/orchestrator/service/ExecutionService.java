@@ -6,6 +6,8 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
+import io.autoflow.events.SendMessage;
 import io.autoflow.orchestrator.config.ProcessingLimits;
 import io.autoflow.orchestrator.domain.Execution;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -36,8 +38,9 @@ public class ExecutionService {
     }
 
     /**
-     * Records the job as queued, or as failed with {@code unknown_intent} when no workflow handles it. A job already
-     * recorded is returned as it is.
+     * Records the job as queued, or as failed with {@code unknown_intent} when no workflow handles it. A message to
+     * send needs no worker: it is recorded as completed and waits for its hand-over at once. A job already recorded
+     * is returned as it is.
      */
     @WithTransaction
     public Uni<Execution> recordQueued(IntentParsed intent) {
@@ -55,7 +58,15 @@ public class ExecutionService {
             execution.inputData = EventJson.write(intent.parameters());
             execution.createdAt = intent.occurredAt() != null ? intent.occurredAt() : Instant.now();
             execution.updatedAt = Instant.now();
-            if (WorkflowRequests.route(intent).isEmpty()) {
+            if (Intents.NOTIFICATION.equals(intent.intent())) {
+                SendMessage message = EventJson.mapper().convertValue(intent.parameters(), SendMessage.class);
+                execution.advance(Status.COMPLETED, Instant.now());
+                var result = EventJson.mapper().createObjectNode().put("message", message.message())
+                        .put("requested_by", message.requestedBy());
+                result.putObject("narrative").put("text", message.message());
+                execution.outputData = result.toString();
+                requestHandover(execution);
+            } else if (WorkflowRequests.route(intent).isEmpty()) {
                 execution.advance(Status.FAILED, Instant.now());
                 execution.error = EventJson.write(ErrorInfo.of("unknown_intent",
                         "No workflow handles the intent '" + intent.intent() + "'"));

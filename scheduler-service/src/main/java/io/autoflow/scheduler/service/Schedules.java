@@ -31,7 +31,7 @@ import java.util.Set;
 public class Schedules {
 
     /** What a schedule can repeat: each run must stand on its own parameters. */
-    static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION);
+    static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION, Intents.NOTIFICATION);
     private static final int NEXT_RUNS_SHOWN = 3;
     private static final int RUNS_CHECKED_FOR_INTERVAL = 100;
 
@@ -65,7 +65,7 @@ public class Schedules {
                     + "' is not a time zone (e.g. Europe/Paris)"));
         }
         if (!REPEATABLE.contains(request.taskIntent()) || request.taskParameters() == null) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call;"
+            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call or a message;"
                     + " '" + request.taskIntent() + "' cannot be scheduled yet"));
         }
         Optional<Instant> first = CronExpressions.next(cron, now, zone);

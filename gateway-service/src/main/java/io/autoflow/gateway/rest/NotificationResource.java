@@ -1,0 +1,80 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.Intents;
+import io.autoflow.events.SendMessage;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.gateway.service.JobIntake;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Messages: {@code POST /api/notifications} sends a message by email (to the caller, unless another address is
+ * given) or to a webhook; a schedule can send one again and again (a reminder). The message says who asked for it.
+ */
+@Path("/api/notifications")
+public class NotificationResource {
+
+    private static final int NAME_CHARS = 60;
+
+    private final CurrentUser user;
+    private final JobIntake intake;
+    private final UrlFetchConfig urlFetch;
+
+    public NotificationResource(CurrentUser user, JobIntake intake, UrlFetchConfig urlFetch) {
+        this.user = user;
+        this.intake = intake;
+        this.urlFetch = urlFetch;
+    }
+
+    /** A message to send. */
+    @Schema(name = "NotificationRequest", requiredProperties = "message")
+    public record NotificationRequest(
+            @Schema(description = "What the message says, at most 2000 characters") String message,
+            @Schema(description = "delivery email (the default, to output.email or the caller) or webhook")
+            AnalyticsRequest.Output output) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> submit(NotificationRequest request) {
+        UUID jobId = UUID.randomUUID();
+        SendMessage message = prepare(request);
+        return intake.accept(jobId, Intents.NOTIFICATION, message.name(), 0, message)
+                .map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 1))
+                        .location(URI.create("/api/jobs/" + jobId)).build());
+    }
+
+    /** Checks a message and where it goes; the answer is the parameters it is sent with. */
+    public SendMessage prepare(NotificationRequest request) {
+        String text = request == null || request.message() == null ? "" : request.message().strip();
+        if (text.isEmpty()) {
+            throw new ApiException(400, "missing_message", "Say what to send in 'message'");
+        }
+        if (text.length() > SendMessage.MAX_CHARS) {
+            throw new ApiException(413, "message_too_long", "A message has at most " + SendMessage.MAX_CHARS
+                    + " characters");
+        }
+        AnalyticsRequest.Output asked = request.output();
+        if (asked == null || asked.delivery() == null || asked.delivery().equals("download")) {
+            // A message is sent somewhere: to the caller's own address unless told otherwise.
+            asked = new AnalyticsRequest.Output(null, "email", asked == null ? null : asked.email(), null);
+        }
+        AnalyticsRequest.Output output = AnalyticsRequest.validatedDelivery(asked, user.email(),
+                urlFetch.allowLoopback());
+        String firstLine = text.lines().findFirst().orElse(text);
+        String name = firstLine.length() <= NAME_CHARS ? firstLine : firstLine.substring(0, NAME_CHARS - 1) + "…";
+        return new SendMessage(name, text, user.email(), new AnalyzeDocument.Output(null, output.delivery(),
+                output.email(), output.webhookUrl()));
+    }
+}

@@ -14,7 +14,7 @@ class IntentParametersTest {
         assertThat(IntentParameters.required("schedule_task")).containsExactly("cron");
         assertThat(IntentParameters.required("api_automation")).containsExactly("url");
         assertThat(IntentParameters.required("data_transform")).containsExactly("file", "target_format");
-        assertThat(IntentParameters.required("notification")).isEmpty();
+        assertThat(IntentParameters.required("notification")).containsExactly("message");
         assertThat(IntentParameters.required("smalltalk")).isEmpty();
     }
 

@@ -1,72 +1,26 @@
 package io.autoflow.transform.convert;
 
-import io.autoflow.tabular.CsvDialect;
-import java.io.BufferedReader;
+import io.autoflow.tabular.CsvText;
+import io.autoflow.tabular.TabularException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/**
- * Reads a CSV document as one table, streaming, with Apache Commons CSV: RFC 4180 quoting, the delimiter the
- * document uses, UTF-8 (with or without BOM) or else Windows-1252. The first record is the header.
- */
+/** Reads a CSV document as one table, streaming, as {@link CsvText} reads CSV. The first record is the header. */
 public final class CsvSource {
-
-    private static final int SAMPLE_CHARS = 64 * 1024;
-    private static final Charset FALLBACK = Charset.forName("windows-1252");
 
     private CsvSource() {
     }
 
-    /** @param document opens the document; opened again when it must be read in the fallback charset */
+    /** @param document opens the document: once to find its charset, once to read it (rows go out as they come) */
     public static Counts read(String name, Supplier<InputStream> document, TableSink sink) throws IOException {
         try {
-            return read(name, document, StandardCharsets.UTF_8, sink);
-        } catch (CharacterCodingException e) {
-            return read(name, document, FALLBACK, sink);
-        }
-    }
-
-    private static Counts read(String name, Supplier<InputStream> document, Charset charset, TableSink sink)
-            throws IOException {
-        CodingErrorAction onError = charset == FALLBACK ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-        try (InputStream in = document.get(); BufferedReader reader = new BufferedReader(new InputStreamReader(in,
-                charset.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError)))) {
-            reader.mark(SAMPLE_CHARS + 1);
-            char[] buffer = new char[SAMPLE_CHARS];
-            int read = reader.read(buffer);
-            String sample = read <= 0 ? "" : new String(buffer, 0, read);
-            reader.reset();
-            if (sample.isBlank()) {
-                throw new TransformException("empty_document", "The document is empty");
-            }
-            if (sample.indexOf('\0') >= 0) {
-                throw new TransformException("unsupported_file_type", "The document is binary, not CSV text");
-            }
-            if (sample.charAt(0) == '\uFEFF') {
-                reader.skip(1);
-            }
-            CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(CsvDialect.detectDelimiter(sample))
-                    .setIgnoreEmptyLines(true).get();
-            // Decoding errors surface from the parser wrapped; they mean: try the fallback charset.
-            try (CSVParser parser = CSVParser.parse(reader, format)) {
-                return copy(name, parser, sink);
-            } catch (UncheckedIOException e) {
-                if (e.getCause() instanceof CharacterCodingException undecodable) {
-                    throw undecodable;
-                }
-                throw new TransformException("malformed_csv", "The CSV is malformed: " + e.getCause().getMessage());
-            }
+            return CsvText.read(document, CsvText.charsetOf(document), parser -> copy(name, parser, sink));
+        } catch (TabularException e) {
+            throw new TransformException(e.code(), e.getMessage());
         }
     }
 

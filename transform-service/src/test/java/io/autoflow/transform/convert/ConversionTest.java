@@ -63,6 +63,24 @@ class ConversionTest {
     }
 
     @Test
+    void aWindows1252ByteFarIntoTheFileStillGivesOneCleanConversion() throws Exception {
+        // Past the first 64 KiB sample, where a reader that starts over would already have written rows.
+        StringBuilder csv = new StringBuilder("id,town\n");
+        for (int i = 0; i < 10_000; i++) {
+            csv.append(i).append(",Lyon\n");
+        }
+        csv.append("10000,S\u00e8te\n");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Counts counts = csv(csv.toString().getBytes(Charset.forName("windows-1252")), new JsonSink(out));
+
+        assertThat(counts.rows()).isEqualTo(10_001);
+        JsonNode rows = JSON.readTree(out.toByteArray());
+        assertThat(rows).hasSize(10_001);
+        assertThat(rows.get(10_000).path("town").asText()).isEqualTo("S\u00e8te");
+    }
+
+    @Test
     void aCsvBecomesAWorkbookWhoseNumbersAreNumbersAndWhoseFormulasAreText() throws Exception {
         String csv = "item,amount,comment\nrent,1200.5,=HYPERLINK(\"http://evil\")\n,,\nfood,007,@SUM(A1)\n";
 

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
+import io.autoflow.blob.BlobStore;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
@@ -35,6 +36,9 @@ class TransformSubmissionTest {
     @Inject
     ApiKeys apiKeys;
 
+    @Inject
+    BlobStore blobs;
+
     private TestUsers user;
 
     @BeforeEach
@@ -64,20 +68,27 @@ class TransformSubmissionTest {
     }
 
     @Test
-    void refusesWhatCannotBeConverted() {
+    void refusesWhatCannotBeConverted() throws Exception {
         given().header("X-API-Key", user.key()).multiPart("file", "cities.csv", CSV, "text/csv")
                 .multiPart("request", "{\"target_format\": \"yaml\"}", "application/json")
                 .post("/api/transforms").then().statusCode(422).body("code", is("invalid_target_format"));
         given().header("X-API-Key", user.key()).multiPart("file", "cities.csv", CSV, "text/csv")
                 .post("/api/transforms").then().statusCode(422).body("code", is("invalid_target_format"));
-        given().header("X-API-Key", user.key()).multiPart("file", "letter.pdf",
-                "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII),
-                "application/pdf").multiPart("request", "{\"target_format\": \"csv\"}", "application/json")
-                .post("/api/transforms").then().statusCode(422);
+        given().header("X-API-Key", user.key()).multiPart("file", "tables.docx", docx(),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .multiPart("request", "{\"target_format\": \"csv\"}", "application/json")
+                .post("/api/transforms").then().statusCode(422).body("code", is("unsupported_file_type"));
+        assertThat(blobs.list("uploads/" + user.user().id + "/")).as("nothing refused is kept").isEmpty();
         given().header("X-API-Key", user.key()).contentType("application/json")
                 .body("{\"file\": \"http://192.168.1.1/data.csv\", \"target_format\": \"csv\"}")
                 .post("/api/transforms").then().statusCode(422).body("code", is("url_not_allowed"));
         given().header("X-API-Key", user.key()).contentType("application/json").body("{\"target_format\": \"csv\"}")
                 .post("/api/transforms").then().statusCode(400).body("code", is("missing_file"));
+    }
+
+    private static byte[] docx() throws Exception {
+        try (var in = TransformSubmissionTest.class.getResourceAsStream("/docx/tbl-cell-access.docx")) {
+            return in.readAllBytes();
+        }
     }
 }

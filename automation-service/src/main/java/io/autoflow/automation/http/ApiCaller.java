@@ -107,8 +107,7 @@ public class ApiCaller {
             if (cause instanceof CallFailure failure) {
                 throw failure;
             }
-            if (cause instanceof io.netty.handler.timeout.TimeoutException || cause instanceof TimeoutException
-                    || String.valueOf(cause.getMessage()).contains("timeout")) {
+            if (cause instanceof TimeoutException) { // Vert.x's request timeout is one
                 throw timeout(sent[0]);
             }
             boolean refused = cause instanceof ConnectException;

@@ -196,8 +196,7 @@ public class ChatResource {
     /** The answer once the job is accepted: its id, and the reply saying so. */
     private static Uni<ChatReply> started(ChatReply answer, Uni<Response> submitted) {
         return submitted.map(response -> {
-            String jobId = response.getEntity() instanceof ScheduleResource.Accepted schedule ? schedule.jobId()
-                    : ((DocumentAnalyticsResource.Accepted) response.getEntity()).jobId();
+            String jobId = ((JobAccepted) response.getEntity()).jobId();
             return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
                     answer.intent(), answer.parameters(), answer.missing(), jobId);
         });

@@ -55,7 +55,7 @@ public class DocumentAnalyticsResource {
     }
 
     /** The answer to an accepted document. */
-    public record Accepted(String jobId, String status, int estimatedTime) {
+    public record Accepted(String jobId, String status, int estimatedTime) implements JobAccepted {
     }
 
     /**

@@ -68,7 +68,7 @@ public class ScheduleResource {
     }
 
     /** The answer to a schedule accepted for setting up. */
-    public record Accepted(String jobId, String scheduleId, String status) {
+    public record Accepted(String jobId, String scheduleId, String status) implements JobAccepted {
     }
 
     @POST

@@ -2,6 +2,7 @@ package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.Intents;
@@ -9,6 +10,7 @@ import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.UrlFetchConfig;
 import io.autoflow.gateway.service.JobIntake;
+import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -38,9 +40,11 @@ public class TransformResource {
     private final JobIntake intake;
     private final UrlFetchConfig urlFetch;
     private final ObjectMapper json;
+    private final BlobStore blobs;
 
     public TransformResource(CurrentUser user, DocumentAnalyticsResource documents, JobIntake intake,
-            UrlFetchConfig urlFetch, ObjectMapper json) {
+            UrlFetchConfig urlFetch, ObjectMapper json, BlobStore blobs) {
+        this.blobs = blobs;
         this.user = user;
         this.documents = documents;
         this.intake = intake;
@@ -91,8 +95,11 @@ public class TransformResource {
             AnalyticsRequest.Output output) {
         DocumentAnalyticsResource.StoredDocument document = received.document();
         if (!CONVERTIBLE.contains(document.contentType())) {
-            throw new ApiException(422, "unsupported_file_type", "Data can be converted from CSV and XLSX"
-                    + " documents; " + document.fileName() + " is not one");
+            // Checked once stored, where its real type is known: what will not be converted is not kept.
+            String folder = document.key().substring(0, document.key().lastIndexOf('/') + 1);
+            return VertxContexts.blocking(() -> blobs.deleteAll(folder)).chain(() -> Uni.createFrom().failure(
+                    new ApiException(422, "unsupported_file_type", "Data can be converted from CSV and XLSX"
+                            + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
                 document.contentType(), document.sizeBytes(), target, new AnalyzeDocument.Output(null,

@@ -1,10 +1,15 @@
 package io.autoflow.analytics;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.autoflow.analytics.domain.AnalyticsJob;
 import io.autoflow.analytics.domain.ErasedUser;
 import io.autoflow.blob.BlobStore;
@@ -14,6 +19,7 @@ import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
+import io.autoflow.testsupport.Eicar;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -29,6 +35,8 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +45,8 @@ import org.junit.jupiter.api.Test;
 class DocumentAnalyticsFlowTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** A user's web server, where a scheduled analysis finds its document. */
+    private static final WireMockServer WEB = new WireMockServer(options().dynamicPort());
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -46,9 +56,82 @@ class DocumentAnalyticsFlowTest {
 
     private KafkaTestClient kafka;
 
+    @BeforeAll
+    static void startWeb() {
+        WEB.start();
+    }
+
+    @AfterAll
+    static void stopWeb() {
+        WEB.stop();
+    }
+
     @BeforeEach
     void setUp() {
         kafka = new KafkaTestClient(bootstrapServers);
+    }
+
+    @Test
+    void aDocumentGivenByItsAddressIsFetchedWhenTheJobRunsAsItIsThen() throws Throwable {
+        byte[] sales = getClass().getResourceAsStream("/csv/sales.csv").readAllBytes();
+        WEB.stubFor(get(urlEqualTo("/exports/sales.csv")).willReturn(aResponse().withBody(sales)));
+        String monday = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, monday, fetching(monday, "/exports/sales.csv"));
+
+        JsonNode result = awaitEvent(monday, Status.COMPLETED).result();
+        assertThat(result.get("tables").get(0).get("row_count").asLong()).isEqualTo(48);
+        assertThat(result.get("source_url").asText()).isEqualTo(WEB.baseUrl() + "/exports/sales.csv");
+        assertThat(result.get("report").get("key").asText()).isEqualTo("reports/u1/" + monday + "/report.pdf");
+        String key = "uploads/u1/" + monday + "/document";
+        assertThat(blobs.open(key)).isPresent();
+        AnalyticsJob job = job(monday);
+        assertThat(job.blobKey).isEqualTo(key);
+        assertThat(job.fileName).isEqualTo("sales.csv");
+        assertThat(job.fileType).isEqualTo("text/csv");
+        assertThat(job.fileSizeBytes).isEqualTo(sales.length);
+
+        // A week later the file has grown: the next run analyses it as it is then.
+        WEB.stubFor(get(urlEqualTo("/exports/sales.csv")).willReturn(aResponse()
+                .withBody(new String(sales, StandardCharsets.UTF_8) + "2026-12-01,North,Widget,7,2.50,17.50,no\n")));
+        String nextMonday = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, nextMonday, fetching(nextMonday, "/exports/sales.csv"));
+        assertThat(awaitEvent(nextMonday, Status.COMPLETED).result().get("tables").get(0).get("row_count").asLong())
+                .isEqualTo(49);
+    }
+
+    @Test
+    void aDocumentThatCannotBeFetchedOrLetInFailsItsJobWithAPreciseCodeAndIsNotKept() throws Exception {
+        WEB.stubFor(get(urlEqualTo("/gone.csv")).willReturn(aResponse().withStatus(404)));
+        WEB.stubFor(get(urlEqualTo("/infected.csv")).willReturn(aResponse().withBody(Eicar.bytes())));
+        WEB.stubFor(get(urlEqualTo("/chart.png")).willReturn(aResponse().withBody(new byte[] {(byte) 0x89, 'P', 'N',
+                'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'})));
+        WEB.stubFor(get(urlEqualTo("/huge.csv")).willReturn(aResponse().withBody("a,b\n" + "1,2\n".repeat(20_000))));
+        WEB.stubFor(get(urlEqualTo("/to-metadata")).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));
+
+        assertThat(failureOf(fetching(UUID.randomUUID().toString(), "/gone.csv"))).isEqualTo("url_fetch_failed");
+        assertThat(failureOf(fetching(UUID.randomUUID().toString(), "/infected.csv"))).isEqualTo("malware_detected");
+        assertThat(failureOf(fetching(UUID.randomUUID().toString(), "/chart.png"))).isEqualTo("unsupported_file_type");
+        assertThat(failureOf(fetching(UUID.randomUUID().toString(), "/huge.csv"))).isEqualTo("file_too_large");
+        assertThat(failureOf(fetching(UUID.randomUUID().toString(), "/to-metadata"))).isEqualTo("url_not_allowed");
+        String internal = UUID.randomUUID().toString();
+        assertThat(failureOf(withSource(internal, "http://10.0.0.7/sales.csv"))).isEqualTo("url_not_allowed");
+        assertThat(blobs.list("uploads/u1/" + internal + "/")).isEmpty();
+    }
+
+    private String failureOf(AnalyzeDocument request) {
+        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, request.executionId(), request);
+        return awaitEvent(request.executionId(), Status.FAILED).error().code();
+    }
+
+    /** The request of a scheduled run: the document's address on the user's web server, nothing stored yet. */
+    private static AnalyzeDocument fetching(String id, String path) {
+        return withSource(id, WEB.baseUrl() + path);
+    }
+
+    private static AnalyzeDocument withSource(String id, String url) {
+        return new AnalyzeDocument(id, "u1", "free", null, url.substring(url.lastIndexOf('/') + 1), null, 0,
+                List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null), url);
     }
 
     @Test
@@ -188,7 +271,8 @@ class DocumentAnalyticsFlowTest {
 
     private static AnalyzeDocument request(String id, String user, String contentType) {
         return new AnalyzeDocument(id, user, "free", "uploads/" + user + "/" + id + "/document", "data.csv",
-                contentType, 100, List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null));
+                contentType, 100, List.of("statistical"), new AnalyzeDocument.Output("pdf", "download", null, null),
+                null);
     }
 
     private ExecutionEvent awaitEvent(String id, Status status) {

@@ -16,7 +16,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.domain.User;
-import io.autoflow.gateway.ingest.Eicar;
+import io.autoflow.testsupport.Eicar;
 import io.autoflow.gateway.service.JobOutbox;
 import io.autoflow.gateway.service.Jobs;
 import io.autoflow.testsupport.KafkaTestClient;

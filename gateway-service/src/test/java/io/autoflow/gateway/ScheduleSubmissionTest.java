@@ -1,10 +1,17 @@
 package io.autoflow.gateway;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
@@ -25,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class ScheduleSubmissionTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** The user's web server, where a scheduled analysis finds its document. */
+    private static final WireMockServer WEB = new WireMockServer(options().dynamicPort());
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -44,7 +55,20 @@ class ScheduleSubmissionTest {
     @Inject
     Jobs jobs;
 
+    @Inject
+    BlobStore blobs;
+
     private TestUsers user;
+
+    @BeforeAll
+    static void startWeb() {
+        WEB.start();
+    }
+
+    @AfterAll
+    static void stopWeb() {
+        WEB.stop();
+    }
 
     @BeforeEach
     void setUp() throws Throwable {
@@ -77,6 +101,54 @@ class ScheduleSubmissionTest {
     }
 
     @Test
+    void queuesTheScheduleOfADocumentsAnalysisOnceItsAddressServesADocumentItCanAnalyse() throws Exception {
+        byte[] sales;
+        try (var in = getClass().getResourceAsStream("/sales.csv")) {
+            sales = in.readAllBytes();
+        }
+        WEB.stubFor(get(urlEqualTo("/exports/sales.csv")).willReturn(aResponse().withBody(sales)));
+        String url = WEB.baseUrl() + "/exports/sales.csv";
+
+        String jobId = submit("{\"cron\": \"0 9 * * MON\", \"analysis\": {\"file\": \"" + url + "\","
+                + " \"analysis\": {\"trends\": true}, \"output\": {\"format\": \"excel\", \"delivery\": \"email\"}}}")
+                .statusCode(202).body("status", is("queued")).extract().path("job_id");
+
+        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
+                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT).value(), IntentParsed.class);
+        ScheduleTask schedule = EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+        assertThat(schedule.taskIntent()).isEqualTo(Intents.DOCUMENT_ANALYTICS);
+        assertThat(schedule.name()).isEqualTo("Analysis of sales.csv (0 9 * * MON, UTC)");
+        AnalyzeDocument each = EventJson.mapper().convertValue(schedule.taskParameters(), AnalyzeDocument.class);
+        assertThat(each.sourceUrl()).isEqualTo(url);
+        assertThat(each.blobKey()).as("each run fetches the document afresh").isNull();
+        assertThat(each.fileName()).isEqualTo("sales.csv");
+        assertThat(each.analyses()).containsExactly("trends");
+        assertThat(each.output().format()).isEqualTo("excel");
+        assertThat(each.output().email()).isEqualTo(user.user().email);
+        assertThat(blobs.list("uploads/" + user.user().id + "/" + jobId + "/")).as("the checked copy is not kept")
+                .isEmpty();
+    }
+
+    @Test
+    void anAnalysisIsNotScheduledWhenItsAddressDoesNotServeADocumentItCanAnalyse() {
+        WEB.stubFor(get(urlEqualTo("/gone.csv")).willReturn(aResponse().withStatus(404)));
+        WEB.stubFor(get(urlEqualTo("/chart.png")).willReturn(aResponse().withBody(new byte[] {(byte) 0x89, 'P', 'N',
+                'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'})));
+
+        submit(analysisOf(WEB.baseUrl() + "/gone.csv")).statusCode(422).body("code", is("url_fetch_failed"));
+        submit(analysisOf(WEB.baseUrl() + "/chart.png")).statusCode(415).body("code", is("unsupported_file_type"));
+        submit(analysisOf("http://169.254.169.254/latest/meta-data/")).statusCode(422)
+                .body("code", is("url_not_allowed"));
+        submit("{\"cron\": \"0 9 * * *\", \"analysis\": {}}").statusCode(400).body("code", is("missing_file"));
+        submit("{\"cron\": \"0 9 * * *\", \"analysis\": {\"file\": \"https://a.example/x.csv\"},"
+                + " \"reminder\": {\"message\": \"hi\"}}").statusCode(400).body("code", is("missing_task"));
+    }
+
+    private static String analysisOf(String url) {
+        return "{\"cron\": \"0 9 * * *\", \"analysis\": {\"file\": \"" + url + "\"}}";
+    }
+
+    @Test
     void refusesWhatCannotBeScheduled() {
         submit("{\"task\": {\"url\": \"https://api.example.com\"}}").statusCode(400).body("code", is("missing_cron"));
         submit("{\"cron\": \"0 9 * * *\"}").statusCode(400).body("code", is("missing_task"));
@@ -104,6 +176,15 @@ class ScheduleSubmissionTest {
         assertThat(job.workflowType).isEqualTo(Intents.API_AUTOMATION);
         assertThat(job.fileName).isEqualTo("GET api.example.com/rates");
         assertThat(job.publishedAt).as("not published again by the outbox").isNotNull();
+
+        String analysisRun = UUID.randomUUID().toString();
+        AnalyzeDocument analysis = new AnalyzeDocument(null, null, null, null, "sales.csv", null, 0, null, null,
+                "https://example.com/sales.csv");
+        new KafkaTestClient(bootstrapServers).send(Topics.INTENTS, analysisRun, new IntentParsed(analysisRun,
+                user.user().id.toString(), "pro", Intents.DOCUMENT_ANALYTICS,
+                EventJson.mapper().valueToTree(analysis), Instant.now()));
+        await().atMost(WAIT).until(() -> find(analysisRun) != null);
+        assertThat(find(analysisRun).fileName).isEqualTo("sales.csv");
     }
 
     private Job find(String id) throws Exception {

@@ -15,7 +15,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Topics;
 import io.autoflow.gateway.auth.ApiKeys;
-import io.autoflow.gateway.ingest.Eicar;
+import io.autoflow.testsupport.Eicar;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;

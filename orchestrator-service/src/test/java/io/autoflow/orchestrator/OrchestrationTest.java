@@ -308,7 +308,7 @@ class OrchestrationTest {
 
     private static IntentParsed documentIntent(String id, String user, AnalyzeDocument.Output output) {
         AnalyzeDocument params = new AnalyzeDocument(null, null, null, "uploads/" + user + "/" + id + "/document",
-                "sales.csv", "text/csv", 120, List.of("statistical"), output);
+                "sales.csv", "text/csv", 120, List.of("statistical"), output, null);
         return new IntentParsed(id, user, "free", Intents.DOCUMENT_ANALYTICS, EventJson.mapper().valueToTree(params),
                 Instant.now());
     }

@@ -141,6 +141,9 @@ class SchedulerTest {
                 .isEqualTo("invalid_cron");
         assertThat(awaitFinal(schedule("pro", "0 9 * * *", "Mars/Olympus", Intents.API_AUTOMATION)).error().code())
                 .isEqualTo("invalid_time_zone");
+        assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.DATA_TRANSFORM)).error().code())
+                .isEqualTo("unsupported_task");
+        // An analysis repeats only a document it can fetch again: one stored once would give the same report.
         assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.DOCUMENT_ANALYTICS)).error().code())
                 .isEqualTo("unsupported_task");
         ExecutionEvent tooOften = awaitFinal(schedule("free", "*/5 * * * *", "UTC", Intents.API_AUTOMATION));
@@ -154,6 +157,10 @@ class SchedulerTest {
                 .isEqualTo("schedule_limit_reached");
         // The same user on a larger tier: a reminder (a scheduled message) is accepted.
         assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.NOTIFICATION)).status())
+                .isEqualTo(ExecutionEvent.Status.COMPLETED);
+        JsonNode analysis = EventJson.mapper().createObjectNode().put("fileName", "sales.csv")
+                .put("sourceUrl", "https://example.com/sales.csv");
+        assertThat(awaitFinal(schedule("pro", "0 9 * * MON", "UTC", Intents.DOCUMENT_ANALYTICS, analysis)).status())
                 .isEqualTo(ExecutionEvent.Status.COMPLETED);
     }
 
@@ -184,9 +191,12 @@ class SchedulerTest {
     }
 
     private String schedule(String tier, String cron, String zone, String intent) {
+        return schedule(tier, cron, zone, intent, EventJson.mapper().createObjectNode()
+                .put("name", "GET api.example.com/rates").put("method", "GET").put("url", "https://api.example.com/rates"));
+    }
+
+    private String schedule(String tier, String cron, String zone, String intent, JsonNode task) {
         String id = UUID.randomUUID().toString();
-        JsonNode task = EventJson.mapper().createObjectNode().put("name", "GET api.example.com/rates")
-                .put("method", "GET").put("url", "https://api.example.com/rates");
         kafka.send(Topics.WORKFLOW_TASK_SCHEDULER, id, new ScheduleTask(id, user, tier, cron, zone, intent, task,
                 "GET api.example.com/rates"));
         return id;

@@ -30,12 +30,25 @@ public class AnalyticsJobs {
             job.fileName = request.fileName();
             job.fileType = request.contentType();
             job.fileSizeBytes = request.sizeBytes();
-            job.blobKey = request.blobKey();
+            job.blobKey = DocumentSource.storedAt(request);
             job.analysisType = request.analyses() == null ? null : String.join(",", request.analyses());
             job.status = AnalyticsJob.PROCESSING;
             job.createdAt = Instant.now();
             return job.<AnalyticsJob>persist();
         });
+    }
+
+    /** Records the document fetched for the job when it started. */
+    @WithTransaction
+    public Uni<Void> fetched(AnalyzeDocument request) {
+        return AnalyticsJob.<AnalyticsJob>findById(UUID.fromString(request.executionId())).invoke(job -> {
+            if (job != null) {
+                job.fileName = request.fileName();
+                job.fileType = request.contentType();
+                job.fileSizeBytes = request.sizeBytes();
+                job.blobKey = request.blobKey();
+            }
+        }).replaceWithVoid();
     }
 
     @WithTransaction

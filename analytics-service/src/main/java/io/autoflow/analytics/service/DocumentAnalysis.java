@@ -82,6 +82,9 @@ public class DocumentAnalysis {
             result.put("report_url", "/api/jobs/" + request.executionId() + "/report");
             // The requested format and delivery, so the report can be handed over as the user asked.
             result.set("output", RESULT_JSON.valueToTree(request.output()));
+            if (request.sourceUrl() != null) {
+                result.put("source_url", request.sourceUrl()); // fetched when the job ran
+            }
             return AnalysisOutcome.success(result);
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());

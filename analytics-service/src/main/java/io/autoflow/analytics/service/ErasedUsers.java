@@ -47,13 +47,15 @@ public class ErasedUsers {
         return ErasedUser.findById(userId).map(erased -> erased != null);
     }
 
-    /** Removes what a job of an erased user left: its record and its charts and report. */
+    /** Removes what a job of an erased user left: its record, the document it fetched, its charts and report. */
     @WithTransaction
     public Uni<Void> discard(String userId, String executionId) {
         LOG.infof("Job %s ended after its user was erased: its output is thrown away", executionId);
         return AnalyticsJob.delete("executionId", UUID.fromString(executionId))
-                .chain(() -> VertxContexts.blocking(() -> blobs.deleteAll("reports/" + userId + "/" + executionId
-                        + "/")))
+                .chain(() -> VertxContexts.blocking(() -> {
+                    blobs.deleteAll("uploads/" + userId + "/" + executionId + "/");
+                    return blobs.deleteAll("reports/" + userId + "/" + executionId + "/");
+                }))
                 .replaceWithVoid();
     }
 }

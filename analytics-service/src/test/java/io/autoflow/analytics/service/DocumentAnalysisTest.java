@@ -63,7 +63,7 @@ class DocumentAnalysisTest {
     private JsonNode analyse(List<String> analyses) {
         AnalysisOutcome outcome = analysis.analyze(new AnalyzeDocument("j1", "u1", "free", "uploads/u1/j1/document",
                 "sales.csv", DocumentTypes.CSV, 2500, analyses, new AnalyzeDocument.Output("pdf", "download", null,
-                        null)));
+                        null), null));
         assertThat(outcome.error()).isNull();
         return outcome.result();
     }

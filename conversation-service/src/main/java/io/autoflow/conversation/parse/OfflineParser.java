@@ -57,7 +57,9 @@ public final class OfflineParser {
         if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")) {
             taskOf(parameters).ifPresent(task -> parameters.put("task_intent", task));
         }
-        if (intent.equals("document_analytics") && !parameters.containsKey("file") && parameters.containsKey("url")
+        boolean analysis = intent.equals("document_analytics")
+                || "document_analytics".equals(parameters.get("task_intent"));
+        if (analysis && !parameters.containsKey("file") && parameters.containsKey("url")
                 && !"webhook".equals(parameters.get("delivery"))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }

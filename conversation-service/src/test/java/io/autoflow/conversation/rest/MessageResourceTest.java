@@ -94,7 +94,7 @@ class MessageResourceTest {
     }
 
     @Test
-    void aMessageAskedForIsCompleteAndAReminderIsAConfirmedScheduleOfOne() {
+    void aMessageAskedForIsCompleteAndAReminderOrAnAnalysisIsAConfirmedScheduleOfOne() {
         send(user, null, "email me saying the backup finished").body("intent", is("notification"))
                 .body("complete", is(true)).body("parameters.message", is("the backup finished"));
 
@@ -104,6 +104,15 @@ class MessageResourceTest {
         send(user, session, "yes").body("complete", is(true))
                 .body("parameters.task_intent", is("notification"))
                 .body("parameters.message", is("submit my timesheet"))
+                .body("parameters.cron", is("0 9 * * MON"));
+
+        String analysis = send(user, null, "every Monday at 9am analyse https://example.com/exports/sales.csv and"
+                + " email me the report").body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .extract().path("session_id");
+        send(user, analysis, "yes").body("complete", is(true))
+                .body("parameters.task_intent", is("document_analytics"))
+                .body("parameters.file", is("https://example.com/exports/sales.csv"))
+                .body("parameters.email", is("me"))
                 .body("parameters.cron", is("0 9 * * MON"));
 
         String asking = send(user, null, "let me know by email").body("intent", is("notification"))

@@ -3,6 +3,7 @@ package io.autoflow.gateway.ingest;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.ingest.UrlDownloader;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
@@ -46,11 +47,6 @@ public class UploadSizeFilter {
 
     /** Content-Length ({@code getLength()} is an int and says -1 past 2 GB). */
     private static long declaredLength(ContainerRequestContext request) {
-        return contentLength(request.getHeaderString("Content-Length"));
-    }
-
-    /** A Content-Length header's value, or -1 when it is absent or not a length. */
-    static long contentLength(String header) {
-        return header != null && header.matches("\\d{1,18}") ? Long.parseLong(header) : -1;
+        return UrlDownloader.contentLength(request.getHeaderString("Content-Length"));
     }
 }

@@ -1,5 +1,6 @@
 package io.autoflow.gateway.rest;
 
+import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.UrlNotAllowedException;
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
     }
 
     public record Output(String format, String delivery, String email, String webhookUrl) {
+
+        /** As the analysis request carries it. */
+        public AnalyzeDocument.Output toEvent() {
+            return new AnalyzeDocument.Output(format, delivery, email, webhookUrl);
+        }
     }
 
     /** The document's URL, from either field; null when none is given. */

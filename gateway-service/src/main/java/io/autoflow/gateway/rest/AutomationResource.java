@@ -3,13 +3,12 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
-import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.gateway.auth.CurrentUser;
-import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.ingest.UrlFetchConfig;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.outbound.ConnectionHeaders;
 import io.autoflow.outbound.OutboundUrls;
@@ -109,7 +108,7 @@ public class AutomationResource {
         boolean hasParts = (call.headers() != null && !call.headers().isEmpty()) || body != null;
         String requestKey = hasParts ? "automations/" + user.id() + "/" + owner + "/request.json" : null;
         RunAutomation parameters = new RunAutomation(null, null, null, name(method, uri), method, url, requestKey,
-                new AnalyzeDocument.Output(null, output.delivery(), output.email(), output.webhookUrl()));
+                output.toEvent());
         if (!hasParts) {
             return Uni.createFrom().item(parameters);
         }

@@ -151,13 +151,21 @@ public class ChatResource {
         if (Intents.SCHEDULE_TASK.equals(answer.intent())) {
             // What each run does, as understood; a model's answer may leave it to the parameters to tell.
             String task = parameters.path("task_intent").asText(parameters.hasNonNull("url") ? Intents.API_AUTOMATION
-                    : parameters.hasNonNull("message") ? Intents.NOTIFICATION : "");
+                    : parameters.hasNonNull("message") ? Intents.NOTIFICATION
+                    : parameters.hasNonNull("file") ? Intents.DOCUMENT_ANALYTICS : "");
             boolean call = task.equals(Intents.API_AUTOMATION) && parameters.hasNonNull("url");
             boolean reminder = task.equals(Intents.NOTIFICATION) && parameters.hasNonNull("message");
-            if (call || reminder) {
+            String file = parameters.path("file").asText(parameters.path("url").asText(""));
+            boolean analysis = task.equals(Intents.DOCUMENT_ANALYTICS) && isWebAddress(file);
+            if (task.equals(Intents.DOCUMENT_ANALYTICS) && !analysis) {
+                return Uni.createFrom().item(answer.saying("To analyse a document on a schedule I need its web"
+                        + " address (https://…): each run fetches it as it is then."));
+            }
+            if (call || reminder || analysis) {
                 return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
                         parameters.path("cron").asText(), parameters.path("time_zone").asText(null),
-                        call ? call(parameters) : null, reminder ? message(parameters) : null)));
+                        call ? call(parameters) : null, reminder ? message(parameters) : null,
+                        analysis ? analyticsRequest(file, parameters) : null)));
             }
         }
         if (Intents.DATA_TRANSFORM.equals(answer.intent())) {
@@ -171,7 +179,7 @@ public class ChatResource {
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
             return started(answer, documents.submitAttached(file, analyticsRequest(null, parameters)));
         }
-        if (!file.startsWith("http://") && !file.startsWith("https://")) {
+        if (!isWebAddress(file)) {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or upload " + file
                     + " with POST /api/analytics/document)."));
         }
@@ -186,11 +194,15 @@ public class ChatResource {
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
             return started(answer, transforms.submitAttached(file, request));
         }
-        if (!file.startsWith("http://") && !file.startsWith("https://")) {
+        if (!isWebAddress(file)) {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or attach " + file
                     + " to your message)."));
         }
         return started(answer, transforms.submitUrl(request));
+    }
+
+    private static boolean isWebAddress(String file) {
+        return file.startsWith("http://") || file.startsWith("https://");
     }
 
     /** The answer once the job is accepted: its id, and the reply saying so. */

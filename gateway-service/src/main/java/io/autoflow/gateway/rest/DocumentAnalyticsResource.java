@@ -7,10 +7,10 @@ import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
-import io.autoflow.gateway.config.UrlFetchConfig;
-import io.autoflow.gateway.ingest.UploadInspector;
-import io.autoflow.gateway.ingest.UrlDownloader;
+import io.autoflow.ingest.UrlFetchConfig;
 import io.autoflow.gateway.service.JobIntake;
+import io.autoflow.ingest.DocumentIntake;
+import io.autoflow.ingest.StoredDocument;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -38,15 +37,13 @@ public class DocumentAnalyticsResource {
     private final BlobStore blobs;
     private final JobIntake intake;
     private final ObjectMapper json;
-    private final UploadInspector inspector;
-    private final UrlDownloader downloader;
+    private final DocumentIntake documents;
     private final UrlFetchConfig urlFetch;
 
     public DocumentAnalyticsResource(CurrentUser user, TierLimits tiers, BlobStore blobs, JobIntake intake,
-            ObjectMapper json, UploadInspector inspector, UrlDownloader downloader, UrlFetchConfig urlFetch) {
+            ObjectMapper json, DocumentIntake documents, UrlFetchConfig urlFetch) {
         this.urlFetch = urlFetch;
-        this.inspector = inspector;
-        this.downloader = downloader;
+        this.documents = documents;
         this.user = user;
         this.tiers = tiers;
         this.blobs = blobs;
@@ -96,6 +93,26 @@ public class DocumentAnalyticsResource {
         return receive(url).chain(received -> record(received.jobId(), received.document(), options));
     }
 
+    /**
+     * The analysis a schedule repeats: each run fetches the document at the URL afresh. The URL is fetched and
+     * checked once now, so one that does not serve a document the platform can analyse is refused when the schedule
+     * is set up rather than at its first run; that copy is not kept.
+     *
+     * @param owner the job that sets the schedule up
+     */
+    public Uni<AnalyzeDocument> repeatable(AnalyticsRequest options, UUID owner) {
+        String url = options == null ? null : options.url();
+        if (url == null) {
+            throw new ApiException(400, "missing_file", "Give the web address of the document to analyse in 'file'");
+        }
+        AnalyticsRequest.Output output = validatedOutput(options);
+        return documents.fetch(url, maxBytes(), documentKey(owner))
+                .call(checked -> VertxContexts.blocking(() -> blobs.deleteAll("uploads/" + user.id() + "/" + owner
+                        + "/")))
+                .map(checked -> new AnalyzeDocument(null, null, null, null, checked.fileName(), null, 0,
+                        options.analyses(), output.toEvent(), url));
+    }
+
     /** A document checked and stored for a job to come: the job's id and the document. */
     public record Received(UUID jobId, StoredDocument document) {
     }
@@ -107,8 +124,8 @@ public class DocumentAnalyticsResource {
         }
         refuseOverTier(file.size());
         UUID jobId = UUID.randomUUID();
-        return store(jobId, file.uploadedFile(), file.fileName(), file.size())
-                .map(stored -> new Received(jobId, stored));
+        return VertxContexts.blocking(() -> documents.store(file.uploadedFile(), file.fileName(), file.size(),
+                documentKey(jobId))).map(stored -> new Received(jobId, stored));
     }
 
     /**
@@ -117,13 +134,7 @@ public class DocumentAnalyticsResource {
      */
     public Uni<Received> receive(String url) {
         UUID jobId = UUID.randomUUID();
-        return downloader.download(url, maxBytes()).chain(downloaded -> store(jobId, downloaded.file(),
-                downloaded.fileName(), downloaded.size()).map(stored -> new Received(jobId, stored))
-                .onTermination().call(() -> VertxContexts.blocking(() -> Files.deleteIfExists(downloaded.file()))));
-    }
-
-    /** A document stored for a job to come: where it is and what it is. */
-    public record StoredDocument(String key, String fileName, String contentType, long sizeBytes) {
+        return documents.fetch(url, maxBytes(), documentKey(jobId)).map(stored -> new Received(jobId, stored));
     }
 
     /**
@@ -165,18 +176,8 @@ public class DocumentAnalyticsResource {
         return new ApiException(404, "attachment_not_found", "No such attached document");
     }
 
-    private Uni<StoredDocument> store(UUID jobId, java.nio.file.Path document, String fileName, long size) {
-        if (size == 0) {
-            throw new ApiException(400, "empty_file", "The document is empty");
-        }
-        String key = "uploads/" + user.id() + "/" + jobId + "/document";
-        return VertxContexts.blocking(() -> {
-            String contentType = inspector.inspect(document, fileName);
-            try (InputStream in = Files.newInputStream(document)) {
-                blobs.put(key, in);
-            }
-            return new StoredDocument(key, fileName, contentType, size);
-        });
+    private String documentKey(UUID jobId) {
+        return "uploads/" + user.id() + "/" + jobId + "/document";
     }
 
     /** Records and publishes the job of a stored document. */
@@ -184,8 +185,7 @@ public class DocumentAnalyticsResource {
         AnalyticsRequest.Output output = validatedOutput(options);
         return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, stored.fileName(), stored.sizeBytes(),
                 new AnalyzeDocument(null, null, null, stored.key(), stored.fileName(), stored.contentType(),
-                        stored.sizeBytes(), options.analyses(), new AnalyzeDocument.Output(output.format(),
-                                output.delivery(), output.email(), output.webhookUrl())))
+                        stored.sizeBytes(), options.analyses(), output.toEvent(), null))
                 .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued",
                         estimateSeconds(stored.sizeBytes()))).location(URI.create("/api/jobs/" + jobId)).build());
     }

@@ -1,5 +1,6 @@
 package io.autoflow.gateway.rest;
 
+import io.autoflow.ingest.IngestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -13,6 +14,20 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return e.toError().toResponse();
+    }
+
+    /** A document refused on its way in: the status says whose fault it is and whether to try again. */
+    @ServerExceptionMapper
+    public Response ingest(IngestException e) {
+        int status = switch (e.code()) {
+            case "empty_file" -> 400;
+            case "file_too_large" -> 413;
+            case "unsupported_file_type", "file_type_mismatch" -> 415;
+            case "url_fetch_timeout" -> 504;
+            case "malware_scan_unavailable" -> 503;
+            default -> 422; // url_not_allowed, url_fetch_failed, malware_detected
+        };
+        return ApiError.of(status, e.code(), e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,10 +1,9 @@
 package io.autoflow.gateway.rest;
 
-import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.Intents;
 import io.autoflow.events.SendMessage;
 import io.autoflow.gateway.auth.CurrentUser;
-import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.ingest.UrlFetchConfig;
 import io.autoflow.gateway.service.JobIntake;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -74,7 +73,6 @@ public class NotificationResource {
                 urlFetch.allowLoopback());
         String firstLine = text.lines().findFirst().orElse(text);
         String name = firstLine.length() <= NAME_CHARS ? firstLine : firstLine.substring(0, NAME_CHARS - 1) + "…";
-        return new SendMessage(name, text, user.email(), new AnalyzeDocument.Output(null, output.delivery(),
-                output.email(), output.webhookUrl()));
+        return new SendMessage(name, text, user.email(), output.toEvent());
     }
 }

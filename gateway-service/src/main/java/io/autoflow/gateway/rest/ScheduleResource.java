@@ -30,8 +30,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Schedules: {@code POST /api/schedules} repeats an API call, or sends a message (a reminder), on a cron schedule
- * in the user's time zone, each run a job of its own, handed over as it asks; {@code GET} lists them, {@code DELETE /api/schedules/{id}} stops one.
+ * Schedules: {@code POST /api/schedules} repeats an API call, a message (a reminder) or a document's analysis on a
+ * cron schedule in the user's time zone, each run a job of its own, handed over as it asks; {@code GET} lists them,
+ * {@code DELETE /api/schedules/{id}} stops one.
  * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
  */
 @Path("/api/schedules")
@@ -41,12 +42,14 @@ public class ScheduleResource {
     private final CurrentUser user;
     private final AutomationResource automations;
     private final NotificationResource notifications;
+    private final DocumentAnalyticsResource documents;
     private final JobIntake intake;
     private final SchedulerApi scheduler;
     private final Jobs jobs;
 
     public ScheduleResource(CurrentUser user, AutomationResource automations, NotificationResource notifications,
-            JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs) {
+            DocumentAnalyticsResource documents, JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs) {
+        this.documents = documents;
         this.notifications = notifications;
         this.jobs = jobs;
         this.user = user;
@@ -61,10 +64,18 @@ public class ScheduleResource {
             @Schema(description = "Five-field cron expression, e.g. '0 9 * * MON' for Mondays at 9:00") String cron,
             @Schema(description = "IANA time zone the expression is read in; the account's (or UTC) when absent")
             String timeZone,
-            @Schema(description = "The API call to make at each run (or give a reminder)")
+            @Schema(description = "The API call to make at each run (or give a reminder or an analysis)")
             AutomationResource.AutomationCall task,
-            @Schema(description = "The message to send at each run (or give a task)")
-            NotificationResource.NotificationRequest reminder) {
+            @Schema(description = "The message to send at each run (or give a task or an analysis)")
+            NotificationResource.NotificationRequest reminder,
+            @Schema(description = "The document to analyse at each run, by its web address in 'file' (fetched"
+                    + " afresh each time), with the analyses and output of POST /api/analytics/document (or give a"
+                    + " task or a reminder)")
+            AnalyticsRequest analysis) {
+
+        private int whatCount() {
+            return (task == null ? 0 : 1) + (reminder == null ? 0 : 1) + (analysis == null ? 0 : 1);
+        }
     }
 
     /** The answer to a schedule accepted for setting up. */
@@ -77,9 +88,9 @@ public class ScheduleResource {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new ApiException(400, "missing_cron", "Give the schedule as a cron expression in 'cron'");
         }
-        if ((request.task() == null) == (request.reminder() == null)) {
-            throw new ApiException(400, "missing_task", "Give either the API call to repeat in 'task' or the"
-                    + " message to send in 'reminder'");
+        if (request.whatCount() != 1) {
+            throw new ApiException(400, "missing_task", "Give one thing to repeat: the API call in 'task', the"
+                    + " message to send in 'reminder' or the document to analyse in 'analysis'");
         }
         try {
             CronExpressions.parse(request.cron());
@@ -88,10 +99,16 @@ public class ScheduleResource {
         }
         String zone = zone(request.timeZone());
         UUID jobId = UUID.randomUUID();
-        Uni<Task> task = request.reminder() != null
-                ? Uni.createFrom().item(reminder(notifications.prepare(request.reminder())))
-                : automations.prepare(request.task(), jobId).map(call -> new Task(Intents.API_AUTOMATION,
-                        call.name(), call));
+        Uni<Task> task;
+        if (request.reminder() != null) {
+            task = Uni.createFrom().item(reminder(notifications.prepare(request.reminder())));
+        } else if (request.analysis() != null) {
+            task = documents.repeatable(request.analysis(), jobId).map(analysis -> new Task(
+                    Intents.DOCUMENT_ANALYTICS, "Analysis of " + analysis.fileName(), analysis));
+        } else {
+            task = automations.prepare(request.task(), jobId).map(call -> new Task(Intents.API_AUTOMATION,
+                    call.name(), call));
+        }
         return task.chain(each -> {
             String name = each.name() + " (" + request.cron().trim() + ", " + zone + ")";
             return intake.accept(jobId, Intents.SCHEDULE_TASK, name, 0, new ScheduleTask(null, null, null,

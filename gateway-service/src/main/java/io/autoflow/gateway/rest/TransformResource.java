@@ -3,12 +3,12 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
-import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.Intents;
 import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.CurrentUser;
-import io.autoflow.gateway.config.UrlFetchConfig;
+import io.autoflow.ingest.StoredDocument;
+import io.autoflow.ingest.UrlFetchConfig;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
@@ -93,7 +93,7 @@ public class TransformResource {
 
     private Uni<Response> accept(DocumentAnalyticsResource.Received received, String target,
             AnalyticsRequest.Output output) {
-        DocumentAnalyticsResource.StoredDocument document = received.document();
+        StoredDocument document = received.document();
         if (!CONVERTIBLE.contains(document.contentType())) {
             // Checked once stored, where its real type is known: what will not be converted is not kept.
             String folder = document.key().substring(0, document.key().lastIndexOf('/') + 1);
@@ -102,8 +102,7 @@ public class TransformResource {
                             + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
-                document.contentType(), document.sizeBytes(), target, new AnalyzeDocument.Output(null,
-                        output.delivery(), output.email(), output.webhookUrl()));
+                document.contentType(), document.sizeBytes(), target, output.toEvent());
         return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
                 parameters).map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(
                         received.jobId().toString(), "queued", 2)).location(URI.create("/api/jobs/" + job.id))

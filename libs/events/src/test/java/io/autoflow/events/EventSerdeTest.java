@@ -35,7 +35,7 @@ class EventSerdeTest {
                 Arguments.of(new IntentParsed("e1", "u1", "free", Intents.DOCUMENT_ANALYTICS, params, AT),
                         new IntentParsedDeserializer()),
                 Arguments.of(new AnalyzeDocument("e1", "u1", "pro", "k/data.csv", "data.csv", "text/csv", 1234L,
-                        List.of("statistical", "trends"), new AnalyzeDocument.Output("pdf", "email", "a@b.io", null)),
+                        List.of("statistical", "trends"), new AnalyzeDocument.Output("pdf", "email", "a@b.io", null), null),
                         new AnalyzeDocumentDeserializer()),
                 Arguments.of(new ScheduleTask("e2", "u1", "free", "0 9 * * MON", "Europe/Paris", "api_automation",
                         params, "GET api.example.com/x"), new ScheduleTaskDeserializer()),

@@ -28,7 +28,7 @@ public final class WorkflowRequests {
             // Identity and tier come from the authenticated envelope, never from the parameters.
             AnalyzeDocument request = new AnalyzeDocument(intent.executionId(), intent.userId(), intent.tier(),
                     asked.blobKey(), asked.fileName(), asked.contentType(), asked.sizeBytes(), asked.analyses(),
-                    asked.output());
+                    asked.output(), asked.sourceUrl());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), AnalyzeDocument.TYPE, request));
         }
         if (Intents.API_AUTOMATION.equals(intent.intent())) {

@@ -31,7 +31,8 @@ import java.util.Set;
 public class Schedules {
 
     /** What a schedule can repeat: each run must stand on its own parameters. */
-    static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION, Intents.NOTIFICATION);
+    static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION, Intents.NOTIFICATION,
+            Intents.DOCUMENT_ANALYTICS);
     private static final int NEXT_RUNS_SHOWN = 3;
     private static final int RUNS_CHECKED_FOR_INTERVAL = 100;
 
@@ -65,8 +66,13 @@ public class Schedules {
                     + "' is not a time zone (e.g. Europe/Paris)"));
         }
         if (!REPEATABLE.contains(request.taskIntent()) || request.taskParameters() == null) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call or a message;"
-                    + " '" + request.taskIntent() + "' cannot be scheduled yet"));
+            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call, a"
+                    + " message or a document's analysis; '" + request.taskIntent() + "' cannot be scheduled yet"));
+        }
+        if (Intents.DOCUMENT_ANALYTICS.equals(request.taskIntent())
+                && !request.taskParameters().path("sourceUrl").isTextual()) {
+            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A scheduled analysis needs the"
+                    + " document's web address: each run fetches the document as it is then"));
         }
         Optional<Instant> first = CronExpressions.next(cron, now, zone);
         if (first.isEmpty()) {

@@ -1,9 +1,10 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoflow.gateway.ingest.ClamAvScanner.ScannerUnavailableException;
+import io.autoflow.ingest.ClamAvScanner.ScannerUnavailableException;
+import io.autoflow.testsupport.Eicar;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.ingest;
 
-import io.autoflow.gateway.config.UrlFetchConfig;
-import io.autoflow.gateway.rest.ApiException;
 import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.smallrye.mutiny.Uni;
@@ -58,11 +56,11 @@ public class UrlDownloader {
         client.close();
     }
 
-    /** @throws ApiException {@code url_not_allowed} at once for a URL that is not http(s) or names no host */
+    /** @throws IngestException {@code url_not_allowed} at once for a URL that is not http(s) or names no host */
     public Uni<Downloaded> download(String url, long maxBytes) {
         URI uri = parse(url);
         Download download = new Download(maxBytes);
-        long timer = vertx.setTimer(config.timeout().toMillis(), id -> download.fail(new ApiException(504,
+        long timer = vertx.setTimer(config.timeout().toMillis(), id -> download.fail(new IngestException(
                 "url_fetch_timeout", "The document did not download within " + config.timeout().toSeconds()
                         + " s")));
         fetch(download, uri, 0);
@@ -96,7 +94,7 @@ public class UrlDownloader {
                     }
                     response.exceptionHandler(download::fail);
                     if (response.statusCode() / 100 != 2) {
-                        download.fail(new ApiException(422, "url_fetch_failed",
+                        download.fail(new IngestException("url_fetch_failed",
                                 "The URL answered HTTP " + response.statusCode()));
                     } else {
                         save(download, uri, response);
@@ -123,7 +121,7 @@ public class UrlDownloader {
             response.request().reset(); // timed out meanwhile
             return;
         }
-        if (UploadSizeFilter.contentLength(response.getHeader("Content-Length")) > download.maxBytes) {
+        if (contentLength(response.getHeader("Content-Length")) > download.maxBytes) {
             download.fail(tooLarge(download.maxBytes));
             return;
         }
@@ -165,7 +163,7 @@ public class UrlDownloader {
         try {
             return OutboundUrls.resolve(host, config.allowLoopback());
         } catch (UnknownHostException e) {
-            throw new ApiException(422, "url_fetch_failed", "The host " + host + " does not resolve");
+            throw new IngestException("url_fetch_failed", "The host " + host + " does not resolve");
         } catch (UrlNotAllowedException e) {
             throw refused(e.getMessage());
         }
@@ -190,12 +188,17 @@ public class UrlDownloader {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
-    private static ApiException refused(String why) {
-        return new ApiException(422, "url_not_allowed", "The URL cannot be fetched: " + why);
+    /** A Content-Length header's value, or -1 when it is absent or not a length. */
+    public static long contentLength(String header) {
+        return header != null && header.matches("\\d{1,18}") ? Long.parseLong(header) : -1;
     }
 
-    private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, "file_too_large", "The document is larger than your tier allows ("
+    private static IngestException refused(String why) {
+        return new IngestException("url_not_allowed", "The URL cannot be fetched: " + why);
+    }
+
+    private static IngestException tooLarge(long maxBytes) {
+        return new IngestException("file_too_large", "The document is larger than your tier allows ("
                 + maxBytes + " bytes)");
     }
 
@@ -218,7 +221,7 @@ public class UrlDownloader {
          * failure of the remote side (refused connection, TLS, a broken transfer) is the user's to know about.
          */
         void fail(Throwable cause) {
-            Throwable reported = cause instanceof ApiException ? cause : new ApiException(422, "url_fetch_failed",
+            Throwable reported = cause instanceof IngestException ? cause : new IngestException("url_fetch_failed",
                     "The document could not be fetched: " + cause.getMessage());
             if (!result.tryFail(reported)) {
                 return;

@@ -1,16 +1,14 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.autoflow.gateway.config.ClamAvConfig;
-import io.autoflow.gateway.rest.ApiException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UploadInspectorTest {
+class DocumentInspectorTest {
 
     @TempDir
     Path dir;
@@ -20,11 +18,8 @@ class UploadInspectorTest {
         Path csv = Files.writeString(dir.resolve("a.csv"), "a,b\n1,2\n");
 
         assertThatThrownBy(() -> inspector(false).inspect(csv, "a.csv"))
-                .isInstanceOf(ApiException.class)
-                .satisfies(e -> {
-                    assertThat(((ApiException) e).status()).isEqualTo(503);
-                    assertThat(((ApiException) e).toError().code()).isEqualTo("malware_scan_unavailable");
-                });
+                .isInstanceOf(IngestException.class)
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("malware_scan_unavailable"));
         assertThat(inspector(true).inspect(csv, "a.csv")).isEqualTo("text/csv");
     }
 
@@ -35,11 +30,11 @@ class UploadInspectorTest {
                 '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
 
         assertThatThrownBy(() -> inspector(true).inspect(pdf, "report.csv"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"))
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("file_type_mismatch"))
                 .hasMessageContaining("application/pdf");
         assertThatThrownBy(() -> inspector(true).inspect(png, "chart.png"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("unsupported_file_type"));
-        assertThat(inspector(true).inspect(pdf, "report.pdf")).isEqualTo(UploadInspector.PDF);
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("unsupported_file_type"));
+        assertThat(inspector(true).inspect(pdf, "report.pdf")).isEqualTo(DocumentInspector.PDF);
     }
 
     @Test
@@ -51,13 +46,13 @@ class UploadInspectorTest {
         Path xlsx = Files.write(dir.resolve("book.xlsx"), book);
         Path renamed = Files.write(dir.resolve("book.csv"), book);
 
-        assertThat(inspector(true).inspect(xlsx, "book.xlsx")).isEqualTo(UploadInspector.XLSX);
-        assertThat(inspector(true).inspect(xlsx, "no-extension")).isEqualTo(UploadInspector.XLSX);
+        assertThat(inspector(true).inspect(xlsx, "book.xlsx")).isEqualTo(DocumentInspector.XLSX);
+        assertThat(inspector(true).inspect(xlsx, "no-extension")).isEqualTo(DocumentInspector.XLSX);
         assertThatThrownBy(() -> inspector(true).inspect(renamed, "book.csv"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("file_type_mismatch"));
         Path text = Files.writeString(dir.resolve("fake.xlsx"), "a,b\n1,2\n");
         assertThatThrownBy(() -> inspector(true).inspect(text, "fake.xlsx"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("file_type_mismatch"));
     }
 
     @Test
@@ -68,14 +63,14 @@ class UploadInspectorTest {
         }
         Path file = Files.write(dir.resolve("tables.docx"), docx);
 
-        assertThat(inspector(true).inspect(file, "tables.docx")).isEqualTo(UploadInspector.DOCX);
+        assertThat(inspector(true).inspect(file, "tables.docx")).isEqualTo(DocumentInspector.DOCX);
         assertThatThrownBy(() -> inspector(true).inspect(file, "tables.xlsx"))
-                .satisfies(e -> assertThat(((ApiException) e).toError().code()).isEqualTo("file_type_mismatch"));
+                .satisfies(e -> assertThat(((IngestException) e).code()).isEqualTo("file_type_mismatch"));
     }
 
     /** An inspector whose clamd is unreachable. */
-    private static UploadInspector inspector(boolean failOpen) {
-        return new UploadInspector(new ClamAvConfig() {
+    private static DocumentInspector inspector(boolean failOpen) {
+        return new DocumentInspector(new ClamAvConfig() {
             public String host() {
                 return "localhost";
             }

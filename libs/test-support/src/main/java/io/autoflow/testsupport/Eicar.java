@@ -1,4 +1,4 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.testsupport;
 
 import java.util.HexFormat;
 

@@ -1,4 +1,4 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.ingest;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;

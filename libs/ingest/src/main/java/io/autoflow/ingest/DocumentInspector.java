@@ -1,10 +1,8 @@
-package io.autoflow.gateway.ingest;
+package io.autoflow.ingest;
 
 import io.autoflow.events.DocumentTypes;
-import io.autoflow.gateway.config.ClamAvConfig;
-import io.autoflow.gateway.ingest.ClamAvScanner.ScannerUnavailableException;
-import io.autoflow.gateway.ingest.ClamAvScanner.Verdict;
-import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.ingest.ClamAvScanner.ScannerUnavailableException;
+import io.autoflow.ingest.ClamAvScanner.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,14 +16,14 @@ import org.apache.tika.Tika;
 import org.jboss.logging.Logger;
 
 /**
- * Decides whether an uploaded file may enter the platform: its real type, sniffed from its bytes by Tika (the name
+ * Decides whether a document, uploaded or downloaded, may enter the platform: its real type, sniffed from its bytes by Tika (the name
  * and the declared content type are not trusted), must be one we analyse (CSV, XLSX, DOCX, PDF) and agree with the file's
  * extension, and ClamAV must find it clean. Blocking.
  */
 @ApplicationScoped
-public class UploadInspector {
+public class DocumentInspector {
 
-    private static final Logger LOG = Logger.getLogger(UploadInspector.class);
+    private static final Logger LOG = Logger.getLogger(DocumentInspector.class);
     public static final String CSV = DocumentTypes.CSV;
     public static final String XLSX = DocumentTypes.XLSX;
     public static final String DOCX = DocumentTypes.DOCX;
@@ -39,7 +37,7 @@ public class UploadInspector {
     private final ClamAvScanner scanner;
     private final boolean failOpen;
 
-    public UploadInspector(ClamAvConfig config) {
+    public DocumentInspector(ClamAvConfig config) {
         this.scanner = new ClamAvScanner(config.host(), config.port(), config.connectTimeoutMillis(),
                 config.readTimeoutMillis());
         this.failOpen = config.failOpen();
@@ -47,7 +45,8 @@ public class UploadInspector {
 
     /**
      * @return the content type to analyse the file as
-     * @throws ApiException 415 for a type we do not analyse or that contradicts the name, 422 for malware, 503 when
+     * @throws IngestException {@code unsupported_file_type} or {@code file_type_mismatch} for a type we do not
+     *         analyse or that contradicts the name, {@code malware_detected}, or {@code malware_scan_unavailable} when
      *         the file cannot be scanned and configuration does not allow that
      */
     public String inspect(Path file, String fileName) throws IOException {
@@ -58,8 +57,8 @@ public class UploadInspector {
             if (named != null) {
                 throw mismatch(extension, actual);
             }
-            throw new ApiException(415, "unsupported_file_type", "CSV, XLSX, DOCX and PDF documents can be analysed; this file is "
-                    + actual, null);
+            throw new IngestException("unsupported_file_type", "CSV, XLSX, DOCX and PDF documents can be analysed; this"
+                    + " file is " + actual);
         }
         if (named != null && !named.equals(actual)) {
             throw mismatch(extension, actual);
@@ -98,9 +97,9 @@ public class UploadInspector {
         }
     }
 
-    private static ApiException mismatch(String extension, String actual) {
-        return new ApiException(415, "file_type_mismatch", "The file is named ." + extension + " but its content is "
-                + actual, null);
+    private static IngestException mismatch(String extension, String actual) {
+        return new IngestException("file_type_mismatch", "The file is named ." + extension + " but its content is "
+                + actual);
     }
 
     private void scan(Path file) throws IOException {
@@ -109,16 +108,16 @@ public class UploadInspector {
             verdict = scanner.scan(in);
         } catch (ScannerUnavailableException e) {
             if (failOpen) {
-                LOG.warnf("Upload accepted without a malware scan (autoflow.clamav.fail-open): %s", e.getMessage());
+                LOG.warnf("Document accepted without a malware scan (autoflow.clamav.fail-open): %s", e.getMessage());
                 return;
             }
-            LOG.errorf("Upload refused, malware scan unavailable: %s", e.getMessage());
-            throw new ApiException(503, "malware_scan_unavailable",
-                    "Uploads cannot be checked for malware right now; try again shortly", null);
+            LOG.errorf("Document refused, malware scan unavailable: %s", e.getMessage());
+            throw new IngestException("malware_scan_unavailable",
+                    "Documents cannot be checked for malware right now; try again shortly");
         }
         if (!verdict.clean()) {
-            throw new ApiException(422, "malware_detected", "The file contains malware (" + verdict.signature()
-                    + ") and was not stored", null);
+            throw new IngestException("malware_detected", "The file contains malware (" + verdict.signature()
+                    + ") and was not stored");
         }
     }
 

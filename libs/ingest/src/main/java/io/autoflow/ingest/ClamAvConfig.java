@@ -1,4 +1,4 @@
-package io.autoflow.gateway.config;
+package io.autoflow.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -36,6 +36,30 @@ abstract class OnThePlatform {
                 .post(gateway.url() + "/api/chat").then().statusCode(200);
     }
 
+    /** The email that announced a job: the one whose text links to the job's page. */
+    static jakarta.mail.internet.MimeMessage emailAbout(String jobId) throws Exception {
+        for (jakarta.mail.internet.MimeMessage received : platform.mail.getReceivedMessages()) {
+            if (textOf(received).contains("/jobs/" + jobId)) {
+                return received;
+            }
+        }
+        throw new AssertionError("No email links to job " + jobId);
+    }
+
+    /** The decoded text of a message's text parts, attachments left out. */
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(textOf(parts.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        boolean attached = jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());
+        return part.isMimeType("text/*") && !attached ? part.getContent().toString() : "";
+    }
+
     /** The job once its hand-over ended, which must have been delivered. */
     static JsonPath awaitDelivered(String jobId) {
         JsonPath job = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(

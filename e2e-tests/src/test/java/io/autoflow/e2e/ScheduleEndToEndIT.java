@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.path.json.JsonPath;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,18 @@ class ScheduleEndToEndIT extends OnThePlatform {
                 .statusCode(200).body("status", is("cancelled"));
         given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules").then().statusCode(200)
                 .body("find { it.schedule_id == '" + jobId + "' }.status", is("cancelled"));
+
+        String analysis = chat(null, "every monday at 9am analyse " + platform.documentUrl("/exports/sales.csv")
+                + " and email me the report").body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .extract().path("session_id");
+        String analysisId = chat(analysis, "yes").body("job_id", notNullValue()).extract().path("job_id");
+        assertThat(platform.awaitFinished(analysisId).getString("status")).isEqualTo("completed");
+        JsonPath weekly = given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules/" + analysisId)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(weekly.getString("task_intent")).isEqualTo("document_analytics");
+        assertThat(weekly.getString("name")).startsWith("Analysis of sales.csv (0 9 * * MON");
+        given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/schedules/" + analysisId).then()
+                .statusCode(200);
     }
 
     @Test
@@ -71,24 +84,55 @@ class ScheduleEndToEndIT extends OnThePlatform {
     }
 
     @Test
-    void aScheduledCallRunsAtItsTimeAsAJobOfItsOwnAndItsAnswerIsMailed() {
+    void aScheduledCallAndAScheduledAnalysisRunAtTheirTimeAsJobsOfTheirOwnAndAreMailed() throws Exception {
+        String call = schedule(Map.of("url", platform.documentUrl("/api/rates"), "headers",
+                Map.of("Authorization", Platform.API_TOKEN), "output", Map.of("delivery", "email")), "task");
+        String analysis = schedule(Map.of("file", platform.documentUrl("/exports/sales.csv"), "output",
+                Map.of("delivery", "email")), "analysis");
+
+        // The first runs start at the next minute's turn, as jobs the user sees in their list.
+        JsonPath callRun = awaitDelivered(awaitFirstRun(call));
+        assertThat(callRun.getString("status")).isEqualTo("completed");
+        assertThat(callRun.getString("workflow_type")).isEqualTo("api_automation");
+        assertThat(callRun.getString("file_name")).isEqualTo("GET 127.0.0.1/api/rates");
+        assertThat(callRun.getString("result.preview")).isEqualTo(Platform.RATES);
+
+        // The analysis fetched the document when it ran, and its report was mailed.
+        String analysisRunId = awaitFirstRun(analysis);
+        JsonPath analysisRun = awaitDelivered(analysisRunId);
+        assertThat(analysisRun.getString("status")).as(analysisRun.prettify()).isEqualTo("completed");
+        assertThat(analysisRun.getString("workflow_type")).isEqualTo("document_analytics");
+        assertThat(analysisRun.getString("file_name")).isEqualTo("sales.csv");
+        assertThat(analysisRun.getString("result.source_url")).isEqualTo(platform.documentUrl("/exports/sales.csv"));
+        assertThat(analysisRun.getInt("result.tables[0].row_count")).isEqualTo(48);
+        MimeMessage email = emailAbout(analysisRunId);
+        assertThat(email.getSubject()).isEqualTo("Your report on sales.csv is ready");
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) email.getContent();
+        java.util.List<String> attached = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.getCount(); i++) {
+            attached.add(String.valueOf(parts.getBodyPart(i).getFileName()));
+        }
+        assertThat(attached).contains("sales-report.pdf");
+
+        for (String scheduleId : new String[] {call, analysis}) {
+            given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/schedules/" + scheduleId).then()
+                    .statusCode(200).body("status", is("cancelled"))
+                    .body("runs", org.hamcrest.Matchers.greaterThan(0));
+        }
+    }
+
+    /** Sets up a schedule running every minute; returns its id once it is set up. */
+    private static String schedule(Map<String, Object> what, String kind) {
         String scheduleId = given().header("X-API-Key", apiKey).contentType("application/json")
-                .body(Map.of("cron", "* * * * *", "task", Map.of("url", platform.documentUrl("/api/rates"),
-                        "headers", Map.of("Authorization", Platform.API_TOKEN), "output", Map.of("delivery", "email"))))
+                .body(Map.of("cron", "* * * * *", kind, what))
                 .post(gateway.url() + "/api/schedules").then().statusCode(202).extract().path("schedule_id");
         assertThat(platform.awaitFinished(scheduleId).getString("status")).isEqualTo("completed");
+        return scheduleId;
+    }
 
-        // The first run starts at the next minute's turn, as a job the user sees in their list.
-        String runId = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
+    private static String awaitFirstRun(String scheduleId) {
+        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules/" + scheduleId)
                         .then().statusCode(200).extract().<String>path("last_run_job_id"), id -> id != null);
-        JsonPath run = awaitDelivered(runId);
-        assertThat(run.getString("status")).isEqualTo("completed");
-        assertThat(run.getString("workflow_type")).isEqualTo("api_automation");
-        assertThat(run.getString("file_name")).isEqualTo("GET 127.0.0.1/api/rates");
-        assertThat(run.getString("result.preview")).isEqualTo(Platform.RATES);
-
-        given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/schedules/" + scheduleId).then()
-                .statusCode(200).body("status", is("cancelled")).body("runs", org.hamcrest.Matchers.greaterThan(0));
     }
 }

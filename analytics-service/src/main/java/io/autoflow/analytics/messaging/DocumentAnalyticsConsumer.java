@@ -21,10 +21,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Handles document analytics requests, fetching the document first when the request gives only its web address. The
- * record's offset is committed only after the outcome is stored and
- * announced, so a worker that dies mid-job leaves the request to be redelivered; a request whose job already
- * finished is answered again with the stored outcome, so a redelivery never runs or changes a job twice. The work of
- * a user erased meanwhile is not run, or is thrown away when it ends.
+ * record's offset is committed only after the outcome is stored and announced, so a worker that dies mid-job leaves
+ * the request to be redelivered; a request whose job already finished is answered again with the stored outcome, so
+ * a redelivery never runs or changes a job twice. The work of a user erased meanwhile is not run, or is thrown away
+ * when it ends.
  */
 @ApplicationScoped
 public class DocumentAnalyticsConsumer {

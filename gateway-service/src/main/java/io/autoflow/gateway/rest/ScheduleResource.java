@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.CronExpressions;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
-import io.autoflow.events.SendMessage;
 import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.SendMessage;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
 import io.autoflow.gateway.service.JobIntake;
@@ -73,7 +73,7 @@ public class ScheduleResource {
                     + " task or a reminder)")
             AnalyticsRequest analysis) {
 
-        private int whatCount() {
+        private int tasksGiven() {
             return (task == null ? 0 : 1) + (reminder == null ? 0 : 1) + (analysis == null ? 0 : 1);
         }
     }
@@ -88,7 +88,7 @@ public class ScheduleResource {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new ApiException(400, "missing_cron", "Give the schedule as a cron expression in 'cron'");
         }
-        if (request.whatCount() != 1) {
+        if (request.tasksGiven() != 1) {
             throw new ApiException(400, "missing_task", "Give one thing to repeat: the API call in 'task', the"
                     + " message to send in 'reminder' or the document to analyse in 'analysis'");
         }

@@ -88,6 +88,9 @@ async function route() {
   } else if (hash === '#/jobs') {
     show('jobs');
     await showJobs();
+  } else if (hash === '#/schedules') {
+    show('schedules');
+    await showSchedules();
   } else {
     show('analyse');
     await showLimits();
@@ -212,6 +215,49 @@ async function showJobs() {
     if (list.jobs.some((job) => job.status === 'queued' || job.status === 'processing')) {
       pollTimer = setTimeout(showJobs, 2000);
     }
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+/** The person's schedules, active ones first, each with its next run, its last run's job and a Stop button. */
+async function showSchedules() {
+  try {
+    const schedules = await api('/api/schedules');
+    $('schedules-empty').hidden = schedules.length > 0;
+    $('schedules-table').hidden = schedules.length === 0;
+    $('schedules-table').querySelector('tbody').replaceChildren(...schedules.map((schedule) => {
+      const row = element('tr');
+      row.dataset.status = schedule.status;
+      const runs = element('span', String(schedule.runs));
+      if (schedule.last_run_job_id) {
+        const last = element('a', 'last');
+        last.href = '#/jobs/' + schedule.last_run_job_id;
+        last.setAttribute('aria-label', 'The last run of ' + schedule.name);
+        runs.append(' (', last, ')');
+      }
+      const next = schedule.next_runs && schedule.next_runs.length
+        ? new Date(schedule.next_runs[0]).toLocaleString() : '';
+      const stop = element('button', 'Stop', 'danger');
+      stop.type = 'button';
+      stop.setAttribute('aria-label', 'Stop ' + schedule.name);
+      stop.hidden = schedule.status !== 'active';
+      stop.addEventListener('click', () => stopSchedule(schedule));
+      row.append(cell(schedule.name), cell(schedule.description + ' (' + schedule.time_zone + ')'), cell(next),
+        cell(runs), cell(schedule.status), cell(stop));
+      return row;
+    }));
+  } catch (error) {
+    if (error.status !== 401) showError(error);
+  }
+}
+
+async function stopSchedule(schedule) {
+  if (!confirm('Stop ' + schedule.name + '? No run starts after this.')) return;
+  try {
+    await api('/api/schedules/' + schedule.schedule_id, {method: 'DELETE'});
+    await showSchedules();
+    notice('Stopped: ' + schedule.name + '.');
   } catch (error) {
     if (error.status !== 401) showError(error);
   }

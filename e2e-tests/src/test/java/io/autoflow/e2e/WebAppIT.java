@@ -170,9 +170,38 @@ class WebAppIT extends OnThePlatform {
     }
 
     @Test
+    void inTheWebAppAScheduleSetUpInTheChatIsListedAndCanBeStopped() throws Exception {
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("every Monday at 9am analyse "
+                    + platform.documentUrl("/exports/sales.csv") + " and email me the report", Keys.ENTER);
+            browser.untilText("#chat-log", "Shall I");
+            browser.visible("#chat-message").sendKeys("yes", Keys.ENTER);
+            browser.visible("#chat-log .job-link").click();
+            browser.untilAttribute("#job-status", "data-status", "completed"); // the schedule is set up
+
+            browser.driver.get(gateway.url() + "/#/schedules");
+            String active = "#schedules-table tr[data-status='active']";
+            browser.untilText(active, "Analysis of sales.csv");
+            assertThat(browser.visible(active).getText()).containsIgnoringCase("monday");
+
+            browser.visible(active + " button[aria-label^='Stop Analysis of sales.csv']").click();
+            browser.driver.switchTo().alert().accept();
+            browser.untilText("#notice", "Stopped: Analysis of sales.csv");
+            browser.untilText("#schedules-table tr[data-status='cancelled']", "Analysis of sales.csv");
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAccessibilityAuditAtDesktopAndPhoneWidth() throws Exception {
         String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         assertThat(platform.awaitFinished(jobId).getString("status")).isEqualTo("completed");
+        String reminder = given().header("X-API-Key", apiKey)
+                .contentType("application/json").body(Map.of("cron", "0 8 * * *", "reminder",
+                        Map.of("message", "water the plants")))
+                .post(gateway.url() + "/api/schedules").then().statusCode(202).extract().path("schedule_id");
+        assertThat(platform.awaitFinished(reminder).getString("status")).isEqualTo("completed");
         Map<String, Dimension> widths = new LinkedHashMap<>();
         widths.put("desktop", new Dimension(1280, 900));
         widths.put("phone", new Dimension(390, 844));
@@ -203,10 +232,17 @@ class WebAppIT extends OnThePlatform {
                 browser.visible("#job-result figure img");
                 violations.addAll(audit(browser, "report", width.getKey()));
 
+                browser.driver.get(gateway.url() + "/#/schedules");
+                browser.untilText("#schedules-table", "Reminder: water the plants");
+                violations.addAll(audit(browser, "schedules", width.getKey()));
+
                 browser.driver.get(gateway.url() + "/#/account");
                 browser.untilText("#account-usage", "Today:");
                 violations.addAll(audit(browser, "account", width.getKey()));
             }
+        } finally {
+            given().header("X-API-Key", apiKey)
+                    .delete(gateway.url() + "/api/schedules/" + reminder).then().statusCode(200);
         }
         assertThat(violations).as("WCAG 2.1 AA violations found by axe-core").isEmpty();
     }

@@ -151,6 +151,21 @@ class ApiAutomationTest {
     }
 
     @Test
+    void retriesOfASlowApiEndWithinTheCallsTotalTime() throws Exception {
+        // Each attempt may take 2 s and three are allowed, but all must end within 3.5 s: the second attempt gets
+        // what is left and there is no third.
+        api.stubFor(get(urlEqualTo("/slow-read")).willReturn(aResponse().withFixedDelay(5000).withBody("late")));
+        String id = UUID.randomUUID().toString();
+
+        kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, request(id, "GET", "/slow-read", null));
+
+        ExecutionEvent failed = awaitFinal(id);
+        assertThat(failed.error().code()).isEqualTo("api_timeout");
+        assertThat(failed.error().details().path("attempts").asInt()).isEqualTo(2);
+        api.verify(2, getRequestedFor(urlEqualTo("/slow-read")));
+    }
+
+    @Test
     void aRedirectIsNotFollowedAndSaysWhereItPoints() throws Exception {
         api.stubFor(get(urlEqualTo("/old")).willReturn(aResponse().withStatus(301)
                 .withHeader("Location", "http://169.254.169.254/latest/meta-data/")));

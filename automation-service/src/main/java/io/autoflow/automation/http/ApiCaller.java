@@ -20,6 +20,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,9 @@ public class ApiCaller {
         client.close();
     }
 
-    public ApiAnswer call(String method, String url, Map<String, String> headers, byte[] body, String bodyType)
-            throws CallFailure {
+    /** @param timeout for this attempt, from connecting to the answer's last byte */
+    public ApiAnswer call(String method, String url, Map<String, String> headers, byte[] body, String bodyType,
+            Duration timeout) throws CallFailure {
         URI uri;
         InetAddress address;
         try {
@@ -73,7 +75,7 @@ public class ApiCaller {
                 .setSsl(OutboundUrls.isHttps(uri))
                 .setURI(OutboundUrls.pathAndQuery(uri))
                 .setFollowRedirects(false)
-                .setTimeout(config.timeout().toMillis())
+                .setTimeout(timeout.toMillis())
                 .putHeader("user-agent", "Autoflow-Automations/1")
                 .putHeader("accept", "application/json, text/*;q=0.9, */*;q=0.8");
         if (headers != null) {
@@ -99,16 +101,16 @@ public class ApiCaller {
                             response.getHeader("location"), bytes,
                             (System.nanoTime() - started) / 1_000_000)))
                     .toCompletionStage().toCompletableFuture()
-                    .get(config.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw timeout(sent[0]);
+            throw timeout(sent[0], timeout);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CallFailure failure) {
                 throw failure;
             }
             if (cause instanceof TimeoutException) { // Vert.x's request timeout is one
-                throw timeout(sent[0]);
+                throw timeout(sent[0], timeout);
             }
             boolean refused = cause instanceof ConnectException;
             throw new CallFailure("api_unreachable", "The API could not be reached: " + cause.getMessage(), true,
@@ -119,9 +121,9 @@ public class ApiCaller {
         }
     }
 
-    private CallFailure timeout(boolean sent) {
-        return new CallFailure("api_timeout", "The API did not answer within " + config.timeout().toSeconds() + " s",
-                true, sent);
+    private static CallFailure timeout(boolean sent, Duration timeout) {
+        return new CallFailure("api_timeout", "The API did not answer within " + timeout.toMillis() / 100 / 10.0
+                + " s", true, sent);
     }
 
     /** The body, or a {@code response_too_large} failure as soon as it passes the limit (the connection is dropped). */

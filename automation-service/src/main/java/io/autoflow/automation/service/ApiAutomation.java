@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs one API automation: reads the call's headers and body, calls the API (again, with growing waits, when the
- * answer is worth another try and trying again cannot repeat a change), keeps the answer in the blob store and says
- * what came back. Blocking: run it on a worker thread.
+ * answer is worth another try, trying again cannot repeat a change, and the call's total time allows it), keeps the
+ * answer in the blob store and says what came back. Blocking: run it on a worker thread.
  */
 @ApplicationScoped
 public class ApiAutomation {
@@ -32,6 +32,8 @@ public class ApiAutomation {
     /** Methods that change nothing, or the same thing when repeated (RFC 9110 §9.2.2): safe to send again. */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE");
     private static final int PREVIEW_CHARS = 2000;
+    /** Less time than this is not worth another attempt. */
+    private static final Duration SHORTEST_ATTEMPT = Duration.ofMillis(250);
 
     private final ApiCaller caller;
     private final BlobStore blobs;
@@ -56,12 +58,15 @@ public class ApiAutomation {
         String bodyType = parts.body() == null ? null
                 : parts.body().isTextual() ? "text/plain; charset=utf-8" : "application/json";
         Duration wait = config.firstRetry();
+        long deadline = System.nanoTime() + config.totalTime().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                ApiAnswer answer = caller.call(method, request.url(), parts.headers(), body, bodyType);
+                ApiAnswer answer = caller.call(method, request.url(), parts.headers(), body, bodyType,
+                        attemptTime(deadline));
                 LOG.infof("Job %s attempt %d: %s %s answered %d in %d ms", request.executionId(), attempt, method,
                         request.name(), answer.status(), answer.durationMs());
-                if (attempt < config.attempts() && worthRetrying(answer.status(), method)) {
+                if (attempt < config.attempts() && worthRetrying(answer.status(), method)
+                        && timeLeftAfter(wait, deadline)) {
                     sleep(wait);
                     wait = wait.multipliedBy(2);
                     continue;
@@ -71,7 +76,7 @@ public class ApiAutomation {
                 LOG.infof("Job %s attempt %d: %s", request.executionId(), attempt, failure.getMessage());
                 boolean again = failure.isRetryable()
                         && (!failure.mayHaveReachedTheApi() || IDEMPOTENT.contains(method));
-                if (attempt < config.attempts() && again) {
+                if (attempt < config.attempts() && again && timeLeftAfter(wait, deadline)) {
                     sleep(wait);
                     wait = wait.multipliedBy(2);
                     continue;
@@ -80,6 +85,17 @@ public class ApiAutomation {
                         EventJson.mapper().createObjectNode().put("attempts", attempt)));
             }
         }
+    }
+
+    /** An attempt has its own time, cut short so that the call as a whole ends by its deadline. */
+    private Duration attemptTime(long deadline) {
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        return left.compareTo(config.timeout()) < 0 ? left : config.timeout();
+    }
+
+    /** Whether, after the wait, enough time is left for another attempt worth making. */
+    private static boolean timeLeftAfter(Duration wait, long deadline) {
+        return deadline - System.nanoTime() - wait.toNanos() >= SHORTEST_ATTEMPT.toNanos();
     }
 
     /** 429 and 503 say the request was not acted on; other 5xx and 408 only for a call that is safe to repeat. */

@@ -13,6 +13,12 @@ public interface AutomationConfig {
     /** Attempts in all when an answer is worth another try (429, 503, a timeout of a call that changes nothing). */
     int attempts();
 
+    /**
+     * All attempts and the waits between them end within this time, shorter than the smallest tier's processing
+     * time: a call that keeps failing fails with its own reason, not the platform's processing timeout.
+     */
+    Duration totalTime();
+
     /** The wait before the second attempt; each later wait doubles. */
     Duration firstRetry();
 

@@ -8,17 +8,12 @@ document once), then for each of RUNS runs the run job's duration_ms (from the s
 report, the fetch included); and, to compare, one analysis of the same URL submitted directly (wall time). Stops the schedule.
     bench/scheduled-analysis.py [RUNS]
 """
-import http.server, json, pathlib, random, sys, threading, time, urllib.request
+import http.server, json, pathlib, sys, threading, time, urllib.request
+from sample_csv import ten_mb_csv
 
 RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
 API = "http://localhost:8080"
-random.seed(1)
-rows = ["date,region,product,units,unit_price,revenue"]; size = 0
-while size < 10 * 1024 * 1024:
-    u = random.randint(1, 50); p = round(random.uniform(1, 100), 2)
-    r = f"2026-01-{random.randint(1,28):02d},{random.choice(['North','South','East','West'])},{random.choice(['Gadget','Gizmo','Widget'])},{u},{p},{round(u*p,2)}"
-    rows.append(r); size += len(r) + 1
-data = ("\n".join(rows) + "\n").encode()
+row_count, data = ten_mb_csv()
 
 
 class Serve(http.server.BaseHTTPRequestHandler):
@@ -52,7 +47,7 @@ def finished(job_id):
 
 t0 = time.time()
 schedule = call("POST", "/api/schedules", {"cron": "* * * * *", "analysis": {"file": url}})["schedule_id"]
-print(f"{len(rows) - 1} rows, {len(data)} bytes; POST /api/schedules answered in {time.time() - t0:.2f}s", flush=True)
+print(f"{row_count} rows, {len(data)} bytes; POST /api/schedules answered in {time.time() - t0:.2f}s", flush=True)
 print("set-up", finished(schedule)["status"], flush=True)
 seen = None
 try:

@@ -6,14 +6,9 @@ and JSON again (warm), follows each job until it completes, and prints the time 
 completed job, the job's duration_ms (queued to completed), and the converted file's size.
     bench/transform-latency.py
 """
-import random, json, time, urllib.request, uuid, pathlib
-random.seed(1)
-rows=["date,region,product,units,unit_price,revenue"]; size=0
-while size < 10*1024*1024:
-    u=random.randint(1,50); p=round(random.uniform(1,100),2)
-    r=f"2026-01-{random.randint(1,28):02d},{random.choice(['North','South','East','West'])},{random.choice(['Gadget','Gizmo','Widget'])},{u},{p},{round(u*p,2)}"
-    rows.append(r); size+=len(r)+1
-data=("\n".join(rows)+"\n").encode()
+import json, time, urllib.request, uuid, pathlib
+from sample_csv import ten_mb_csv
+row_count, data = ten_mb_csv()
 key=(pathlib.Path(__file__).resolve().parent.parent / ".autoflow" / "api-key").read_text().strip()
 for target in ["json","xlsx","csv","json"]:
     b=uuid.uuid4().hex
@@ -24,4 +19,4 @@ for target in ["json","xlsx","csv","json"]:
         j=json.load(urllib.request.urlopen(urllib.request.Request("http://localhost:8080/api/jobs/"+r["job_id"],headers={"X-API-Key":key})))
         if j["status"] in("completed","failed"): break
         time.sleep(0.1)
-    print(target, j["status"], len(rows)-1, "rows", f"{time.time()-t0:.1f}s from upload start; duration_ms", j.get("duration_ms"), "out bytes", j.get("result",{}).get("file",{}).get("size_bytes"), flush=True)
+    print(target, j["status"], row_count, "rows", f"{time.time()-t0:.1f}s from upload start; duration_ms", j.get("duration_ms"), "out bytes", j.get("result",{}).get("file",{}).get("size_bytes"), flush=True)

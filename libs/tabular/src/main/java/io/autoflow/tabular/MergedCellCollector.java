@@ -1,4 +1,4 @@
-package io.autoflow.analytics.extract;
+package io.autoflow.tabular;
 
 import java.util.List;
 import org.xml.sax.Attributes;

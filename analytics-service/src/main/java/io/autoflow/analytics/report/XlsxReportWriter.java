@@ -7,6 +7,7 @@ import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.Trend;
+import io.autoflow.tabular.FormulaInjection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

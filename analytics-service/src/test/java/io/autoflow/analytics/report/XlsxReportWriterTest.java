@@ -7,6 +7,7 @@ import io.autoflow.analytics.insight.InsightWriter;
 import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.tabular.FormulaInjection;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

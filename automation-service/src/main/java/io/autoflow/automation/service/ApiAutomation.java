@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -57,7 +58,6 @@ public class ApiAutomation {
         byte[] body = bodyBytes(parts.body());
         String bodyType = parts.body() == null ? null
                 : parts.body().isTextual() ? "text/plain; charset=utf-8" : "application/json";
-        Duration wait = config.firstRetry();
         long deadline = System.nanoTime() + config.totalTime().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -65,37 +65,39 @@ public class ApiAutomation {
                         attemptTime(deadline));
                 LOG.infof("Job %s attempt %d: %s %s answered %d in %d ms", request.executionId(), attempt, method,
                         request.name(), answer.status(), answer.durationMs());
-                if (attempt < config.attempts() && worthRetrying(answer.status(), method)
-                        && timeLeftAfter(wait, deadline)) {
-                    sleep(wait);
-                    wait = wait.multipliedBy(2);
-                    continue;
+                if (!anotherAttempt(attempt, worthRetrying(answer.status(), method), deadline)) {
+                    return answered(request, method, answer, attempt);
                 }
-                return answered(request, method, answer, attempt);
             } catch (CallFailure failure) {
                 LOG.infof("Job %s attempt %d: %s", request.executionId(), attempt, failure.getMessage());
-                boolean again = failure.isRetryable()
+                boolean worthIt = failure.isRetryable()
                         && (!failure.mayHaveReachedTheApi() || IDEMPOTENT.contains(method));
-                if (attempt < config.attempts() && again && timeLeftAfter(wait, deadline)) {
-                    sleep(wait);
-                    wait = wait.multipliedBy(2);
-                    continue;
+                if (!anotherAttempt(attempt, worthIt, deadline)) {
+                    return RunOutcome.failure(new ErrorInfo(failure.code(), failure.getMessage(),
+                            EventJson.mapper().createObjectNode().put("attempts", attempt)));
                 }
-                return RunOutcome.failure(new ErrorInfo(failure.code(), failure.getMessage(),
-                        EventJson.mapper().createObjectNode().put("attempts", attempt)));
             }
         }
+    }
+
+    /**
+     * Whether to make another attempt after this one: when it is worth it, allowed, and has time left after the
+     * wait (the first retry's, doubling each time), which it then waits.
+     */
+    private boolean anotherAttempt(int attempt, boolean worthIt, long deadline) {
+        Duration wait = config.firstRetry().multipliedBy(1L << (attempt - 1));
+        if (!worthIt || attempt >= config.attempts()
+                || deadline - System.nanoTime() - wait.toNanos() < SHORTEST_ATTEMPT.toNanos()) {
+            return false;
+        }
+        sleep(wait);
+        return true;
     }
 
     /** An attempt has its own time, cut short so that the call as a whole ends by its deadline. */
     private Duration attemptTime(long deadline) {
         Duration left = Duration.ofNanos(deadline - System.nanoTime());
         return left.compareTo(config.timeout()) < 0 ? left : config.timeout();
-    }
-
-    /** Whether, after the wait, enough time is left for another attempt worth making. */
-    private static boolean timeLeftAfter(Duration wait, long deadline) {
-        return deadline - System.nanoTime() - wait.toNanos() >= SHORTEST_ATTEMPT.toNanos();
     }
 
     /** 429 and 503 say the request was not acted on; other 5xx and 408 only for a call that is safe to repeat. */
@@ -126,7 +128,7 @@ public class ApiAutomation {
         try {
             blobs.put(key, new ByteArrayInputStream(answer.body()));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("The answer could not be stored", e);
+            throw new UncheckedIOException("The answer could not be stored", e);
         }
         ObjectNode result = EventJson.mapper().createObjectNode();
         result.putObject("request").put("method", method).put("url", request.url());
@@ -180,7 +182,7 @@ public class ApiAutomation {
 
     private static boolean isText(String mediaType) {
         return mediaType.startsWith("text/") || mediaType.endsWith("json") || mediaType.endsWith("xml")
-                || mediaType.endsWith("+json") || mediaType.endsWith("csv");
+                || mediaType.endsWith("csv");
     }
 
     private static String extension(String mediaType) {

@@ -43,18 +43,10 @@ public class ScheduledJobs {
                         .addUUID(UUID.fromString(intent.executionId()))
                         .addUUID(UUID.fromString(intent.userId()))
                         .addString(intent.intent())
-                        .addString(name(intent))
+                        .addString(IntentParsed.jobName(intent.parameters()))
                         .addJsonObject(new JsonObject(EventJson.write(intent)))
                         .addOffsetDateTime(created.atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid();
-    }
-
-    /** What the user knows the run by: the call's or the message's name, or the analysed document's. */
-    private static String name(IntentParsed intent) {
-        if (intent.parameters() == null) {
-            return null;
-        }
-        return intent.parameters().path("name").asText(intent.parameters().path("fileName").asText(null));
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -77,8 +78,7 @@ public class AutomationResource {
         UUID jobId = UUID.randomUUID();
         return prepare(call, jobId)
                 .chain(parameters -> intake.accept(jobId, Intents.API_AUTOMATION, parameters.name(), 0, parameters))
-                .map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 2))
-                        .location(URI.create("/api/jobs/" + jobId)).build());
+                .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, 2));
     }
 
     /**
@@ -148,8 +148,7 @@ public class AutomationResource {
         if (method.equals("GET")) {
             throw new ApiException(422, "invalid_request", "A GET call has no body; use POST, PUT or PATCH");
         }
-        byte[] bytes = (body.isTextual() ? body.asText() : body.toString()).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ApiException(413, "body_too_large", "The body to send is larger than " + MAX_BODY_BYTES
                     + " bytes", json.createObjectNode().put("max_bytes", MAX_BODY_BYTES));

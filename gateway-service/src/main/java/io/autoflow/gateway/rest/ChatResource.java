@@ -26,8 +26,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}.
  * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
- * schedule of a call or a message)
- * and answers with its {@code job_id} ({@link ChatReply}).
+ * schedule of any of these but a conversion) and answers with its {@code job_id} ({@link ChatReply}).
  */
 @Path("/api")
 public class ChatResource {

@@ -51,8 +51,31 @@ public class DocumentAnalyticsResource {
         this.json = json;
     }
 
-    /** The answer to an accepted document. */
+    /** The answer to an accepted job. */
     public record Accepted(String jobId, String status, int estimatedTime) implements JobAccepted {
+
+        /** 202 with the queued job's id and estimate, and where to follow it. */
+        static Response response(UUID jobId, int estimatedTime) {
+            return Response.accepted(new Accepted(jobId.toString(), "queued", estimatedTime))
+                    .location(URI.create("/api/jobs/" + jobId)).build();
+        }
+    }
+
+    /**
+     * The JSON of a multipart request's part {@code request}, or null when there is none.
+     *
+     * @throws ApiException 400 {@code invalid_request} when it is not valid JSON of that type
+     */
+    static <T> T requestPart(ObjectMapper json, String part, Class<T> type) {
+        if (part == null || part.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readValue(part, type);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
+                    + e.getOriginalMessage());
+        }
     }
 
     /**
@@ -186,8 +209,7 @@ public class DocumentAnalyticsResource {
         return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, stored.fileName(), stored.sizeBytes(),
                 new AnalyzeDocument(null, null, null, stored.key(), stored.fileName(), stored.contentType(),
                         stored.sizeBytes(), options.analyses(), output.toEvent(), null))
-                .map(saved -> Response.accepted(new Accepted(jobId.toString(), "queued",
-                        estimateSeconds(stored.sizeBytes()))).location(URI.create("/api/jobs/" + jobId)).build());
+                .map(saved -> Accepted.response(jobId, estimateSeconds(stored.sizeBytes())));
     }
 
     private void refuseOverTier(long size) {
@@ -208,16 +230,10 @@ public class DocumentAnalyticsResource {
     }
 
     private AnalyticsRequest parse(String request) {
-        if (request == null || request.isBlank()) {
-            return new AnalyticsRequest(null, null, null, null);
-        }
-        try {
-            return json.readValue(request, AnalyticsRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
-                    + e.getOriginalMessage());
-        }
+        AnalyticsRequest options = requestPart(json, request, AnalyticsRequest.class);
+        return options == null ? new AnalyticsRequest(null, null, null, null) : options;
     }
+
 
     /** A first estimate: a couple of seconds, plus one per 5 MB. */
     private static int estimateSeconds(long bytes) {

@@ -206,6 +206,13 @@ public class JobResource {
         return base.replaceAll("[^A-Za-z0-9._-]", "_") + "-report." + extension;
     }
 
+    /** A link that works without the API key, e.g. for a browser or a colleague, until it expires. */
+    private void putDownloadLink(ObjectNode view, String key, String downloadName) {
+        Instant expires = Instant.now().plus(linkValidity);
+        view.put("download_url", "/files/" + links.token(key, downloadName, expires));
+        view.put("download_url_expires_at", expires.toString());
+    }
+
     /** The orchestrator's view with the gateway's own facts added, or a queued view when it has none yet. */
     private JsonNode view(Job job, JsonNode known) {
         ObjectNode view;
@@ -214,19 +221,12 @@ public class JobResource {
             String reportKey = ownReportKey(known, job);
             if (reportKey != null) {
                 view.put("report_url", "/api/jobs/" + job.id + "/report");
-                // A link that works without the API key, e.g. for a browser or a colleague, until it expires.
-                Instant expires = Instant.now().plus(linkValidity);
-                view.put("download_url", "/files/" + links.token(reportKey, downloadName(job,
-                        reportKey.substring(reportKey.lastIndexOf('.') + 1)), expires));
-                view.put("download_url_expires_at", expires.toString());
+                String extension = reportKey.substring(reportKey.lastIndexOf('.') + 1);
+                putDownloadLink(view, reportKey, downloadName(job, extension));
             }
-            String answerKey = ownFileKey(known, job);
-            if (answerKey != null) {
-                // An API call's answer or a converted file; a link that works without the API key, until it expires.
-                Instant expires = Instant.now().plus(linkValidity);
-                view.put("download_url", "/files/" + links.token(answerKey,
-                        answerKey.substring(answerKey.lastIndexOf('/') + 1), expires));
-                view.put("download_url_expires_at", expires.toString());
+            String fileKey = ownFileKey(known, job); // an API call's answer or a converted file
+            if (fileKey != null) {
+                putDownloadLink(view, fileKey, fileKey.substring(fileKey.lastIndexOf('/') + 1));
             }
             if ("completed".equals(known.path("status").asText())) {
                 view.put("delivery_status", deliveryStatus(known));

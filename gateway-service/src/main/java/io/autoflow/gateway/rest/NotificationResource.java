@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -50,8 +49,7 @@ public class NotificationResource {
         UUID jobId = UUID.randomUUID();
         SendMessage message = prepare(request);
         return intake.accept(jobId, Intents.NOTIFICATION, message.name(), 0, message)
-                .map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(jobId.toString(), "queued", 1))
-                        .location(URI.create("/api/jobs/" + jobId)).build());
+                .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, 1));
     }
 
     /** Checks a message and where it goes; the answer is the parameters it is sent with. */

@@ -1,6 +1,5 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.DocumentTypes;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -65,7 +63,8 @@ public class TransformResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
-        TransformRequest options = parse(request);
+        TransformRequest options = DocumentAnalyticsResource.requestPart(json, request,
+                TransformRequest.class);
         String target = target(options);
         AnalyticsRequest.Output output = delivery(options);
         return documents.receive(file).chain(received -> accept(received, target, output));
@@ -104,9 +103,7 @@ public class TransformResource {
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
                 document.contentType(), document.sizeBytes(), target, output.toEvent());
         return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
-                parameters).map(job -> Response.accepted(new DocumentAnalyticsResource.Accepted(
-                        received.jobId().toString(), "queued", 2)).location(URI.create("/api/jobs/" + job.id))
-                .build());
+                parameters).map(job -> DocumentAnalyticsResource.Accepted.response(received.jobId(), 2));
     }
 
     private static String target(TransformRequest options) {
@@ -121,17 +118,5 @@ public class TransformResource {
     private AnalyticsRequest.Output delivery(TransformRequest options) {
         return AnalyticsRequest.validatedDelivery(options == null ? null : options.output(), user.email(),
                 urlFetch.allowLoopback());
-    }
-
-    private TransformRequest parse(String request) {
-        if (request == null || request.isBlank()) {
-            return null;
-        }
-        try {
-            return json.readValue(request, TransformRequest.class);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
-                    + e.getOriginalMessage());
-        }
     }
 }

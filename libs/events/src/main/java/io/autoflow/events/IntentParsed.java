@@ -17,4 +17,15 @@ public record IntentParsed(String executionId, String userId, String tier, Strin
         Instant occurredAt) {
 
     public static final String TYPE = "io.autoflow.intent.parsed.v1";
+
+    /**
+     * What the user knows a job by, from its parameters: the analysed or converted document's file name, or the
+     * name of a call, a message or a schedule; null when there is none.
+     */
+    public static String jobName(JsonNode parameters) {
+        if (parameters == null) {
+            return null;
+        }
+        return parameters.path("fileName").asText(parameters.path("name").asText(null));
+    }
 }

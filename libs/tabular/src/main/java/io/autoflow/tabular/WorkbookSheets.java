@@ -28,7 +28,7 @@ import org.xml.sax.XMLReader;
  * workbook object model would need about a hundred times the file's size). Cells come as {@link RawValueFormatter}
  * gives them (numbers in full precision, dates as ISO text, formulas by their cached values), trimmed, error values
  * blank, a gap before a cell filled with blanks; rows with nothing in them are skipped. POI's zip-bomb guards
- * (inflate ratio, entry size) stay on: a bomb is an {@link IOException} saying "Zip bomb".
+ * (inflate ratio, entry size) stay on.
  */
 public final class WorkbookSheets {
 
@@ -58,8 +58,8 @@ public final class WorkbookSheets {
     }
 
     /**
-     * @throws TabularException {@code encrypted_document}, or {@code corrupt_document} for a file that is no readable
-     *         workbook
+     * @throws TabularException {@code encrypted_document}, {@code zip_bomb_detected}, or {@code corrupt_document}
+     *         for a file that is no readable workbook
      */
     public static void read(Path file, Reader reader) throws IOException {
         refuseEncrypted(file);
@@ -88,9 +88,22 @@ public final class WorkbookSheets {
         } catch (EncryptedDocumentException e) {
             throw new TabularException("encrypted_document", "The workbook is password-protected");
         } catch (OpenXML4JException | SAXException | ParserConfigurationException e) {
+            refuseZipBomb(e);
             throw new TabularException("corrupt_document", "The workbook cannot be read: " + e.getMessage());
         } catch (UncheckedIOException e) {
+            refuseZipBomb(e.getCause());
             throw e.getCause();
+        } catch (IOException | RuntimeException e) {
+            refuseZipBomb(e);
+            throw e;
+        }
+    }
+
+    /** POI's guards stop a sheet that inflates far beyond its compressed size, with a message saying so. */
+    private static void refuseZipBomb(Exception e) {
+        if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
+            throw new TabularException("zip_bomb_detected",
+                    "The workbook expands far beyond its size (possible zip bomb)");
         }
     }
 

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +61,30 @@ class WorkbookSheetsTest {
                 .isInstanceOf(TabularException.class).extracting("code").isEqualTo("encrypted_document");
         assertThatThrownBy(() -> WorkbookSheets.read(text, name -> null))
                 .isInstanceOf(TabularException.class).extracting("code").isEqualTo("corrupt_document");
+    }
+
+    @Test
+    void stopsADecompressionBomb() throws Exception {
+        // A real workbook whose first sheet inflates 1000-fold: 20 MB of whitespace after the sheet's XML.
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (var source = new ZipInputStream(getClass().getResourceAsStream("/xlsx/Book1.xlsx"));
+                var target = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (var entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
+                target.putNextEntry(new ZipEntry(entry.getName()));
+                target.write(source.readAllBytes());
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    byte[] spaces = new byte[1 << 20];
+                    Arrays.fill(spaces, (byte) ' ');
+                    for (int i = 0; i < 20; i++) {
+                        target.write(spaces);
+                    }
+                }
+                target.closeEntry();
+            }
+        }
+
+        assertThatThrownBy(() -> WorkbookSheets.read(bomb, name -> (rowNum, cells) -> { }))
+                .isInstanceOf(TabularException.class).extracting("code").isEqualTo("zip_bomb_detected");
     }
 
     private Path copy(String name) throws Exception {

@@ -3,6 +3,7 @@ package io.autoflow.orchestrator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.events.IntentParsed;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.orchestrator.domain.Execution;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class Handovers {
         }
         String id = execution.id.toString();
         return Optional.of(new NotificationRequested(NotificationRequested.idFor(id, channel), id, execution.userId,
-                channel, target, execution.workflowType, input.path("fileName").asText(input.path("name").asText(null)), execution.status,
+                channel, target, execution.workflowType, IntentParsed.jobName(input), execution.status,
                 EventJson.read(execution.outputData, JsonNode.class), EventJson.read(execution.error, ErrorInfo.class),
                 Instant.now()));
     }

@@ -1,5 +1,6 @@
 package io.autoflow.transform.convert;
 
+import io.autoflow.tabular.FormulaInjection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -13,8 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes CSV (RFC 4180, UTF-8, comma-separated): one file for one table, a ZIP of one file per table for several. A
- * text a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a return and is not a number) is
- * written with a leading apostrophe, as OWASP advises against CSV injection.
+ * text a spreadsheet would run as a formula ({@link FormulaInjection}) that is not a number is written with a
+ * leading apostrophe, as OWASP advises against CSV injection.
  */
 public final class CsvSink implements TableSink {
 
@@ -72,11 +73,6 @@ public final class CsvSink implements TableSink {
     }
 
     static String neutral(String cell) {
-        if (cell.isEmpty() || Cells.isNumber(cell)) {
-            return cell;
-        }
-        char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + cell : cell;
+        return cell.isEmpty() || Cells.isNumber(cell) || !FormulaInjection.isRisky(cell) ? cell : "'" + cell;
     }
 }

@@ -22,6 +22,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
@@ -58,7 +59,7 @@ public class DataTransform {
             output = Files.createTempFile("autoflow-transform-", ".out");
             try (InputStream in = blobs.open(request.blobKey()).orElseThrow(
                     () -> new TransformException("document_not_found", "The document is no longer stored"))) {
-                Files.copy(in, input, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, input, StandardCopyOption.REPLACE_EXISTING);
             }
             long started = System.nanoTime();
             Counts counts;

@@ -1,15 +1,16 @@
-package io.autoflow.analytics.report;
+package io.autoflow.tabular;
 
 /**
  * Text a spreadsheet could take for a formula (OWASP "CSV injection"): it starts with {@code =}, {@code +}, {@code -},
- * {@code @}, a tab or a carriage return, possibly after spaces.
+ * {@code @}, a tab or a carriage return, possibly after spaces. Reports and converted data write such text so that it
+ * stays text.
  */
-final class FormulaInjection {
+public final class FormulaInjection {
 
     private FormulaInjection() {
     }
 
-    static boolean isRisky(String text) {
+    public static boolean isRisky(String text) {
         String start = text.stripLeading();
         if (start.isEmpty()) {
             return text.startsWith("\t") || text.startsWith("\r");

@@ -78,7 +78,7 @@ class DocumentAnalyticsFlowTest {
         String monday = UUID.randomUUID().toString();
         kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, monday, fetching(monday, "/exports/sales.csv"));
 
-        JsonNode result = awaitEvent(monday, Status.COMPLETED).result();
+        JsonNode result = detail(awaitEvent(monday, Status.COMPLETED));
         assertThat(result.get("tables").get(0).get("row_count").asLong()).isEqualTo(48);
         assertThat(result.get("source_url").asText()).isEqualTo(WEB.baseUrl() + "/exports/sales.csv");
         assertThat(result.get("report").get("key").asText()).isEqualTo("reports/u1/" + monday + "/report.pdf");
@@ -95,7 +95,7 @@ class DocumentAnalyticsFlowTest {
                 .withBody(new String(sales, StandardCharsets.UTF_8) + "2026-12-01,North,Widget,7,2.50,17.50,no\n")));
         String nextMonday = UUID.randomUUID().toString();
         kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, nextMonday, fetching(nextMonday, "/exports/sales.csv"));
-        assertThat(awaitEvent(nextMonday, Status.COMPLETED).result().get("tables").get(0).get("row_count").asLong())
+        assertThat(detail(awaitEvent(nextMonday, Status.COMPLETED)).get("tables").get(0).get("row_count").asLong())
                 .isEqualTo(49);
     }
 
@@ -144,7 +144,13 @@ class DocumentAnalyticsFlowTest {
         ExecutionEvent started = awaitEvent(id, Status.STARTED);
         assertThat(started.executionId()).isEqualTo(id);
         ExecutionEvent completed = awaitEvent(id, Status.COMPLETED);
-        JsonNode result = completed.result();
+        // The event carries a summary; every table's statistics are stored with the report.
+        JsonNode summary = completed.result();
+        assertThat(summary.has("tables")).isFalse();
+        assertThat(summary.get("table_count").asInt()).isEqualTo(1);
+        assertThat(summary.get("detail").get("key").asText()).isEqualTo("reports/u1/" + id + "/result.json");
+        JsonNode result = detail(completed);
+        assertThat(result.get("insights")).isEqualTo(summary.get("insights"));
         JsonNode table = result.get("tables").get(0);
         assertThat(table.get("name").asText()).isEqualTo("data");
         assertThat(table.get("row_count").asLong()).isEqualTo(48);
@@ -295,6 +301,13 @@ class DocumentAnalyticsFlowTest {
             return EventJson.mapper().readValue(json, ExecutionEvent.class);
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The full result the summary in a completed event names. */
+    private JsonNode detail(ExecutionEvent completed) throws Exception {
+        try (var in = blobs.open(completed.result().get("detail").get("key").asText()).orElseThrow()) {
+            return EventJson.mapper().readTree(in);
         }
     }
 

@@ -265,6 +265,7 @@ class OrchestrationTest {
         Thread.sleep(500);
         job(id, "user-a").body("status", is("failed"));
 
+        // Enterprise runs up to its ceiling (30 minutes by default), far beyond a test's wait.
         String unlimited = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, unlimited, new IntentParsed(unlimited, "user-a", "enterprise", brief.intent(),
                 brief.parameters(), brief.occurredAt()));

@@ -63,6 +63,10 @@ public class AnalyticsJob extends PanacheEntityBase {
     @Column(name = "report_url")
     public String reportUrl;
 
+    /** How many times a worker took the job up (a crashed worker's job is redelivered). */
+    @Column(nullable = false)
+    public int attempts;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,8 +1,10 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
+import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -34,10 +36,12 @@ public final class DocxAnalyzer {
             int paragraphs = 0;
             List<TableStatistics> tables = new ArrayList<>();
             for (IBodyElement element : docx.getBodyElements()) {
+                Checkpoint.check();
                 if (element instanceof XWPFParagraph paragraph && !paragraph.getText().isBlank()) {
                     text.append(paragraph.getText()).append('\n');
                     paragraphs++;
                 } else if (element instanceof XWPFTable table) {
+                    DocumentLimits.checkAnotherTable(tables.size());
                     TableStatistics statistics = analyze("Table " + (tables.size() + 1), table);
                     if (statistics != null) {
                         tables.add(statistics);

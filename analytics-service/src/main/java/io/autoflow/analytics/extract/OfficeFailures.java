@@ -1,14 +1,16 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.service.work.Checkpoint;
+
 /** Turns what POI throws on a damaged or hostile Office file into a stable failure code. */
 final class OfficeFailures {
 
     private OfficeFailures() {
     }
 
-    static DocumentException translate(Exception e, String what) {
-        if (e instanceof DocumentException documentException) {
-            return documentException;
+    static RuntimeException translate(Exception e, String what) {
+        if (e instanceof DocumentException || e instanceof Checkpoint.WorkAbandonedException) {
+            return (RuntimeException) e;
         }
         if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
             return new DocumentException("zip_bomb_detected",

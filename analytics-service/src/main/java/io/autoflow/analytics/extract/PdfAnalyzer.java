@@ -1,8 +1,10 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
+import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -63,6 +65,11 @@ public final class PdfAnalyzer {
             throw new DocumentException("encrypted_document", "The PDF is password-protected");
         } catch (IOException e) {
             throw new DocumentException("corrupt_document", "The file is not a readable PDF: " + e.getMessage());
+        } catch (DocumentException | Checkpoint.WorkAbandonedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // PDFBox and tabula report a broken structure (a cyclic page tree, a missing object) this way.
+            throw new DocumentException("corrupt_document", "The PDF's structure is broken: " + e.getMessage());
         }
     }
 
@@ -72,6 +79,7 @@ public final class PdfAnalyzer {
         try (ObjectExtractor extractor = new ObjectExtractor(pdf)) {
             PageIterator pages = extractor.extract();
             while (pages.hasNext()) {
+                Checkpoint.check();
                 for (Table table : tablesOn(pages.next())) {
                     Grid grid = Grid.of(cells(table));
                     if (grid == null) {
@@ -81,6 +89,7 @@ public final class PdfAnalyzer {
                     if (previous != null && previous.header().equals(grid.header())) {
                         previous.rows().addAll(grid.rows());
                     } else {
+                        DocumentLimits.checkAnotherTable(grids.size());
                         grids.add(grid);
                     }
                 }

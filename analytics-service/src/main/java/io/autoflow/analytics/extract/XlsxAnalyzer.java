@@ -1,5 +1,6 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.tabular.TabularException;
@@ -60,6 +61,7 @@ public final class XlsxAnalyzer {
         @Override
         public void row(int rowNum, List<String> cells) {
             if (table == null) {
+                DocumentLimits.checkAnotherTable(tables.size());
                 headerRow = rowNum;
                 header = cells;
                 table = new TableProfiler(name, header);

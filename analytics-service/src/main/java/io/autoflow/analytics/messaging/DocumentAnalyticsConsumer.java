@@ -1,5 +1,6 @@
 package io.autoflow.analytics.messaging;
 
+import io.autoflow.analytics.domain.AnalyticsJob;
 import io.autoflow.analytics.service.AnalysisOutcome;
 import io.autoflow.analytics.service.AnalyticsJobs;
 import io.autoflow.analytics.service.DocumentAnalysis;
@@ -7,24 +8,36 @@ import io.autoflow.analytics.service.DocumentSource;
 import io.autoflow.analytics.service.ErasedUsers;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.VertxContexts;
+import io.autoflow.service.work.BoundedWork;
+import io.autoflow.service.work.ConcurrentRecords;
+import io.autoflow.service.work.TierProcessingTimes;
+import io.autoflow.service.work.WorkTimeoutException;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executor;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Handles document analytics requests, fetching the document first when the request gives only its web address. The
- * record's offset is committed only after the outcome is stored and announced, so a worker that dies mid-job leaves
- * the request to be redelivered; a request whose job already finished is answered again with the stored outcome, so
- * a redelivery never runs or changes a job twice. The work of a user erased meanwhile is not run, or is thrown away
- * when it ends.
+ * Handles document analytics requests, fetching the document first when the request gives only its web address.
+ * Several documents are analysed at once, each independently of the records around it, so a slow document holds up
+ * nobody else's; each runs under its tier's processing time ({@link BoundedWork}) and fails with
+ * {@code processing_timeout} past it. A record is acknowledged only after its outcome is stored and announced, so a
+ * worker that dies mid-job leaves the request to be redelivered; a request whose job already finished is answered
+ * again with the stored outcome, so a redelivery never runs or changes a job twice; and a request that has taken its
+ * worker down {@code max-attempts} times fails with {@code worker_lost} and goes to the dead-letter topic, so a
+ * restart never loops on it. The work of a user erased meanwhile is not run, or is thrown away when it ends.
  */
 @ApplicationScoped
 public class DocumentAnalyticsConsumer {
@@ -36,14 +49,99 @@ public class DocumentAnalyticsConsumer {
     private final ExecutionEvents events;
     private final ErasedUsers erased;
     private final DocumentSource documents;
+    private final BoundedWork work;
+    private final TierProcessingTimes processingTimes;
+    private final ConcurrentRecords records;
+    private final int maxAttempts;
 
     public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events,
-            ErasedUsers erased, DocumentSource documents) {
+            ErasedUsers erased, DocumentSource documents, BoundedWork work, TierProcessingTimes processingTimes,
+            @ConfigProperty(name = "autoflow.analytics.concurrency") int concurrency,
+            @ConfigProperty(name = "autoflow.analytics.max-attempts") int maxAttempts) {
         this.documents = documents;
         this.jobs = jobs;
         this.analysis = analysis;
         this.events = events;
         this.erased = erased;
+        this.work = work;
+        this.processingTimes = processingTimes;
+        this.records = new ConcurrentRecords(concurrency);
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Incoming("document-analytics")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onRecord(Message<AnalyzeDocument> record) {
+        return records.handle(record, this::onRequest);
+    }
+
+    /** Documents being analysed now. */
+    public int inFlight() {
+        return records.inFlight();
+    }
+
+    Uni<Void> onRequest(AnalyzeDocument request) {
+        if (request == null || request.executionId() == null) {
+            throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
+        }
+        return erased.isErased(request.userId()).chain(gone -> gone ? skip(request) : jobs.takeUp(request)
+                .chain(job -> {
+                    if (job.isFinished()) {
+                        return events.publish(AnalyticsJobs.finalEvent(job));
+                    }
+                    if (job.attempts > maxAttempts) {
+                        return lost(request, job);
+                    }
+                    return run(request);
+                })).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic",
+                request.executionId()));
+    }
+
+    private Uni<Void> run(AnalyzeDocument request) {
+        // Database work must come back to this Vert.x context after the analysis ran on a thread of its own.
+        Executor onContext = VertxContexts.current();
+        String id = request.executionId();
+        Duration limit = processingTimes.of(request.tier());
+        Instant deadline = Instant.now().plus(limit);
+        return events.publish(ExecutionEvent.started(id))
+                .chain(() -> documents.stored(request))
+                .call(stored -> stored == request ? Uni.createFrom().voidItem() : jobs.fetched(stored))
+                .chain(stored -> work.run("analysis-" + id, remaining(deadline), () -> analysis.analyze(stored)))
+                .onFailure(IngestException.class).recoverWithItem(e -> AnalysisOutcome.failure(
+                        ErrorInfo.of(((IngestException) e).code(), e.getMessage())))
+                .onFailure(WorkTimeoutException.class).recoverWithItem(() -> timedOut(request, limit))
+                .emitOn(onContext)
+                .call(outcome -> jobs.finish(id, outcome))
+                .chain(outcome -> erased.isErased(request.userId()).chain(goneSince -> goneSince
+                        ? erased.discard(request.userId(), id)
+                        : events.publish(outcome.toEvent(id))));
+    }
+
+    /**
+     * The request has taken its worker down too often (each redelivery after a crash counts): the job fails, and the
+     * record goes to the dead-letter topic with the reason, for an operator to look at.
+     */
+    private Uni<Void> lost(AnalyzeDocument request, AnalyticsJob job) {
+        String id = request.executionId();
+        ErrorInfo error = new ErrorInfo("worker_lost", "The document stopped its worker " + (job.attempts - 1)
+                + " times; it is not tried again", EventJson.mapper().createObjectNode()
+                        .put("attempts", job.attempts - 1));
+        AnalysisOutcome outcome = AnalysisOutcome.failure(error);
+        return jobs.finish(id, outcome).chain(() -> events.publish(outcome.toEvent(id)))
+                .chain(() -> Uni.createFrom().failure(new WorkerLostException(id, job.attempts - 1)));
+    }
+
+    private static AnalysisOutcome timedOut(AnalyzeDocument request, Duration limit) {
+        LOG.warnf("Job %s passed its %d s and was stopped", request.executionId(), limit.toSeconds());
+        return AnalysisOutcome.failure(new ErrorInfo("processing_timeout", "The analysis ran longer than the "
+                + limit.toSeconds() + " s your " + request.tier() + " tier allows", EventJson.mapper()
+                        .createObjectNode().put("limit_seconds", limit.toSeconds())));
+    }
+
+    /** What is left of the job's time; a fetch that took it all leaves the analysis a moment, not nothing. */
+    private static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
     /** A request of a user who was erased meanwhile is not run: nothing of theirs is made again. */
@@ -52,32 +150,10 @@ public class DocumentAnalyticsConsumer {
         return Uni.createFrom().voidItem();
     }
 
-    @Incoming("document-analytics")
-    public Uni<Void> onRequest(AnalyzeDocument request) {
-        if (request == null || request.executionId() == null) {
-            throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
+    /** Why a record went to the dead-letter topic: it took its worker down too often. */
+    static final class WorkerLostException extends RuntimeException {
+        WorkerLostException(String executionId, int attempts) {
+            super("Job " + executionId + " stopped its worker " + attempts + " times");
         }
-        // Database work must come back to this Vert.x context after the analysis ran on a worker thread.
-        Executor onContext = VertxContexts.current();
-        String id = request.executionId();
-        return erased.isErased(request.userId()).chain(gone -> gone ? skip(request) : jobs.findOrStart(request)
-                .chain(job -> {
-                    if (job.isFinished()) {
-                        return events.publish(AnalyticsJobs.finalEvent(job));
-                    }
-                    return events.publish(ExecutionEvent.started(id))
-                            .chain(() -> documents.stored(request))
-                            .call(stored -> stored == request ? Uni.createFrom().voidItem() : jobs.fetched(stored))
-                            .chain(stored -> Uni.createFrom().item(() -> analysis.analyze(stored))
-                                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                            .onFailure(IngestException.class).recoverWithItem(e -> AnalysisOutcome.failure(
-                                    ErrorInfo.of(((IngestException) e).code(), e.getMessage())))
-                            .emitOn(onContext)
-                            .call(outcome -> jobs.finish(id, outcome))
-                            .chain(outcome -> erased.isErased(request.userId()).chain(goneSince -> goneSince
-                                    ? erased.discard(request.userId(), id)
-                                    : events.publish(outcome.toEvent(id))));
-                })).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic",
-                request.executionId()));
     }
 }

@@ -35,6 +35,8 @@ public final class PdfReportWriter implements ReportWriter {
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final DecimalFormat NUMBER = new DecimalFormat("#,##0.####");
     private static final int KEY_FINDINGS = 8;
+    /** More characters than any line of the page can hold at the smallest size used. */
+    private static final int MAX_LINE_CHARS = 400;
 
     @Override
     public ReportFormat format() {
@@ -247,17 +249,22 @@ public final class PdfReportWriter implements ReportWriter {
             y -= 6;
         }
 
-        /** Text wrapped on word boundaries to the page width. */
+        /** Text wrapped on word boundaries to the page width; each word is measured once. */
         private void paragraph(String text, float size, float x) throws IOException {
             float width = PAGE.getWidth() - x - MARGIN;
+            float space = width(" ", size);
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
             for (String word : text.split(" ")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(fit(candidate, Float.MAX_VALUE, size), size) > width && !line.isEmpty()) {
+                String safe = printable(word);
+                float wordWidth = width(safe, size);
+                if (!line.isEmpty() && lineWidth + space + wordWidth > width) {
                     text(line.toString(), size, x);
-                    line = new StringBuilder("  " + word);
+                    line = new StringBuilder("  ").append(safe);
+                    lineWidth = 2 * space + wordWidth;
                 } else {
-                    line = new StringBuilder(candidate);
+                    lineWidth += (line.isEmpty() ? 0 : space) + wordWidth;
+                    line.append(line.isEmpty() ? "" : " ").append(safe);
                 }
             }
             if (!line.isEmpty()) {
@@ -286,18 +293,36 @@ public final class PdfReportWriter implements ReportWriter {
             }
         }
 
-        /** The text in characters the font has, shortened with an ellipsis to fit the width. */
+        /**
+         * The text in characters the font has, shortened with an ellipsis to fit the width. Glyph widths add up, so
+         * the cut is found in one pass; and no line holds more than {@link #MAX_LINE_CHARS} characters, so a longer
+         * text is not even looked at past that.
+         */
         private String fit(String text, float maxWidth, float size) throws IOException {
-            StringBuilder safe = new StringBuilder();
+            boolean cut = text.length() > MAX_LINE_CHARS;
+            String safe = printable(cut ? text.substring(0, MAX_LINE_CHARS) : text);
+            if (!cut && width(safe, size) <= maxWidth) {
+                return safe;
+            }
+            float room = maxWidth - width("…", size);
+            float used = 0;
+            int end = 0;
+            while (end < safe.length()) {
+                int next = safe.offsetByCodePoints(end, 1);
+                used += width(safe.substring(end, next), size);
+                if (used > room && end > 0) {
+                    break;
+                }
+                end = next;
+            }
+            return safe.substring(0, end) + "…";
+        }
+
+        /** The text with "?" for each character the font cannot show. */
+        private String printable(String text) {
+            StringBuilder safe = new StringBuilder(text.length());
             text.codePoints().forEach(cp -> safe.appendCodePoint(hasGlyph(cp) ? cp : '?'));
-            String result = safe.toString();
-            if (width(result, size) <= maxWidth) {
-                return result;
-            }
-            while (result.length() > 1 && width(result + "…", size) > maxWidth) {
-                result = result.substring(0, result.length() - 1);
-            }
-            return result + "…";
+            return safe.toString();
         }
 
         private boolean hasGlyph(int codePoint) {

@@ -2,7 +2,9 @@ package io.autoflow.analytics.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.service.work.Checkpoint;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +23,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class ReportBuilder {
 
-    /** A workbook with many sheets must not make a report of thousands of charts. */
-    static final int MAX_CHARTS = 40;
-
     private final BlobStore blobs;
     private final ChartRenderer charts = new ChartRenderer();
     private final Map<String, ReportWriter> writers = Stream.of(new PdfReportWriter(), new PptxReportWriter(),
@@ -33,15 +32,21 @@ public class ReportBuilder {
         this.blobs = blobs;
     }
 
+    /** Where the job's report, charts and full result are kept. */
+    public static String prefix(AnalyzeDocument request) {
+        return "reports/" + request.userId() + "/" + request.executionId() + "/";
+    }
+
     /** Adds {@code report} and {@code charts} to {@code result}. */
     public void build(AnalyzeDocument request, ReportContent content, ObjectNode result) throws IOException {
-        String prefix = "reports/" + request.userId() + "/" + request.executionId() + "/";
+        String prefix = prefix(request);
         List<ReportSection> sections = new ArrayList<>();
         ArrayNode chartList = result.putArray("charts");
         int drawn = 0;
         for (TableStatistics table : content.statistics().tables()) {
-            List<Chart> tableCharts = drawn < MAX_CHARTS ? charts.render(table) : List.of();
-            tableCharts = tableCharts.subList(0, Math.min(tableCharts.size(), MAX_CHARTS - drawn));
+            Checkpoint.check();
+            List<Chart> tableCharts = drawn < DocumentLimits.MAX_CHARTS ? charts.render(table) : List.of();
+            tableCharts = tableCharts.subList(0, Math.min(tableCharts.size(), DocumentLimits.MAX_CHARTS - drawn));
             for (Chart chart : tableCharts) {
                 String key = prefix + "chart-" + (++drawn) + ".png";
                 blobs.put(key, new ByteArrayInputStream(chart.png()));
@@ -52,6 +57,7 @@ public class ReportBuilder {
         ReportWriter writer = writers.getOrDefault(request.output() == null || request.output().format() == null
                 ? "pdf" : request.output().format(), writers.get("pdf"));
         byte[] report = writer.write(content, sections);
+        DocumentLimits.checkReport(report.length);
         String key = prefix + "report." + writer.format().fileExtension();
         blobs.put(key, new ByteArrayInputStream(report));
         result.putObject("report").put("format", writer.format().requestName())

@@ -16,12 +16,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class AnalyticsJobs {
 
-    /** The job's record, created as processing when it is new. */
+    /**
+     * The job's record, created as processing when it is new; an unfinished job taken up again counts one more
+     * attempt, committed before the work starts, so that a request that kills its worker is known as such.
+     */
     @WithTransaction
-    public Uni<AnalyticsJob> findOrStart(AnalyzeDocument request) {
+    public Uni<AnalyticsJob> takeUp(AnalyzeDocument request) {
         UUID id = UUID.fromString(request.executionId());
         return AnalyticsJob.<AnalyticsJob>findById(id).chain(existing -> {
             if (existing != null) {
+                if (!existing.isFinished()) {
+                    existing.attempts++;
+                }
                 return Uni.createFrom().item(existing);
             }
             AnalyticsJob job = new AnalyticsJob();
@@ -33,6 +39,7 @@ public class AnalyticsJobs {
             job.blobKey = DocumentSource.storedAt(request);
             job.analysisType = request.analyses() == null ? null : String.join(",", request.analyses());
             job.status = AnalyticsJob.PROCESSING;
+            job.attempts = 1;
             job.createdAt = Instant.now();
             return job.<AnalyticsJob>persist();
         });

@@ -17,12 +17,15 @@ import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.analytics.report.ReportContent;
+import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.service.work.Checkpoint;
+import java.io.ByteArrayInputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,34 +67,65 @@ public class DocumentAnalysis {
         this.narratives = narratives;
     }
 
+    /**
+     * @return the outcome, whose result is the summary an event carries: the full result (every table's statistics,
+     *         the text's, every alert) is stored with the report, at {@code result.detail.key}
+     */
     public AnalysisOutcome analyze(AnalyzeDocument request) {
         try {
             AnalysisSelection selection = AnalysisSelection.of(request.analyses());
             DocumentStatistics statistics = selection.apply(extract(request));
             ObjectNode result = RESULT_JSON.valueToTree(statistics);
-            List<Insight> insights = selection.insights() ? insightWriter.write(statistics) : List.of();
+            List<Insight> insights = selection.insights() ? first(insightWriter.write(statistics),
+                    DocumentLimits.MAX_INSIGHTS) : List.of();
             List<Alert> alerts = selection.statistical() ? alertFinder.find(statistics) : List.of();
-            String name = request.fileName() == null ? "Document" : request.fileName();
+            String name = request.fileName() == null ? "Document" : DocumentLimits.name(request.fileName());
             Narrative narrative = selection.insights() ? narratives.write(name, statistics, insights) : null;
             result.set("insights", RESULT_JSON.valueToTree(insights));
             if (narrative != null) {
                 result.set("narrative", RESULT_JSON.valueToTree(narrative));
             }
-            result.set("alerts", RESULT_JSON.valueToTree(alerts));
-            reports.build(request, new ReportContent(name, statistics, narrative, insights, alerts), result);
+            result.set("alerts", RESULT_JSON.valueToTree(first(alerts, DocumentLimits.MAX_ALERTS)));
+            result.put("alert_count", alerts.size());
+            reports.build(request, new ReportContent(name, statistics, narrative, insights, first(alerts,
+                    DocumentLimits.MAX_ALERTS)), result);
             result.put("report_url", "/api/jobs/" + request.executionId() + "/report");
             // The requested format and delivery, so the report can be handed over as the user asked.
             result.set("output", RESULT_JSON.valueToTree(request.output()));
             if (request.sourceUrl() != null) {
                 result.put("source_url", request.sourceUrl()); // fetched when the job ran
             }
-            return AnalysisOutcome.success(result);
+            return AnalysisOutcome.success(summary(request, result));
         } catch (DocumentException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());
+        } catch (StackOverflowError e) {
+            return AnalysisOutcome.failure(ErrorInfo.of("corrupt_document",
+                    "The document is nested too deeply to be read"));
+        } catch (Checkpoint.WorkAbandonedException e) {
+            throw e; // past its deadline: nobody waits for this outcome
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Analysis of %s failed", request.executionId());
             return AnalysisOutcome.failure(ErrorInfo.of("analysis_failed", "The document could not be analysed"));
         }
+    }
+
+    /**
+     * Stores the full result next to the report and returns what an event may carry: everything but the tables, the
+     * text and the alerts, with where the rest is ({@code detail.key}) and how many tables and alerts there are.
+     */
+    private ObjectNode summary(AnalyzeDocument request, ObjectNode result) throws IOException {
+        byte[] detail = RESULT_JSON.writeValueAsBytes(result);
+        String key = ReportBuilder.prefix(request) + "result.json";
+        blobs.put(key, new ByteArrayInputStream(detail));
+        ObjectNode summary = result.deepCopy();
+        summary.remove(List.of("tables", "text", "alerts"));
+        summary.put("table_count", result.path("tables").size());
+        summary.putObject("detail").put("key", key).put("size_bytes", detail.length);
+        return summary;
+    }
+
+    private static <T> List<T> first(List<T> items, int max) {
+        return items.size() <= max ? items : items.subList(0, max);
     }
 
     private DocumentStatistics extract(AnalyzeDocument request) throws IOException {

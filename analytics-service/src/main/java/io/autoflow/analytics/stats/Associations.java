@@ -1,5 +1,6 @@
 package io.autoflow.analytics.stats;
 
+import io.autoflow.service.work.Checkpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,27 +49,26 @@ public record Associations(List<String> columns, List<List<Double>> cramersV, Li
         if (indexes.size() < 2) {
             return null;
         }
+        // The pairs grow with the square of the columns: only the first ones are compared.
+        indexes = indexes.subList(0, Math.min(indexes.size(), DocumentLimits.MAX_CORRELATED_COLUMNS));
         List<String> names = indexes.stream().map(i -> columns.get(i).name()).toList();
-        List<List<Double>> matrix = new ArrayList<>();
+        int k = indexes.size();
+        Double[][] matrix = new Double[k][k];
         List<Pair> pairs = new ArrayList<>();
-        for (int i = 0; i < indexes.size(); i++) {
-            List<Double> row = new ArrayList<>();
-            for (int j = 0; j < indexes.size(); j++) {
-                if (i == j) {
-                    row.add(1.0);
-                    continue;
-                }
+        for (int i = 0; i < k; i++) {
+            matrix[i][i] = 1.0;
+            for (int j = i + 1; j < k; j++) {
+                Checkpoint.check();
                 Contingency table = Contingency.of(sample.rows(), indexes.get(i), indexes.get(j));
                 Double v = table.cramersV();
-                row.add(v);
-                if (j > i && v != null) {
+                matrix[i][j] = matrix[j][i] = v;
+                if (v != null) {
                     pairs.add(new Pair(names.get(i), names.get(j), v, table.total()));
                 }
             }
-            matrix.add(row);
         }
         pairs.sort(Comparator.comparingDouble(Pair::cramersV).reversed());
-        return new Associations(names, matrix, pairs.subList(0, Math.min(STRONGEST, pairs.size())),
+        return new Associations(names, Correlations.rows(matrix), pairs.subList(0, Math.min(STRONGEST, pairs.size())),
                 sample.rows().size(), sample.isPartial());
     }
 

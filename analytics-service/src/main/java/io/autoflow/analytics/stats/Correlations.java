@@ -4,13 +4,15 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.autoflow.service.work.Checkpoint;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 
 /**
  * Pearson and Spearman correlations between a table's numeric columns, each pair over the rows where both values are
  * present, with the strongest pairs first. Computed over every row up to {@link RowSample#CAPACITY} rows and over a
- * uniform sample beyond ({@code sampled} says so).
+ * uniform sample beyond ({@code sampled} says so). At most {@link DocumentLimits#MAX_CORRELATED_COLUMNS} columns, the
+ * first ones, are correlated: the pairs grow with the square of the columns.
  *
  * @param columns the numeric columns, in table order; the matrices follow that order
  * @param pearson Pearson's r per pair ({@code null} where fewer than 3 rows have both values, or a column is
@@ -35,31 +37,27 @@ public record Correlations(List<String> columns, List<List<Double>> pearson, Lis
             @JsonIgnore double[][] points) {
     }
 
-    static Correlations of(List<String> names, List<Integer> indexes, RowSample sample) {
-        int k = indexes.size();
-        List<List<Double>> pearson = new ArrayList<>();
-        List<List<Double>> spearman = new ArrayList<>();
+    static Correlations of(List<String> allNames, List<Integer> allIndexes, RowSample sample) {
+        int k = Math.min(allIndexes.size(), DocumentLimits.MAX_CORRELATED_COLUMNS);
+        List<String> names = allNames.subList(0, k);
+        List<Integer> indexes = allIndexes.subList(0, k);
+        Double[][] pearson = new Double[k][k];
+        Double[][] spearman = new Double[k][k];
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            List<Double> pearsonRow = new ArrayList<>();
-            List<Double> spearmanRow = new ArrayList<>();
-            for (int j = 0; j < k; j++) {
-                if (i == j) {
-                    pearsonRow.add(1.0);
-                    spearmanRow.add(1.0);
-                    continue;
-                }
+            pearson[i][i] = 1.0;
+            spearman[i][i] = 1.0;
+            for (int j = i + 1; j < k; j++) {
+                Checkpoint.check();
                 double[][] both = complete(sample.rows(), indexes.get(i), indexes.get(j));
                 Double r = coefficient(new PearsonsCorrelation()::correlation, both);
                 Double rho = coefficient(new SpearmansCorrelation()::correlation, both);
-                pearsonRow.add(r);
-                spearmanRow.add(rho);
-                if (j > i && r != null) {
+                pearson[i][j] = pearson[j][i] = r;
+                spearman[i][j] = spearman[j][i] = rho;
+                if (r != null) {
                     pairs.add(new Pair(names.get(i), names.get(j), r, rho, both[0].length, null));
                 }
             }
-            pearson.add(pearsonRow);
-            spearman.add(spearmanRow);
         }
         pairs.sort(Comparator.comparingDouble((Pair p) -> -Math.abs(p.pearson())));
         List<Pair> strongest = new ArrayList<>();
@@ -68,7 +66,17 @@ public record Correlations(List<String> columns, List<List<Double>> pearson, Lis
                     indexes.get(names.indexOf(p.a())), indexes.get(names.indexOf(p.b())))) : null;
             strongest.add(new Pair(p.a(), p.b(), p.pearson(), p.spearman(), p.rows(), points));
         }
-        return new Correlations(names, pearson, spearman, strongest, sample.rows().size(), sample.isPartial());
+        return new Correlations(List.copyOf(names), rows(pearson), rows(spearman), strongest, sample.rows().size(),
+                sample.isPartial());
+    }
+
+    /** A symmetric matrix as lists of rows (nulls kept: a pair without enough rows has no coefficient). */
+    static List<List<Double>> rows(Double[][] matrix) {
+        List<List<Double>> rows = new ArrayList<>();
+        for (Double[] row : matrix) {
+            rows.add(java.util.Arrays.asList(row));
+        }
+        return rows;
     }
 
     /** Every n-th point, so that at most {@link #SCATTER_POINTS} remain. */

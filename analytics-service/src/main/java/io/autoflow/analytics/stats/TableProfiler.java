@@ -1,5 +1,6 @@
 package io.autoflow.analytics.stats;
 
+import io.autoflow.service.work.Checkpoint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Set;
 /**
  * Profiles one table as its rows stream by, correlates its numeric columns over a bounded row sample, and follows
  * them over time when a date column exists. Blank header
- * names become column_N and repeated names get a suffix; a short row's missing cells count as missing.
+ * names become column_N and repeated names get a suffix; a short row's missing cells count as missing. Within
+ * {@link DocumentLimits}: a table wider than allowed is refused, long cells and names are cut, and the row sample
+ * shrinks as the table widens so that its memory stays the same.
  */
 public final class TableProfiler {
 
@@ -25,20 +28,23 @@ public final class TableProfiler {
     private long duplicateRows;
     private long rows;
 
+    /** @throws DocumentTooComplexException when the table is wider than {@link DocumentLimits#MAX_COLUMNS} */
     public TableProfiler(String name, List<String> header) {
-        this.name = name;
-        this.header = new ArrayList<>(header);
+        DocumentLimits.checkColumns(name, header.size());
+        this.name = DocumentLimits.name(name);
+        this.header = new ArrayList<>(header.stream().map(DocumentLimits::name).toList());
         for (int i = 0; i < header.size(); i++) {
             columns.add(new ColumnProfile());
         }
-        this.sample = new RowSample(RowSample.CAPACITY);
+        this.sample = new RowSample(Math.min(RowSample.CAPACITY,
+                DocumentLimits.MAX_SAMPLE_CELLS / Math.max(1, header.size())));
     }
 
     /** Names a column whose header cell was blank, for formats that reveal it late (an XLSX's merged cells). */
     public void nameBlankColumn(int column, String columnName) {
         String current = header.get(column);
         if (current == null || current.isBlank()) {
-            header.set(column, columnName);
+            header.set(column, DocumentLimits.name(columnName));
         }
     }
 
@@ -47,7 +53,9 @@ public final class TableProfiler {
     }
 
     /** Adds a data row; cells beyond the header are the caller's to refuse or ignore. */
-    public void add(List<String> row) {
+    public void add(List<String> cells) {
+        Checkpoint.check();
+        List<String> row = DocumentLimits.cells(cells);
         double[] numbers = new double[columns.size()];
         int[] codes = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {

@@ -20,10 +20,11 @@ class DocumentAnalysisTest {
     Path blobs;
 
     private DocumentAnalysis analysis;
+    private FileSystemBlobStore store;
 
     @BeforeEach
     void setUp() throws Exception {
-        FileSystemBlobStore store = new FileSystemBlobStore(blobs, new io.autoflow.blob.BlobEncryption("t=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        store = new FileSystemBlobStore(blobs, new io.autoflow.blob.BlobEncryption("t=" + java.util.Base64.getEncoder().encodeToString(new byte[32])));
         try (var in = getClass().getResourceAsStream("/csv/sales.csv")) {
             store.put("uploads/u1/j1/document", in);
         }
@@ -65,6 +66,10 @@ class DocumentAnalysisTest {
                 "sales.csv", DocumentTypes.CSV, 2500, analyses, new AnalyzeDocument.Output("pdf", "download", null,
                         null), null));
         assertThat(outcome.error()).isNull();
-        return outcome.result();
+        try (var in = store.open(outcome.result().get("detail").get("key").asText()).orElseThrow()) {
+            return io.autoflow.events.EventJson.mapper().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -23,6 +23,13 @@ public interface TierLimits {
         @WithName("requests-per-day")
         @WithDefault("-1")
         long requestsPerDay();
+
+        /**
+         * {@code autoflow.tiers.<tier>.processing-seconds}: how long a job may run once started (shared with the
+         * orchestrator and the workers, which enforce it; libs/service-base).
+         */
+        @WithName("processing-seconds")
+        long processingSeconds();
     }
 
     default Tier of(String tier) {

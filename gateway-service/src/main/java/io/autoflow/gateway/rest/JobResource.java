@@ -14,6 +14,7 @@ import io.autoflow.gateway.service.Jobs;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -85,7 +86,7 @@ public class JobResource {
             }
             return status.get(id, user.id().toString())
                     .onFailure().transform(JobResource::unavailable)
-                    .map(known -> view(job, known));
+                    .chain(known -> withDetail(job, view(job, known)));
         });
     }
 
@@ -131,7 +132,29 @@ public class JobResource {
 
     private Multi<JsonNode> follow(Job job, String id, String userId) {
         return eventStreams.follow(id, () -> status.get(id, userId).onFailure().recoverWithNull()
-                .map(known -> view(job, known)));
+                .chain(known -> withDetail(job, view(job, known))));
+    }
+
+    /**
+     * The job's view with its full result: an analysis keeps every table's statistics, the text's and every alert in
+     * the blob store with its report (the orchestrator, like every event, holds a bounded summary naming it). Without
+     * it (erased meanwhile), the summary is what there is.
+     */
+    private Uni<JsonNode> withDetail(Job job, JsonNode view) {
+        String key = ownKey(view, "detail", "reports/" + job.userId + "/" + job.id + "/");
+        if (key == null) {
+            return Uni.createFrom().item(view);
+        }
+        return Uni.createFrom().item(() -> {
+            try (InputStream in = blobs.open(key).orElse(null)) {
+                if (in != null) {
+                    ((ObjectNode) view).set("result", json.readTree(in));
+                }
+                return view;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */

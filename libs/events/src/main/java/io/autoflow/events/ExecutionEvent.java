@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param eventId unique per event, so a consumer can tell a redelivery from a new fact
  * @param progress 0..100 for {@link Status#PROGRESS}, else {@code null}
- * @param result the job's output for {@link Status#COMPLETED}
+ * @param result a bounded summary of the job's output for {@link Status#COMPLETED} ({@link ResultSummary}); the full
+ *        detail stays with the worker, in the blob store
  * @param error why the job failed, for {@link Status#FAILED}
  */
 public record ExecutionEvent(String eventId, String executionId, Status status, Integer progress, String message,
@@ -39,12 +40,16 @@ public record ExecutionEvent(String eventId, String executionId, Status status, 
         return of(executionId, Status.PROGRESS, percent, message, null, null);
     }
 
+    /** The job's result, bounded by {@link ResultSummary} so that no result can make the event too large. */
     public static ExecutionEvent completed(String executionId, JsonNode result) {
-        return of(executionId, Status.COMPLETED, 100, null, result, null);
+        return of(executionId, Status.COMPLETED, 100, null, ResultSummary.of(result), null);
     }
 
+    /** Why the job failed; a message or details that a document could make huge are bounded too. */
     public static ExecutionEvent failed(String executionId, ErrorInfo error) {
-        return of(executionId, Status.FAILED, null, error.message(), null, error);
+        ErrorInfo bounded = new ErrorInfo(error.code(), error.message() == null ? null
+                : ResultSummary.cut(error.message(), ResultSummary.MAX_TEXT), ResultSummary.of(error.details()));
+        return of(executionId, Status.FAILED, null, bounded.message(), null, bounded);
     }
 
     private static ExecutionEvent of(String executionId, Status status, Integer progress, String message,

@@ -58,7 +58,8 @@ public final class WorkbookSheets {
     }
 
     /**
-     * @throws TabularException {@code encrypted_document}, {@code zip_bomb_detected}, or {@code corrupt_document}
+     * @throws TabularException {@code encrypted_document}, {@code zip_bomb_detected}, {@code document_too_complex}
+     *         or {@code corrupt_document}
      *         for a file that is no readable workbook
      */
     public static void read(Path file, Reader reader) throws IOException {
@@ -99,11 +100,18 @@ public final class WorkbookSheets {
         }
     }
 
-    /** POI's guards stop a sheet that inflates far beyond its compressed size, with a message saying so. */
+    /**
+     * POI's guards stop a sheet that inflates far beyond its compressed size, and a package of more parts than any
+     * workbook needs (over 1,000: a workbook of that many sheets), each with a message saying so.
+     */
     private static void refuseZipBomb(Exception e) {
         if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {
             throw new TabularException("zip_bomb_detected",
                     "The workbook expands far beyond its size (possible zip bomb)");
+        }
+        if (e.getMessage() != null && e.getMessage().contains("more internal file entries than expected")) {
+            throw new TabularException("document_too_complex", "The workbook has more parts than can be read"
+                    + " (over 1,000 sheets or other parts)");
         }
     }
 

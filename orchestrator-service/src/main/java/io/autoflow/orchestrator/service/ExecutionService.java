@@ -8,8 +8,8 @@ import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.SendMessage;
-import io.autoflow.orchestrator.config.ProcessingLimits;
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.service.work.TierProcessingTimes;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -31,9 +31,9 @@ public class ExecutionService {
 
     private static final Logger LOG = Logger.getLogger(ExecutionService.class);
 
-    private final ProcessingLimits limits;
+    private final TierProcessingTimes limits;
 
-    public ExecutionService(ProcessingLimits limits) {
+    public ExecutionService(TierProcessingTimes limits) {
         this.limits = limits;
     }
 
@@ -96,7 +96,7 @@ public class ExecutionService {
                 execution.progress = event.progress();
             }
             if (execution.deadlineAt == null && !execution.status.isTerminal() && execution.startedAt != null) {
-                limits.of(execution.tier).ifPresent(limit -> execution.deadlineAt = execution.startedAt.plus(limit));
+                execution.deadlineAt = execution.startedAt.plus(limits.of(execution.tier));
             }
             if (event.status() == Status.COMPLETED) {
                 execution.outputData = EventJson.write(event.result());

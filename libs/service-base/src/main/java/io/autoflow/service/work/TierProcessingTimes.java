@@ -1,0 +1,31 @@
+package io.autoflow.service.work;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * How long a job of each tier may run once started ({@code autoflow.tiers.<tier>.processing-seconds}; DESIGN.md: free
+ * 60 s, pro 300 s, enterprise a configurable ceiling): the orchestrator fails a job past it, and each worker stops its
+ * own work there. An unknown tier gets the free tier's time.
+ */
+@ApplicationScoped
+public class TierProcessingTimes {
+
+    private final Config config;
+
+    public TierProcessingTimes(Config config) {
+        this.config = config;
+    }
+
+    public Duration of(String tier) {
+        long seconds = config.getOptionalValue("autoflow.tiers." + tier + ".processing-seconds", Long.class)
+                .or(() -> config.getOptionalValue("autoflow.tiers.free.processing-seconds", Long.class))
+                .orElseThrow(() -> new IllegalStateException("No processing time configured for tier " + tier));
+        if (seconds <= 0) {
+            throw new IllegalStateException("The processing time of tier " + tier + " must be positive: every job"
+                    + " ends (set a ceiling for a tier without a limit)");
+        }
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -206,6 +206,34 @@ class ApiAutomationTest {
     }
 
     @Test
+    void aLoopbackAddressSpelledAmbiguouslyIsNeverCalledEvenWhereLoopbackIsAllowed() throws Exception {
+        api.stubFor(get(urlEqualTo("/status")).willReturn(aResponse().withBody("reached")));
+        for (String host : new String[] {"0x7f000001", "0177.0.0.1", "2130706433", "127.1"}) {
+            String id = UUID.randomUUID().toString();
+            kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, new RunAutomation(id, USER, "free", "status", "GET",
+                    "http://" + host + ":" + api.port() + "/status", null, null));
+
+            ExecutionEvent failed = awaitFinal(id);
+            assertThat(failed.error().code()).as(host).isEqualTo("url_not_allowed");
+            assertThat(failed.error().message()).isEqualTo("The API's URL cannot be called: its host " + host
+                    + " is an ambiguous IPv4 address (write it as four decimal numbers)");
+        }
+        api.verify(0, getRequestedFor(urlEqualTo("/status")));
+    }
+
+    @Test
+    void aHostThatDoesNotResolveFailsTheJobAtOnceAsUnreachable() throws Exception {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, new RunAutomation(id, USER, "free", "nowhere", "GET",
+                "http://nosuch.invalid/status", null, null));
+
+        ExecutionEvent failed = awaitFinal(id);
+        assertThat(failed.error().code()).isEqualTo("url_unreachable");
+        assertThat(failed.error().message()).isEqualTo("The host nosuch.invalid does not resolve");
+        assertThat(failed.error().details().path("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aRequestFileOfAnotherUserIsNotRead() throws Exception {
         String foreignKey = "automations/user-b/" + UUID.randomUUID() + "/request.json";
         blobs.put(foreignKey, new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(

@@ -92,7 +92,9 @@ class AutomationSubmissionTest {
     void refusesWhatCannotBeCalled() {
         submit("{}").statusCode(400).body("code", is("missing_url"));
         for (String url : new String[] {"http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/admin",
-                "http://[::ffff:192.168.0.1]/", "file:///etc/passwd", "http://user:pw@example.com/"}) {
+                "http://[::ffff:192.168.0.1]/", "file:///etc/passwd", "http://user:pw@example.com/",
+                "http://0177.0.0.1/", "http://0x7f000001/", "http://2130706433/", "http://127.1/",
+                "http://[::ffff:0177.0.0.1]/"}) {
             submit("{\"url\": \"" + url + "\"}").statusCode(422).body("code", is("url_not_allowed"));
         }
         submit("{\"url\": \"https://api.example.com\", \"method\": \"TRACE\"}").statusCode(422)
@@ -107,6 +109,10 @@ class AutomationSubmissionTest {
                 + "\"}").statusCode(413).body("code", is("body_too_large"));
         submit("{\"url\": \"https://api.example.com\", \"output\": {\"delivery\": \"webhook\","
                 + " \"webhook_url\": \"http://10.1.1.1/hook\"}}").statusCode(422).body("code", is("url_not_allowed"));
+        submit("{\"url\": \"https://api.example.com\", \"output\": {\"delivery\": \"webhook\","
+                + " \"webhook_url\": \"http://0177.0.0.1/\"}}").statusCode(422).body("code", is("url_not_allowed"))
+                .body("message", is("The webhook URL cannot be called: its host 0177.0.0.1 is an ambiguous IPv4"
+                        + " address (write it as four decimal numbers)"));
         submit("{\"url\": \"https://api.example.com\", \"output\": {\"delivery\": \"email\", \"email\": \"nope\"}}")
                 .statusCode(422).body("code", is("invalid_email"));
         given().contentType("application/json").body("{\"url\": \"https://api.example.com\"}")

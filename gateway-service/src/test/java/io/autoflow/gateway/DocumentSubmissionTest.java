@@ -163,6 +163,11 @@ class DocumentSubmissionTest {
                 .statusCode(422).body("code", is("missing_webhook_url"));
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":"
                 + "\"http://169.254.169.254/latest/meta-data\"}}").statusCode(422).body("code", is("url_not_allowed"));
+        for (String hook : new String[] {"http://0177.0.0.1/", "http://0x7f000001/", "http://127.1/"}) {
+            submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"webhook\",\"webhook_url\":\"" + hook
+                    + "\"}}").statusCode(422).body("code", is("url_not_allowed"))
+                    .body("message", org.hamcrest.Matchers.containsString("ambiguous IPv4 address"));
+        }
         submit("a.csv", "a\n1\n".getBytes(), "{\"output\":{\"delivery\":\"fax\"}}")
                 .statusCode(422).body("code", is("invalid_delivery"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")

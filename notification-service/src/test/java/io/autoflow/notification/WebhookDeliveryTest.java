@@ -226,6 +226,41 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aHostThatDoesNotResolveIsTriedAFewTimesSoonThenFailsAsUnreachable() throws Exception {
+        NotificationRequested request = Requests.completed(blobs, "webhook", "http://nosuch.invalid./hook",
+                new byte[10]);
+        createSecret(request.userId());
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        // The test's retry window is 30 s: the delivery ends long before it, after 3 attempts 200 ms apart.
+        DeliveryEvent failed = awaitDeliveryEvent(request, DeliveryEvent.Status.FAILED);
+        assertThat(failed.error().code()).isEqualTo("url_unreachable");
+        assertThat(failed.error().message()).startsWith("The host nosuch.invalid does not resolve; gave up after 3"
+                + " attempts");
+        assertThat(failed.attempt()).isEqualTo(3);
+        assertThat(store.attempts(request.notificationId())).extracting(Attempt::status, Attempt::errorCode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("retrying", "url_unreachable"),
+                        org.assertj.core.groups.Tuple.tuple("retrying", "url_unreachable"),
+                        org.assertj.core.groups.Tuple.tuple("failed", "url_unreachable"));
+        kafka.awaitRecord(Topics.dlq(Topics.NOTIFICATIONS), r -> r.value().contains(request.notificationId()), WAIT);
+    }
+
+    @Test
+    void aLoopbackAddressSpelledAmbiguouslyIsNeverCalledEvenWhereLoopbackIsAllowed() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        NotificationRequested request = Requests.completed(blobs, "webhook", "http://0x7f000001:" + receiver.port()
+                + path, new byte[10]);
+        createSecret(request.userId());
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        DeliveryEvent failed = awaitDeliveryEvent(request, DeliveryEvent.Status.FAILED);
+        assertThat(failed.error().code()).isEqualTo("url_not_allowed");
+        assertThat(failed.error().message()).isEqualTo("The webhook URL cannot be called: its host 0x7f000001 is an"
+                + " ambiguous IPv4 address (write it as four decimal numbers)");
+        assertThat(receiver.findAll(postRequestedFor(urlEqualTo(path)))).isEmpty();
+    }
+
+    @Test
     void theSecretIsShownOnlyWhenItIsMade() {
         String user = UUID.randomUUID().toString();
         given().get("/notification/webhook-secrets/" + user).then().statusCode(404);

@@ -3,6 +3,7 @@ package io.autoflow.automation.http;
 import io.autoflow.automation.service.AutomationConfig;
 import io.autoflow.outbound.ConnectionHeaders;
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -64,8 +64,10 @@ public class ApiCaller {
         } catch (UrlNotAllowedException e) {
             throw new CallFailure("url_not_allowed", "The API's URL cannot be called: " + e.getMessage(), false,
                     false);
-        } catch (UnknownHostException e) {
-            throw new CallFailure("api_unreachable", "The host " + uri(url) + " does not resolve", true, false);
+        } catch (UnresolvedHostException e) {
+            // Not tried again: within the seconds a call's retries take, the JVM answers from its cache of failed
+            // look-ups (networkaddress.cache.negative.ttl, 10 s) instead of asking DNS again.
+            throw new CallFailure("url_unreachable", e.getMessage(), false, false);
         }
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(method))
@@ -153,13 +155,5 @@ public class ApiCaller {
     private static CallFailure tooLarge(long max) {
         return new CallFailure("response_too_large", "The API's answer is larger than " + max
                 + " bytes, the most a job keeps", false, true);
-    }
-
-    private static String uri(String url) {
-        try {
-            return URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            return url;
-        }
     }
 }

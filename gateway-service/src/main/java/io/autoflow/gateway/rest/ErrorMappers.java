@@ -25,7 +25,7 @@ public class ErrorMappers {
             case "unsupported_file_type", "file_type_mismatch" -> 415;
             case "url_fetch_timeout" -> 504;
             case "malware_scan_unavailable" -> 503;
-            default -> 422; // url_not_allowed, url_fetch_failed, malware_detected
+            default -> 422; // url_not_allowed, url_unreachable, url_fetch_failed, malware_detected
         };
         return ApiError.of(status, e.code(), e.getMessage()).toResponse();
     }

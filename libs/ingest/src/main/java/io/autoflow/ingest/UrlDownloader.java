@@ -1,6 +1,7 @@
 package io.autoflow.ingest;
 
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -21,7 +22,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,11 +159,12 @@ public class UrlDownloader {
                 });
     }
 
+    /** A name that does not resolve fails at once: DNS is asked once, not again until the deadline. */
     private InetAddress allowedAddress(String host) {
         try {
             return OutboundUrls.resolve(host, config.allowLoopback());
-        } catch (UnknownHostException e) {
-            throw new IngestException("url_fetch_failed", "The host " + host + " does not resolve");
+        } catch (UnresolvedHostException e) {
+            throw new IngestException("url_unreachable", e.getMessage());
         } catch (UrlNotAllowedException e) {
             throw refused(e.getMessage());
         }

@@ -9,6 +9,7 @@ import io.autoflow.notification.store.Notification;
 import io.autoflow.notification.webhook.WebhookSecrets;
 import io.autoflow.notification.webhook.WebhookSignature;
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -22,7 +23,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -84,8 +84,8 @@ public class WebhookChannel implements Channel {
             address = OutboundUrls.resolve(uri.getHost(), allowLoopback);
         } catch (UrlNotAllowedException e) {
             return Outcome.fail(null, "url_not_allowed", "The webhook URL cannot be called: " + e.getMessage());
-        } catch (UnknownHostException e) {
-            return Outcome.retry(null, "webhook_unreachable", "The host " + e.getMessage() + " does not resolve");
+        } catch (UnresolvedHostException e) {
+            return Outcome.unresolved(e.getMessage());
         }
         String body = body(notification);
         long timestamp = Instant.now().getEpochSecond();

@@ -19,6 +19,20 @@ public interface DeliveryConfig {
     @WithDefault("2h")
     Duration retryWindow();
 
+    /**
+     * A webhook whose host does not resolve is attempted this many times in a row (DNS can flap), then the delivery
+     * fails with {@code url_unreachable}: a name that is gone is not looked up for the whole retry window.
+     */
+    @WithDefault("3")
+    int unresolvedHostAttempts();
+
+    /**
+     * The wait between attempts to a host that does not resolve: 3 attempts 30 s apart span about a minute. Longer
+     * than the JVM's cache of failed look-ups (10 s), so each attempt asks DNS again.
+     */
+    @WithDefault("30s")
+    Duration unresolvedHostRetry();
+
     /** How often due retries are looked for. */
     @WithDefault("1s")
     Duration pollEvery();

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Attempts due notifications: a new one at once, a failed one again after its backoff, until it is delivered, fails
- * permanently, or its retry window closes. Every attempt is recorded and reported; the state lives in the database,
+ * Attempts due notifications: a new one at once, a failed one again when {@link RetryRules} says, until it is
+ * delivered, fails permanently, or is given up. Every attempt is recorded and reported; the state lives in the database,
  * so a restart resumes where it stopped.
  */
 @ApplicationScoped
@@ -47,14 +47,14 @@ public class DeliveryWorker {
     private final int parallelism;
     private final Map<String, Channel> channels;
     private final DeliveryEvents events;
-    private final DeliveryConfig config;
+    private final RetryRules retries;
 
     public DeliveryWorker(NotificationStore store, Instance<Channel> channels, DeliveryEvents events,
-            DeliveryConfig config) {
+            RetryRules retries, DeliveryConfig config) {
         this.store = store;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.events = events;
-        this.config = config;
+        this.retries = retries;
         this.parallelism = config.senders();
         this.senders = Executors.newFixedThreadPool(parallelism, r -> {
             Thread thread = new Thread(r, "delivery-sender");
@@ -112,9 +112,8 @@ public class DeliveryWorker {
             case DELIVERED -> status = DeliveryEvent.Status.DELIVERED;
             case PERMANENT -> status = DeliveryEvent.Status.FAILED;
             default -> {
-                next = finished.plus(Backoff.after(number, config.firstRetry(), config.maxBackoff()));
-                if (next.isAfter(notification.giveUpAt())) {
-                    next = null;
+                next = retries.nextAttempt(notification, outcome, finished).orElse(null);
+                if (next == null) {
                     status = DeliveryEvent.Status.FAILED;
                     error = error + "; gave up after " + number + " attempts over "
                             + Duration.between(notification.createdAt(), finished).toSeconds() + " s";

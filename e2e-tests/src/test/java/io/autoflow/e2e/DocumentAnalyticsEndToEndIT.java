@@ -247,21 +247,6 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
     }
 
     @Test
-    void aJobQueuedWhileTheAnalyticsServiceIsDownCompletesWhenItComesBack() throws Exception {
-        platform.analytics.kill();
-        String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
-        Thread.sleep(3000);
-        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)
-                .then().statusCode(200).body("status", is("queued"));
-
-        platform.analytics.start().awaitReady();
-
-        JsonPath job = platform.awaitFinished(jobId);
-        assertThat(job.getString("status")).isEqualTo("completed");
-        assertThat(job.getInt("result.tables[0].row_count")).isEqualTo(48);
-    }
-
-    @Test
     void anExportHoldsEverythingAndAfterDeletionNoRowBlobOrSessionOfTheUserRemainsInAnyService() throws Exception {
         String userId = UUID.randomUUID().toString();
         String key = "af_e2e_gdpr_" + UUID.randomUUID().toString().replace("-", "");

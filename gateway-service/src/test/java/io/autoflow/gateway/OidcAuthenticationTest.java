@@ -134,6 +134,8 @@ class OidcAuthenticationTest {
                 .statusCode(200).body("id", is(aliceId)).body("email", is("alice@example.com"));
         given().auth().oauth2(admin).queryParam("email", "nobody@example.com").get("/api/admin/users").then()
                 .statusCode(404).body("code", is("user_not_found"));
+        given().auth().oauth2(admin).queryParam("email", "alice\u0000@example.com").get("/api/admin/users").then()
+                .statusCode(400).body("code", is("invalid_character")).body("details.field", is("email"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "pro"))
                 .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(200).body("tier", is("pro"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "platinum"))

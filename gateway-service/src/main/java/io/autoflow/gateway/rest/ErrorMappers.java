@@ -30,6 +30,12 @@ public class ErrorMappers {
         return ApiError.of(status, e.code(), e.getMessage()).toResponse();
     }
 
+    /** A string in a JSON body holds a control character it may not: the field is named. */
+    @ServerExceptionMapper
+    public Response invalidCharacter(InvalidCharacterException e) {
+        return e.toApiException(null).toError().toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();

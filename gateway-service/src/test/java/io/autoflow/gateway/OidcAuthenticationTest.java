@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.autoflow.testsupport.KeycloakTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,14 +21,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /** Bearer tokens issued by a real Keycloak (started from its Maven Central distribution with the realm in config/). */
@@ -48,6 +54,65 @@ class OidcAuthenticationTest {
         Row alice = user("alice@example.com");
         assertThat(alice.getString("name")).isEqualTo("Alice Example");
         assertThat(alice.getString("oidc_subject")).startsWith(KeycloakTestResource.server().issuer() + "|");
+    }
+
+    @Test
+    void theRealmsUsersHaveFixedIdsSoImportingItAgainKeepsThem() throws Throwable {
+        JsonNode realm = new ObjectMapper().readTree(Path.of(System.getProperty("autoflow.keycloak.realm-file"))
+                .toFile());
+        for (JsonNode user : realm.path("users")) {
+            assertThat(user.path("id").asText()).as("the id of %s", user.path("username").asText())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        }
+        String aliceId = StreamSupport.stream(realm.path("users").spliterator(), false)
+                .filter(user -> user.path("username").asText().equals("alice")).findFirst().orElseThrow()
+                .path("id").asText();
+
+        given().auth().oauth2(token("autoflow-web", "alice", "alice-local-password")).get("/api/me").then()
+                .statusCode(200);
+        assertThat(user("alice@example.com").getString("oidc_subject"))
+                .isEqualTo(KeycloakTestResource.server().issuer() + "|" + aliceId);
+    }
+
+    @Test
+    void anAccountFollowsItsVerifiedEmailWhenTheProviderGivesItANewSubject() throws Throwable {
+        String token = token("autoflow-web", "alice", "alice-local-password");
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200);
+        Row alice = user("alice@example.com");
+        String aliceId = alice.getUUID("id").toString();
+        String current = alice.getString("oidc_subject");
+        // As the provider's earlier provisioning knew her: the same verified email, another subject.
+        String earlier = KeycloakTestResource.server().issuer() + "|" + UUID.randomUUID();
+        db.preparedQuery("UPDATE gateway.users SET oidc_subject = $1 WHERE id = $2")
+                .execute(Tuple.of(earlier, alice.getUUID("id"))).await().indefinitely();
+
+        given().auth().oauth2(token).get("/api/me").then().statusCode(200).body("id", is(aliceId));
+
+        assertThat(user("alice@example.com").getString("oidc_subject")).isEqualTo(current);
+        Row relinked = db.preparedQuery("SELECT actor, details->>'previous_subject' AS previous,"
+                + " details->>'subject' AS subject FROM gateway.audit_log WHERE action = 'auth.identity_relinked'"
+                + " AND target = $1").execute(Tuple.of(aliceId)).await().indefinitely().iterator().next();
+        assertThat(relinked.getString("actor")).isEqualTo(aliceId);
+        assertThat(relinked.getString("previous")).isEqualTo(earlier);
+        assertThat(relinked.getString("subject")).isEqualTo(current);
+    }
+
+    @Test
+    void anUnverifiedEmailDoesNotTakeOverTheAccountThatHasIt() throws Throwable {
+        String earlier = KeycloakTestResource.server().issuer() + "|" + UUID.randomUUID();
+        UUID carolId = UUID.randomUUID();
+        db.preparedQuery("INSERT INTO gateway.users (id, email, name, tier, oidc_subject, created_at)"
+                + " VALUES ($1, 'carol@example.com', 'Carol', 'free', $2, now())")
+                .execute(Tuple.of(carolId, earlier)).await().indefinitely();
+
+        given().auth().oauth2(token("autoflow-web", "carol", "carol-local-password")).get("/api/me").then()
+                .statusCode(409).body("code", is("account_conflict"));
+
+        assertThat(user("carol@example.com").getString("oidc_subject")).isEqualTo(earlier);
+        long relinks = db.preparedQuery("SELECT count(*) FROM gateway.audit_log WHERE action ="
+                + " 'auth.identity_relinked' AND target = $1").execute(Tuple.of(carolId.toString())).await()
+                .indefinitely().iterator().next().getLong(0);
+        assertThat(relinks).isZero();
     }
 
     @Test
@@ -134,6 +199,8 @@ class OidcAuthenticationTest {
                 .statusCode(200).body("id", is(aliceId)).body("email", is("alice@example.com"));
         given().auth().oauth2(admin).queryParam("email", "nobody@example.com").get("/api/admin/users").then()
                 .statusCode(404).body("code", is("user_not_found"));
+        given().auth().oauth2(admin).queryParam("email", "alice\u0000@example.com").get("/api/admin/users").then()
+                .statusCode(400).body("code", is("invalid_character")).body("details.field", is("email"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "pro"))
                 .put("/api/admin/users/" + aliceId + "/tier").then().statusCode(200).body("tier", is("pro"));
         given().auth().oauth2(admin).contentType("application/json").body(Map.of("tier", "platinum"))
@@ -145,7 +212,7 @@ class OidcAuthenticationTest {
 
     private Row user(String email) {
         return db.preparedQuery("SELECT id, name, tier, oidc_subject FROM gateway.users WHERE email = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(email)).await().indefinitely().iterator().next();
+                .execute(Tuple.of(email)).await().indefinitely().iterator().next();
     }
 
     /** A token from Keycloak's token endpoint (the password grant the test realm's clients allow). */
@@ -159,7 +226,7 @@ class OidcAuthenticationTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path("access_token")
+        return new ObjectMapper().readTree(response.body()).path("access_token")
                 .asText();
     }
 }

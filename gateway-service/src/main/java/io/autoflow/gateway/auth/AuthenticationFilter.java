@@ -93,7 +93,7 @@ public class AuthenticationFilter {
                         return refuse(path, http, "invalid_token", Map.of(), "The bearer token is invalid, expired,"
                                 + " not for this API or not signed by the identity provider");
                     }
-                    return tokenUsers.signIn(token).chain(user -> {
+                    return tokenUsers.signIn(token, http).chain(user -> {
                         if (requiredRole.isPresent() && !signedIn.hasRole(requiredRole.get())) {
                             return audit.record(user.id.toString(), "auth.forbidden", path, http,
                                     Map.of("missing_role", requiredRole.get()))

@@ -1,27 +1,46 @@
 package io.autoflow.gateway.auth;
 
+import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The user a verified token stands for, made on first sign-in (email and name from the token, tier free). A user
- * already known by the same email (e.g. from an API key) is linked only when the provider says it verified the
- * address, so nobody takes over an account by registering its email elsewhere.
+ * already known by the same email is linked only when the provider says it verified the address, so nobody takes over
+ * an account by registering its email elsewhere. The account follows its verified email: a user whose stored subject
+ * differs from the token's (the identity provider was provisioned again and gave its users new ids, or the deployment
+ * moved to another provider) is re-linked to the token's subject, recorded in the audit log as
+ * {@code auth.identity_relinked} with both subjects; with an unverified email it is 409 {@code account_conflict}.
  */
 @ApplicationScoped
 public class TokenUsers {
 
     static final String DEFAULT_TIER = "free";
+    /** The audit log's action for an account moved to a new subject. */
+    static final String RELINKED = "auth.identity_relinked";
 
+    private final AuditLog audit;
+
+    public TokenUsers(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    /**
+     * @param request where the sign-in came from, for the audit log
+     * @throws ApiException 409 {@code account_conflict} when another account has the token's email and the provider
+     *     has not verified it
+     */
     @WithTransaction
-    public Uni<User> signIn(JsonWebToken token) {
+    public Uni<User> signIn(JsonWebToken token, HttpServerRequest request) {
         String subject = token.getIssuer() + "|" + token.getSubject();
         return User.<User>find("oidcSubject", subject).firstResult().chain(known -> {
             if (known != null) {
@@ -35,12 +54,17 @@ public class TokenUsers {
                 if (subject.equals(sameEmail.oidcSubject)) { // made a moment ago by a concurrent request
                     return Uni.createFrom().item(sameEmail);
                 }
-                if (sameEmail.oidcSubject == null && Boolean.TRUE.equals(verified(token))) {
-                    sameEmail.oidcSubject = subject; // written when the transaction ends
+                if (!Boolean.TRUE.equals(verified(token))) {
+                    throw new ApiException(409, "account_conflict", "Another account already uses the email "
+                            + email + "; sign in with a provider that has verified it");
+                }
+                String previous = sameEmail.oidcSubject;
+                sameEmail.oidcSubject = subject; // written when the transaction ends
+                if (previous == null) {
                     return Uni.createFrom().item(sameEmail);
                 }
-                throw new ApiException(409, "account_conflict", "Another account already uses the email " + email
-                        + "; sign in with a provider that has verified it");
+                return audit.record(sameEmail.id.toString(), RELINKED, sameEmail.id.toString(), request,
+                        Map.of("previous_subject", previous, "subject", subject)).replaceWith(sameEmail);
             });
         });
     }

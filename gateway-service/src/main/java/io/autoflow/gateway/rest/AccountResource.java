@@ -53,6 +53,11 @@ public class AccountResource {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** The orchestrator's largest page. */
     private static final int EXECUTIONS_PAGE = 200;
+    /**
+     * The blob store's folders that hold a user's files under {@code <folder>/<user id>/}: their documents (gateway),
+     * charts and reports (analytics), API calls and answers (automation) and converted files (transform).
+     */
+    static final List<String> FILE_FOLDERS = List.of("uploads", "reports", "automations", "transforms");
     /** The caller's rows in the gateway's tables, as JSON. */
     private static final Map<String, String> OWN_ROWS = Map.of(
             "profile.json", "SELECT row_to_json(t) FROM gateway.users t WHERE id = $1::uuid",
@@ -139,8 +144,8 @@ public class AccountResource {
 
     /**
      * A zip of everything Autoflow holds about the caller: their rows here, their jobs as the orchestrator keeps them
-     * (with results), their deliveries and webhook secret's date from notification-service, and their documents,
-     * charts and reports, decrypted.
+     * (with results), their deliveries and webhook secret's date from notification-service, and every file they own
+     * ({@link #FILE_FOLDERS}), decrypted.
      */
     @GET
     @Path("/export")
@@ -170,8 +175,8 @@ public class AccountResource {
                 zip.write(json.writeValueAsBytes(part.getValue()));
                 zip.closeEntry();
             }
-            for (String prefix : List.of("uploads/" + id + "/", "reports/" + id + "/", "automations/" + id + "/")) {
-                for (String key : blobs.list(prefix)) {
+            for (String folder : FILE_FOLDERS) {
+                for (String key : blobs.list(folder + "/" + id + "/")) {
                     zip.putNextEntry(new ZipEntry("files/" + key));
                     try (InputStream in = blobs.open(key).orElseThrow()) {
                         in.transferTo(zip);

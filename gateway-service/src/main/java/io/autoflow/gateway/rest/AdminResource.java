@@ -53,6 +53,7 @@ public class AdminResource {
         if (email == null || email.isBlank()) {
             throw new ApiException(400, "missing_email", "Give the user's address: ?email=");
         }
+        ControlCharacters.refuseInName("email", email);
         return User.<User>find("email", email.trim().toLowerCase(Locale.ROOT)).firstResult()
                 .map(user -> {
                     if (user == null) {

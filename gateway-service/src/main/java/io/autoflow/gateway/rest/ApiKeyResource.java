@@ -64,6 +64,7 @@ public class ApiKeyResource {
     public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
         String name = request == null || request.name() == null || request.name().isBlank() ? "unnamed"
                 : request.name().trim();
+        ControlCharacters.refuseInName("name", name);
         if (name.length() > MAX_NAME) {
             throw new ApiException(422, "invalid_name", "A key's name has at most " + MAX_NAME + " characters");
         }

@@ -93,6 +93,8 @@ public class ChatResource {
             throw new ApiException(413, "message_too_long", "A message has at most " + MAX_MESSAGE_CHARS
                     + " characters");
         }
+        // Sent as a file part, the message is read from the file, which the multipart check does not look into.
+        ControlCharacters.refuseInFreeText("message", message);
     }
 
     private Uni<ChatReply> converse(String sessionId, String message, String attachment) {

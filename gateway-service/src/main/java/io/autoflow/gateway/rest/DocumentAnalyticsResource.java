@@ -64,7 +64,8 @@ public class DocumentAnalyticsResource {
     /**
      * The JSON of a multipart request's part {@code request}, or null when there is none.
      *
-     * @throws ApiException 400 {@code invalid_request} when it is not valid JSON of that type
+     * @throws ApiException 400 {@code invalid_request} when it is not valid JSON of that type, 400
+     *     {@code invalid_character} when a string in it holds a control character
      */
     static <T> T requestPart(ObjectMapper json, String part, Class<T> type) {
         if (part == null || part.isBlank()) {
@@ -72,6 +73,8 @@ public class DocumentAnalyticsResource {
         }
         try {
             return json.readValue(part, type);
+        } catch (InvalidCharacterException e) {
+            throw e.toApiException("request");
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
                     + e.getOriginalMessage());

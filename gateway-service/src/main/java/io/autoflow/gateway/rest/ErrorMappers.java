@@ -3,6 +3,7 @@ package io.autoflow.gateway.rest;
 import io.autoflow.ingest.IngestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +31,12 @@ public class ErrorMappers {
         return ApiError.of(status, e.code(), e.getMessage()).toResponse();
     }
 
+    /** A string in a JSON body holds a control character it may not: the field is named. */
+    @ServerExceptionMapper
+    public Response invalidCharacter(InvalidCharacterException e) {
+        return e.toApiException(null).toError().toResponse();
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -51,8 +58,22 @@ public class ErrorMappers {
         return ApiError.of(status, code, message).toResponse();
     }
 
+    /** Mostly a multipart body the parser could not read (cut short, an unknown charset); otherwise ours. */
+    @ServerExceptionMapper
+    public Response io(IOException e) {
+        return unexpectedFailure(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        return unexpectedFailure(e);
+    }
+
+    private static Response unexpectedFailure(Exception e) {
+        if (MultipartInput.isParserFailure(e)) {
+            return MultipartInput.malformed("The multipart body cannot be read: its parts, boundaries or charset are"
+                    + " broken or it ends too early").toError().toResponse();
+        }
         LOG.error("Request failed", e);
         return ApiError.of(500, "internal_error", "Something went wrong on our side").toResponse();
     }

@@ -192,6 +192,10 @@ final class Platform {
                 job -> List.of("completed", "failed").contains(job.getString("status")));
     }
 
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     String documentUrl(String path) {
         return "http://127.0.0.1:" + documentHost.getAddress().getPort() + path;
     }

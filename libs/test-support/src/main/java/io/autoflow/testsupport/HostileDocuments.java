@@ -38,6 +38,7 @@ public final class HostileDocuments {
                 new Hostile("DOCX zip bomb", "bomb.docx", DOCX, docxZipBomb()),
                 new Hostile("CSV with 100,000 columns", "wide.csv", CSV, wideCsv(100_000)),
                 new Hostile("a single 5 MB cell", "cell.csv", CSV, singleCellCsv(5 * 1024 * 1024)),
+                new Hostile("a 10 MB cell under a header", "big-cell.csv", CSV, bigCellCsv(10_000_000)),
                 new Hostile("1,000 sheets", "sheets.xlsx", XLSX, manySheetsXlsx(1_000)),
                 new Hostile("NUL bytes", "nul.csv", CSV, nulCsv()),
                 new Hostile("PDF and ZIP in one file", "polyglot.pdf", PDF, polyglotPdfZip()));
@@ -153,6 +154,11 @@ public final class HostileDocuments {
     /** One cell of {@code length} letters and nothing else. */
     public static byte[] singleCellCsv(int length) {
         return "a".repeat(length).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A header and one row whose second cell is {@code length} characters long (a quoted field). */
+    public static byte[] bigCellCsv(int length) {
+        return ("name,notes\nx,\"" + "b".repeat(length) + "\"\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A CSV whose cells hold NUL characters. */

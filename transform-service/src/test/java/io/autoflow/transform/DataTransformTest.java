@@ -100,6 +100,29 @@ class DataTransformTest {
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> blobs.open(key).isEmpty());
     }
 
+    @Test
+    void aConversionPastItsTiersTimeIsStoppedWhileAQuickOneGoesOn() throws Exception {
+        StringBuilder big = new StringBuilder("day,region,units,price\n");
+        for (int i = 0; i < 300_000; i++) {
+            big.append("2026-01-").append(1 + i % 28).append(",North,").append(i % 97).append(',').append(i % 13)
+                    .append(".5\n");
+        }
+        String slow = UUID.randomUUID().toString();
+        TransformData brief = new TransformData(slow, user, "brief", "big.csv", store(slow, big.toString()),
+                DocumentTypes.CSV, big.length(), "xlsx", null); // the test tier "brief" allows 1 s
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, slow, brief);
+        String quick = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, quick, request(quick, store(quick, "a\n1\n"), "json"));
+
+        ConsumerRecord<String, String> quickDone = awaitFinalRecord(quick);
+        ConsumerRecord<String, String> slowDone = awaitFinalRecord(slow);
+        ExecutionEvent stopped = EventJson.mapper().readValue(slowDone.value(), ExecutionEvent.class);
+        assertThat(stopped.error().code()).isEqualTo("processing_timeout");
+        assertThat(stopped.error().details().path("limit_seconds").asInt()).isEqualTo(1);
+        assertThat(quickDone.timestamp()).isLessThan(slowDone.timestamp());
+        assertThat(blobs.list("transforms/" + user + "/" + slow + "/")).isEmpty();
+    }
+
     private String store(String id, String csv) throws Exception {
         String key = "uploads/" + user + "/" + id + "/document";
         blobs.put(key, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
@@ -112,8 +135,11 @@ class DataTransformTest {
     }
 
     private ExecutionEvent awaitFinal(String id) throws Exception {
-        ConsumerRecord<String, String> record = kafka.awaitRecord(Topics.EXECUTION_EVENTS, r -> id.equals(r.key())
+        return EventJson.mapper().readValue(awaitFinalRecord(id).value(), ExecutionEvent.class);
+    }
+
+    private ConsumerRecord<String, String> awaitFinalRecord(String id) {
+        return kafka.awaitRecord(Topics.EXECUTION_EVENTS, r -> id.equals(r.key())
                 && (r.value().contains("COMPLETED") || r.value().contains("FAILED")), WAIT);
-        return EventJson.mapper().readValue(record.value(), ExecutionEvent.class);
     }
 }

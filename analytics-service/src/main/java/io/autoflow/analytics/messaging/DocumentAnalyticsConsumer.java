@@ -133,9 +133,7 @@ public class DocumentAnalyticsConsumer {
 
     private static AnalysisOutcome timedOut(AnalyzeDocument request, Duration limit) {
         LOG.warnf("Job %s passed its %d s and was stopped", request.executionId(), limit.toSeconds());
-        return AnalysisOutcome.failure(new ErrorInfo("processing_timeout", "The analysis ran longer than the "
-                + limit.toSeconds() + " s your " + request.tier() + " tier allows", EventJson.mapper()
-                        .createObjectNode().put("limit_seconds", limit.toSeconds())));
+        return AnalysisOutcome.failure(TierProcessingTimes.timeoutError(request.tier(), limit));
     }
 
     /** What is left of the job's time; a fetch that took it all leaves the analysis a moment, not nothing. */

@@ -127,14 +127,11 @@ public class ExecutionService {
         return Execution.<Execution>find("status in ?1 and deadlineAt < ?2 order by deadlineAt",
                 List.of(Status.STARTED, Status.PROGRESS), now).page(0, limit).list().invoke(overdue -> {
                     for (Execution execution : overdue) {
-                        long allowed = Duration.between(execution.startedAt, execution.deadlineAt)
-                                .toSeconds();
+                        Duration allowed = Duration.between(execution.startedAt, execution.deadlineAt);
                         execution.advance(Status.FAILED, now);
-                        execution.error = EventJson.write(new ErrorInfo("processing_timeout", "The job ran longer"
-                                + " than the " + allowed + " s your " + execution.tier + " tier allows",
-                                EventJson.mapper().createObjectNode().put("limit_seconds", allowed)));
+                        execution.error = EventJson.write(TierProcessingTimes.timeoutError(execution.tier, allowed));
                         requestHandover(execution);
-                        LOG.infof("Job %s failed: past its %d s processing time", execution.id, allowed);
+                        LOG.infof("Job %s failed: past its %d s processing time", execution.id, allowed.toSeconds());
                     }
                 });
     }

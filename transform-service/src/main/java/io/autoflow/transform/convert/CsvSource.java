@@ -2,6 +2,7 @@ package io.autoflow.transform.convert;
 
 import io.autoflow.tabular.CsvText;
 import io.autoflow.tabular.TabularException;
+import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class CsvSource {
         List<String> header = null;
         long rows = 0;
         for (CSVRecord record : parser) {
+            Checkpoint.check();
             if (header == null) {
                 header = Cells.header(record.toList());
                 sink.begin(1);

@@ -2,6 +2,7 @@ package io.autoflow.transform.convert;
 
 import io.autoflow.tabular.TabularException;
 import io.autoflow.tabular.WorkbookSheets;
+import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +52,7 @@ public final class XlsxSource {
 
                 @Override
                 public void row(int rowNum, List<String> cells) throws IOException {
+                    Checkpoint.check();
                     if (header == null) {
                         header = Cells.header(cells);
                         sink.table(name, header);

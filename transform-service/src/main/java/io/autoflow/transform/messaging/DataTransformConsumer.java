@@ -6,14 +6,20 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
 import io.autoflow.transform.service.DataTransform;
-import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.work.BoundedWork;
+import io.autoflow.service.work.TierProcessingTimes;
+import io.autoflow.service.work.WorkTimeoutException;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Converts documents as the orchestrator asks. The offset is committed once the outcome is announced, so a worker
+ * Converts documents as the orchestrator asks, several at once and in any order, so that a big document holds up no
+ * other; each within its tier's processing time ({@link BoundedWork}), past which it fails with
+ * {@code processing_timeout} and the worker goes on. The offset is committed once the outcome is announced, so a worker
  * that dies mid-way leaves the request to be redelivered, and converting again gives the same file.
  */
 @ApplicationScoped
@@ -21,22 +27,33 @@ public class DataTransformConsumer {
 
     private final DataTransform transform;
     private final MutinyEmitter<ExecutionEvent> events;
+    private final BoundedWork work;
+    private final TierProcessingTimes processingTimes;
 
     public DataTransformConsumer(DataTransform transform,
-            @Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> events) {
+            @Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> events, BoundedWork work,
+            TierProcessingTimes processingTimes) {
         this.transform = transform;
         this.events = events;
+        this.work = work;
+        this.processingTimes = processingTimes;
     }
 
+    /** On the "transforms" worker pool, whose size says how many documents are converted at once. */
     @Incoming("data-transform")
-    @Blocking
+    @Blocking(value = "transforms", ordered = false)
     public void onRequest(TransformData request) {
         if (request == null || request.executionId() == null || request.userId() == null
                 || request.blobKey() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DATA_TRANSFORM);
         }
-        publish(ExecutionEvent.started(request.executionId()));
-        publish(transform.run(request));
+        String id = request.executionId();
+        publish(ExecutionEvent.started(id));
+        Duration limit = processingTimes.of(request.tier());
+        publish(work.run("transform-" + id, limit, () -> transform.run(request))
+                .onFailure(WorkTimeoutException.class).recoverWithItem(() -> ExecutionEvent.failed(id,
+                        TierProcessingTimes.timeoutError(request.tier(), limit)))
+                .await().indefinitely());
     }
 
     private void publish(ExecutionEvent event) {

@@ -1,5 +1,7 @@
 package io.autoflow.service.work;
 
+import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.Config;
@@ -27,5 +29,12 @@ public class TierProcessingTimes {
                     + " ends (set a ceiling for a tier without a limit)");
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /** Why a job of the tier failed when it passed its processing time: {@code processing_timeout}. */
+    public static ErrorInfo timeoutError(String tier, Duration limit) {
+        return new ErrorInfo("processing_timeout", "The job ran longer than the " + limit.toSeconds() + " s your "
+                + tier + " tier allows", EventJson.mapper().createObjectNode().put("limit_seconds",
+                        limit.toSeconds()));
     }
 }

@@ -81,6 +81,11 @@ class DataTransformTest {
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, other, request(other, store(other, "a\n1\n"), "yaml"));
         assertThat(awaitFinal(other).error().code()).isEqualTo("invalid_target_format");
 
+        String wide = UUID.randomUUID().toString();
+        String columns = "c,".repeat(20_000) + "c\n" + "1,".repeat(20_000) + "1\n";
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, wide, request(wide, store(wide, columns), "xlsx"));
+        assertThat(awaitFinal(wide).error().code()).isEqualTo("too_many_columns");
+
         String foreign = UUID.randomUUID().toString();
         TransformData theirs = new TransformData(foreign, user, "free", "x.csv", "uploads/someone-else/x/document",
                 DocumentTypes.CSV, 10, "json", null);

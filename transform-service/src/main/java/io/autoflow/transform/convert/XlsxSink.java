@@ -20,6 +20,7 @@ public final class XlsxSink implements TableSink {
     /** Rows of a sheet beyond this many wait on disk, not in memory. */
     private static final int WINDOW = 100;
     private static final int MAX_ROWS = 1_048_576;
+    private static final int MAX_COLUMNS = 16_384;
 
     private final OutputStream out;
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
@@ -37,6 +38,10 @@ public final class XlsxSink implements TableSink {
 
     @Override
     public void table(String name, List<String> header) {
+        if (header.size() > MAX_COLUMNS) {
+            throw new TransformException("too_many_columns", "A sheet holds at most " + MAX_COLUMNS + " columns; the"
+                    + " table '" + name + "' has " + header.size() + " (convert to CSV or JSON instead)");
+        }
         String safe = WorkbookUtil.createSafeSheetName(name.isBlank() ? "Sheet" : name);
         String unique = safe;
         for (int n = 2; !sheetNames.add(unique.toLowerCase()); n++) {

@@ -7,6 +7,7 @@ import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.TransformData;
+import io.autoflow.service.work.Checkpoint;
 import io.autoflow.transform.convert.Counts;
 import io.autoflow.transform.convert.CsvSink;
 import io.autoflow.transform.convert.CsvSource;
@@ -79,6 +80,12 @@ public class DataTransform {
             return ExecutionEvent.completed(id, result(request, target, key, mediaType, size, counts));
         } catch (TransformException e) {
             return ExecutionEvent.failed(id, ErrorInfo.of(e.code(), e.getMessage()));
+        } catch (Checkpoint.WorkAbandonedException e) {
+            throw e; // past its deadline: nobody waits for this outcome
+        } catch (RuntimeException e) {
+            // A document nothing above foresaw still ends its job, with a code, rather than going nowhere.
+            LOG.errorf(e, "Job %s could not be converted", id);
+            return ExecutionEvent.failed(id, ErrorInfo.of("transform_failed", "The document could not be converted"));
         } catch (IOException e) {
             throw new UncheckedIOException("Job " + id + " could not be converted", e);
         } finally {

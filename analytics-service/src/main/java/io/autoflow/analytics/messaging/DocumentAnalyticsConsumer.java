@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Handles document analytics requests, fetching the document first when the request gives only its web address.
- * Several documents are analysed at once, each independently of the records around it, so a slow document holds up
- * nobody else's; each runs under its tier's processing time ({@link BoundedWork}) and fails with
+ * Several documents are analysed at once, each independently of the records around it and at most a few of one user's
+ * while others wait ({@link ConcurrentRecords}), so neither a slow document nor one user's many hold up anybody else's; each runs under its tier's processing time ({@link BoundedWork}) and fails with
  * {@code processing_timeout} past it. A record is acknowledged only after its outcome is stored and announced, so a
  * worker that dies mid-job leaves the request to be redelivered; a request whose job already finished is answered
  * again with the stored outcome, so a redelivery never runs or changes a job twice; and a request that has taken its
@@ -57,6 +57,7 @@ public class DocumentAnalyticsConsumer {
     public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events,
             ErasedUsers erased, DocumentSource documents, BoundedWork work, TierProcessingTimes processingTimes,
             @ConfigProperty(name = "autoflow.analytics.concurrency") int concurrency,
+            @ConfigProperty(name = "autoflow.analytics.concurrency-per-user") int perUser,
             @ConfigProperty(name = "autoflow.analytics.max-attempts") int maxAttempts) {
         this.documents = documents;
         this.jobs = jobs;
@@ -65,14 +66,14 @@ public class DocumentAnalyticsConsumer {
         this.erased = erased;
         this.work = work;
         this.processingTimes = processingTimes;
-        this.records = new ConcurrentRecords(concurrency);
+        this.records = new ConcurrentRecords(concurrency, perUser);
         this.maxAttempts = maxAttempts;
     }
 
     @Incoming("document-analytics")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public Uni<Void> onRecord(Message<AnalyzeDocument> record) {
-        return records.handle(record, this::onRequest);
+        return records.handle(record, request -> request == null ? null : request.userId(), this::onRequest);
     }
 
     /** Documents being analysed now. */

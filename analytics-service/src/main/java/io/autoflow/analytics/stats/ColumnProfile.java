@@ -46,9 +46,10 @@ public final class ColumnProfile {
             return Double.NaN;
         }
         count++;
-        values.add(value);
         minLength = Math.min(minLength, value.length());
         maxLength = Math.max(maxLength, value.length());
+        value = DocumentLimits.cell(value);
+        values.add(value);
         booleanLike += ValueKinds.isBoolean(value) ? 1 : 0;
         if (ValueKinds.isInfinite(value)) {
             // A number, but one no statistic can use: counted, kept out of the moments.

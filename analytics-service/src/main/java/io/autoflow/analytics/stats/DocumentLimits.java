@@ -57,6 +57,11 @@ public final class DocumentLimits {
         }
     }
 
+    /** A cell's text as far as it is read (its length is still measured whole). */
+    static String cell(String value) {
+        return value.length() <= MAX_CELL_CHARS ? value : value.substring(0, MAX_CELL_CHARS);
+    }
+
     /** The row's cells as far as they are read: the row itself unless a cell is longer. */
     static List<String> cells(List<String> row) {
         for (String cell : row) {

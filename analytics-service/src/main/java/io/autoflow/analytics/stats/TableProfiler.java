@@ -60,7 +60,8 @@ public final class TableProfiler {
         int[] codes = new int[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
             String cell = i < row.size() ? row.get(i) : null;
-            numbers[i] = columns.get(i).add(cell, rows + 1);
+            // The column measures a cell's whole length; everything else reads it as far as it is read.
+            numbers[i] = columns.get(i).add(i < cells.size() ? cells.get(i) : null, rows + 1);
             // Only a cell that is no number can be a category; numbers skip the hashing.
             codes[i] = Double.isNaN(numbers[i]) ? Associations.code(cell) : 0;
         }

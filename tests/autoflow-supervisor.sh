@@ -125,11 +125,18 @@ grep -qE "^ +restarts: 2 \(last [0-9:]{8}: not live" <<<"$status" || broken "sta
 grep -qE "^supervisor +up +pid $supervisor" <<<"$status" || broken "status: $status"
 check "status shows the restarts"
 
+stop_pid_file "$RUN/supervisor.pid"
+start_supervisor
+supervisor=$(running_pid "$RUN/supervisor.pid") || broken "no supervisor after a restart of it"
+[[ $(restarts_of alpha) == 1 ]] || broken "a new supervisor lost the restart counts"
+check "a new supervisor keeps the counts"
+
 cmd_down >/dev/null
 ! running "$supervisor" || broken "supervisor still running after down"
 sleep $((SUPERVISE_EVERY * 3))
 for svc in "${SERVICES[@]}"; do
   ! port_open "$(service_port "$svc")" || broken "$svc is running after down"
 done
-check "down stops the supervisor first: nothing is restarted"
+! compgen -G "$RUN/*.restarts" >/dev/null || broken "restart counts left after down"
+check "down stops the supervisor first: nothing is restarted; counts start afresh"
 say "supervisor: all checks passed"

@@ -1,11 +1,11 @@
 package io.autoflow.conversation;
 
+import io.autoflow.testsupport.InternalServiceBasicsContract;
 import io.autoflow.testsupport.KafkaTestResource;
-import io.autoflow.testsupport.ServiceBasicsContract;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
-class ConversationServiceBasicsTest extends ServiceBasicsContract {
+class ConversationServiceBasicsTest extends InternalServiceBasicsContract {
 }

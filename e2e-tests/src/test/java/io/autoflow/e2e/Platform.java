@@ -108,6 +108,8 @@ final class Platform {
                 Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
                 Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
+                // The gateway sends it to the internal services, which refuse any call without it.
+                Map.entry("AUTOFLOW_SERVICE_TOKEN", "e2e-service-token-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
                         UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
                 Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),

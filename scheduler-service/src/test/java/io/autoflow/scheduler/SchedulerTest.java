@@ -1,6 +1,6 @@
 package io.autoflow.scheduler;
 
-import static io.restassured.RestAssured.given;
+import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;

@@ -1,6 +1,6 @@
 package io.autoflow.conversation.rest;
 
-import static io.restassured.RestAssured.given;
+import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;

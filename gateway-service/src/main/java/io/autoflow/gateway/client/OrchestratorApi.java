@@ -7,11 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The orchestrator's internal job API. */
 @Path("/executions")
 @RegisterRestClient(configKey = "orchestrator")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 interface OrchestratorApi {
 
     @GET

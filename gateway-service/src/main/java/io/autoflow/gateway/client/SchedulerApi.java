@@ -8,11 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The scheduler's internal schedule API; it answers 404 for a schedule that is not the user's. */
 @Path("/schedules")
 @RegisterRestClient(configKey = "scheduler")
+@RegisterClientHeaders(ServiceTokenHeaders.class)
 public interface SchedulerApi {
 
     @GET

@@ -87,8 +87,8 @@ class HostileDocumentFlowTest {
 
     @Test
     void aDocumentPastItsTiersTimeIsStoppedAndTheWorkerGoesOn() throws Exception {
-        // The "brief" test tier allows 2 s; sixty pages of columned prose take longer.
-        String slow = submit(HostileDocuments.columnedProsePdf(60), "prose.pdf", HostileDocuments.PDF, "brief");
+        // The "brief" test tier allows 2 s; a thousand pages of columned prose take far longer, even warm.
+        String slow = submit(HostileDocuments.columnedProsePdf(1_000), "prose.pdf", HostileDocuments.PDF, "brief");
         ExecutionEvent failed = read(awaitTerminal(slow).value());
         assertThat(failed.status()).isEqualTo(Status.FAILED);
         assertThat(failed.error().code()).isEqualTo("processing_timeout");
@@ -104,7 +104,7 @@ class HostileDocumentFlowTest {
     @Test
     void aSlowDocumentHoldsUpNoDocumentBehindItOnItsPartition() throws Exception {
         String slow = UUID.randomUUID().toString();
-        store(slow, HostileDocuments.columnedProsePdf(40));
+        store(slow, HostileDocuments.columnedProsePdf(300));
         kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, slow, request(slow, "prose.pdf", HostileDocuments.PDF, "free"));
         String quick = samePartitionAs(slow);
         store(quick, csv());

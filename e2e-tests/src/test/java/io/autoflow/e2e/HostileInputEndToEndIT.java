@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * The hostile-input suite: a free-tier user sends every hostile document of {@link HostileDocuments} and hostile
  * requests (NUL characters, broken multipart framing, deeply nested JSON) while another user's ordinary small
  * analyses flow steadily. What must hold: every hostile document is refused at the door with a stable 4xx code or
- * its job ends with a stable code within the free tier's 60 s; every ordinary job completes in its usual time; the
- * analytics worker stays live throughout; no record reaches a dead-letter topic but a hostile job's. One round runs in
+ * its job ends with a stable code within the free tier's 60 s; every ordinary job completes in its usual time; every
+ * service stays live throughout; no record reaches a dead-letter topic but a hostile job's. One round runs in
  * {@code ./autoflow test}; {@code -Dhostile.rounds=N} runs more, for the figures in the README.
  */
 class HostileInputEndToEndIT extends OnThePlatform {
@@ -110,7 +110,7 @@ class HostileInputEndToEndIT extends OnThePlatform {
 
             List<Duration> ordinaryTimes = ordinary.finish();
             assertThat(ordinaryTimes).isNotEmpty().allSatisfy(t -> assertThat(t).isLessThan(ORDINARY_BOUND));
-            assertThat(liveness.notLive()).as("moments the analytics service was not live").isEmpty();
+            assertThat(liveness.notLive()).as("services seen not live").isEmpty();
             assertThat(deadLettersSince(started)).as("dead letters of jobs other than hostile ones")
                     .allMatch(hostileJobs::containsKey);
 
@@ -118,10 +118,11 @@ class HostileInputEndToEndIT extends OnThePlatform {
             Collections.sort(sorted);
             System.out.printf("%nHostile input: %d rounds, %d documents and %d requests; outcomes %s%n"
                     + "Ordinary jobs meanwhile: %d, created->completed p50 %d ms, p99 %d ms, max %d ms%n"
-                    + "Peak RSS: analytics %d MB, gateway %d MB%nOrdinary jobs in submission order (ms): %s%n%n", ROUNDS, ROUNDS * HostileDocuments.all().size(),
+                    + "Peak RSS (MB): %s%nOrdinary jobs in submission order (ms): %s%n%n", ROUNDS, ROUNDS * HostileDocuments.all().size(),
                     ROUNDS * 4, outcomes, sorted.size(), percentile(sorted, 50).toMillis(),
                     percentile(sorted, 99).toMillis(), sorted.get(sorted.size() - 1).toMillis(),
-                    platform.analytics.peakRssKb() / 1024, gateway.peakRssKb() / 1024,
+                    platform.services().stream().collect(java.util.stream.Collectors.toMap(ServiceProcess::name,
+                            service -> service.peakRssKb() / 1024, (a, b) -> a, java.util.TreeMap::new)),
                     ordinaryTimes.stream().map(Duration::toMillis).toList());
         }
     }
@@ -241,15 +242,17 @@ class HostileInputEndToEndIT extends OnThePlatform {
         }
     }
 
-    /** Asks the analytics service whether it is live every half second, and remembers when it was not. */
+    /** Asks every service whether it is live every half second, and remembers which was not, and when. */
     private static final class LivenessWatch implements AutoCloseable {
 
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Set<Instant> notLive = ConcurrentHashMap.newKeySet();
+        private final Set<String> notLive = ConcurrentHashMap.newKeySet();
         private final Thread watcher = new Thread(() -> {
             while (running.get()) {
-                if (!platform.analytics.isLive()) {
-                    notLive.add(Instant.now());
+                for (ServiceProcess service : platform.services()) {
+                    if (!service.isLive()) {
+                        notLive.add(service.name() + " at " + Instant.now());
+                    }
                 }
                 try {
                     Thread.sleep(500);
@@ -263,7 +266,7 @@ class HostileInputEndToEndIT extends OnThePlatform {
             watcher.start();
         }
 
-        Set<Instant> notLive() {
+        Set<String> notLive() {
             return new HashSet<>(notLive);
         }
 

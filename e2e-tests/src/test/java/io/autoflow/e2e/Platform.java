@@ -194,6 +194,11 @@ final class Platform {
                 job -> List.of("completed", "failed").contains(job.getString("status")));
     }
 
+    /** Every service of the platform. */
+    List<ServiceProcess> services() {
+        return services;
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }

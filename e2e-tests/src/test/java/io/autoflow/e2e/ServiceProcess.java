@@ -31,6 +31,10 @@ final class ServiceProcess {
         this.log = logDir.resolve(name + ".log");
     }
 
+    String name() {
+        return name;
+    }
+
     String url() {
         return "http://localhost:" + port;
     }

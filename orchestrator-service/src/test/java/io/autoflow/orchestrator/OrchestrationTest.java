@@ -3,6 +3,7 @@ package io.autoflow.orchestrator;
 import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -249,7 +250,7 @@ class OrchestrationTest {
     }
 
     @Test
-    void aJobRunningPastItsTiersProcessingTimeFailsAndItsLateResultChangesNothing() throws Exception {
+    void aJobSilentPastItsTiersTimeIsSentAgainThenFailsWithWorkerLostAndALateResultChangesNothing() throws Exception {
         String id = UUID.randomUUID().toString();
         IntentParsed brief = documentIntent(id, "user-a", new AnalyzeDocument.Output("pdf", "email", "a@b.io", null));
         kafka.send(Topics.INTENTS, id, new IntentParsed(id, "user-a", "brief", brief.intent(), brief.parameters(),
@@ -257,22 +258,46 @@ class OrchestrationTest {
         awaitStatus(id, "queued");
         kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.started(id));
 
+        // Its worker says nothing more: the request is sent twice more, then the job fails.
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        kafka.awaitRecord(Topics.WORKFLOW_DOCUMENT_ANALYTICS, r -> id.equals(r.key()) && sent.incrementAndGet() == 3,
+                WAIT);
         awaitStatus(id, "failed");
-        job(id, "user-a").body("error.code", is("processing_timeout")).body("error.details.limit_seconds", is(1));
-        kafka.awaitRecord(Topics.NOTIFICATIONS, r -> r.key().equals(id) && r.value().contains("processing_timeout"),
+        job(id, "user-a").body("error.code", is("worker_lost")).body("error.details.attempts", is(3))
+                .body("attempt", is(3));
+        kafka.awaitRecord(Topics.NOTIFICATIONS, r -> r.key().equals(id) && r.value().contains("worker_lost"),
                 WAIT);
         kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
         Thread.sleep(500);
         job(id, "user-a").body("status", is("failed"));
+    }
 
-        // Enterprise runs up to its ceiling (30 minutes by default), far beyond a test's wait.
-        String unlimited = UUID.randomUUID().toString();
-        kafka.send(Topics.INTENTS, unlimited, new IntentParsed(unlimited, "user-a", "enterprise", brief.intent(),
-                brief.parameters(), brief.occurredAt()));
-        awaitStatus(unlimited, "queued");
-        kafka.send(Topics.EXECUTION_EVENTS, unlimited, ExecutionEvent.started(unlimited));
-        Thread.sleep(2000);
-        job(unlimited, "user-a").body("status", is("processing"));
+    @Test
+    void aJobWhoseOutcomeWasLostIsSentAgainAndCompletesWithItsWorkersStoredOutcome() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IntentParsed brief = documentIntent(id, "user-a");
+        kafka.send(Topics.INTENTS, id, new IntentParsed(id, "user-a", "brief", brief.intent(), brief.parameters(),
+                brief.occurredAt()));
+        awaitStatus(id, "queued");
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.started(id));
+        java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        kafka.awaitRecord(Topics.WORKFLOW_DOCUMENT_ANALYTICS, r -> id.equals(r.key()) && sent.incrementAndGet() == 2,
+                WAIT);
+
+        // The worker answers the request sent again with the outcome it had stored (its first announcement lost).
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, EventJson.mapper().createObjectNode()
+                .put("table_count", 1)));
+        awaitStatus(id, "completed");
+        job(id, "user-a").body("attempt", is(greaterThanOrEqualTo(2))).body("result.table_count", is(1));
+    }
+
+    @Test
+    void aJobNoWorkerTakesUpIsSentAgainThenFailsWithWorkerLost() {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a")); // nobody takes it up within the queue wait
+        awaitStatus(id, "failed");
+        job(id, "user-a").body("error.code", is("worker_lost"))
+                .body("error.message", is("No worker took the job up in 3 attempts"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.VertxContexts;
+import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.ConcurrentRecords;
 import io.autoflow.service.work.TierProcessingTimes;
@@ -52,10 +53,12 @@ public class DocumentAnalyticsConsumer {
     private final BoundedWork work;
     private final TierProcessingTimes processingTimes;
     private final ConcurrentRecords records;
+    private final TransientRetry retry;
     private final int maxAttempts;
 
     public DocumentAnalyticsConsumer(AnalyticsJobs jobs, DocumentAnalysis analysis, ExecutionEvents events,
             ErasedUsers erased, DocumentSource documents, BoundedWork work, TierProcessingTimes processingTimes,
+            TransientRetry retry,
             @ConfigProperty(name = "autoflow.analytics.concurrency") int concurrency,
             @ConfigProperty(name = "autoflow.analytics.concurrency-per-user") int perUser,
             @ConfigProperty(name = "autoflow.analytics.max-attempts") int maxAttempts) {
@@ -68,6 +71,7 @@ public class DocumentAnalyticsConsumer {
         this.processingTimes = processingTimes;
         this.records = new ConcurrentRecords(concurrency, perUser);
         this.maxAttempts = maxAttempts;
+        this.retry = retry;
     }
 
     @Incoming("document-analytics")
@@ -85,10 +89,11 @@ public class DocumentAnalyticsConsumer {
         if (request == null || request.executionId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
         }
-        return erased.isErased(request.userId()).chain(gone -> gone ? skip(request) : jobs.takeUp(request)
-                .chain(job -> {
+        String id = request.executionId();
+        return reliably("Take-up", id, () -> erased.isErased(request.userId())).chain(gone -> gone ? skip(request)
+                : reliably("Take-up", id, () -> jobs.takeUp(request)).chain(job -> {
                     if (job.isFinished()) {
-                        return events.publish(AnalyticsJobs.finalEvent(job));
+                        return reliably("Outcome", id, () -> events.publish(AnalyticsJobs.finalEvent(job)));
                     }
                     if (job.attempts > maxAttempts) {
                         return lost(request, job);
@@ -104,18 +109,27 @@ public class DocumentAnalyticsConsumer {
         String id = request.executionId();
         Duration limit = processingTimes.of(request.tier());
         Instant deadline = Instant.now().plus(limit);
-        return events.publish(ExecutionEvent.started(id))
+        return reliably("Start", id, () -> events.publish(ExecutionEvent.started(id)))
                 .chain(() -> documents.stored(request))
-                .call(stored -> stored == request ? Uni.createFrom().voidItem() : jobs.fetched(stored))
+                .call(stored -> stored == request ? Uni.createFrom().voidItem()
+                        : reliably("Record", id, () -> jobs.fetched(stored)))
                 .chain(stored -> work.run("analysis-" + id, remaining(deadline), () -> analysis.analyze(stored)))
                 .onFailure(IngestException.class).recoverWithItem(e -> AnalysisOutcome.failure(
                         ErrorInfo.of(((IngestException) e).code(), e.getMessage())))
                 .onFailure(WorkTimeoutException.class).recoverWithItem(() -> timedOut(request, limit))
                 .emitOn(onContext)
-                .call(outcome -> jobs.finish(id, outcome))
-                .chain(outcome -> erased.isErased(request.userId()).chain(goneSince -> goneSince
-                        ? erased.discard(request.userId(), id)
-                        : events.publish(outcome.toEvent(id))));
+                .call(outcome -> reliably("Record", id, () -> jobs.finish(id, outcome)))
+                .chain(outcome -> reliably("Outcome", id, () -> erased.isErased(request.userId())
+                        .chain(goneSince -> goneSince ? erased.discard(request.userId(), id)
+                                : events.publish(outcome.toEvent(id)))));
+    }
+
+    /**
+     * A step of ours (the job's record, an event) riding out the database or broker away for a while; the analysis
+     * itself is not repeated by it, nor counted as another attempt.
+     */
+    private <T> Uni<T> reliably(String step, String id, java.util.function.Supplier<Uni<? extends T>> work) {
+        return retry.handle(step + " of job " + id, work);
     }
 
     /**
@@ -128,7 +142,8 @@ public class DocumentAnalyticsConsumer {
                 + " times; it is not tried again", EventJson.mapper().createObjectNode()
                         .put("attempts", job.attempts - 1));
         AnalysisOutcome outcome = AnalysisOutcome.failure(error);
-        return jobs.finish(id, outcome).chain(() -> events.publish(outcome.toEvent(id)))
+        return reliably("Record", id, () -> jobs.finish(id, outcome))
+                .chain(() -> reliably("Outcome", id, () -> events.publish(outcome.toEvent(id))))
                 .chain(() -> Uni.createFrom().failure(new WorkerLostException(id, job.attempts - 1)));
     }
 

@@ -9,6 +9,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,11 +28,14 @@ public class ApiAutomationConsumer {
     private final AutomationRuns runs;
     private final ApiAutomation automation;
     private final ExecutionEvents events;
+    private final TransientRetry retry;
 
-    public ApiAutomationConsumer(AutomationRuns runs, ApiAutomation automation, ExecutionEvents events) {
+    public ApiAutomationConsumer(AutomationRuns runs, ApiAutomation automation, ExecutionEvents events,
+            TransientRetry retry) {
         this.runs = runs;
         this.automation = automation;
         this.events = events;
+        this.retry = retry;
     }
 
     @Incoming("api-automation")
@@ -41,16 +45,18 @@ public class ApiAutomationConsumer {
         }
         Executor onContext = VertxContexts.current();
         String id = request.executionId();
-        return runs.findOrStart(request).chain(run -> {
+        // Each step of ours rides out the database or broker away for a while; the API call itself is never repeated
+        // by it (a POST must not be sent twice), only by the call's own rules.
+        return retry.handle("Run of job " + id, () -> runs.findOrStart(request)).chain(run -> {
             if (run.isFinished()) {
-                return events.publish(AutomationRuns.finalEvent(run));
+                return retry.handle("Outcome of job " + id, () -> events.publish(AutomationRuns.finalEvent(run)));
             }
-            return events.publish(ExecutionEvent.started(id))
+            return retry.handle("Start of job " + id, () -> events.publish(ExecutionEvent.started(id)))
                     .chain(() -> Uni.createFrom().item(() -> automation.run(request))
                             .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                     .emitOn(onContext)
-                    .call(outcome -> runs.finish(id, outcome))
-                    .chain(outcome -> events.publish(outcome.toEvent(id)));
+                    .call(outcome -> retry.handle("Record of job " + id, () -> runs.finish(id, outcome)))
+                    .chain(outcome -> retry.handle("Outcome of job " + id, () -> events.publish(outcome.toEvent(id))));
         }).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
     }
 }

@@ -5,6 +5,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.smallrye.mutiny.Uni;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final AutomationRuns runs;
+    private final TransientRetry retry;
 
-    public UserEventConsumer(AutomationRuns runs) {
+    public UserEventConsumer(AutomationRuns runs, TransientRetry retry) {
         this.runs = runs;
+        this.retry = retry;
     }
 
     @Incoming(Topics.USER_EVENTS)
@@ -23,6 +26,6 @@ public class UserEventConsumer {
         if (event == null || event.userId() == null) {
             throw new MalformedEventException(Topics.USER_EVENTS);
         }
-        return runs.forget(event.userId());
+        return retry.handle("Erasure of a user", () -> runs.forget(event.userId()));
     }
 }

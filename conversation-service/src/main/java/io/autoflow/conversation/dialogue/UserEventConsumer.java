@@ -4,6 +4,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -12,17 +13,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final Sessions sessions;
+    private final TransientRetry retry;
 
-    public UserEventConsumer(Sessions sessions) {
+    public UserEventConsumer(Sessions sessions, TransientRetry retry) {
         this.sessions = sessions;
+        this.retry = retry;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
-    public void onUserEvent(UserDeleted event) {
+    public void onUserEvent(UserDeleted event) throws Exception {
         if (event == null || event.userId() == null) {
             throw new MalformedEventException(Topics.USER_EVENTS);
         }
-        sessions.forget(event.userId());
+        retry.handleBlocking("Erasure of a user", () -> {
+            sessions.forget(event.userId());
+            return null;
+        });
     }
 }

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,9 +24,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class ScheduledJobs {
 
     private final Pool db;
+    private final TransientRetry retry;
 
-    public ScheduledJobs(Pool db) {
+    public ScheduledJobs(Pool db, TransientRetry retry) {
         this.db = db;
+        this.retry = retry;
     }
 
     @Incoming("recorded-intents")
@@ -35,7 +38,7 @@ public class ScheduledJobs {
         }
         Instant now = Instant.now();
         Instant created = intent.occurredAt() != null ? intent.occurredAt() : now;
-        return db.preparedQuery("""
+        return retry.handle("Record of scheduled job " + intent.executionId(), () -> db.preparedQuery("""
                 INSERT INTO gateway.jobs (id, user_id, workflow_type, file_name, intent, created_at, published_at)
                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM gateway.users WHERE id = $2)
                 ON CONFLICT (id) DO NOTHING""")
@@ -47,6 +50,6 @@ public class ScheduledJobs {
                         .addJsonObject(new JsonObject(EventJson.write(intent)))
                         .addOffsetDateTime(created.atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
-                .replaceWithVoid();
+                .replaceWithVoid());
     }
 }

@@ -7,6 +7,7 @@ import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.service.DeliveryWorker;
 import io.autoflow.notification.store.NotificationStore;
 import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,21 +22,25 @@ public class NotificationConsumer {
     private final NotificationStore store;
     private final DeliveryWorker worker;
     private final DeliveryConfig config;
+    private final TransientRetry retry;
 
-    public NotificationConsumer(NotificationStore store, DeliveryWorker worker, DeliveryConfig config) {
+    public NotificationConsumer(NotificationStore store, DeliveryWorker worker, DeliveryConfig config,
+            TransientRetry retry) {
         this.store = store;
         this.worker = worker;
         this.config = config;
+        this.retry = retry;
     }
 
     @Incoming(Topics.NOTIFICATIONS)
     @Blocking
-    public void onRequest(NotificationRequested request) {
+    public void onRequest(NotificationRequested request) throws Exception {
         if (request == null || request.notificationId() == null || request.executionId() == null
                 || request.userId() == null || request.channel() == null || request.target() == null) {
             throw new MalformedEventException(Topics.NOTIFICATIONS);
         }
-        if (store.accept(request, Instant.now(), config.retryWindow())) {
+        if (retry.handleBlocking("Notification of job " + request.executionId(),
+                () -> store.accept(request, Instant.now(), config.retryWindow()))) {
             worker.wake();
         }
     }

@@ -5,6 +5,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.notification.store.NotificationStore;
 import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -13,17 +14,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final NotificationStore store;
+    private final TransientRetry retry;
 
-    public UserEventConsumer(NotificationStore store) {
+    public UserEventConsumer(NotificationStore store, TransientRetry retry) {
         this.store = store;
+        this.retry = retry;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
-    public void onUserEvent(UserDeleted event) {
+    public void onUserEvent(UserDeleted event) throws Exception {
         if (event == null || event.userId() == null) {
             throw new MalformedEventException(Topics.USER_EVENTS);
         }
-        store.forget(event.userId());
+        retry.handleBlocking("Erasure of a user", () -> {
+            store.forget(event.userId());
+            return null;
+        });
     }
 }

@@ -63,9 +63,16 @@ public class Execution extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** When a started job must have finished by, from its tier's processing time; null for no limit. */
+    /**
+     * When the job must have moved on by: a queued job been taken up, a started one finished (its tier's processing
+     * time and a margin). Past it, the recovery sweep sends the job again or fails it.
+     */
     @Column(name = "deadline_at")
     public Instant deadlineAt;
+
+    /** How many times the job's request was sent to its workers. */
+    @Column(nullable = false)
+    public int attempts = 1;
 
     /** requested, retrying, delivered or failed; {@code null} when the result is only downloaded. */
     @Column(name = "delivery_status")

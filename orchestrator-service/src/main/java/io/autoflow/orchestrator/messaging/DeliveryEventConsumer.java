@@ -4,6 +4,7 @@ import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.service.ExecutionService;
+import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,10 +15,12 @@ public class DeliveryEventConsumer {
 
     private final ExecutionService executions;
     private final JobUpdatePublisher updates;
+    private final TransientRetry retry;
 
-    public DeliveryEventConsumer(ExecutionService executions, JobUpdatePublisher updates) {
+    public DeliveryEventConsumer(ExecutionService executions, JobUpdatePublisher updates, TransientRetry retry) {
         this.executions = executions;
         this.updates = updates;
+        this.retry = retry;
     }
 
     @Incoming(Topics.DELIVERY_EVENTS)
@@ -25,6 +28,7 @@ public class DeliveryEventConsumer {
         if (event == null || event.executionId() == null || event.status() == null) {
             throw new MalformedEventException(Topics.DELIVERY_EVENTS);
         }
-        return executions.applyDelivery(event).chain(updates::changed);
+        return retry.handle("Delivery report for job " + event.executionId(),
+                () -> executions.applyDelivery(event).chain(updates::changed));
     }
 }

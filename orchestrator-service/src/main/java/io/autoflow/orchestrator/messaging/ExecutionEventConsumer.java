@@ -4,6 +4,7 @@ import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.service.ExecutionService;
+import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,12 +16,14 @@ public class ExecutionEventConsumer {
     private final ExecutionService executions;
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
+    private final TransientRetry retry;
 
     public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers,
-            JobUpdatePublisher updates) {
+            JobUpdatePublisher updates, TransientRetry retry) {
         this.executions = executions;
         this.handovers = handovers;
         this.updates = updates;
+        this.retry = retry;
     }
 
     @Incoming(Topics.EXECUTION_EVENTS)
@@ -29,6 +32,7 @@ public class ExecutionEventConsumer {
             throw new MalformedEventException(Topics.EXECUTION_EVENTS);
         }
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
-        return executions.apply(event).call(updates::changed).chain(handovers::handOver);
+        return retry.handle("Event of job " + event.executionId(),
+                () -> executions.apply(event).call(updates::changed).chain(handovers::handOver));
     }
 }

@@ -6,6 +6,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.orchestrator.service.WorkflowRequests;
+import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,13 +23,15 @@ public class IntentConsumer {
     private final WorkflowDispatcher dispatcher;
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
+    private final TransientRetry retry;
 
     public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
-            JobUpdatePublisher updates) {
+            JobUpdatePublisher updates, TransientRetry retry) {
         this.executions = executions;
         this.dispatcher = dispatcher;
         this.handovers = handovers;
         this.updates = updates;
+        this.retry = retry;
     }
 
     @Incoming(Topics.INTENTS)
@@ -36,6 +39,10 @@ public class IntentConsumer {
         if (intent == null || intent.executionId() == null) {
             throw new MalformedEventException(Topics.INTENTS);
         }
+        return retry.handle("Intent of job " + intent.executionId(), () -> record(intent));
+    }
+
+    private Uni<Void> record(IntentParsed intent) {
         return executions.recordQueued(intent).chain(execution -> {
             if (execution.status != Status.QUEUED) {
                 // A job done at once (a message to send) is handed over now; a redelivery finds it handed over.

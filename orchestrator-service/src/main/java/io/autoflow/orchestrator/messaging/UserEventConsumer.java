@@ -4,6 +4,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.orchestrator.service.ExecutionService;
+import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final ExecutionService executions;
+    private final TransientRetry retry;
 
-    public UserEventConsumer(ExecutionService executions) {
+    public UserEventConsumer(ExecutionService executions, TransientRetry retry) {
         this.executions = executions;
+        this.retry = retry;
     }
 
     @Incoming(Topics.USER_EVENTS)
@@ -23,6 +26,6 @@ public class UserEventConsumer {
         if (event == null || event.userId() == null) {
             throw new MalformedEventException(Topics.USER_EVENTS);
         }
-        return executions.forget(event.userId());
+        return retry.handle("Erasure of a user", () -> executions.forget(event.userId()));
     }
 }

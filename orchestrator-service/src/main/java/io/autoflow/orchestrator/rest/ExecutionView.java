@@ -11,11 +11,12 @@ import java.time.Instant;
  */
 public record ExecutionView(String jobId, String workflowType, String status, Integer progress, Instant createdAt,
         Instant startedAt, Instant completedAt, Integer durationMs, JsonNode result, JsonNode error,
-        String deliveryStatus, JsonNode delivery) {
+        String deliveryStatus, JsonNode delivery, int attempt) {
 
     static ExecutionView of(Execution e) {
         return new ExecutionView(e.id.toString(), e.workflowType, publicStatus(e), e.progress, e.createdAt, e.startedAt,
-                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error), e.deliveryStatus, parse(e.delivery));
+                e.completedAt, e.durationMs, parse(e.outputData), parse(e.error), e.deliveryStatus, parse(e.delivery),
+                e.attempts);
     }
 
     /** The lifecycle as clients see it: queued, processing, completed or failed. */

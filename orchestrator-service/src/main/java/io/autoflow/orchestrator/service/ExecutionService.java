@@ -8,8 +8,10 @@ import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.SendMessage;
+import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
 import io.autoflow.service.work.TierProcessingTimes;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -32,9 +35,15 @@ public class ExecutionService {
     private static final Logger LOG = Logger.getLogger(ExecutionService.class);
 
     private final TierProcessingTimes limits;
+    private final RecoveryConfig recovery;
 
-    public ExecutionService(TierProcessingTimes limits) {
+    public ExecutionService(TierProcessingTimes limits, RecoveryConfig recovery) {
         this.limits = limits;
+        this.recovery = recovery;
+    }
+
+    /** What the recovery sweep did: jobs failed (to hand over) and jobs to send to their workers again. */
+    public record Recovered(List<Execution> failed, List<Execution> resent) {
     }
 
     /**
@@ -70,6 +79,8 @@ public class ExecutionService {
                 execution.advance(Status.FAILED, Instant.now());
                 execution.error = EventJson.write(ErrorInfo.of("unknown_intent",
                         "No workflow handles the intent '" + intent.intent() + "'"));
+            } else {
+                execution.deadlineAt = Instant.now().plus(recovery.queueWait());
             }
             return execution.<Execution>persist();
         });
@@ -89,14 +100,15 @@ public class ExecutionService {
                 return;
             }
             Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+            boolean wasQueued = execution.status == Status.QUEUED;
             if (!execution.advance(event.status(), at)) {
                 return;
             }
             if (event.progress() != null) {
                 execution.progress = event.progress();
             }
-            if (execution.deadlineAt == null && !execution.status.isTerminal() && execution.startedAt != null) {
-                execution.deadlineAt = execution.startedAt.plus(limits.of(execution.tier));
+            if (wasQueued && !execution.status.isTerminal()) {
+                execution.deadlineAt = Instant.now().plus(runningTime(execution));
             }
             if (event.status() == Status.COMPLETED) {
                 execution.outputData = EventJson.write(event.result());
@@ -117,23 +129,55 @@ public class ExecutionService {
     }
 
     /**
-     * Fails running jobs that have passed their tier's processing time with {@code processing_timeout}; whatever their
-     * worker reports later changes nothing.
-     *
-     * @return the jobs failed, for their hand-over
+     * Looks at jobs silent past their deadline (not taken up, or not finished within their tier's processing time and
+     * a margin: their worker died, or its outcome was lost): each is sent to its workers again, which answers a
+     * finished job with its stored outcome and runs an unfinished one, until it has been sent
+     * {@code autoflow.recovery.max-attempts} times; then it fails with {@code worker_lost}. Rows are claimed with
+     * {@code FOR UPDATE SKIP LOCKED}, so several orchestrators sweep without doing a job twice.
      */
     @WithTransaction
-    public Uni<List<Execution>> failOverdue(Instant now, int limit) {
-        return Execution.<Execution>find("status in ?1 and deadlineAt < ?2 order by deadlineAt",
-                List.of(Status.STARTED, Status.PROGRESS), now).page(0, limit).list().invoke(overdue -> {
-                    for (Execution execution : overdue) {
-                        Duration allowed = Duration.between(execution.startedAt, execution.deadlineAt);
+    public Uni<Recovered> recoverSilent(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("SELECT * FROM orchestrator.executions WHERE"
+                + " status IN ('QUEUED', 'STARTED', 'PROGRESS') AND deadline_at < ?1 ORDER BY deadline_at LIMIT ?2"
+                + " FOR UPDATE SKIP LOCKED", Execution.class).setParameter(1, now).setParameter(2, limit)
+                .getResultList()).map(silent -> {
+                    List<Execution> failed = new ArrayList<>();
+                    List<Execution> resent = new ArrayList<>();
+                    for (Execution execution : silent) {
+                        if (execution.attempts < recovery.maxAttempts()) {
+                            execution.attempts++;
+                            execution.deadlineAt = now.plus(execution.status == Status.QUEUED
+                                    ? recovery.queueWait() : runningTime(execution));
+                            execution.updatedAt = now;
+                            resent.add(execution);
+                            LOG.infof("Job %s silent past its deadline: sent again (attempt %d)", execution.id,
+                                    execution.attempts);
+                            continue;
+                        }
+                        boolean started = execution.status != Status.QUEUED;
                         execution.advance(Status.FAILED, now);
-                        execution.error = EventJson.write(TierProcessingTimes.timeoutError(execution.tier, allowed));
+                        execution.error = EventJson.write(new ErrorInfo("worker_lost", (started
+                                ? "The job's worker stopped answering" : "No worker took the job up") + " in "
+                                + execution.attempts + " attempts", EventJson.mapper().createObjectNode()
+                                        .put("attempts", execution.attempts)));
                         requestHandover(execution);
-                        LOG.infof("Job %s failed: past its %d s processing time", execution.id, allowed.toSeconds());
+                        failed.add(execution);
+                        LOG.infof("Job %s failed: silent after %d attempts", execution.id, execution.attempts);
                     }
+                    return new Recovered(failed, resent);
                 });
+    }
+
+    /** How long a started job may take before it counts as silent: its tier's time, and a margin to hear so. */
+    private Duration runningTime(Execution execution) {
+        return limits.of(execution.tier).plus(recovery.margin());
+    }
+
+    /** The intent a job was recorded from, to send it to its workers again. */
+    public static IntentParsed intentOf(Execution execution) {
+        return new IntentParsed(execution.id.toString(), execution.userId, execution.tier, execution.workflowType,
+                EventJson.read(execution.inputData, com.fasterxml.jackson.databind.JsonNode.class),
+                execution.createdAt);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.Topics;
 import io.autoflow.scheduler.service.Schedules;
 import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -18,18 +19,26 @@ public class ScheduleTaskConsumer {
 
     private final Schedules schedules;
     private final SchedulerEvents events;
+    private final TransientRetry retry;
 
-    public ScheduleTaskConsumer(Schedules schedules, SchedulerEvents events) {
+    public ScheduleTaskConsumer(Schedules schedules, SchedulerEvents events, TransientRetry retry) {
         this.schedules = schedules;
         this.events = events;
+        this.retry = retry;
     }
 
     @Incoming("task-scheduler")
     @Blocking
-    public void onRequest(ScheduleTask request) {
+    public void onRequest(ScheduleTask request) throws Exception {
         if (request == null || request.executionId() == null || request.userId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_TASK_SCHEDULER);
         }
-        events.publish(schedules.create(request, Instant.now()));
+        // Setting a schedule up again finds it set up (its id is the job's), so a retry repeats nothing.
+        var outcome = retry.handleBlocking("Schedule of job " + request.executionId(),
+                () -> schedules.create(request, Instant.now()));
+        retry.handleBlocking("Outcome of job " + request.executionId(), () -> {
+            events.publish(outcome);
+            return null;
+        });
     }
 }

@@ -11,6 +11,7 @@ import io.autoflow.service.work.TierProcessingTimes;
 import io.autoflow.service.work.WorkTimeoutException;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -29,20 +30,22 @@ public class DataTransformConsumer {
     private final MutinyEmitter<ExecutionEvent> events;
     private final BoundedWork work;
     private final TierProcessingTimes processingTimes;
+    private final TransientRetry retry;
 
     public DataTransformConsumer(DataTransform transform,
             @Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> events, BoundedWork work,
-            TierProcessingTimes processingTimes) {
+            TierProcessingTimes processingTimes, TransientRetry retry) {
         this.transform = transform;
         this.events = events;
         this.work = work;
         this.processingTimes = processingTimes;
+        this.retry = retry;
     }
 
     /** On the "transforms" worker pool, whose size says how many documents are converted at once. */
     @Incoming("data-transform")
     @Blocking(value = "transforms", ordered = false)
-    public void onRequest(TransformData request) {
+    public void onRequest(TransformData request) throws Exception {
         if (request == null || request.executionId() == null || request.userId() == null
                 || request.blobKey() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DATA_TRANSFORM);
@@ -56,7 +59,11 @@ public class DataTransformConsumer {
                 .await().indefinitely());
     }
 
-    private void publish(ExecutionEvent event) {
-        events.sendMessageAndAwait(EventMessages.forExecution(event.executionId(), event.type(), event));
+    /** Announces the event, riding out a broker away for a while. */
+    private void publish(ExecutionEvent event) throws Exception {
+        retry.handleBlocking("Event of job " + event.executionId(), () -> {
+            events.sendMessageAndAwait(EventMessages.forExecution(event.executionId(), event.type(), event));
+            return null;
+        });
     }
 }

@@ -5,6 +5,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.smallrye.common.annotation.Blocking;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,17 +15,22 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final BlobStore blobs;
+    private final TransientRetry retry;
 
-    public UserEventConsumer(BlobStore blobs) {
+    public UserEventConsumer(BlobStore blobs, TransientRetry retry) {
         this.blobs = blobs;
+        this.retry = retry;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
-    public void onUserEvent(UserDeleted event) throws IOException {
+    public void onUserEvent(UserDeleted event) throws Exception {
         if (event == null || event.userId() == null) {
             throw new MalformedEventException(Topics.USER_EVENTS);
         }
-        blobs.deleteAll("transforms/" + event.userId() + "/");
+        retry.handleBlocking("Erasure of a user", () -> {
+            blobs.deleteAll("transforms/" + event.userId() + "/");
+            return null;
+        });
     }
 }

@@ -3,7 +3,6 @@ package io.autoflow.analytics.extract;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.tabular.CsvText;
-import io.autoflow.tabular.TabularException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,8 +23,6 @@ public final class CsvAnalyzer {
     public TableStatistics analyze(String name, Supplier<InputStream> document) {
         try {
             return CsvText.read(document, parser -> profile(name, parser));
-        } catch (TabularException e) {
-            throw new DocumentException(e.code(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

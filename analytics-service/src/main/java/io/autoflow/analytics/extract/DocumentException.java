@@ -1,29 +1,16 @@
 package io.autoflow.analytics.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.CodedException;
 
 /** The document cannot be analysed, for a reason the user can act on; {@code code} is stable. */
-public class DocumentException extends RuntimeException {
-
-    private final String code;
-    private final JsonNode details;
+public class DocumentException extends CodedException {
 
     public DocumentException(String code, String message) {
-        this(code, message, null);
+        super(code, message);
     }
 
     public DocumentException(String code, String message, JsonNode details) {
-        super(message);
-        this.code = code;
-        this.details = details;
-    }
-
-    public ErrorInfo toErrorInfo() {
-        return new ErrorInfo(code, getMessage(), details);
-    }
-
-    public String code() {
-        return code;
+        super(code, message, details);
     }
 }

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.events.CodedException;
 import io.autoflow.service.work.Checkpoint;
 
 /** Turns what POI throws on a damaged or hostile Office file into a stable failure code. */
@@ -9,7 +10,7 @@ final class OfficeFailures {
     }
 
     static RuntimeException translate(Exception e, String what) {
-        if (e instanceof DocumentException || e instanceof Checkpoint.WorkAbandonedException) {
+        if (e instanceof CodedException || e instanceof Checkpoint.WorkAbandonedException) {
             return (RuntimeException) e;
         }
         if (e.getMessage() != null && e.getMessage().contains("Zip bomb")) {

@@ -4,6 +4,7 @@ import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
+import io.autoflow.events.CodedException;
 import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +66,7 @@ public final class PdfAnalyzer {
             throw new DocumentException("encrypted_document", "The PDF is password-protected");
         } catch (IOException e) {
             throw new DocumentException("corrupt_document", "The file is not a readable PDF: " + e.getMessage());
-        } catch (DocumentException | Checkpoint.WorkAbandonedException e) {
+        } catch (CodedException | Checkpoint.WorkAbandonedException e) {
             throw e;
         } catch (RuntimeException e) {
             // PDFBox and tabula report a broken structure (a cyclic page tree, a missing object) this way.

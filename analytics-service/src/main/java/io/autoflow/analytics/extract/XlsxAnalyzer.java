@@ -3,7 +3,6 @@ package io.autoflow.analytics.extract;
 import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableProfiler;
 import io.autoflow.analytics.stats.TableStatistics;
-import io.autoflow.tabular.TabularException;
 import io.autoflow.tabular.WorkbookSheets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,8 +32,6 @@ public final class XlsxAnalyzer {
         List<TableStatistics> tables = new ArrayList<>();
         try {
             WorkbookSheets.read(file, name -> new SheetProfile(name, tables));
-        } catch (TabularException e) {
-            throw new DocumentException(e.code(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw OfficeFailures.translate(e, "workbook");
         }

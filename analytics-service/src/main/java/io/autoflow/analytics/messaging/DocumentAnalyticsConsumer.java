@@ -115,7 +115,7 @@ public class DocumentAnalyticsConsumer {
                         : reliably("Record", id, () -> jobs.fetched(stored)))
                 .chain(stored -> work.run("analysis-" + id, remaining(deadline), () -> analysis.analyze(stored)))
                 .onFailure(IngestException.class).recoverWithItem(e -> AnalysisOutcome.failure(
-                        ErrorInfo.of(((IngestException) e).code(), e.getMessage())))
+                        ((IngestException) e).toErrorInfo()))
                 .onFailure(WorkTimeoutException.class).recoverWithItem(() -> timedOut(request, limit))
                 .emitOn(onContext)
                 .call(outcome -> reliably("Record", id, () -> jobs.finish(id, outcome)))

@@ -21,6 +21,7 @@ import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.CodedException;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
@@ -96,7 +97,7 @@ public class DocumentAnalysis {
                 result.put("source_url", request.sourceUrl()); // fetched when the job ran
             }
             return AnalysisOutcome.success(summary(request, result));
-        } catch (DocumentException e) {
+        } catch (CodedException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());
         } catch (StackOverflowError e) {
             return AnalysisOutcome.failure(ErrorInfo.of("corrupt_document",

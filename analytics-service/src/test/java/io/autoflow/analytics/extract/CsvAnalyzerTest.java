@@ -1,5 +1,6 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.events.CodedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -110,8 +111,8 @@ class CsvAnalyzerTest {
         assertCode("a,b\n1,2,3\n", "malformed_csv");
         assertCode("a,b\n\"unclosed,2\n3,4\n", "malformed_csv");
         assertThatThrownBy(() -> analyzer.analyze("t", () -> new ByteArrayInputStream(new byte[] {80, 75, 3, 4, 0})))
-                .isInstanceOf(DocumentException.class)
-                .extracting(e -> ((DocumentException) e).code()).isEqualTo("unsupported_file_type");
+                .isInstanceOf(CodedException.class)
+                .extracting(e -> ((CodedException) e).code()).isEqualTo("unsupported_file_type");
     }
 
     @Test
@@ -143,8 +144,8 @@ class CsvAnalyzerTest {
 
     private void assertCode(String csv, String code) {
         assertThatThrownBy(() -> analyzer.analyze("t", () -> text(csv))).as(csv)
-                .isInstanceOf(DocumentException.class)
-                .extracting(e -> ((DocumentException) e).code()).isEqualTo(code);
+                .isInstanceOf(CodedException.class)
+                .extracting(e -> ((CodedException) e).code()).isEqualTo(code);
     }
 
     private static ColumnStatistics column(TableStatistics stats, String name) {

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.extract;
 
+import io.autoflow.events.CodedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -108,8 +109,8 @@ class PdfAnalyzerTest {
     }
 
     private void assertCode(InputStream in, String code) {
-        assertThatThrownBy(() -> analyzer.analyze(in)).isInstanceOf(DocumentException.class)
-                .extracting(e -> ((DocumentException) e).code()).isEqualTo(code);
+        assertThatThrownBy(() -> analyzer.analyze(in)).isInstanceOf(CodedException.class)
+                .extracting(e -> ((CodedException) e).code()).isEqualTo(code);
     }
 
     private static ColumnStatistics column(TableStatistics table, String name) {

@@ -1,7 +1,6 @@
 package io.autoflow.transform.convert;
 
 import io.autoflow.tabular.CsvText;
-import io.autoflow.tabular.TabularException;
 import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +17,7 @@ public final class CsvSource {
 
     /** @param document opens the document: once to find its charset, once to read it (rows go out as they come) */
     public static Counts read(String name, Supplier<InputStream> document, TableSink sink) throws IOException {
-        try {
-            return CsvText.read(document, CsvText.charsetOf(document), parser -> copy(name, parser, sink));
-        } catch (TabularException e) {
-            throw new TransformException(e.code(), e.getMessage());
-        }
+        return CsvText.read(document, CsvText.charsetOf(document), parser -> copy(name, parser, sink));
     }
 
     private static Counts copy(String name, CSVParser parser, TableSink sink) throws IOException {

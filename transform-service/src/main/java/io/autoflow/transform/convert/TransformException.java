@@ -1,16 +1,11 @@
 package io.autoflow.transform.convert;
 
-/** A document that cannot be converted, with the stable code the job fails with. */
-public class TransformException extends RuntimeException {
+import io.autoflow.events.CodedException;
 
-    private final String code;
+/** A document that cannot be converted, with the stable code the job fails with. */
+public class TransformException extends CodedException {
 
     public TransformException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

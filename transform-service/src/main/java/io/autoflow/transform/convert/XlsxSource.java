@@ -1,6 +1,5 @@
 package io.autoflow.transform.convert;
 
-import io.autoflow.tabular.TabularException;
 import io.autoflow.tabular.WorkbookSheets;
 import io.autoflow.service.work.Checkpoint;
 import java.io.IOException;
@@ -19,11 +18,7 @@ public final class XlsxSource {
 
     public static Counts read(Path file, TableSink sink) throws IOException {
         Totals totals = new Totals(sink);
-        try {
-            WorkbookSheets.read(file, totals);
-        } catch (TabularException e) {
-            throw new TransformException(e.code(), e.getMessage());
-        }
+        WorkbookSheets.read(file, totals);
         return new Counts(totals.sheets, totals.rows, totals.dropped);
     }
 

@@ -2,6 +2,7 @@ package io.autoflow.transform.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.events.CodedException;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
@@ -78,8 +79,8 @@ public class DataTransform {
             LOG.infof("Job %s: %s to %s, %d tables, %d rows, %d bytes in %d ms", id, request.fileName(), target,
                     counts.tables(), counts.rows(), size, (System.nanoTime() - started) / 1_000_000);
             return ExecutionEvent.completed(id, result(request, target, key, mediaType, size, counts));
-        } catch (TransformException e) {
-            return ExecutionEvent.failed(id, ErrorInfo.of(e.code(), e.getMessage()));
+        } catch (CodedException e) { // a table's or a conversion's failure, with its code
+            return ExecutionEvent.failed(id, e.toErrorInfo());
         } catch (Checkpoint.WorkAbandonedException e) {
             throw e; // past its deadline: nobody waits for this outcome
         } catch (RuntimeException e) {

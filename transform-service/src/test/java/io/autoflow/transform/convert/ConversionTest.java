@@ -143,12 +143,12 @@ class ConversionTest {
     void whatIsNotADocumentOfItsKindFailsWithAPreciseCode() throws Exception {
         Path notAWorkbook = Files.writeString(dir.resolve("fake.xlsx"), "just text");
         assertThatThrownBy(() -> XlsxSource.read(notAWorkbook, new JsonSink(new ByteArrayOutputStream())))
-                .isInstanceOf(TransformException.class).extracting("code").isEqualTo("corrupt_document");
+                .isInstanceOf(io.autoflow.events.CodedException.class).extracting("code").isEqualTo("corrupt_document");
         assertThatThrownBy(() -> csv("a,b\n1,2,3\n".getBytes(StandardCharsets.UTF_8),
                 new JsonSink(new ByteArrayOutputStream())))
-                .isInstanceOf(TransformException.class).extracting("code").isEqualTo("malformed_csv");
+                .isInstanceOf(io.autoflow.events.CodedException.class).extracting("code").isEqualTo("malformed_csv");
         assertThatThrownBy(() -> csv("\n\n".getBytes(StandardCharsets.UTF_8), new JsonSink(new ByteArrayOutputStream())))
-                .isInstanceOf(TransformException.class).extracting("code").isEqualTo("empty_document");
+                .isInstanceOf(io.autoflow.events.CodedException.class).extracting("code").isEqualTo("empty_document");
     }
 
     private static Counts csv(byte[] csv, TableSink sink) throws IOException {

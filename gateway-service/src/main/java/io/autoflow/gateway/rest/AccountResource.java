@@ -65,6 +65,8 @@ public class AccountResource {
                     + " expires_at, revoked_at FROM gateway.api_keys WHERE user_id = $1::uuid) t",
             "jobs.json", "SELECT row_to_json(t) FROM gateway.jobs t WHERE user_id = $1::uuid",
             "usage.json", "SELECT row_to_json(t) FROM gateway.usage_metrics t WHERE user_id = $1::uuid",
+            "idempotency-keys.json", "SELECT row_to_json(t) FROM (SELECT key, created_at, status, location, body"
+                    + " FROM gateway.idempotency_keys WHERE user_id = $1::uuid) t",
             "audit-log.json", "SELECT row_to_json(t) FROM gateway.audit_log t WHERE actor = $1");
 
     private final CurrentUser user;

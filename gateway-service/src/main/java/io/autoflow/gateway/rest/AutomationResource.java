@@ -8,6 +8,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.ingest.UrlFetchConfig;
 import io.autoflow.outbound.ConnectionHeaders;
@@ -30,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * API automations: {@code POST /api/automations} calls the user's API once and hands its answer over (download,
@@ -72,6 +74,8 @@ public class AutomationResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(AutomationCall call) {

@@ -7,6 +7,7 @@ import io.autoflow.events.IntentParameters;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.ConversationClient;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -62,6 +64,8 @@ public class ChatResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -75,6 +79,8 @@ public class ChatResource {
      * document is checked and stored first, like an upload; the conversation then knows the document is there.
      */
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Path("/chat")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
@@ -105,6 +111,8 @@ public class ChatResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Path("/orchestrate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

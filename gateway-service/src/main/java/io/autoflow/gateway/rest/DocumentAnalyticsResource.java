@@ -7,6 +7,7 @@ import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.ingest.DocumentIntake;
 import io.autoflow.ingest.StoredDocument;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -87,6 +89,8 @@ public class DocumentAnalyticsResource {
      * once.
      */
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
@@ -107,6 +111,8 @@ public class DocumentAnalyticsResource {
      * downloads it (public addresses only, within the tier's size and a deadline), then treats it as an upload.
      */
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submitUrl(AnalyticsRequest request) {

@@ -3,6 +3,7 @@ package io.autoflow.gateway.rest;
 import io.autoflow.events.Intents;
 import io.autoflow.events.SendMessage;
 import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.ingest.UrlFetchConfig;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Messages: {@code POST /api/notifications} sends a message by email (to the caller, unless another address is
@@ -43,6 +45,8 @@ public class NotificationResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(NotificationRequest request) {

@@ -8,6 +8,7 @@ import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.SendMessage;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.gateway.service.Jobs;
 import io.smallrye.mutiny.Uni;
@@ -26,6 +27,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -83,6 +85,8 @@ public class ScheduleResource {
     }
 
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {

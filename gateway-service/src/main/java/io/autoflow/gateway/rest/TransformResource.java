@@ -6,6 +6,7 @@ import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.Intents;
 import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.ingest.StoredDocument;
 import io.autoflow.ingest.UrlFetchConfig;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -60,6 +62,8 @@ public class TransformResource {
 
     /** Multipart: the document in part {@code file}, the {@link TransformRequest} as JSON in part {@code request}. */
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
@@ -72,6 +76,8 @@ public class TransformResource {
 
     /** JSON: the document's URL in {@code file}; the platform downloads it like a document for analysis. */
     @POST
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submitUrl(TransformRequest options) {

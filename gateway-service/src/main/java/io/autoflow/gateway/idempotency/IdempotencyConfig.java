@@ -1,0 +1,26 @@
+package io.autoflow.gateway.idempotency;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How long idempotency keys live ({@code autoflow.idempotency.*}). */
+@ConfigMapping(prefix = "autoflow.idempotency")
+public interface IdempotencyConfig {
+
+    /**
+     * {@code autoflow.idempotency.retention} (24h, Stripe's): how long a key and its answer are kept. A retry within
+     * it gets the same answer; past it the key is forgotten and may start new work.
+     */
+    @WithDefault("24h")
+    Duration retention();
+
+    /**
+     * {@code autoflow.idempotency.claim-timeout} (5m): how long a request holds its key before its answer is known.
+     * Past it the request is taken for dead (the gateway crashed) and its key is free again. It must outlast the
+     * slowest request, or a retry could start a second job beside a slow first one: a URL fetch alone may take 60 s,
+     * then the document is scanned and stored.
+     */
+    @WithDefault("5m")
+    Duration claimTimeout();
+}

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Topics;
-import io.autoflow.testsupport.HostileDocuments;
 import io.autoflow.testsupport.HostileDocuments.Hostile;
+import io.autoflow.testsupport.HostileDocuments;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;

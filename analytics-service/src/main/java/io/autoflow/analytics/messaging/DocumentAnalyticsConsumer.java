@@ -15,6 +15,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.ConcurrentRecords;
 import io.autoflow.service.work.TierProcessingTimes;

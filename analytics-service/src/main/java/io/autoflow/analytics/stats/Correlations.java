@@ -1,10 +1,10 @@
 package io.autoflow.analytics.stats;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.autoflow.service.work.Checkpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import io.autoflow.service.work.Checkpoint;
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.correlation.SpearmansCorrelation;
 

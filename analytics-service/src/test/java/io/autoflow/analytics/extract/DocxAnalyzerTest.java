@@ -1,11 +1,11 @@
 package io.autoflow.analytics.extract;
 
-import io.autoflow.events.CodedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.events.CodedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;

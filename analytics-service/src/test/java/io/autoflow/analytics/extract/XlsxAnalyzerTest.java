@@ -1,12 +1,12 @@
 package io.autoflow.analytics.extract;
 
-import io.autoflow.events.CodedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.events.CodedException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -4,8 +4,8 @@ import io.autoflow.automation.service.AutomationRuns;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.smallrye.mutiny.Uni;
 import io.autoflow.service.failure.TransientRetry;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -3,8 +3,8 @@ package io.autoflow.conversation.dialogue;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.smallrye.common.annotation.Blocking;
 import io.autoflow.service.failure.TransientRetry;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 

@@ -25,10 +25,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

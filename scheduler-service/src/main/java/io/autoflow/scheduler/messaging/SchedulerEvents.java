@@ -3,7 +3,7 @@ package io.autoflow.scheduler.messaging;
 import io.autoflow.events.EventMessages;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
-import io.autoflow.events.Topics;
+import io.autoflow.service.messaging.ExecutionEvents;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -15,17 +15,17 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class SchedulerEvents {
 
-    private final MutinyEmitter<ExecutionEvent> executionEvents;
+    private final ExecutionEvents executionEvents;
     private final MutinyEmitter<IntentParsed> intents;
 
-    public SchedulerEvents(@Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> executionEvents,
+    public SchedulerEvents(ExecutionEvents executionEvents,
             @Channel("scheduled-intents") MutinyEmitter<IntentParsed> intents) {
         this.executionEvents = executionEvents;
         this.intents = intents;
     }
 
     public void publish(ExecutionEvent event) {
-        executionEvents.sendMessageAndAwait(EventMessages.forExecution(event.executionId(), event.type(), event));
+        executionEvents.publishAndAwait(event);
     }
 
     public void publish(IntentParsed intent) {

@@ -1,7 +1,7 @@
 package io.autoflow.transform.convert;
 
-import io.autoflow.tabular.CsvText;
 import io.autoflow.service.work.Checkpoint;
+import io.autoflow.tabular.CsvText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.autoflow.transform.convert;
 
-import io.autoflow.tabular.WorkbookSheets;
 import io.autoflow.service.work.Checkpoint;
+import io.autoflow.tabular.WorkbookSheets;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,20 +1,18 @@
 package io.autoflow.transform.messaging;
 
-import io.autoflow.events.EventMessages;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
-import io.autoflow.transform.service.DataTransform;
+import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.TierProcessingTimes;
 import io.autoflow.service.work.WorkTimeoutException;
+import io.autoflow.transform.service.DataTransform;
 import io.smallrye.reactive.messaging.annotations.Blocking;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -27,13 +25,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class DataTransformConsumer {
 
     private final DataTransform transform;
-    private final MutinyEmitter<ExecutionEvent> events;
+    private final ExecutionEvents events;
     private final BoundedWork work;
     private final TierProcessingTimes processingTimes;
     private final TransientRetry retry;
 
     public DataTransformConsumer(DataTransform transform,
-            @Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> events, BoundedWork work,
+            ExecutionEvents events, BoundedWork work,
             TierProcessingTimes processingTimes, TransientRetry retry) {
         this.transform = transform;
         this.events = events;
@@ -62,7 +60,7 @@ public class DataTransformConsumer {
     /** Announces the event, riding out a broker away for a while. */
     private void publish(ExecutionEvent event) throws Exception {
         retry.handleBlocking("Event of job " + event.executionId(), () -> {
-            events.sendMessageAndAwait(EventMessages.forExecution(event.executionId(), event.type(), event));
+            events.publishAndAwait(event);
             return null;
         });
     }

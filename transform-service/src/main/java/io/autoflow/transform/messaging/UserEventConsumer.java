@@ -4,10 +4,9 @@ import io.autoflow.blob.BlobStore;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.smallrye.common.annotation.Blocking;
 import io.autoflow.service.failure.TransientRetry;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Forgets a deleted user: their converted files go (GDPR erasure). */

@@ -1,15 +1,21 @@
-package io.autoflow.analytics.messaging;
+package io.autoflow.service.messaging;
 
 import io.autoflow.events.EventMessages;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.Topics;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
-/** Publishes job events on {@code execution-events}; the Uni completes once Kafka has the record. */
+/**
+ * The one publisher of job events on {@code execution-events} (key = the job's id, CloudEvents type from the event),
+ * for the services that run jobs. Only those have it ({@code autoflow.messaging.execution-events=true} at build time),
+ * so no other service opens a producer for the channel.
+ */
 @ApplicationScoped
+@IfBuildProperty(name = "autoflow.messaging.execution-events", stringValue = "true")
 public class ExecutionEvents {
 
     private final MutinyEmitter<ExecutionEvent> emitter;
@@ -18,7 +24,13 @@ public class ExecutionEvents {
         this.emitter = emitter;
     }
 
+    /** The Uni completes once Kafka has the record. */
     public Uni<Void> publish(ExecutionEvent event) {
         return emitter.sendMessage(EventMessages.forExecution(event.executionId(), event.type(), event));
+    }
+
+    /** For blocking code: returns once Kafka has the record. */
+    public void publishAndAwait(ExecutionEvent event) {
+        publish(event).await().indefinitely();
     }
 }

@@ -59,7 +59,9 @@ class AuthorizationWalkTest {
                 "/api/jobs/{id}/report", jobId,
                 "/api/jobs/{id}/events", jobId,
                 "/api/me/api-keys/{id}", keyId,
-                "/api/admin/users/{id}/tier", owner.user().id.toString());
+                "/api/admin/users/{id}/tier", owner.user().id.toString(),
+                "/api/admin/dead-letters/{topic}", "intents.dlq",
+                "/api/admin/dead-letters/{topic}/replay", "intents.dlq");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.autoflow.gateway;
 
+import io.autoflow.gateway.auth.Administrators;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.domain.User;
 import io.quarkus.vertx.VertxContextSupport;
@@ -13,5 +14,12 @@ record TestUsers(User user, String key) {
         User user = VertxContextSupport.subscribeAndAwait(
                 () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", tier, key));
         return new TestUsers(user, key);
+    }
+
+    /** A new administrator, signed in by API key as the local user of {@code ./autoflow up} is. */
+    static TestUsers admin(ApiKeys apiKeys, Administrators administrators) throws Throwable {
+        TestUsers admin = create(apiKeys, "enterprise");
+        VertxContextSupport.subscribeAndAwait(() -> administrators.appoint(admin.user().id));
+        return admin;
     }
 }

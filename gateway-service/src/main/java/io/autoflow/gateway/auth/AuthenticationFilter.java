@@ -30,6 +30,8 @@ public class AuthenticationFilter {
     public static final String HEADER = "X-API-Key";
     /** What users of the API key get; roles of token users come from their token. */
     private static final Set<String> API_KEY_ROLES = Set.of("user");
+    /** An administrator among API-key users ({@link Administrators}) has no token to say so. */
+    private static final Set<String> API_KEY_ADMIN_ROLES = Set.of("user", CurrentUser.ADMIN);
 
     private final ApiKeys apiKeys;
     private final TokenUsers tokenUsers;
@@ -76,7 +78,8 @@ public class AuthenticationFilter {
                         key.trim().substring(0, Math.min(6, key.trim().length()))),
                         "The API key is unknown, revoked or expired");
             }
-            return apiKeys.touch(key.trim()).chain(() -> signedIn(user, API_KEY_ROLES));
+            return apiKeys.touch(key.trim())
+                    .chain(() -> signedIn(user, user.admin ? API_KEY_ADMIN_ROLES : API_KEY_ROLES));
         });
     }
 

@@ -1,6 +1,7 @@
 package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.domain.User;
+import io.autoflow.gateway.rest.ApiException;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
 import java.util.UUID;
@@ -8,6 +9,9 @@ import java.util.UUID;
 /** Who is calling, as authenticated for this request. */
 @RequestScoped
 public class CurrentUser {
+
+    /** The role of those who may manage users and the platform ({@code /api/admin}). */
+    public static final String ADMIN = "admin";
 
     private UUID id;
     private String tier;
@@ -25,6 +29,16 @@ public class CurrentUser {
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    /**
+     * @param what what needs the role, for the message, e.g. "Changing a user's tier"
+     * @throws ApiException 403 {@code forbidden} unless the caller has the role {@code admin}
+     */
+    public void requireAdmin(String what) {
+        if (!hasRole(ADMIN)) {
+            throw new ApiException(403, "forbidden", what + " needs the role '" + ADMIN + "'");
+        }
     }
 
     public String email() {

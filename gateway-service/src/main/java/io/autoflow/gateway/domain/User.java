@@ -35,4 +35,11 @@ public class User extends PanacheEntityBase {
     /** IANA time zone id, e.g. {@code Europe/Paris}: the zone of a schedule that names none; null means UTC. */
     @Column(name = "time_zone")
     public String timeZone;
+
+    /**
+     * Whether the user is an administrator when signed in with an API key (token users' roles come from their token):
+     * the local user of {@code ./autoflow up}.
+     */
+    @Column(nullable = false)
+    public boolean admin;
 }

@@ -21,14 +21,13 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * For administrators (the token's role {@code admin}): {@code GET /api/admin/users?email=} finds a user,
+ * For administrators (the role {@code admin}: a token's, or an appointed API-key user's): {@code GET /api/admin/users?email=} finds a user,
  * {@code PUT /api/admin/users/{id}/tier} changes their tier.
  */
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
 
-    static final String ADMIN = "admin";
     private static final Set<String> TIERS = Set.of("free", "pro", "enterprise");
 
     private final CurrentUser caller;
@@ -49,7 +48,7 @@ public class AdminResource {
     @GET
     @WithSession
     public Uni<UserTier> find(@RestQuery String email) {
-        requireAdmin("Finding users");
+        caller.requireAdmin("Finding users");
         if (email == null || email.isBlank()) {
             throw new ApiException(400, "missing_email", "Give the user's address: ?email=");
         }
@@ -68,7 +67,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
     public Uni<UserTier> changeTier(@RestPath String id, TierChange change, HttpServerRequest http) {
-        requireAdmin("Changing a user's tier");
+        caller.requireAdmin("Changing a user's tier");
         if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
             throw new ApiException(422, "invalid_tier", "tier must be free, pro or enterprise");
         }
@@ -88,12 +87,6 @@ public class AdminResource {
                     Map.of("from", previous, "to", change.tier()))
                     .replaceWith(new UserTier(user.id.toString(), user.email, user.tier));
         });
-    }
-
-    private void requireAdmin(String what) {
-        if (!caller.hasRole(ADMIN)) {
-            throw new ApiException(403, "forbidden", what + " needs the role 'admin'");
-        }
     }
 
     private static ApiException notFound() {

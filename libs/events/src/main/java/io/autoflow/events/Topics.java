@@ -1,6 +1,7 @@
 package io.autoflow.events;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every Kafka topic of the platform, defined once. Events of one job share a key: the execution id. */
 public final class Topics {
@@ -32,6 +33,16 @@ public final class Topics {
     /** Where a record goes once it has failed all its retries. */
     public static String dlq(String topic) {
         return topic + ".dlq";
+    }
+
+    /** Every dead-letter topic, in the order of the topics they serve. */
+    public static List<String> deadLetterTopics() {
+        return MAIN.stream().map(Topics::dlq).toList();
+    }
+
+    /** The topic whose dead letters this topic holds ({@code intents} for {@code intents.dlq}), or empty. */
+    public static Optional<String> servedBy(String deadLetterTopic) {
+        return MAIN.stream().filter(t -> dlq(t).equals(deadLetterTopic)).findFirst();
     }
 
     /**

@@ -107,6 +107,15 @@ class EventSerdeTest {
         assertThat(topics).contains(Topics.dlq(Topics.INTENTS));
     }
 
+    @Test
+    void everyTopicHasOneDeadLetterTopicThatKnowsItsTopic() {
+        assertThat(Topics.deadLetterTopics()).containsExactlyElementsOf(Topics.all().stream()
+                .map(Topics.Spec::name).filter(t -> t.endsWith(".dlq")).toList());
+        assertThat(Topics.servedBy("workflow.document-analytics.dlq")).contains(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
+        assertThat(Topics.servedBy(Topics.INTENTS)).isEmpty();
+        assertThat(Topics.servedBy("nosuch.dlq")).isEmpty();
+    }
+
     private static JsonNode json(String s) {
         try {
             return EventJson.mapper().readTree(s);

@@ -3,6 +3,7 @@ package io.autoflow.automation.http;
 import io.autoflow.automation.service.AutomationConfig;
 import io.autoflow.outbound.ConnectionHeaders;
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.PinnedRequests;
 import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.vertx.core.Future;
@@ -14,7 +15,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
@@ -69,14 +69,7 @@ public class ApiCaller {
             // look-ups (networkaddress.cache.negative.ttl, 10 s) instead of asking DNS again.
             throw new CallFailure("url_unreachable", e.getMessage(), false, false);
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(method))
-                .setServer(SocketAddress.inetSocketAddress(OutboundUrls.port(uri), address.getHostAddress()))
-                .setHost(uri.getHost())
-                .setPort(OutboundUrls.port(uri))
-                .setSsl(OutboundUrls.isHttps(uri))
-                .setURI(OutboundUrls.pathAndQuery(uri))
-                .setFollowRedirects(false)
+        RequestOptions options = PinnedRequests.to(uri, address, HttpMethod.valueOf(method))
                 .setTimeout(timeout.toMillis())
                 .putHeader("user-agent", "Autoflow-Automations/1")
                 .putHeader("accept", "application/json, text/*;q=0.9, */*;q=0.8");

@@ -1,10 +1,9 @@
 package io.autoflow.automation.messaging;
 
 import io.autoflow.automation.service.AutomationRuns;
-import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.UserErasure;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,18 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final AutomationRuns runs;
-    private final TransientRetry retry;
+    private final UserErasure erasure;
 
-    public UserEventConsumer(AutomationRuns runs, TransientRetry retry) {
+    public UserEventConsumer(AutomationRuns runs, UserErasure erasure) {
         this.runs = runs;
-        this.retry = retry;
+        this.erasure = erasure;
     }
 
     @Incoming(Topics.USER_EVENTS)
     public Uni<Void> onUserEvent(UserDeleted event) {
-        if (event == null || event.userId() == null) {
-            throw new MalformedEventException(Topics.USER_EVENTS);
-        }
-        return retry.handle("Erasure of a user", () -> runs.forget(event.userId()));
+        return erasure.erase(event, runs::forget);
     }
 }

@@ -1,9 +1,8 @@
 package io.autoflow.conversation.dialogue;
 
-import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.UserErasure;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,22 +12,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final Sessions sessions;
-    private final TransientRetry retry;
+    private final UserErasure erasure;
 
-    public UserEventConsumer(Sessions sessions, TransientRetry retry) {
+    public UserEventConsumer(Sessions sessions, UserErasure erasure) {
         this.sessions = sessions;
-        this.retry = retry;
+        this.erasure = erasure;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
     public void onUserEvent(UserDeleted event) throws Exception {
-        if (event == null || event.userId() == null) {
-            throw new MalformedEventException(Topics.USER_EVENTS);
-        }
-        retry.handleBlocking("Erasure of a user", () -> {
-            sessions.forget(event.userId());
-            return null;
-        });
+        erasure.eraseBlocking(event, sessions::forget);
     }
 }

@@ -1,6 +1,7 @@
 package io.autoflow.ingest;
 
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.PinnedRequests;
 import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +15,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -69,17 +68,8 @@ public class UrlDownloader {
     }
 
     private void fetch(Download download, URI uri, int redirects) {
-        String host = uri.getHost();
-        int port = OutboundUrls.port(uri);
-        vertx.<InetAddress>executeBlocking(() -> allowedAddress(host), false)
-                .compose(address -> client.request(new RequestOptions()
-                        .setMethod(HttpMethod.GET)
-                        .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
-                        .setHost(host)
-                        .setPort(port)
-                        .setSsl(OutboundUrls.isHttps(uri))
-                        .setURI(OutboundUrls.pathAndQuery(uri))
-                        .setFollowRedirects(false)))
+        vertx.<InetAddress>executeBlocking(() -> allowedAddress(uri.getHost()), false)
+                .compose(address -> client.request(PinnedRequests.to(uri, address, HttpMethod.GET)))
                 .compose(request -> {
                     download.request = request;
                     return request.send();

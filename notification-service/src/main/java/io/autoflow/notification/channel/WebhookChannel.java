@@ -9,6 +9,7 @@ import io.autoflow.notification.store.Notification;
 import io.autoflow.notification.webhook.WebhookSecrets;
 import io.autoflow.notification.webhook.WebhookSignature;
 import io.autoflow.outbound.OutboundUrls;
+import io.autoflow.outbound.PinnedRequests;
 import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
 import io.vertx.core.Vertx;
@@ -18,7 +19,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -90,14 +90,7 @@ public class WebhookChannel implements Channel {
         String body = body(notification);
         long timestamp = Instant.now().getEpochSecond();
         String id = "msg_" + notification.id();
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setServer(SocketAddress.inetSocketAddress(OutboundUrls.port(uri), address.getHostAddress()))
-                .setHost(uri.getHost())
-                .setPort(OutboundUrls.port(uri))
-                .setSsl(OutboundUrls.isHttps(uri))
-                .setURI(OutboundUrls.pathAndQuery(uri))
-                .setFollowRedirects(false)
+        RequestOptions options = PinnedRequests.to(uri, address, HttpMethod.POST)
                 .setTimeout(config.webhookTimeout().toMillis())
                 .putHeader("content-type", "application/json")
                 .putHeader("user-agent", "Autoflow-Webhooks/1")

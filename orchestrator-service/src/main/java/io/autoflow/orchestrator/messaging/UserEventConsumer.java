@@ -1,10 +1,9 @@
 package io.autoflow.orchestrator.messaging;
 
-import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.orchestrator.service.ExecutionService;
-import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.UserErasure;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,18 +13,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final ExecutionService executions;
-    private final TransientRetry retry;
+    private final UserErasure erasure;
 
-    public UserEventConsumer(ExecutionService executions, TransientRetry retry) {
+    public UserEventConsumer(ExecutionService executions, UserErasure erasure) {
         this.executions = executions;
-        this.retry = retry;
+        this.erasure = erasure;
     }
 
     @Incoming(Topics.USER_EVENTS)
     public Uni<Void> onUserEvent(UserDeleted event) {
-        if (event == null || event.userId() == null) {
-            throw new MalformedEventException(Topics.USER_EVENTS);
-        }
-        return retry.handle("Erasure of a user", () -> executions.forget(event.userId()));
+        return erasure.erase(event, executions::forget);
     }
 }

@@ -1,10 +1,9 @@
 package io.autoflow.scheduler.messaging;
 
-import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.scheduler.store.TaskStore;
-import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.UserErasure;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -17,20 +16,17 @@ public class UserEventConsumer {
     private static final Logger LOG = Logger.getLogger(UserEventConsumer.class);
 
     private final TaskStore store;
-    private final TransientRetry retry;
+    private final UserErasure erasure;
 
-    public UserEventConsumer(TaskStore store, TransientRetry retry) {
+    public UserEventConsumer(TaskStore store, UserErasure erasure) {
         this.store = store;
-        this.retry = retry;
+        this.erasure = erasure;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
     public void onUserEvent(UserDeleted event) throws Exception {
-        if (event == null || event.userId() == null) {
-            throw new MalformedEventException(Topics.USER_EVENTS);
-        }
-        LOG.infof("Forgot %d schedules of a deleted user",
-                retry.handleBlocking("Erasure of a user", () -> store.forget(event.userId())));
+        erasure.eraseBlocking(event,
+                userId -> LOG.infof("Forgot %d schedules of a deleted user", store.forget(userId)));
     }
 }

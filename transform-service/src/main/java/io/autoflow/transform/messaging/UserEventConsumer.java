@@ -1,10 +1,9 @@
 package io.autoflow.transform.messaging;
 
 import io.autoflow.blob.BlobStore;
-import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
-import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.UserErasure;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,22 +13,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class UserEventConsumer {
 
     private final BlobStore blobs;
-    private final TransientRetry retry;
+    private final UserErasure erasure;
 
-    public UserEventConsumer(BlobStore blobs, TransientRetry retry) {
+    public UserEventConsumer(BlobStore blobs, UserErasure erasure) {
         this.blobs = blobs;
-        this.retry = retry;
+        this.erasure = erasure;
     }
 
     @Incoming(Topics.USER_EVENTS)
     @Blocking
     public void onUserEvent(UserDeleted event) throws Exception {
-        if (event == null || event.userId() == null) {
-            throw new MalformedEventException(Topics.USER_EVENTS);
-        }
-        retry.handleBlocking("Erasure of a user", () -> {
-            blobs.deleteAll("transforms/" + event.userId() + "/");
-            return null;
-        });
+        erasure.eraseBlocking(event, userId -> blobs.deleteAll("transforms/" + userId + "/"));
     }
 }

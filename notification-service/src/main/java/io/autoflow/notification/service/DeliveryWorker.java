@@ -9,6 +9,7 @@ import io.autoflow.notification.messaging.DeliveryEvents;
 import io.autoflow.notification.store.Attempt;
 import io.autoflow.notification.store.Notification;
 import io.autoflow.notification.store.NotificationStore;
+import io.autoflow.service.failure.TransientRetry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,10 +49,12 @@ public class DeliveryWorker {
     private final Map<String, Channel> channels;
     private final DeliveryEvents events;
     private final RetryRules retries;
+    private final TransientRetry transientRetry;
 
     public DeliveryWorker(NotificationStore store, Instance<Channel> channels, DeliveryEvents events,
-            RetryRules retries, DeliveryConfig config) {
+            RetryRules retries, TransientRetry transientRetry, DeliveryConfig config) {
         this.store = store;
+        this.transientRetry = transientRetry;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.events = events;
         this.retries = retries;
@@ -123,8 +126,11 @@ public class DeliveryWorker {
             }
         }
         String recorded = status.name().toLowerCase(java.util.Locale.ROOT);
-        store.record(notification, new Attempt(number, recorded, outcome.responseCode(), outcome.errorCode(), error,
-                started, finished), next);
+        Attempt attempt = new Attempt(number, recorded, outcome.responseCode(), outcome.errorCode(), error, started,
+                finished);
+        // What was sent must be recorded, through a database restart: unrecorded, its claim would lapse and the
+        // email or webhook would go out a second time.
+        recordThroughFaults(notification, attempt, next);
         var request = notification.request();
         LOG.infof("Notification %s attempt %d by %s: %s in %d ms", request.notificationId(), number,
                 request.channel(), recorded, Duration.between(started, finished).toMillis());
@@ -135,6 +141,20 @@ public class DeliveryWorker {
             LOG.warnf("Notification %s failed for good after %d attempts: %s", request.notificationId(), number,
                     error);
             events.deadLetter(request);
+        }
+    }
+
+    private void recordThroughFaults(Notification notification, Attempt attempt, Instant next) {
+        try {
+            transientRetry.handleBlocking("Recording attempt " + attempt.number() + " of "
+                    + notification.request().notificationId(), () -> {
+                        store.record(notification, attempt, next);
+                        return null;
+                    });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -38,11 +38,19 @@ public final class TransientFailures {
         return false;
     }
 
+    private static boolean isTransientSqlState(String state) {
+        return state != null && (TRANSIENT_SQL_STATES.contains(state)
+                || state.length() == 5 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)));
+    }
+
     private static boolean isTransientItself(Throwable failure) {
         if (failure instanceof PgException pg) {
-            String state = pg.getSqlState() == null ? "" : pg.getSqlState();
-            return TRANSIENT_SQL_STATES.contains(state)
-                    || state.length() == 5 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2));
+            return isTransientSqlState(pg.getSqlState());
+        }
+        if (failure instanceof java.sql.SQLException jdbc) {
+            // The blocking (JDBC) services: "This connection has been closed" is 08003.
+            return failure instanceof java.sql.SQLTransientException
+                    || failure instanceof java.sql.SQLRecoverableException || isTransientSqlState(jdbc.getSQLState());
         }
         if (failure instanceof ClosedConnectionException || failure instanceof RetriableException
                 || failure instanceof TimeoutException || failure instanceof java.net.ConnectException

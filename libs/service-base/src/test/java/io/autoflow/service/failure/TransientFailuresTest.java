@@ -35,6 +35,27 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aJdbcConnectionThatARestartClosedIsTransientAndABadStatementIsNot() throws Exception {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://localhost:5432/autoflow_test", "autoflow", "autoflow")) {
+            assertThat(TransientFailures.isTransient(jdbcFailureOf(connection, "SELECT 1/0"))).isFalse();
+            jdbcFailureOf(connection, "SELECT pg_terminate_backend(pg_backend_pid())");
+            // As the notification service's store meets it: wrapped, after its rollback failed too.
+            assertThat(TransientFailures.isTransient(new IllegalStateException("Could not record attempt 1",
+                    jdbcFailureOf(connection, "SELECT 1")))).isTrue();
+        }
+    }
+
+    private static java.sql.SQLException jdbcFailureOf(java.sql.Connection connection, String sql) {
+        try (var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (java.sql.SQLException e) {
+            return e;
+        }
+        throw new AssertionError(sql + " did not fail");
+    }
+
+    @Test
     void postgresqlGoingAwayIsTransientAndABadStatementIsNot() {
         @SuppressWarnings("deprecation")
         PgPool pool = PgPool.pool(vertx, new PgConnectOptions().setHost("localhost").setPort(5432)

@@ -75,11 +75,8 @@ public class DocumentAnalyticsResource {
         }
         try {
             return json.readValue(part, type);
-        } catch (InvalidCharacterException e) {
-            throw e.toApiException("request");
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_request", "The 'request' part is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw JsonBodyErrors.refusal(e, "request");
         }
     }
 

@@ -1,5 +1,8 @@
 package io.autoflow.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.autoflow.ingest.IngestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,15 +34,22 @@ public class ErrorMappers {
         return ApiError.of(status, e.code(), e.getMessage()).toResponse();
     }
 
-    /** A string in a JSON body holds a control character it may not: the field is named. */
-    @ServerExceptionMapper
-    public Response invalidCharacter(InvalidCharacterException e) {
-        return e.toApiException(null).toError().toResponse();
+    /**
+     * A JSON body with a field the API does not have, or a value of the wrong type: the field is named. (The types
+     * are those Quarkus maps itself, to an empty 400, unless a mapper of the same type is ours.)
+     */
+    @ServerExceptionMapper({MismatchedInputException.class, UnrecognizedPropertyException.class,
+            InvalidCharacterException.class, JsonProcessingException.class})
+    public Response json(JsonProcessingException e) {
+        return JsonBodyErrors.refusal(e, null).toError().toResponse();
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return JsonBodyErrors.refusal(unreadable, null).toError().toResponse(); // text that is not JSON
+        }
         String code = switch (status) {
             case 400 -> "bad_request";
             case 401 -> "unauthorized";

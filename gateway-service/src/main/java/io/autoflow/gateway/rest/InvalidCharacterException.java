@@ -20,15 +20,7 @@ public class InvalidCharacterException extends MismatchedInputException {
 
     /** The field as a path in the body, e.g. {@code output.email} or {@code headers.Authorization}. */
     public String field() {
-        StringBuilder path = new StringBuilder();
-        for (Reference step : getPath()) {
-            if (step.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
-            } else if (step.getIndex() >= 0) {
-                path.append('[').append(step.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+        return JsonBodyErrors.path(this);
     }
 
     /**

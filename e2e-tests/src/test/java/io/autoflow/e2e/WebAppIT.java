@@ -128,8 +128,8 @@ class WebAppIT extends OnThePlatform {
             browser.visible("#secret-create").click();
             browser.untilText("#new-secret", "whsec_");
 
-            browser.driver.findElement(By.cssSelector(
-                    "#keys-table button[aria-label='Revoke the key laptop']")).click();
+            // Making the secret re-renders the account page: the button is found afresh if need be.
+            browser.click("#keys-table button[aria-label='Revoke the key laptop']");
             browser.driver.switchTo().alert().accept();
             browser.untilText("#notice", "The key laptop is revoked.");
             assertThat(browser.visible("#keys-table").getText()).doesNotContain("laptop");

@@ -31,6 +31,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -40,6 +42,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * own record first, so another user's job is a 404; status and results come from the orchestrator, and a job it has
  * not recorded yet is shown as queued.
  */
+@Tag(name = "Jobs")
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
@@ -76,6 +79,7 @@ public class JobResource {
     public record JobList(List<JsonNode> jobs) {
     }
 
+    @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery")
     @GET
     @Path("/{id}")
     public Uni<JsonNode> get(@RestPath String id) {
@@ -90,6 +94,7 @@ public class JobResource {
         });
     }
 
+    @Operation(operationId = "listJobs", summary = "The caller's jobs, newest first")
     @GET
     public Uni<JobList> list(@QueryParam("limit") @DefaultValue("50") int limit) {
         int page = Math.max(1, Math.min(limit, MAX_PAGE));
@@ -106,6 +111,7 @@ public class JobResource {
      * The job as server-sent events: its view each time its status, progress or delivery changes, ending with the
      * final one (or after 15 minutes; the client then reconnects). Pushed as the orchestrator reports changes.
      */
+    @Operation(operationId = "streamJobEvents", summary = "A job's changes as server-sent events, until it ends")
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -158,6 +164,7 @@ public class JobResource {
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */
+    @Operation(operationId = "downloadJobReport", summary = "A job's report (PDF, PowerPoint or Excel)")
     @GET
     @Path("/{id}/report")
     @Produces({"application/pdf", PPTX, DocumentTypes.XLSX, MediaType.APPLICATION_JSON})

@@ -15,7 +15,6 @@ import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,7 +46,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
-    private static final int MAX_PAGE = 200;
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     /** The report formats served, by the file extension of the stored report. */
     private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
@@ -76,7 +74,8 @@ public class JobResource {
     }
 
     /** A page of jobs, newest first. */
-    public record JobList(List<JsonNode> jobs) {
+    /** A page of jobs, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
+    public record JobList(List<JsonNode> jobs, boolean hasMore) {
     }
 
     @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery")
@@ -96,15 +95,22 @@ public class JobResource {
 
     @Operation(operationId = "listJobs", summary = "The caller's jobs, newest first")
     @GET
-    public Uni<JobList> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        int page = Math.max(1, Math.min(limit, MAX_PAGE));
-        return jobs.newestFirst(user.id(), page).chain(mine -> status.list(user.id().toString(), page)
-                .onFailure().transform(JobResource::unavailable)
-                .map(known -> {
-                    Map<String, JsonNode> byId = known.stream()
-                            .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
-                    return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList());
-                }));
+    public Uni<JobList> list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
+        int size = ListPages.limit(limit);
+        UUID after = ListPages.startingAfter(startingAfter);
+        Uni<Job> cursor = after == null ? Uni.createFrom().nullItem() : jobs.ownedBy(user.id(), after)
+                .onItem().ifNull().failWith(() -> ListPages.unknownCursor("jobs"));
+        return cursor.chain(from -> jobs.newestFirst(user.id(), size + 1, from)).chain(found -> {
+            List<Job> mine = found.stream().limit(size).toList();
+            return status.byIds(user.id().toString(), mine.stream().map(job -> job.id.toString()).toList())
+                    .onFailure().transform(JobResource::unavailable)
+                    .map(known -> {
+                        Map<String, JsonNode> byId = known.stream()
+                                .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
+                        return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList(),
+                                found.size() > size);
+                    });
+        });
     }
 
     /**

@@ -89,7 +89,7 @@ class HostileInputEndToEndIT extends OnThePlatform {
             // The free user's jobs, read in one request every few seconds (the tier counts requests).
             Map<String, JsonPath> ended = new LinkedHashMap<>();
             await().atMost(FREE_TIER_TIME.plusSeconds(30)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-                JsonPath list = given().header("X-API-Key", hostileKey).get(gateway.url() + "/api/jobs?limit=200")
+                JsonPath list = given().header("X-API-Key", hostileKey).get(gateway.url() + "/api/jobs?limit=100")
                         .then().statusCode(200).extract().jsonPath();
                 for (Map<String, Object> job : list.<Map<String, Object>>getList("jobs")) {
                     String id = (String) job.get("job_id");

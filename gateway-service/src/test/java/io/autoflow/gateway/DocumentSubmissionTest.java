@@ -203,7 +203,7 @@ class DocumentSubmissionTest {
         submit("data.csv", infected, null).statusCode(422).body("code", is("malware_detected"));
 
         assertThat(java.nio.file.Path.of(blobDir, "uploads", user.id.toString())).doesNotExist();
-        assertThat(VertxContextSupport.subscribeAndAwait(() -> jobs.newestFirst(user.id, 10))).isEmpty();
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> jobs.newestFirst(user.id, 10, null))).isEmpty();
     }
 
     @Test

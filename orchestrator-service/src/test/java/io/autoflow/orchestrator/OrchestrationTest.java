@@ -326,6 +326,14 @@ class OrchestrationTest {
                 .get("/executions").then().statusCode(200).extract().jsonPath().getList("job_id");
         assertThat(first).containsExactly(ids.get(0), ids.get(1));
         assertThat(second).containsExactly(ids.get(2));
+
+        // The jobs the gateway lists, by id; another user's and ids that are none are not found.
+        List<String> named = given().queryParam("user_id", user).queryParam("job_id", ids.get(2), ids.get(0),
+                UUID.randomUUID().toString(), "not-an-id").get("/executions").then().statusCode(200).extract()
+                .jsonPath().getList("job_id");
+        assertThat(named).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+        assertThat(given().queryParam("user_id", "someone-else").queryParam("job_id", ids.get(0)).get("/executions")
+                .then().statusCode(200).extract().jsonPath().getList("job_id")).isEmpty();
     }
 
     private static IntentParsed documentIntent(String id, String user) {

@@ -29,15 +29,15 @@ public class JobStatusClient {
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    public Uni<List<JsonNode>> list(String userId, int limit) {
-        return page(userId, limit, 0);
+    public Uni<List<JsonNode>> byIds(String userId, List<String> jobIds) {
+        return jobIds.isEmpty() ? Uni.createFrom().item(List.of()) : api.list(userId, jobIds.size(), 0, jobIds);
     }
 
     /** A page of the user's jobs, newest first; page 0 is the newest. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
     public Uni<List<JsonNode>> page(String userId, int limit, int page) {
-        return api.list(userId, limit, page);
+        return api.list(userId, limit, page, List.of());
     }
 
     /** Jobs and processing seconds per UTC day: {@code [{"day", "jobs", "processing_seconds"}]}. */

@@ -22,7 +22,7 @@ interface OrchestratorApi {
 
     @GET
     Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit,
-            @QueryParam("page") int page);
+            @QueryParam("page") int page, @QueryParam("job_id") List<String> jobIds);
 
     @GET
     @Path("/usage")

@@ -40,6 +40,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -47,6 +49,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * {@code GET /api/me/export} (everything we hold about them, as a zip: GDPR access and portability) and
  * {@code DELETE /api/me} (erasure, in every service).
  */
+@Tag(name = "Account")
 @Path("/api/me")
 public class AccountResource {
 
@@ -100,6 +103,7 @@ public class AccountResource {
     public record Changes(String timeZone) {
     }
 
+    @Operation(operationId = "getMe", summary = "Who the caller is: id, email, name, tier and time zone")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Me> me() {
@@ -113,6 +117,7 @@ public class AccountResource {
     }
 
     /** {@code PATCH /api/me}: the time zone (an IANA id such as {@code Europe/Paris}; null or empty: UTC). */
+    @Operation(operationId = "updateMe", summary = "Change the caller's profile (time zone)")
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -149,6 +154,7 @@ public class AccountResource {
      * (with results), their deliveries and webhook secret's date from notification-service, and every file they own
      * ({@link #FILE_FOLDERS}), decrypted.
      */
+    @Operation(operationId = "exportMyData", summary = "Everything Autoflow holds about the caller, as a zip")
     @GET
     @Path("/export")
     @Produces("application/zip")
@@ -202,6 +208,7 @@ public class AccountResource {
      * caller may try again); then the gateway's rows and the uploaded documents go, and the audit log keeps only
      * what happened, under an id that no longer names anyone.
      */
+    @Operation(operationId = "deleteMe", summary = "Erase the caller and their data in every service")
     @DELETE
     public Uni<Response> delete() {
         UUID id = user.id();

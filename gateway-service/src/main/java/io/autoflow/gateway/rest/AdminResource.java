@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -24,6 +26,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * For administrators (the role {@code admin}: a token's, or an appointed API-key user's): {@code GET /api/admin/users?email=} finds a user,
  * {@code PUT /api/admin/users/{id}/tier} changes their tier.
  */
+@Tag(name = "Administration")
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -45,6 +48,7 @@ public class AdminResource {
     }
 
     /** The user with this email address (any case), to change their tier. */
+    @Operation(operationId = "findUser", summary = "Find a user by email (administrators)")
     @GET
     @WithSession
     public Uni<UserTier> find(@RestQuery String email) {
@@ -62,6 +66,7 @@ public class AdminResource {
                 });
     }
 
+    @Operation(operationId = "setUserTier", summary = "Change a user's tier (administrators)")
     @PUT
     @Path("/{id}/tier")
     @Consumes(MediaType.APPLICATION_JSON)

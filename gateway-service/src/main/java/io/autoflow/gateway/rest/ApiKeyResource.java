@@ -18,12 +18,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
  * The caller's API keys: {@code POST /api/me/api-keys} makes one and shows it this once; {@code GET} lists those that
  * still work, by prefix and name; {@code DELETE /api/me/api-keys/{id}} revokes one. Another user's key is a 404.
  */
+@Tag(name = "API keys")
 @Path("/api/me/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
@@ -59,6 +62,7 @@ public class ApiKeyResource {
     public record KeyList(List<KeyView> apiKeys) {
     }
 
+    @Operation(operationId = "createApiKey", summary = "Make an API key; the key is shown this once")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
@@ -84,11 +88,13 @@ public class ApiKeyResource {
                         issued.record().prefix, name, issued.record().createdAt, expiresAt)).build());
     }
 
+    @Operation(operationId = "listApiKeys", summary = "The caller's API keys (never the keys themselves)")
     @GET
     public Uni<KeyList> list() {
         return apiKeys.active(user.id()).map(keys -> new KeyList(keys.stream().map(KeyView::of).toList()));
     }
 
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@RestPath String id, HttpServerRequest http) {

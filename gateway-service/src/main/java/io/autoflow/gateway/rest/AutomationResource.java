@@ -30,14 +30,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * API automations: {@code POST /api/automations} calls the user's API once and hands its answer over (download,
  * email or webhook). The URL obeys the platform's SSRF rules; headers and body, which may carry credentials, are
  * kept in the encrypted blob store and never in events or rows. Answers 202 with a job id, like a document.
  */
+@Tag(name = "API calls")
 @Path("/api/automations")
 public class AutomationResource {
 
@@ -73,6 +76,7 @@ public class AutomationResource {
             AnalyticsRequest.Output output) {
     }
 
+    @Operation(operationId = "callApi", summary = "Call an API once and hand its answer over")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

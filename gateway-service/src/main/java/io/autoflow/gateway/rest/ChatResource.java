@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -30,6 +32,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
  * schedule of any of these but a conversion) and answers with its {@code job_id} ({@link ChatReply}).
  */
+@Tag(name = "Chat")
 @Path("/api")
 public class ChatResource {
 
@@ -63,6 +66,8 @@ public class ChatResource {
     public record ChatMessage(String sessionId, String message) {
     }
 
+    @Operation(operationId = "sendChatMessage",
+            summary = "Say what you want done, in your words; attach a document if you like")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -78,6 +83,8 @@ public class ChatResource {
      * A message with a document attached (multipart: {@code message}, {@code session_id}?, {@code file}). The
      * document is checked and stored first, like an upload; the conversation then knows the document is there.
      */
+    @Operation(operationId = "sendChatMessage",
+            summary = "Say what you want done, in your words; attach a document if you like")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -110,6 +117,7 @@ public class ChatResource {
                 .chain(this::act);
     }
 
+    @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

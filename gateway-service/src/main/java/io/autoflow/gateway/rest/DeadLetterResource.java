@@ -24,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -33,6 +35,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  * {@code GET /api/admin/dead-letters/{topic}} shows them, and {@code POST /api/admin/dead-letters/{topic}/replay}
  * sends them back to their original topic once the cause is fixed, each at most once.
  */
+@Tag(name = "Administration")
 @Path("/api/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 public class DeadLetterResource {
@@ -80,6 +83,8 @@ public class DeadLetterResource {
     }
 
     /** Every dead-letter topic, with its records not replayed yet. */
+    @Operation(operationId = "listDeadLetterTopics",
+            summary = "Dead-letter topics and how many records wait on each (administrators)")
     @GET
     public Uni<TopicList> topics() {
         caller.requireAdmin("Looking at dead letters");
@@ -94,6 +99,8 @@ public class DeadLetterResource {
      * 100, default 50) at a time; the next page starts after the last one's id ({@code starting_after}). The topic
      * is named as {@code intents.dlq} or as the topic it serves, {@code intents}.
      */
+    @Operation(operationId = "listDeadLetters",
+            summary = "A dead-letter topic's records, oldest first (administrators)")
     @GET
     @Path("/{topic}")
     public Uni<DeadLetterPage> show(@RestPath String topic, @RestQuery String limit,
@@ -114,6 +121,8 @@ public class DeadLetterResource {
      * yet, or with {@code ?id=} the one at {@code <partition>:<offset>} (or an offset alone) or those of a key.
      * Replayed records are never sent again by this route; records that fail again come back as new dead letters.
      */
+    @Operation(operationId = "replayDeadLetters",
+            summary = "Send dead letters back to their topic, each once (administrators)")
     @POST
     @Path("/{topic}/replay")
     public Uni<ReplayOutcome> replay(@RestPath String topic, @RestQuery String id, HttpServerRequest http) {

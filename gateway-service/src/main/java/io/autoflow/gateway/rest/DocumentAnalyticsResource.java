@@ -23,11 +23,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Accepts documents for analysis: {@code POST /api/analytics/document}. */
+@Tag(name = "Document analysis")
 @Path("/api/analytics/document")
 public class DocumentAnalyticsResource {
 
@@ -85,6 +88,8 @@ public class DocumentAnalyticsResource {
      * The file is checked (real type, malware) before it is stored. Answers 202 with a job id that is queryable at
      * once.
      */
+    @Operation(operationId = "analyseDocument",
+            summary = "Analyse a CSV, XLSX, DOCX or PDF document, uploaded or at a URL")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -107,6 +112,8 @@ public class DocumentAnalyticsResource {
      * JSON: the seed's request, whose {@code file} (or {@code file_url}) is the document's http(s) URL. The platform
      * downloads it (public addresses only, within the tier's size and a deadline), then treats it as an upload.
      */
+    @Operation(operationId = "analyseDocument",
+            summary = "Analyse a CSV, XLSX, DOCX or PDF document, uploaded or at a URL")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

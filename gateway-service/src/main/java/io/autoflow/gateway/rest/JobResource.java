@@ -15,7 +15,6 @@ import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +30,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -40,11 +41,11 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * own record first, so another user's job is a 404; status and results come from the orchestrator, and a job it has
  * not recorded yet is shown as queued.
  */
+@Tag(name = "Jobs")
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
-    private static final int MAX_PAGE = 200;
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     /** The report formats served, by the file extension of the stored report. */
     private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
@@ -73,9 +74,11 @@ public class JobResource {
     }
 
     /** A page of jobs, newest first. */
-    public record JobList(List<JsonNode> jobs) {
+    /** A page of jobs, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
+    public record JobList(List<JsonNode> jobs, boolean hasMore) {
     }
 
+    @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery")
     @GET
     @Path("/{id}")
     public Uni<JsonNode> get(@RestPath String id) {
@@ -90,22 +93,31 @@ public class JobResource {
         });
     }
 
+    @Operation(operationId = "listJobs", summary = "The caller's jobs, newest first")
     @GET
-    public Uni<JobList> list(@QueryParam("limit") @DefaultValue("50") int limit) {
-        int page = Math.max(1, Math.min(limit, MAX_PAGE));
-        return jobs.newestFirst(user.id(), page).chain(mine -> status.list(user.id().toString(), page)
-                .onFailure().transform(JobResource::unavailable)
-                .map(known -> {
-                    Map<String, JsonNode> byId = known.stream()
-                            .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
-                    return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList());
-                }));
+    public Uni<JobList> list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
+        int size = ListPages.limit(limit);
+        UUID after = ListPages.startingAfter(startingAfter);
+        Uni<Job> cursor = after == null ? Uni.createFrom().nullItem() : jobs.ownedBy(user.id(), after)
+                .onItem().ifNull().failWith(() -> ListPages.unknownCursor("jobs"));
+        return cursor.chain(from -> jobs.newestFirst(user.id(), size + 1, from)).chain(found -> {
+            List<Job> mine = found.stream().limit(size).toList();
+            return status.byIds(user.id().toString(), mine.stream().map(job -> job.id.toString()).toList())
+                    .onFailure().transform(JobResource::unavailable)
+                    .map(known -> {
+                        Map<String, JsonNode> byId = known.stream()
+                                .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
+                        return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList(),
+                                found.size() > size);
+                    });
+        });
     }
 
     /**
      * The job as server-sent events: its view each time its status, progress or delivery changes, ending with the
      * final one (or after 15 minutes; the client then reconnects). Pushed as the orchestrator reports changes.
      */
+    @Operation(operationId = "streamJobEvents", summary = "A job's changes as server-sent events, until it ends")
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -158,6 +170,7 @@ public class JobResource {
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */
+    @Operation(operationId = "downloadJobReport", summary = "A job's report (PDF, PowerPoint or Excel)")
     @GET
     @Path("/{id}/report")
     @Produces({"application/pdf", PPTX, DocumentTypes.XLSX, MediaType.APPLICATION_JSON})

@@ -14,13 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Messages: {@code POST /api/notifications} sends a message by email (to the caller, unless another address is
  * given) or to a webhook; a schedule can send one again and again (a reminder). The message says who asked for it.
  */
+@Tag(name = "Messages")
 @Path("/api/notifications")
 public class NotificationResource {
 
@@ -44,6 +47,7 @@ public class NotificationResource {
             AnalyticsRequest.Output output) {
     }
 
+    @Operation(operationId = "sendMessage", summary = "Send a message by email or webhook")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

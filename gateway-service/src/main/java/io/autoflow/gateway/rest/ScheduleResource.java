@@ -26,8 +26,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -37,6 +39,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * {@code DELETE /api/schedules/{id}} stops one.
  * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
  */
+@Tag(name = "Schedules")
 @Path("/api/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
@@ -84,6 +87,8 @@ public class ScheduleResource {
     public record Accepted(String jobId, String scheduleId, String status) implements JobAccepted {
     }
 
+    @Operation(operationId = "createSchedule",
+            summary = "Repeat an API call, a message or an analysis on a cron schedule")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -122,11 +127,13 @@ public class ScheduleResource {
                 .location(URI.create("/api/jobs/" + jobId)).build());
     }
 
+    @Operation(operationId = "listSchedules", summary = "The caller's schedules")
     @GET
     public Uni<List<JsonNode>> list() {
         return scheduler.list(user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
     }
 
+    @Operation(operationId = "getSchedule", summary = "A schedule: next runs, runs, missed runs")
     @GET
     @Path("/{id}")
     public Uni<JsonNode> get(@RestPath String id) {
@@ -135,6 +142,7 @@ public class ScheduleResource {
     }
 
     /** Stops the schedule: no run starts after this answers; a run already started goes on. */
+    @Operation(operationId = "cancelSchedule", summary = "Stop a schedule")
     @DELETE
     @Path("/{id}")
     public Uni<JsonNode> cancel(@RestPath String id) {

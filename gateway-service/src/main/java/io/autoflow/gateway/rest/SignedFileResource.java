@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
@@ -17,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
  * expires (links in emails and webhooks, {@code download_url} of a job). A bad or expired token is a 404 that says
  * nothing about whether the file exists.
  */
+@Tag(name = "Files")
 @Path("/files/{token}")
 public class SignedFileResource {
 
@@ -31,6 +34,7 @@ public class SignedFileResource {
         this.blobs = blobs;
     }
 
+    @Operation(operationId = "downloadFile", summary = "A file behind a signed link (no credential needed)")
     @GET
     public Uni<Response> download(@RestPath String token) {
         SignedLinks.Link link = links.verify(token, Instant.now()).orElseThrow(SignedFileResource::notFound);

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -30,6 +32,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * document comes as an upload (checked and stored like one for analysis) or by URL; the converted file is handed
  * over like a report (download, email or webhook).
  */
+@Tag(name = "Data transforms")
 @Path("/api/transforms")
 public class TransformResource {
 
@@ -61,6 +64,7 @@ public class TransformResource {
     }
 
     /** Multipart: the document in part {@code file}, the {@link TransformRequest} as JSON in part {@code request}. */
+    @Operation(operationId = "transformData", summary = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -75,6 +79,7 @@ public class TransformResource {
     }
 
     /** JSON: the document's URL in {@code file}; the platform downloads it like a document for analysis. */
+    @Operation(operationId = "transformData", summary = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

@@ -18,12 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/me/usage?days=30}: the caller's tier and limits, and per UTC day their requests, bytes uploaded,
  * jobs and processing seconds (the last from the orchestrator; left out, with {@code processing_available: false},
  * when it cannot answer).
  */
+@Tag(name = "Account")
 @Path("/api/me/usage")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
@@ -43,6 +46,7 @@ public class UsageResource {
         this.json = json;
     }
 
+    @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day")
     @GET
     public Uni<JsonNode> usage(@QueryParam("days") @DefaultValue("30") int days) {
         int window = Math.max(1, Math.min(days, 366));

@@ -11,12 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The caller's webhook signing secret (Standard Webhooks, {@code whsec_...}). {@code POST /api/me/webhook-secret}
  * makes a new one, replacing the old, and is the only answer that shows it; {@code GET} says since when it exists.
  */
+@Tag(name = "Account")
 @Path("/api/me/webhook-secret")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookSecretResource {
@@ -29,12 +32,14 @@ public class WebhookSecretResource {
         this.notification = notification;
     }
 
+    @Operation(operationId = "rotateWebhookSecret", summary = "Make a new webhook signing secret; shown this once")
     @POST
     public Uni<Response> rotate() {
         return notification.rotate(user.id().toString()).onFailure().transform(WebhookSecretResource::unavailable)
                 .map(created -> Response.status(201).entity(created).build());
     }
 
+    @Operation(operationId = "getWebhookSecret", summary = "Since when the webhook secret exists")
     @GET
     public Uni<JsonNode> describe() {
         return notification.describe(user.id().toString()).onFailure().transform(e -> {

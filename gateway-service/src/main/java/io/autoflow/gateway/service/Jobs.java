@@ -18,7 +18,20 @@ public class Jobs {
     }
 
     @WithSession
-    public Uni<List<Job>> newestFirst(UUID userId, int limit) {
-        return Job.<Job>find("userId = ?1 order by createdAt desc", userId).page(0, limit).list();
+    /**
+     * A page of the user's jobs, newest first, those after {@code after} (null: from the newest). Keyset, not offset:
+     * jobs created meanwhile come before the first page and never shift the later ones.
+     */
+    public Uni<List<Job>> newestFirst(UUID userId, int limit, Job after) {
+        return (after == null
+                ? Job.<Job>find("userId = ?1 order by createdAt desc, id desc", userId)
+                : Job.<Job>find("userId = ?1 and (createdAt < ?2 or (createdAt = ?2 and id < ?3))"
+                        + " order by createdAt desc, id desc", userId, after.createdAt, after.id))
+                .page(0, limit).list();
+    }
+
+    /** The user's job, or null when there is none of that id (or it is another user's). */
+    public Uni<Job> ownedBy(UUID userId, UUID jobId) {
+        return Job.<Job>find("id = ?1 and userId = ?2", jobId, userId).firstResult();
     }
 }

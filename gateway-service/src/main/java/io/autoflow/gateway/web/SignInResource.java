@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code GET /auth/config}: what the apps need to offer sign-in, before anyone is signed in. */
 @Path("/auth/config")
@@ -15,6 +16,7 @@ public class SignInResource {
     @Inject
     SignInOptions options;
 
+    @Operation(hidden = true)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> config() {

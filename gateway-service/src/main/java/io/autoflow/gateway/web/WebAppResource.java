@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The web app's page for a job, {@code /jobs/{id}} (the link in emails): the app itself, which opens that job. The
@@ -13,6 +14,7 @@ import java.io.InputStream;
 @Path("/jobs/{id}")
 public class WebAppResource {
 
+    @Operation(hidden = true)
     @GET
     @Produces(MediaType.TEXT_HTML)
     public InputStream page() {

@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map.Entry;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -62,7 +63,7 @@ class InternalClientsTest {
         InternalServices.SERVER.resetRequests();
 
         conversation.message(Map.of("user_id", "u1", "message", "hi")).await().atMost(WAIT);
-        orchestrator.list("u1", 10, 0).await().atMost(WAIT);
+        orchestrator.list("u1", 10, 0, List.of()).await().atMost(WAIT);
         scheduler.list("u1").await().atMost(WAIT);
         notification.describe("u1").await().atMost(WAIT);
         notificationUsers.export("u1").await().atMost(WAIT);

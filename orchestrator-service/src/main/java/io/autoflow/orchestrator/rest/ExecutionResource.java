@@ -1,5 +1,6 @@
 package io.autoflow.orchestrator.rest;
 
+import io.autoflow.orchestrator.domain.Execution;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -41,15 +43,30 @@ public class ExecutionResource {
         });
     }
 
-    /** The user's jobs, newest first, a page at a time ({@code page} 0 is the newest). */
+    /**
+     * The user's jobs, newest first, a page at a time ({@code page} 0 is the newest); or those of them named by
+     * {@code job_id} (repeated), as the gateway asks for the page of jobs it lists.
+     */
     @GET
     public Uni<List<ExecutionView>> list(@QueryParam("user_id") String userId,
-            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("page") @DefaultValue("0") int page) {
+            @QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("page") @DefaultValue("0") int page,
+            @QueryParam("job_id") List<String> jobIds) {
         if (userId == null) {
             throw new NotFoundException();
         }
-        return executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, page))
-                .map(list -> list.stream().map(ExecutionView::of).toList());
+        Uni<List<Execution>> found = jobIds == null || jobIds.isEmpty()
+                ? executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, page))
+                : executions.byIds(userId, jobIds.stream().limit(MAX_PAGE).map(ExecutionResource::uuidOrNull)
+                        .filter(Objects::nonNull).toList());
+        return found.map(list -> list.stream().map(ExecutionView::of).toList());
+    }
+
+    private static UUID uuidOrNull(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Processing seconds of the user's finished jobs per UTC day, the last {@code days} days. */

@@ -250,6 +250,14 @@ public class ExecutionService {
     }
 
     @WithSession
+    /** Those of the user's jobs that are named (in no particular order); another user's are not found. */
+    public Uni<List<Execution>> byIds(String userId, List<java.util.UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Execution.<Execution>find("userId = ?1 and id in ?2", userId, ids).list();
+    }
+
     public Uni<List<Execution>> list(String userId, int limit, int page) {
         return Execution.<Execution>find("userId = ?1 order by createdAt desc, id", userId).page(page, limit).list();
     }

@@ -1,0 +1,50 @@
+package io.autoflow.gateway.rest;
+
+import java.util.UUID;
+
+/**
+ * The query parameters of every list, read one way (Stripe's): {@code limit} 1 to 100 (default 20), and
+ * {@code starting_after} the id of the last item of the previous page. A value that is not one of those is a 400
+ * naming it, never clamped, ignored, or a 404.
+ */
+final class ListPages {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private ListPages() {
+    }
+
+    static int limit(String raw) {
+        if (raw == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(raw.trim());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.withParam(400, "invalid_request", "'limit' must be a whole number from 1 to " + MAX_LIMIT,
+                "limit");
+    }
+
+    /** @return null for the first page */
+    static UUID startingAfter(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw unknownCursor("items");
+        }
+    }
+
+    static ApiException unknownCursor(String items) {
+        return ApiException.withParam(400, "invalid_request", "'starting_after' must be the id of one of your "
+                + items + ", the last of the page before", "starting_after");
+    }
+}

@@ -1,0 +1,85 @@
+package io.autoflow.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document as a client generator reads it (swagger-parser, which openapi-generator uses): valid, every
+ * operation named, tagged and summarised, both credentials described and required everywhere but on signed links.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+class ApiDocumentTest {
+
+    private SwaggerParseResult parsed;
+    private OpenAPI document;
+
+    @BeforeEach
+    void read() {
+        String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
+                .asString();
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        parsed = new OpenAPIParser().readContents(json, null, options);
+        document = parsed.getOpenAPI();
+    }
+
+    @Test
+    void theDocumentIsValid() {
+        assertThat(parsed.getMessages()).isEmpty();
+        assertThat(document.getInfo().getTitle()).isEqualTo("Autoflow API");
+        assertThat(document.getServers()).isNotEmpty();
+    }
+
+    @Test
+    void everyOperationIsNamedTaggedAndSummarised() {
+        List<String> ids = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            String name = method + " " + path;
+            if (operation.getOperationId() == null) {
+                problems.add(name + ": no operationId");
+            } else {
+                ids.add(operation.getOperationId());
+            }
+            if (operation.getTags() == null || operation.getTags().isEmpty()
+                    || operation.getTags().stream().anyMatch(tag -> tag.endsWith("Resource"))) {
+                problems.add(name + ": tags " + operation.getTags());
+            }
+            if (operation.getSummary() == null) {
+                problems.add(name + ": no summary");
+            }
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(ids).doesNotHaveDuplicates().contains("analyseDocument", "getJob", "listJobs", "createSchedule");
+        assertThat(document.getPaths()).doesNotContainKeys("/auth/config", "/jobs/{id}");
+    }
+
+    @Test
+    void bothCredentialsAreDescribedAndRequiredButForSignedLinks() {
+        assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("api_key", "bearer");
+        assertThat(document.getComponents().getSecuritySchemes().get("api_key").getName()).isEqualTo("X-API-Key");
+        assertThat(document.getSecurity()).extracting(requirement -> requirement.keySet())
+                .containsExactlyInAnyOrder(java.util.Set.of("api_key"), java.util.Set.of("bearer"));
+        Operation download = document.getPaths().get("/files/{token}").getGet();
+        assertThat(download.getSecurity()).isEmpty();
+        Operation getJob = document.getPaths().get("/api/jobs/{id}").getGet();
+        assertThat(getJob.getSecurity()).isNull(); // the document's own requirement
+        assertThat(getJob.getParameters()).anySatisfy(parameter -> assertThat(Map.of(parameter.getName(),
+                parameter.getIn())).isEqualTo(Map.of("id", "path")));
+    }
+}

@@ -108,6 +108,19 @@ class ApiAutomationTest {
     }
 
     @Test
+    void anAnswerHoldingNulBytesCompletesTheJobWithAReadablePreview() throws Exception {
+        api.stubFor(get(urlEqualTo("/v1/raw")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain").withBody("id\u0000name")));
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, request(id, "GET", "/v1/raw", null));
+
+        ExecutionEvent completed = awaitFinal(id);
+
+        assertThat(completed.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        assertThat(completed.result().path("preview").asText()).isEqualTo("id\uFFFDname");
+    }
+
+    @Test
     void aBusyApiIsAskedAgainUntilItAnswers() throws Exception {
         api.stubFor(get(urlEqualTo("/status")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));

@@ -201,8 +201,9 @@ public class ApiAutomation {
         };
     }
 
+    /** The answer's start as text; U+0000, which PostgreSQL cannot keep in JSON, as U+FFFD (the file keeps it). */
     private static String preview(ApiAnswer answer) {
-        String text = new String(answer.body(), StandardCharsets.UTF_8);
+        String text = new String(answer.body(), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
         return text.length() <= PREVIEW_CHARS ? text : text.substring(0, PREVIEW_CHARS) + "…";
     }
 

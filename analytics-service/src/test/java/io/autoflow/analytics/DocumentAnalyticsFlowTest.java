@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.autoflow.analytics.domain.AnalyticsJob;
 import io.autoflow.analytics.domain.ErasedUser;
+import io.autoflow.analytics.messaging.DocumentAnalyticsConsumer;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
@@ -53,6 +54,9 @@ class DocumentAnalyticsFlowTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    DocumentAnalyticsConsumer consumer;
 
     private KafkaTestClient kafka;
 
@@ -236,11 +240,10 @@ class DocumentAnalyticsFlowTest {
         kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(id, user, "text/csv"));
         awaitEvent(id, Status.STARTED);
         kafka.send(Topics.USER_EVENTS, user, new UserDeleted(user, Instant.now()));
-        String marker = storeFor("u1", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
-        kafka.send(Topics.WORKFLOW_DOCUMENT_ANALYTICS, id, request(marker, "u1", "text/csv")); // same partition, after
-        awaitEvent(marker, Status.COMPLETED);
+        await().atMost(WAIT).until(() -> isErased(user));
+        // Documents are analysed several at once and in any order: a later record's end says nothing of this one's.
+        await().atMost(Duration.ofSeconds(60)).until(() -> consumer.inFlight() == 0);
 
-        assertThat(isErased(user)).isTrue();
         assertThatThrownBy(() -> kafka.awaitRecord(Topics.EXECUTION_EVENTS,
                 r -> r.value().contains(id) && r.value().contains("COMPLETED"), Duration.ofSeconds(1)))
                 .isInstanceOf(AssertionError.class);

@@ -38,7 +38,8 @@ class SignedDownloadTest {
 
         byte[] downloaded = given().get("/files/" + token).then().statusCode(200)
                 .contentType("application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"sales-report.pdf\"")
+                .header("Content-Disposition",
+                        "attachment; filename=\"sales-report.pdf\"; filename*=UTF-8''sales-report.pdf")
                 .extract().asByteArray();
         assertThat(downloaded).isEqualTo(report);
 

@@ -172,8 +172,8 @@ public class AccountResource {
         }
         audit.record(id.toString(), "data.exported", id.toString(), http, null).await().atMost(CALL_TIMEOUT);
         StreamingOutput zip = out -> write(out, id, parts);
-        return Response.ok(zip).header("Content-Disposition", "attachment; filename=\"autoflow-export-" + id
-                + ".zip\"").build();
+        return Response.ok(zip).header("Content-Disposition",
+                ContentDisposition.attachment("autoflow-export-" + id + ".zip")).build();
     }
 
     private void write(OutputStream out, UUID id, Map<String, Object> parts) throws IOException {

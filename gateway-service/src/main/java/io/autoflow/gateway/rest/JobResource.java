@@ -192,8 +192,8 @@ public class JobResource {
                             throw new ApiException(404, "report_not_available", "This job has no report (yet)");
                         }
                         return VertxContexts.blocking(() -> read(key)).map(report -> Response.ok(report, mediaType)
-                                .header("Content-Disposition", "attachment; filename=\"" + downloadName(job,
-                                        extension) + "\"").build());
+                                .header("Content-Disposition", ContentDisposition.attachment(
+                                        downloadName(job, extension))).build());
                     });
         });
     }
@@ -239,7 +239,7 @@ public class JobResource {
 
     private static String downloadName(Job job, String extension) {
         String base = job.fileName == null ? "document" : job.fileName.replaceAll("\\.[^.]*$", "");
-        return base.replaceAll("[^A-Za-z0-9._-]", "_") + "-report." + extension;
+        return ContentDisposition.safeName(base + "-report." + extension);
     }
 
     /** A link that works without the API key, e.g. for a browser or a colleague, until it expires. */

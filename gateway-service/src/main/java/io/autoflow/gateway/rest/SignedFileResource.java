@@ -45,7 +45,7 @@ public class SignedFileResource {
                 return in.readAllBytes();
             }
         }).map(bytes -> Response.ok(bytes, type)
-                .header("Content-Disposition", "attachment; filename=\"" + link.fileName().replace("\"", "") + "\"")
+                .header("Content-Disposition", ContentDisposition.attachment(link.fileName()))
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .build());

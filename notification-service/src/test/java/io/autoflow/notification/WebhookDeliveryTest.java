@@ -155,6 +155,38 @@ class WebhookDeliveryTest {
                 .body("previous_valid_until", org.hamcrest.Matchers.nullValue());
     }
 
+    @Test
+    void aSecretThatNoLongerDecryptsFailsOnlyItsOwnWebhooksAndAReplacedOneIsLeftOut() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        // As after the platform's key changed: the stored bytes no longer decrypt.
+        NotificationRequested replaced = request();
+        createSecret(replaced.userId());
+        String current = createSecret(replaced.userId());
+        overwrite("previous_ciphertext", replaced.userId());
+        NotificationRequested unreadable = request();
+        createSecret(unreadable.userId());
+        overwrite("ciphertext", unreadable.userId());
+
+        kafka.send(Topics.NOTIFICATIONS, unreadable.executionId(), unreadable);
+        kafka.send(Topics.NOTIFICATIONS, replaced.executionId(), replaced);
+
+        assertThat(awaitDeliveryEvent(unreadable, DeliveryEvent.Status.FAILED).error().code())
+                .isEqualTo("webhook_secret_unreadable");
+        awaitDeliveryEvent(replaced, DeliveryEvent.Status.DELIVERED);
+        LoggedRequest call = awaitCalls(1).get(0);
+        assertThat(verifies(current, call)).isTrue();
+        assertThat(call.getHeader("webhook-signature")).doesNotContain(" ");
+    }
+
+    private void overwrite(String column, String userId) throws Exception {
+        try (var c = db.getConnection(); var sql = c.prepareStatement(
+                "UPDATE webhook_secrets SET " + column + " = ? WHERE user_id = ?")) {
+            sql.setBytes(1, new byte[40]);
+            sql.setString(2, userId);
+            sql.executeUpdate();
+        }
+    }
+
     private static boolean verifies(String secret, LoggedRequest call) throws Exception {
         return verify(secret, call.getHeader("webhook-id"), call.getHeader("webhook-timestamp"),
                 call.getBodyAsString(), call.getHeader("webhook-signature"));

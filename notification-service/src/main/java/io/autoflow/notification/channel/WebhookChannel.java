@@ -6,6 +6,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
+import io.autoflow.notification.webhook.UnreadableSecretException;
 import io.autoflow.notification.webhook.WebhookSecrets;
 import io.autoflow.notification.webhook.WebhookSignature;
 import io.autoflow.outbound.OutboundUrls;
@@ -72,7 +73,13 @@ public class WebhookChannel implements Channel {
     @Override
     public Outcome send(Notification notification) {
         NotificationRequested request = notification.request();
-        List<String> signingSecrets = secrets.signing(request.userId());
+        List<String> signingSecrets;
+        try {
+            signingSecrets = secrets.signing(request.userId());
+        } catch (UnreadableSecretException e) {
+            return Outcome.fail(null, "webhook_secret_unreadable", "The webhook secret can no longer be read (the"
+                    + " platform's key changed): make a new one with POST /api/me/webhook-secret");
+        }
         if (signingSecrets.isEmpty()) {
             return Outcome.fail(null, "webhook_secret_missing",
                     "No webhook secret: create one with POST /api/me/webhook-secret, then webhooks are signed with it");

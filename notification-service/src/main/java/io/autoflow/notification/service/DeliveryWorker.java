@@ -96,7 +96,17 @@ public class DeliveryWorker {
     void attemptDue() {
         for (List<Notification> due = store.claimDue(Instant.now(), LEASE, BATCH); !due.isEmpty();
                 due = store.claimDue(Instant.now(), LEASE, BATCH)) {
-            due.forEach(this::attempt);
+            due.forEach(this::attemptAlone);
+        }
+    }
+
+    /** One notification's unforeseen failure never stops the others': its claim lapses and it is tried again. */
+    private void attemptAlone(Notification notification) {
+        try {
+            attempt(notification);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Notification %s could not be attempted; it is tried again once its claim lapses",
+                    notification.request().notificationId());
         }
     }
 

@@ -56,7 +56,7 @@ public class SecretCipher {
             return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES),
                     StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("A stored secret does not decrypt under the configured key", e);
+            throw new UnreadableSecretException(e);
         }
     }
 }

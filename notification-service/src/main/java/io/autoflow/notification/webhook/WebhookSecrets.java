@@ -1,22 +1,25 @@
 package io.autoflow.notification.webhook;
 
 import io.agroal.api.AgroalDataSource;
+import io.autoflow.notification.config.DeliveryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import io.autoflow.notification.config.DeliveryConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Each user's webhook signing secret, kept encrypted; the plaintext leaves this service once, when it is made. */
 @ApplicationScoped
 public class WebhookSecrets {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSecrets.class);
 
     private final AgroalDataSource db;
     private final SecretCipher cipher;
@@ -70,12 +73,22 @@ public class WebhookSecrets {
                 validUntil(row.getTimestamp(2))));
     }
 
-    /** The secrets to sign with now: the current one first, then the replaced one while it still signs. */
+    /**
+     * The secrets to sign with now: the current one first, then the replaced one while it still signs (unless it no
+     * longer decrypts: it is left out, the current one is enough).
+     *
+     * @throws UnreadableSecretException when the current secret does not decrypt under the configured key
+     */
     public List<String> signing(String userId) {
         return read(userId, "ciphertext, previous_ciphertext, previous_valid_until", row -> {
             List<String> all = new ArrayList<>(List.of(cipher.decrypt(row.getBytes(1))));
             if (validUntil(row.getTimestamp(3)) != null && row.getBytes(2) != null) {
-                all.add(cipher.decrypt(row.getBytes(2)));
+                try {
+                    all.add(cipher.decrypt(row.getBytes(2)));
+                } catch (UnreadableSecretException e) {
+                    LOG.warnf("The replaced webhook secret of user %s does not decrypt; signing with the current one"
+                            + " only", userId);
+                }
             }
             return all;
         }).orElse(List.of());

@@ -70,6 +70,38 @@ class ApiDocumentTest {
     }
 
     @Test
+    void everyOperationDocumentsTheErrorsItCanAnswerWithTheOneErrorSchema() {
+        assertThat(document.getComponents().getSchemas().get("Error").getRequired())
+                .containsExactlyInAnyOrder("status", "code", "message");
+        List<String> problems = new ArrayList<>();
+        document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            for (String status : List.of("500", "503")) {
+                var response = operation.getResponses().get(status);
+                if (response == null || !response.getContent().get("application/json").getSchema().get$ref()
+                        .endsWith("/Error")) {
+                    problems.add(method + " " + path + ": no " + status);
+                }
+            }
+            if (!path.startsWith("/files/") && !operation.getResponses().containsKey("401")) {
+                problems.add(method + " " + path + ": no 401");
+            }
+        }));
+        assertThat(problems).isEmpty();
+        assertThat(document.getPaths().get("/api/jobs/{id}").getGet().getResponses()).containsKey("404");
+        // Success is documented as the wire answers it.
+        assertThat(document.getPaths().get("/api/analytics/document").getPost().getResponses())
+                .containsKey("202").doesNotContainKey("200");
+        assertThat(document.getPaths().get("/api/analytics/document").getPost().getResponses().get("202")
+                .getContent().get("application/json").getSchema().get$ref()).endsWith("/Accepted");
+        assertThat(document.getPaths().get("/api/me/api-keys").getPost().getResponses()).containsKey("201")
+                .doesNotContainKey("200");
+        assertThat(document.getPaths().get("/api/me/api-keys/{id}").getDelete().getResponses()).containsKey("204")
+                .doesNotContainKey("200");
+        assertThat(document.getPaths().get("/api/analytics/document").getPost().getResponses())
+                .containsKeys("400", "409", "413", "415", "422", "429");
+    }
+
+    @Test
     void bothCredentialsAreDescribedAndRequiredButForSignedLinks() {
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("api_key", "bearer");
         assertThat(document.getComponents().getSecuritySchemes().get("api_key").getName()).isEqualTo("X-API-Key");

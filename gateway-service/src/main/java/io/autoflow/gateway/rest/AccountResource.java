@@ -41,6 +41,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -209,6 +210,7 @@ public class AccountResource {
      * what happened, under an id that no longer names anyone.
      */
     @Operation(operationId = "deleteMe", summary = "Erase the caller and their data in every service")
+    @APIResponse(responseCode = "204", description = "Erased in every service")
     @DELETE
     public Uni<Response> delete() {
         UUID id = user.id();

@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -63,6 +66,9 @@ public class ApiKeyResource {
     }
 
     @Operation(operationId = "createApiKey", summary = "Make an API key; the key is shown this once")
+    @APIResponse(responseCode = "201", description = "The key, shown this once",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ApiKeyResource.Created.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
@@ -95,6 +101,7 @@ public class ApiKeyResource {
     }
 
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
+    @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")
     public Uni<Response> revoke(@RestPath String id, HttpServerRequest http) {

@@ -31,8 +31,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -77,6 +79,9 @@ public class AutomationResource {
     }
 
     @Operation(operationId = "callApi", summary = "Call an API once and hand its answer over")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

@@ -24,7 +24,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -90,6 +93,9 @@ public class DocumentAnalyticsResource {
      */
     @Operation(operationId = "analyseDocument",
             summary = "Analyse a CSV, XLSX, DOCX or PDF document, uploaded or at a URL")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -114,6 +120,9 @@ public class DocumentAnalyticsResource {
      */
     @Operation(operationId = "analyseDocument",
             summary = "Analyse a CSV, XLSX, DOCX or PDF document, uploaded or at a URL")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

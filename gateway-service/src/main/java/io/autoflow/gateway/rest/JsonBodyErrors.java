@@ -84,7 +84,8 @@ final class JsonBodyErrors {
         if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "an array";
         }
-        return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object" : "of another type";
+        boolean object = Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.");
+        return object ? "an object" : "of another type";
     }
 
     private static String names(Collection<?> names) {

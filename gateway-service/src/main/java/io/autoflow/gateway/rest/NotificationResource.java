@@ -15,8 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -48,6 +50,9 @@ public class NotificationResource {
     }
 
     @Operation(operationId = "sendMessage", summary = "Send a message by email or webhook")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

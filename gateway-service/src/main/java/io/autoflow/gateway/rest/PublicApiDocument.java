@@ -1,6 +1,7 @@
 package io.autoflow.gateway.rest;
 
 import io.autoflow.gateway.auth.AuthenticationFilter;
+import io.autoflow.gateway.idempotency.Idempotent;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
@@ -22,6 +25,7 @@ public class PublicApiDocument implements OASFilter {
 
     static final String API_KEY = "api_key";
     static final String BEARER = "bearer";
+    static final String ERROR = "Error";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -46,5 +50,62 @@ public class PublicApiDocument implements OASFilter {
         if (signedFile != null && signedFile.getGET() != null) {
             signedFile.getGET().setSecurity(new ArrayList<>()); // the link is the credential
         }
+        openAPI.getComponents().addSchema(ERROR, errorSchema());
+        if (openAPI.getPaths() != null) {
+            openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                    .forEach((method, operation) -> documentErrors(path, operation)));
+        }
+    }
+
+    /** Every error body: {@link ApiError}. */
+    private static Schema errorSchema() {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
+                .description("Every 4xx and 5xx answer: a stable code to act on, a message for people, details,"
+                        + " and the request's field that is wrong when one is.")
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("lower_snake_case, stable: e.g. invalid_request, file_too_large, rate_limited"))
+                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("details", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT,
+                        Schema.SchemaType.NULL)).additionalPropertiesBoolean(true))
+                .addProperty("param", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("the field or query parameter that is wrong, as the request spells it"))
+                .required(List.of("status", "code", "message"));
+    }
+
+    /**
+     * The errors an operation can answer, by what it is: every one can be refused by the platform (500, 503);
+     * every one that takes a credential 401 and 429 (requests per day); one with a body or parameters 400; one
+     * about a named thing 404; an upload 413 and 415; a retried one (Idempotency-Key) 409 and 422.
+     */
+    private static void documentErrors(String path, Operation operation) {
+        boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
+        boolean hasInput = operation.getRequestBody() != null
+                || operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean upload = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().hasMediaType("multipart/form-data");
+        boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getRef() != null
+                        && parameter.getRef().endsWith("/" + Idempotent.PARAMETER));
+        addError(operation, hasInput, "400", "The request is not valid: the code says why, param names the field");
+        addError(operation, secured, "401", "No credential, or one that is not valid");
+        addError(operation, secured, "403", "The credential does not allow this");
+        addError(operation, path.contains("{"), "404", "Not found, or not the caller's");
+        addError(operation, idempotent, "409", "A request with this Idempotency-Key is still running: retry soon");
+        addError(operation, upload, "413", "The document is larger than the caller's tier allows");
+        addError(operation, upload, "415", "The document's type is not one this accepts");
+        addError(operation, idempotent, "422", "The Idempotency-Key was used for another request");
+        addError(operation, secured, "429", "The tier's requests per day are used up (see Retry-After)");
+        addError(operation, true, "500", "Our failure; nothing was kept");
+        addError(operation, true, "503", "A part of the platform is unavailable: try again (see Retry-After)");
+    }
+
+    private static void addError(Operation operation, boolean applies, String status, String description) {
+        if (!applies || operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) {
+            return;
+        }
+        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                        .schema(OASFactory.createSchema().ref(ERROR)))));
     }
 }

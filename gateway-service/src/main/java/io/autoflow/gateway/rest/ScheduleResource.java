@@ -27,8 +27,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
@@ -89,6 +91,9 @@ public class ScheduleResource {
 
     @Operation(operationId = "createSchedule",
             summary = "Repeat an API call, a message or an analysis on a cron schedule")
+    @APIResponse(responseCode = "202", description = "The schedule is being set up: its job says when it is",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ScheduleResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

@@ -21,8 +21,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -65,6 +67,9 @@ public class TransformResource {
 
     /** Multipart: the document in part {@code file}, the {@link TransformRequest} as JSON in part {@code request}. */
     @Operation(operationId = "transformData", summary = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -80,6 +85,9 @@ public class TransformResource {
 
     /** JSON: the document's URL in {@code file}; the platform downloads it like a document for analysis. */
     @Operation(operationId = "transformData", summary = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX")
+    @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

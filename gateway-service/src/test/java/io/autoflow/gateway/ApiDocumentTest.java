@@ -3,6 +3,7 @@ package io.autoflow.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.autoflow.gateway.rest.ErrorCode;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,13 +72,15 @@ class ApiDocumentTest {
 
     @Test
     void everyOperationDocumentsTheErrorsItCanAnswerWithTheOneErrorSchema() {
-        assertThat(document.getComponents().getSchemas().get("Error").getRequired())
-                .containsExactlyInAnyOrder("status", "code", "message");
+        var error = document.getComponents().getSchemas().get("Error");
+        assertThat(error.getRequired()).contains("type", "title", "status", "detail", "code", "message");
+        assertThat(((io.swagger.v3.oas.models.media.Schema<?>) error.getProperties().get("code")).getEnum())
+                .map(String::valueOf).containsExactlyInAnyOrder(ErrorCode.codes());
         List<String> problems = new ArrayList<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             for (String status : List.of("500", "503")) {
                 var response = operation.getResponses().get(status);
-                if (response == null || !response.getContent().get("application/json").getSchema().get$ref()
+                if (response == null || !response.getContent().get("application/problem+json").getSchema().get$ref()
                         .endsWith("/Error")) {
                     problems.add(method + " " + path + ": no " + status);
                 }

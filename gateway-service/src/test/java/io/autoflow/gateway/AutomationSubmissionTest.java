@@ -103,7 +103,7 @@ class AutomationSubmissionTest {
                 .body("code", is("invalid_header"));
         submit("{\"url\": \"https://api.example.com\", \"headers\": {\"X-A\": \"one\\r\\nX-B: two\"}}")
                 .statusCode(422).body("code", is("invalid_header"));
-        submit("{\"url\": \"https://api.example.com\", \"body\": {\"a\": 1}}").statusCode(422)
+        submit("{\"url\": \"https://api.example.com\", \"body\": {\"a\": 1}}").statusCode(400)
                 .body("code", is("invalid_request"));
         submit("{\"url\": \"https://api.example.com\", \"method\": \"POST\", \"body\": \"" + "x".repeat(1_100_000)
                 + "\"}").statusCode(413).body("code", is("body_too_large"));

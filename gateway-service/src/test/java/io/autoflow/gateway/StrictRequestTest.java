@@ -62,7 +62,11 @@ class StrictRequestTest {
         // The document's names before it told the truth: a key made this way never expired.
         json("/api/me/api-keys", "{\"name\": \"ci\", \"expiresAt\": \"2027-01-04T00:00:00Z\"}")
                 .statusCode(400).body("code", is("invalid_request")).body("param", is("expiresAt"))
-                .body("message", containsString("expires_at"));
+                .body("message", containsString("expires_at"))
+                // An RFC 9457 problem, with our members.
+                .contentType("application/problem+json").body("type", is("about:blank"))
+                .body("title", is("Bad Request")).body("status", is(400))
+                .body("detail", containsString("expires_at"));
         json("/api/notifications", "{\"message\": \"hi\", \"output\": {\"delivery\": \"webhook\","
                 + " \"webhookUrl\": \"https://hooks.example.com/x\"}}")
                 .statusCode(400).body("code", is("invalid_request")).body("param", is("output.webhookUrl"))

@@ -77,7 +77,7 @@ class TransformSubmissionTest {
         given().header("X-API-Key", user.key()).multiPart("file", "tables.docx", docx(),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 .multiPart("request", "{\"target_format\": \"csv\"}", "application/json")
-                .post("/api/transforms").then().statusCode(422).body("code", is("unsupported_file_type"));
+                .post("/api/transforms").then().statusCode(415).body("code", is("unsupported_file_type"));
         assertThat(blobs.list("uploads/" + user.user().id + "/")).as("nothing refused is kept").isEmpty();
         given().header("X-API-Key", user.key()).contentType("application/json")
                 .body("{\"file\": \"http://192.168.1.1/data.csv\", \"target_format\": \"csv\"}")

@@ -1,6 +1,7 @@
 package io.autoflow.gateway.admission;
 
 import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.gateway.rest.ErrorCode;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -53,7 +54,7 @@ public class AdmissionFilter {
     }
 
     private Response unavailable(String message) {
-        return Response.fromResponse(ApiError.of(503, "service_unavailable", message).toResponse())
+        return Response.fromResponse(ApiError.of(ErrorCode.SERVICE_UNAVAILABLE, message).toResponse())
                 .header("Retry-After", retryAfterSeconds).build();
     }
 }

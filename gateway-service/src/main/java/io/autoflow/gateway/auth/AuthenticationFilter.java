@@ -4,6 +4,7 @@ import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiError;
 import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.gateway.rest.ErrorCode;
 import io.autoflow.gateway.usage.UsageMeter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -68,13 +69,13 @@ public class AuthenticationFilter {
         }
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank()) {
-            return refuse(path, http, "missing_credentials", Map.of(), "Send a bearer token in Authorization or an"
+            return refuse(path, http, ErrorCode.MISSING_CREDENTIALS, Map.of(), "Send a bearer token in Authorization or an"
                     + " API key in the X-API-Key header");
         }
         return apiKeys.authenticate(key.trim()).chain(user -> {
             if (user == null) {
                 // The key's first characters say which key was tried, never enough to use it.
-                return refuse(path, http, "invalid_api_key", Map.of("key_prefix",
+                return refuse(path, http, ErrorCode.INVALID_API_KEY, Map.of("key_prefix",
                         key.trim().substring(0, Math.min(6, key.trim().length()))),
                         "The API key is unknown, revoked or expired");
             }
@@ -85,7 +86,7 @@ public class AuthenticationFilter {
 
     private Uni<Response> bearer(String path, HttpServerRequest http) {
         if (!oidcEnabled) {
-            return refuse(path, http, "invalid_token", Map.of("reason", "no identity provider configured"),
+            return refuse(path, http, ErrorCode.INVALID_TOKEN, Map.of("reason", "no identity provider configured"),
                     "Bearer tokens are not accepted: no identity provider is configured; use an API key");
         }
         return identity.getDeferredIdentity()
@@ -93,14 +94,14 @@ public class AuthenticationFilter {
                 .chain(signedIn -> {
                     if (signedIn == null || signedIn.isAnonymous()
                             || !(signedIn.getPrincipal() instanceof JsonWebToken token)) {
-                        return refuse(path, http, "invalid_token", Map.of(), "The bearer token is invalid, expired,"
+                        return refuse(path, http, ErrorCode.INVALID_TOKEN, Map.of(), "The bearer token is invalid, expired,"
                                 + " not for this API or not signed by the identity provider");
                     }
                     return tokenUsers.signIn(token, http).chain(user -> {
                         if (requiredRole.isPresent() && !signedIn.hasRole(requiredRole.get())) {
                             return audit.record(user.id.toString(), "auth.forbidden", path, http,
                                     Map.of("missing_role", requiredRole.get()))
-                                    .replaceWith(ApiError.of(403, "forbidden", "Your account lacks the role '"
+                                    .replaceWith(ApiError.of(ErrorCode.FORBIDDEN, "Your account lacks the role '"
                                             + requiredRole.get() + "'").toResponse());
                         }
                         return signedIn(user, signedIn.getRoles());
@@ -114,12 +115,12 @@ public class AuthenticationFilter {
         return usage.request(user.id).replaceWith((Response) null);
     }
 
-    private Uni<Response> refuse(String path, HttpServerRequest http, String code, Map<String, Object> details,
+    private Uni<Response> refuse(String path, HttpServerRequest http, ErrorCode code, Map<String, Object> details,
             String message) {
         Map<String, Object> recorded = new java.util.HashMap<>(details);
-        recorded.put("reason", code);
+        recorded.put("reason", code.code());
         return audit.record(null, "auth.failed", path, http, recorded).replaceWith(
-                Response.fromResponse(ApiError.of(401, code, message).toResponse())
+                Response.fromResponse(ApiError.of(code, message).toResponse())
                         .header("WWW-Authenticate", "Bearer realm=\"autoflow\", ApiKey header=\"" + HEADER + "\"")
                         .build());
     }

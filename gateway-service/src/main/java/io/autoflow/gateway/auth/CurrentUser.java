@@ -2,6 +2,7 @@ package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.gateway.rest.ErrorCode;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +38,7 @@ public class CurrentUser {
      */
     public void requireAdmin(String what) {
         if (!hasRole(ADMIN)) {
-            throw new ApiException(403, "forbidden", what + " needs the role '" + ADMIN + "'");
+            throw new ApiException(ErrorCode.FORBIDDEN, what + " needs the role '" + ADMIN + "'");
         }
     }
 

@@ -3,6 +3,7 @@ package io.autoflow.gateway.auth;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.domain.User;
 import io.autoflow.gateway.rest.ApiException;
+import io.autoflow.gateway.rest.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -55,7 +56,7 @@ public class TokenUsers {
                     return Uni.createFrom().item(sameEmail);
                 }
                 if (!Boolean.TRUE.equals(verified(token))) {
-                    throw new ApiException(409, "account_conflict", "Another account already uses the email "
+                    throw new ApiException(ErrorCode.ACCOUNT_CONFLICT, "Another account already uses the email "
                             + email + "; sign in with a provider that has verified it");
                 }
                 String previous = sameEmail.oidcSubject;
@@ -81,14 +82,14 @@ public class TokenUsers {
                 .setParameter(4, DEFAULT_TIER).setParameter(5, subject).setParameter(6, OffsetDateTime.now())
                 .executeUpdate())
                 .chain(() -> User.<User>find("oidcSubject", subject).<User>firstResult())
-                .onItem().ifNull().failWith(() -> new ApiException(409, "account_conflict",
+                .onItem().ifNull().failWith(() -> new ApiException(ErrorCode.ACCOUNT_CONFLICT,
                         "Another account already uses the email " + email));
     }
 
     private static String email(JsonWebToken token) {
         String email = token.getClaim("email");
         if (email == null || email.isBlank()) {
-            throw new ApiException(403, "email_required", "The token carries no email; ask for the 'email' scope");
+            throw new ApiException(ErrorCode.EMAIL_REQUIRED, "The token carries no email; ask for the 'email' scope");
         }
         return email.trim().toLowerCase(java.util.Locale.ROOT);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.gateway.rest.ErrorCode;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -64,7 +65,7 @@ public class IdempotencyFilter {
         if (sent == null || sent.isEmpty() || (sent.size() == 1 && isValidKey(sent.get(0)))) {
             return Optional.empty();
         }
-        return Optional.of(ApiError.of(400, "invalid_idempotency_key", "Send one " + KEY_HEADER + " of 1 to "
+        return Optional.of(ApiError.of(ErrorCode.INVALID_IDEMPOTENCY_KEY, "Send one " + KEY_HEADER + " of 1 to "
                 + MAX_KEY_LENGTH + " printable ASCII characters, e.g. a UUID").toResponse());
     }
 
@@ -86,10 +87,10 @@ public class IdempotencyFilter {
                 return replay(answered);
             }
             if (found instanceof IdempotencyKeys.Reused) {
-                return ApiError.of(422, "idempotency_key_reused", "This " + KEY_HEADER + " was used for a different"
+                return ApiError.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "This " + KEY_HEADER + " was used for a different"
                         + " request (method, path or body); a new request needs a new key").toResponse();
             }
-            return Response.fromResponse(ApiError.of(409, "idempotency_request_in_progress", "A request with this "
+            return Response.fromResponse(ApiError.of(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS, "A request with this "
                     + KEY_HEADER + " is still running; try again in a moment for its answer").toResponse())
                     .header("Retry-After", 1).build();
         });

@@ -3,6 +3,7 @@ package io.autoflow.gateway.ingest;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.gateway.rest.ErrorCode;
 import io.autoflow.ingest.UrlDownloader;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -41,7 +42,7 @@ public class UploadSizeFilter {
         if (length <= maxBytes + MULTIPART_OVERHEAD) {
             return Optional.empty();
         }
-        return Optional.of(ApiError.of(413, "file_too_large", "The document is larger than your " + user.tier()
+        return Optional.of(ApiError.of(ErrorCode.FILE_TOO_LARGE, "The document is larger than your " + user.tier()
                 + " tier allows (" + maxBytes + " bytes)").toResponse());
     }
 

@@ -3,6 +3,7 @@ package io.autoflow.gateway.limits;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.rest.ApiError;
+import io.autoflow.gateway.rest.ErrorCode;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -53,7 +54,7 @@ public class RateLimitFilter {
             if (decision.allowed()) {
                 return null;
             }
-            return withHeaders(Response.fromResponse(ApiError.of(429, "rate_limited", "Your " + user.tier()
+            return withHeaders(Response.fromResponse(ApiError.of(ErrorCode.RATE_LIMITED, "Your " + user.tier()
                     + " tier allows " + limit + " requests a day; the count starts again at midnight UTC")
                     .toResponse()), decision).header("Retry-After", secondsUntil(decision)).build();
         }).onFailure().recoverWithItem(e -> {
@@ -62,7 +63,7 @@ public class RateLimitFilter {
                 return null;
             }
             LOG.errorf("Request refused, Redis unavailable for rate limiting: %s", e.getMessage());
-            return ApiError.of(503, "rate_limit_unavailable",
+            return ApiError.of(ErrorCode.RATE_LIMIT_UNAVAILABLE,
                     "Requests cannot be counted right now; try again shortly").toResponse();
         });
     }

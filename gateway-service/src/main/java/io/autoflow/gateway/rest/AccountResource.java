@@ -133,7 +133,7 @@ public class AccountResource {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw new ApiException(422, "invalid_time_zone", "'" + zone + "' is not a time zone; use an IANA id such"
+            throw new ApiException(ErrorCode.INVALID_TIME_ZONE, "'" + zone + "' is not a time zone; use an IANA id such"
                     + " as Europe/Paris or America/New_York");
         }
     }
@@ -169,7 +169,7 @@ public class AccountResource {
             parts.put("notifications.json", notification.export(id.toString()).await().atMost(CALL_TIMEOUT));
         } catch (RuntimeException e) {
             // A partial export would look complete: none at all until every service answers.
-            throw new ApiException(503, "export_unavailable", "Not every service can answer right now; try again");
+            throw new ApiException(ErrorCode.EXPORT_UNAVAILABLE, "Not every service can answer right now; try again");
         }
         audit.record(id.toString(), "data.exported", id.toString(), http, null).await().atMost(CALL_TIMEOUT);
         StreamingOutput zip = out -> write(out, id, parts);

@@ -54,7 +54,7 @@ public class AdminResource {
     public Uni<UserTier> find(@RestQuery String email) {
         caller.requireAdmin("Finding users");
         if (email == null || email.isBlank()) {
-            throw new ApiException(400, "missing_email", "Give the user's address: ?email=");
+            throw new ApiException(ErrorCode.MISSING_EMAIL, "Give the user's address: ?email=");
         }
         ControlCharacters.refuseInName("email", email);
         return User.<User>find("email", email.trim().toLowerCase(Locale.ROOT)).firstResult()
@@ -74,7 +74,7 @@ public class AdminResource {
     public Uni<UserTier> changeTier(@RestPath String id, TierChange change, HttpServerRequest http) {
         caller.requireAdmin("Changing a user's tier");
         if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
-            throw new ApiException(422, "invalid_tier", "tier must be free, pro or enterprise");
+            throw new ApiException(ErrorCode.INVALID_TIER, "tier must be free, pro or enterprise");
         }
         UUID userId;
         try {
@@ -95,6 +95,6 @@ public class AdminResource {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "user_not_found", "No such user");
+        return new ApiException(ErrorCode.USER_NOT_FOUND, "No such user");
     }
 }

@@ -32,7 +32,7 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
     /** The document's URL, from either field; null when none is given. */
     public String url() {
         if (file != null && fileUrl != null && !file.equals(fileUrl)) {
-            throw new ApiException(400, "invalid_request", "Give the document's URL in 'file' or 'file_url', not both");
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Give the document's URL in 'file' or 'file_url', not both");
         }
         String url = file != null ? file : fileUrl;
         return url == null || url.isBlank() ? null : url.trim();
@@ -54,7 +54,7 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
     public Output validatedOutput(String ownEmail, boolean allowLoopback) {
         String format = output == null || output.format() == null ? "pdf" : output.format();
         if (!FORMATS.contains(format)) {
-            throw new ApiException(422, "invalid_output_format", "output.format must be pdf, ppt or excel");
+            throw new ApiException(ErrorCode.INVALID_OUTPUT_FORMAT, "output.format must be pdf, ppt or excel");
         }
         Output delivery = validatedDelivery(output, ownEmail, allowLoopback);
         return new Output(format, delivery.delivery(), delivery.email(), delivery.webhookUrl());
@@ -72,22 +72,22 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
             case "email" -> {
                 String email = output.email() == null || output.email().isBlank() ? ownEmail : output.email().trim();
                 if (email == null || !EMAIL.matcher(email).matches()) {
-                    throw new ApiException(422, "invalid_email", "output.email must be an email address");
+                    throw new ApiException(ErrorCode.INVALID_EMAIL, "output.email must be an email address");
                 }
                 yield new Output(null, delivery, email, null);
             }
             case "webhook" -> {
                 if (output.webhookUrl() == null || output.webhookUrl().isBlank()) {
-                    throw new ApiException(422, "missing_webhook_url", "output.webhook_url is required for webhook delivery");
+                    throw new ApiException(ErrorCode.MISSING_WEBHOOK_URL, "output.webhook_url is required for webhook delivery");
                 }
                 try {
                     OutboundUrls.refuseNonPublicLiteral(OutboundUrls.parse(output.webhookUrl()), allowLoopback);
                 } catch (UrlNotAllowedException e) {
-                    throw new ApiException(422, "url_not_allowed", "The webhook URL cannot be called: " + e.getMessage());
+                    throw new ApiException(ErrorCode.URL_NOT_ALLOWED, "The webhook URL cannot be called: " + e.getMessage());
                 }
                 yield new Output(null, delivery, null, output.webhookUrl().trim());
             }
-            default -> throw new ApiException(422, "invalid_delivery",
+            default -> throw new ApiException(ErrorCode.INVALID_DELIVERY,
                     "output.delivery must be download, email or webhook");
         };
     }

@@ -76,15 +76,15 @@ public class ApiKeyResource {
                 : request.name().trim();
         ControlCharacters.refuseInName("name", name);
         if (name.length() > MAX_NAME) {
-            throw new ApiException(422, "invalid_name", "A key's name has at most " + MAX_NAME + " characters");
+            throw new ApiException(ErrorCode.INVALID_NAME, "A key's name has at most " + MAX_NAME + " characters");
         }
         Instant expiresAt = request == null ? null : request.expiresAt();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
-            throw new ApiException(422, "invalid_expiry", "expires_at must be in the future");
+            throw new ApiException(ErrorCode.INVALID_EXPIRY, "expires_at must be in the future");
         }
         return apiKeys.active(user.id()).chain(active -> {
             if (active.size() >= MAX_ACTIVE_KEYS) {
-                throw new ApiException(422, "too_many_api_keys", "At most " + MAX_ACTIVE_KEYS
+                throw new ApiException(ErrorCode.TOO_MANY_API_KEYS, "At most " + MAX_ACTIVE_KEYS
                         + " keys can be active; revoke one first");
             }
             return apiKeys.issue(user.id(), name, expiresAt);
@@ -120,6 +120,6 @@ public class ApiKeyResource {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "api_key_not_found", "No such API key");
+        return new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No such API key");
     }
 }

@@ -100,7 +100,7 @@ public class AutomationResource {
      */
     public Uni<RunAutomation> prepare(AutomationCall call, UUID owner) {
         if (call == null || call.url() == null || call.url().isBlank()) {
-            throw new ApiException(400, "missing_url", "Give the API's URL in 'url'");
+            throw new ApiException(ErrorCode.MISSING_URL, "Give the API's URL in 'url'");
         }
         String url = call.url().trim();
         URI uri;
@@ -108,11 +108,11 @@ public class AutomationResource {
             uri = OutboundUrls.parse(url);
             OutboundUrls.refuseNonPublicLiteral(uri, urlFetch.allowLoopback());
         } catch (UrlNotAllowedException e) {
-            throw new ApiException(422, "url_not_allowed", "The API's URL cannot be called: " + e.getMessage());
+            throw new ApiException(ErrorCode.URL_NOT_ALLOWED, "The API's URL cannot be called: " + e.getMessage());
         }
         String method = call.method() == null ? "GET" : call.method().trim().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new ApiException(422, "invalid_method", "method must be one of GET, POST, PUT, PATCH, DELETE");
+            throw new ApiException(ErrorCode.INVALID_METHOD, "method must be one of GET, POST, PUT, PATCH, DELETE");
         }
         checkHeaders(call.headers());
         byte[] body = checkBody(method, call.body());
@@ -137,18 +137,18 @@ public class AutomationResource {
             return;
         }
         if (headers.size() > MAX_HEADERS) {
-            throw new ApiException(422, "invalid_header", "At most " + MAX_HEADERS + " headers");
+            throw new ApiException(ErrorCode.INVALID_HEADER, "At most " + MAX_HEADERS + " headers");
         }
         headers.forEach((name, value) -> {
             if (!HEADER_NAME.matcher(name).matches()) {
-                throw new ApiException(422, "invalid_header", "'" + name + "' is not a valid header name");
+                throw new ApiException(ErrorCode.INVALID_HEADER, "'" + name + "' is not a valid header name");
             }
             if (ConnectionHeaders.isConnectionHeader(name)) {
-                throw new ApiException(422, "invalid_header", "The header " + name + " is set by the platform");
+                throw new ApiException(ErrorCode.INVALID_HEADER, "The header " + name + " is set by the platform");
             }
             if (value == null || value.length() > MAX_HEADER_CHARS || value.indexOf('\r') >= 0
                     || value.indexOf('\n') >= 0) {
-                throw new ApiException(422, "invalid_header", "The value of " + name + " is missing, too long or"
+                throw new ApiException(ErrorCode.INVALID_HEADER, "The value of " + name + " is missing, too long or"
                         + " spans lines");
             }
         });
@@ -159,11 +159,12 @@ public class AutomationResource {
             return null;
         }
         if (method.equals("GET")) {
-            throw new ApiException(422, "invalid_request", "A GET call has no body; use POST, PUT or PATCH");
+            throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "A GET call has no body; use POST, PUT or PATCH",
+                    "body");
         }
         byte[] bytes = (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "body_too_large", "The body to send is larger than " + MAX_BODY_BYTES
+            throw new ApiException(ErrorCode.BODY_TOO_LARGE, "The body to send is larger than " + MAX_BODY_BYTES
                     + " bytes", json.createObjectNode().put("max_bytes", MAX_BODY_BYTES));
         }
         return bytes;

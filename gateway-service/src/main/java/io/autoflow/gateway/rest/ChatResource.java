@@ -100,10 +100,10 @@ public class ChatResource {
 
     private static void checkMessage(String message) {
         if (message == null || message.isBlank()) {
-            throw new ApiException(400, "missing_message", "Send your message as {\"message\": \"...\"}");
+            throw new ApiException(ErrorCode.MISSING_MESSAGE, "Send your message as {\"message\": \"...\"}");
         }
         if (message.length() > MAX_MESSAGE_CHARS) {
-            throw new ApiException(413, "message_too_long", "A message has at most " + MAX_MESSAGE_CHARS
+            throw new ApiException(ErrorCode.MESSAGE_TOO_LONG, "A message has at most " + MAX_MESSAGE_CHARS
                     + " characters");
         }
         // Sent as a file part, the message is read from the file, which the multipart check does not look into.
@@ -112,8 +112,7 @@ public class ChatResource {
 
     private Uni<ChatReply> converse(String sessionId, String message, String attachment) {
         return conversation.message(user.id().toString(), sessionId, message, attachment, user.timeZone())
-                .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(503,
-                        "conversation_unavailable", "I cannot understand messages right now; try again shortly"))
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(ErrorCode.CONVERSATION_UNAVAILABLE, "I cannot understand messages right now; try again shortly"))
                 .chain(this::act);
     }
 

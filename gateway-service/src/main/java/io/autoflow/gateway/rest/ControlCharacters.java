@@ -59,7 +59,7 @@ public final class ControlCharacters {
     /** The answer to a field holding a character it may not: the field and the character's code point. */
     public static ApiException refusal(String field, char character) {
         String codePoint = String.format("U+%04X", (int) character);
-        return ApiException.withParam(400, "invalid_character", "'" + field + "' holds the control character "
+        return ApiException.withParam(ErrorCode.INVALID_CHARACTER, "'" + field + "' holds the control character "
                 + codePoint + ", which it may not", field, JsonNodeFactory.instance.objectNode().put("field", field)
                 .put("character", codePoint));
     }

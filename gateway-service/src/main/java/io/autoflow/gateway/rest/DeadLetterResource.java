@@ -141,7 +141,7 @@ public class DeadLetterResource {
                 .onFailure(KafkaUnavailableException.class).transform(DeadLetterResource::unavailable)
                 .invoke(outcome -> {
                     if (id != null && outcome.nothingSelected()) {
-                        throw new ApiException(404, "dead_letter_not_found", "There is no record '" + id + "' on "
+                        throw new ApiException(ErrorCode.DEAD_LETTER_NOT_FOUND, "There is no record '" + id + "' on "
                                 + deadLetterTopic);
                     }
                 })
@@ -176,7 +176,7 @@ public class DeadLetterResource {
         if (known.contains(Topics.dlq(name))) {
             return Topics.dlq(name);
         }
-        throw new ApiException(404, "dead_letter_topic_not_found", "There is no dead-letter topic '" + name
+        throw new ApiException(ErrorCode.DEAD_LETTER_TOPIC_NOT_FOUND, "There is no dead-letter topic '" + name
                 + "'; GET /api/admin/dead-letters lists them");
     }
 
@@ -210,12 +210,12 @@ public class DeadLetterResource {
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(400, "invalid_request", message,
+        return new ApiException(ErrorCode.INVALID_REQUEST, message,
                 JsonNodeFactory.instance.objectNode().put("field", field));
     }
 
     private static ApiException unavailable(Throwable e) {
-        return new ApiException(503, "dead_letters_unavailable", "Kafka cannot be asked about dead letters now;"
+        return new ApiException(ErrorCode.DEAD_LETTERS_UNAVAILABLE, "Kafka cannot be asked about dead letters now;"
                 + " what was replayed before is recorded, so trying again replays only the rest");
     }
 }

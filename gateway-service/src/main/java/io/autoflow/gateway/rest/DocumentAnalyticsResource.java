@@ -104,10 +104,10 @@ public class DocumentAnalyticsResource {
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
         AnalyticsRequest options = parse(request);
         if (file == null || file.uploadedFile() == null) {
-            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
+            throw new ApiException(ErrorCode.MISSING_FILE, "Send the document in the multipart part 'file'");
         }
         if (options.url() != null) {
-            throw new ApiException(400, "invalid_request", "Send the document either as the part 'file' or by URL"
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Send the document either as the part 'file' or by URL"
                     + " in a JSON body, not both");
         }
         validatedOutput(options);
@@ -132,7 +132,7 @@ public class DocumentAnalyticsResource {
         AnalyticsRequest options = request == null ? new AnalyticsRequest(null, null, null, null) : request;
         String url = options.url();
         if (url == null) {
-            throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
+            throw new ApiException(ErrorCode.MISSING_FILE, "Give the document's URL in 'file', or upload it as multipart");
         }
         validatedOutput(options);
         return receive(url).chain(received -> record(received.jobId(), received.document(), options));
@@ -148,7 +148,7 @@ public class DocumentAnalyticsResource {
     public Uni<AnalyzeDocument> repeatable(AnalyticsRequest options, UUID owner) {
         String url = options == null ? null : options.url();
         if (url == null) {
-            throw new ApiException(400, "missing_file", "Give the web address of the document to analyse in 'file'");
+            throw new ApiException(ErrorCode.MISSING_FILE, "Give the web address of the document to analyse in 'file'");
         }
         AnalyticsRequest.Output output = validatedOutput(options);
         return documents.fetch(url, maxBytes(), documentKey(owner))
@@ -165,7 +165,7 @@ public class DocumentAnalyticsResource {
     /** An uploaded document, within the tier's size, checked (real type, malware) and stored under a new job id. */
     public Uni<Received> receive(FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
-            throw new ApiException(400, "missing_file", "Send the document in the multipart part 'file'");
+            throw new ApiException(ErrorCode.MISSING_FILE, "Send the document in the multipart part 'file'");
         }
         refuseOverTier(file.size());
         UUID jobId = UUID.randomUUID();
@@ -218,7 +218,7 @@ public class DocumentAnalyticsResource {
     }
 
     private static ApiException attachmentNotFound() {
-        return new ApiException(404, "attachment_not_found", "No such attached document");
+        return new ApiException(ErrorCode.ATTACHMENT_NOT_FOUND, "No such attached document");
     }
 
     private String documentKey(UUID jobId) {
@@ -237,7 +237,7 @@ public class DocumentAnalyticsResource {
     private void refuseOverTier(long size) {
         long maxBytes = maxBytes();
         if (size > maxBytes) {
-            throw new ApiException(413, "file_too_large", "The document is larger than your " + user.tier()
+            throw new ApiException(ErrorCode.FILE_TOO_LARGE, "The document is larger than your " + user.tier()
                     + " tier allows (" + maxBytes + " bytes)",
                     json.createObjectNode().put("max_bytes", maxBytes).put("size_bytes", size));
         }

@@ -23,15 +23,7 @@ public class ErrorMappers {
     /** A document refused on its way in: the status says whose fault it is and whether to try again. */
     @ServerExceptionMapper
     public Response ingest(IngestException e) {
-        int status = switch (e.code()) {
-            case "empty_file" -> 400;
-            case "file_too_large" -> 413;
-            case "unsupported_file_type", "file_type_mismatch" -> 415;
-            case "url_fetch_timeout" -> 504;
-            case "malware_scan_unavailable" -> 503;
-            default -> 422; // url_not_allowed, url_unreachable, url_fetch_failed, malware_detected
-        };
-        return ApiError.of(status, e.code(), e.getMessage()).toResponse();
+        return ApiError.of(ErrorCode.of(e.code()), e.getMessage()).toResponse();
     }
 
     /**
@@ -50,22 +42,12 @@ public class ErrorMappers {
         if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return JsonBodyErrors.refusal(unreadable, null).toError().toResponse(); // text that is not JSON
         }
-        String code = switch (status) {
-            case 400 -> "bad_request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 413 -> "payload_too_large";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
+        ErrorCode code = ErrorCode.ofStatus(status);
         String message = status >= 500 ? "Something went wrong on our side" : e.getMessage();
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        return ApiError.of(status, code, message).toResponse();
+        return ApiError.of(code, message).toResponse();
     }
 
     /** Mostly a multipart body the parser could not read (cut short, an unknown charset); otherwise ours. */
@@ -85,6 +67,6 @@ public class ErrorMappers {
                     + " broken or it ends too early").toError().toResponse();
         }
         LOG.error("Request failed", e);
-        return ApiError.of(500, "internal_error", "Something went wrong on our side").toResponse();
+        return ApiError.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side").toResponse();
     }
 }

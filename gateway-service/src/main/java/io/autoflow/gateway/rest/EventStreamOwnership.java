@@ -29,7 +29,7 @@ public class EventStreamOwnership {
             return Uni.createFrom().nullItem();
         }
         return jobs.owns(events.group(1)).map(owned -> owned ? null
-                : ApiError.of(404, "job_not_found", "No such job").toResponse());
+                : ApiError.of(ErrorCode.JOB_NOT_FOUND, "No such job").toResponse());
     }
 
 }

@@ -184,12 +184,12 @@ public class JobResource {
                     .chain(known -> {
                         String key = ownReportKey(known, job);
                         if (key == null) {
-                            throw new ApiException(404, "report_not_available", "This job has no report (yet)");
+                            throw new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "This job has no report (yet)");
                         }
                         String extension = key.substring(key.lastIndexOf('.') + 1);
                         String mediaType = REPORT_TYPES.get(extension);
                         if (mediaType == null) {
-                            throw new ApiException(404, "report_not_available", "This job has no report (yet)");
+                            throw new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "This job has no report (yet)");
                         }
                         return VertxContexts.blocking(() -> read(key)).map(report -> Response.ok(report, mediaType)
                                 .header("Content-Disposition", ContentDisposition.attachment(
@@ -200,7 +200,7 @@ public class JobResource {
 
     private byte[] read(String key) throws java.io.IOException {
         try (InputStream in = blobs.open(key).orElseThrow(
-                () -> new ApiException(404, "report_not_available", "The report is no longer stored"))) {
+                () -> new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "The report is no longer stored"))) {
             return in.readAllBytes();
         }
     }
@@ -301,10 +301,10 @@ public class JobResource {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "job_not_found", "No such job");
+        return new ApiException(ErrorCode.JOB_NOT_FOUND, "No such job");
     }
 
     private static Throwable unavailable(Throwable cause) {
-        return new ApiException(503, "orchestrator_unavailable", "Job status is unavailable right now; try again");
+        return new ApiException(ErrorCode.ORCHESTRATOR_UNAVAILABLE, "Job status is unavailable right now; try again");
     }
 }

@@ -29,7 +29,7 @@ final class JsonBodyErrors {
         if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()
                 && !(failure instanceof MismatchedInputException)) {
             String source = within == null ? "The body" : "The '" + within + "' part";
-            return new ApiException(400, "invalid_request", source + " is not valid JSON: "
+            return new ApiException(ErrorCode.INVALID_REQUEST, source + " is not valid JSON: "
                     + firstLine(failure.getOriginalMessage()));
         }
         String field = path(mapping);
@@ -43,7 +43,7 @@ final class JsonBodyErrors {
         } else {
             message = "'" + named + "' is not valid: " + firstLine(failure.getOriginalMessage());
         }
-        return ApiException.withParam(400, "invalid_request", message, named.isEmpty() ? null : named);
+        return ApiException.withParam(ErrorCode.INVALID_REQUEST, message, named.isEmpty() ? null : named);
     }
 
     /** The field as a path in the body, e.g. {@code output.email} or {@code headers.Authorization}. */

@@ -27,7 +27,7 @@ final class ListPages {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw ApiException.withParam(400, "invalid_request", "'limit' must be a whole number from 1 to " + MAX_LIMIT,
+        throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "'limit' must be a whole number from 1 to " + MAX_LIMIT,
                 "limit");
     }
 
@@ -44,7 +44,7 @@ final class ListPages {
     }
 
     static ApiException unknownCursor(String items) {
-        return ApiException.withParam(400, "invalid_request", "'starting_after' must be the id of one of your "
+        return ApiException.withParam(ErrorCode.INVALID_REQUEST, "'starting_after' must be the id of one of your "
                 + items + ", the last of the page before", "starting_after");
     }
 }

@@ -88,6 +88,6 @@ public class MultipartInput {
 
     /** 400 {@code malformed_multipart}: the body is not multipart/form-data we can read. */
     public static ApiException malformed(String message) {
-        return new ApiException(400, "malformed_multipart", message);
+        return new ApiException(ErrorCode.MALFORMED_MULTIPART, message);
     }
 }

@@ -69,10 +69,10 @@ public class NotificationResource {
     public SendMessage prepare(NotificationRequest request) {
         String text = request == null || request.message() == null ? "" : request.message().strip();
         if (text.isEmpty()) {
-            throw new ApiException(400, "missing_message", "Say what to send in 'message'");
+            throw new ApiException(ErrorCode.MISSING_MESSAGE, "Say what to send in 'message'");
         }
         if (text.length() > SendMessage.MAX_CHARS) {
-            throw new ApiException(413, "message_too_long", "A message has at most " + SendMessage.MAX_CHARS
+            throw new ApiException(ErrorCode.MESSAGE_TOO_LONG, "A message has at most " + SendMessage.MAX_CHARS
                     + " characters");
         }
         AnalyticsRequest.Output asked = request.output();

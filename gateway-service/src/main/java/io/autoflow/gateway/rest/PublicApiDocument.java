@@ -57,20 +57,29 @@ public class PublicApiDocument implements OASFilter {
         }
     }
 
-    /** Every error body: {@link ApiError}. */
+    /** Every error body: {@link ApiError}, an RFC 9457 problem whose {@code code} is one of {@link ErrorCode}. */
     private static Schema errorSchema() {
         return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .description("Every 4xx and 5xx answer: a stable code to act on, a message for people, details,"
-                        + " and the request's field that is wrong when one is.")
+                .description("Every 4xx and 5xx answer, as an RFC 9457 problem (application/problem+json): a stable"
+                        + " code to act on, a message for people, details, and the request's field that is wrong"
+                        + " when one is.")
+                .addProperty("type", string("about:blank: the status and code say what the problem is"))
+                .addProperty("title", string("The status's reason phrase"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))
-                .addProperty("code", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                        .description("lower_snake_case, stable: e.g. invalid_request, file_too_large, rate_limited"))
-                .addProperty("message", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)))
+                .addProperty("detail", string("What went wrong, for people (the same as message)"))
+                .addProperty("code", string("Stable: act on this. Listed with their meaning in the README")
+                        .enumeration(List.of((Object[]) ErrorCode.codes())))
+                .addProperty("message", string("What went wrong, for people"))
                 .addProperty("details", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT,
-                        Schema.SchemaType.NULL)).additionalPropertiesBoolean(true))
-                .addProperty("param", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
-                        .description("the field or query parameter that is wrong, as the request spells it"))
-                .required(List.of("status", "code", "message"));
+                        Schema.SchemaType.NULL)).additionalPropertiesBoolean(true)
+                        .description("Facts about the problem, by code (e.g. field and character for"
+                                + " invalid_character)"))
+                .addProperty("param", string("The field or query parameter that is wrong, as the request spells it"))
+                .required(List.of("type", "title", "status", "detail", "code", "message"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
     }
 
     /**
@@ -105,7 +114,7 @@ public class PublicApiDocument implements OASFilter {
             return;
         }
         operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType()
+                .content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE, OASFactory.createMediaType()
                         .schema(OASFactory.createSchema().ref(ERROR)))));
     }
 }

@@ -100,16 +100,16 @@ public class ScheduleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(ScheduleRequest request) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
-            throw new ApiException(400, "missing_cron", "Give the schedule as a cron expression in 'cron'");
+            throw new ApiException(ErrorCode.MISSING_CRON, "Give the schedule as a cron expression in 'cron'");
         }
         if (request.tasksGiven() != 1) {
-            throw new ApiException(400, "missing_task", "Give one thing to repeat: the API call in 'task', the"
+            throw new ApiException(ErrorCode.MISSING_TASK, "Give one thing to repeat: the API call in 'task', the"
                     + " message to send in 'reminder' or the document to analyse in 'analysis'");
         }
         try {
             CronExpressions.parse(request.cron());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(422, "invalid_cron", "The schedule cannot be read: " + e.getMessage());
+            throw new ApiException(ErrorCode.INVALID_CRON, "The schedule cannot be read: " + e.getMessage());
         }
         String zone = zone(request.timeZone());
         UUID jobId = UUID.randomUUID();
@@ -171,7 +171,7 @@ public class ScheduleResource {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "schedule_not_found", "No such schedule");
+        return new ApiException(ErrorCode.SCHEDULE_NOT_FOUND, "No such schedule");
     }
 
     /** What each run does: an intent, its parameters, and how the user recognises it. */
@@ -190,7 +190,7 @@ public class ScheduleResource {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw new ApiException(422, "invalid_time_zone", "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
+            throw new ApiException(ErrorCode.INVALID_TIME_ZONE, "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
         }
     }
 
@@ -198,6 +198,6 @@ public class ScheduleResource {
         if (cause instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {
             return notFound();
         }
-        return new ApiException(503, "scheduler_unavailable", "Schedules are unavailable right now; try again");
+        return new ApiException(ErrorCode.SCHEDULER_UNAVAILABLE, "Schedules are unavailable right now; try again");
     }
 }

@@ -52,6 +52,6 @@ public class SignedFileResource {
     }
 
     private static ApiException notFound() {
-        return new ApiException(404, "link_not_valid", "This download link is not valid or has expired");
+        return new ApiException(ErrorCode.LINK_NOT_VALID, "This download link is not valid or has expired");
     }
 }

@@ -95,7 +95,7 @@ public class TransformResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submitUrl(TransformRequest options) {
         if (options == null || options.file() == null || options.file().isBlank()) {
-            throw new ApiException(400, "missing_file", "Give the document's URL in 'file', or upload it as multipart");
+            throw new ApiException(ErrorCode.MISSING_FILE, "Give the document's URL in 'file', or upload it as multipart");
         }
         String target = target(options);
         AnalyticsRequest.Output output = delivery(options);
@@ -116,7 +116,7 @@ public class TransformResource {
             // Checked once stored, where its real type is known: what will not be converted is not kept.
             String folder = document.key().substring(0, document.key().lastIndexOf('/') + 1);
             return VertxContexts.blocking(() -> blobs.deleteAll(folder)).chain(() -> Uni.createFrom().failure(
-                    new ApiException(422, "unsupported_file_type", "Data can be converted from CSV and XLSX"
+                    new ApiException(ErrorCode.UNSUPPORTED_FILE_TYPE, "Data can be converted from CSV and XLSX"
                             + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
@@ -129,7 +129,7 @@ public class TransformResource {
         String target = options == null || options.targetFormat() == null ? ""
                 : options.targetFormat().trim().toLowerCase(Locale.ROOT);
         if (!TransformData.TARGET_FORMATS.contains(target)) {
-            throw new ApiException(422, "invalid_target_format", "target_format must be csv, json or xlsx");
+            throw new ApiException(ErrorCode.INVALID_TARGET_FORMAT, "target_format must be csv, json or xlsx");
         }
         return target;
     }

@@ -44,7 +44,7 @@ public class WebhookSecretResource {
     public Uni<JsonNode> describe() {
         return notification.describe(user.id().toString()).onFailure().transform(e -> {
             if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
-                return new ApiException(404, "webhook_secret_not_found",
+                return new ApiException(ErrorCode.WEBHOOK_SECRET_NOT_FOUND,
                         "No webhook secret yet: POST /api/me/webhook-secret makes one");
             }
             return unavailable(e);
@@ -52,6 +52,6 @@ public class WebhookSecretResource {
     }
 
     private static Throwable unavailable(Throwable cause) {
-        return new ApiException(503, "notification_unavailable", "Webhook secrets are unavailable right now; try again");
+        return new ApiException(ErrorCode.NOTIFICATION_UNAVAILABLE, "Webhook secrets are unavailable right now; try again");
     }
 }

@@ -1,0 +1,62 @@
+// Proves the checks can fail: breaks a correct rendering in ways that must be caught, one at a time, and fails if
+// one is not. Guards against a check that passes vacuously (a selector that matches nothing, a renamed field).
+import { checks } from "./policies.mjs";
+import { validateObject } from "./schemas.mjs";
+
+const find = (objects, kind, name) => {
+  const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
+  if (!found) throw new Error(`self-test: no ${kind} ${name} in the rendering`);
+  return found;
+};
+const app = (objects, name) => find(objects, "Deployment", name).spec.template.spec.containers[0];
+
+/** Each: what is broken, which check must then fail (a part of its name), and the change. */
+const MUTATIONS = [
+  ["a misspelt field (runAsNonroot)", null, (o) => {
+    const sc = app(o, "gateway-service").securityContext;
+    sc.runAsNonroot = sc.runAsNonRoot; delete sc.runAsNonRoot;
+    return find(o, "Deployment", "gateway-service");
+  }],
+  ["a port as a string", null, (o) => {
+    app(o, "orchestrator-service").ports[0].containerPort = "8082";
+    return find(o, "Deployment", "orchestrator-service");
+  }],
+  ["a misspelt field in a CRD-validated resource (KafkaTopic spec.partition)", null, (o) => {
+    const t = find(o, "KafkaTopic", "intents");
+    t.spec.partition = t.spec.partitions; delete t.spec.partitions;
+    return t;
+  }],
+  ["a missing readiness probe", "probes", (o) => { delete app(o, "analytics-service").readinessProbe; }],
+  ["a container without memory limit", "probes", (o) => { delete find(o, "Deployment", "redis").spec.template.spec.containers[0].resources.limits.memory; }],
+  ["a writable root filesystem", "probes", (o) => { app(o, "transform-service").securityContext.readOnlyRootFilesystem = false; }],
+  ["a topic of libs/events without KafkaTopic", "KafkaTopic", (o) => {
+    o.splice(o.indexOf(find(o, "KafkaTopic", "user-events.dlq")), 1);
+  }],
+  ["a ScaledObject naming another consumer group", "ScaledObject", (o) => {
+    find(o, "ScaledObject", "automation-service").spec.triggers[0].metadata.consumerGroup = "automations";
+  }],
+  ["a worker with @Scheduled work allowed to sleep", "ScaledObject", (o) => { find(o, "ScaledObject", "notification-service").spec.minReplicaCount = 0; }],
+  ["a grace period shorter than the shutdown timeout", "grace period", (o) => {
+    find(o, "Deployment", "scheduler-service").spec.template.spec.terminationGracePeriodSeconds = 20;
+  }],
+  ["an internal service reachable from another namespace", "network", (o) => {
+    find(o, "NetworkPolicy", "gateway-from-ingress-controller").spec.podSelector = {};
+  }],
+];
+
+export async function selfTest(objects, root) {
+  const results = [];
+  for (const [what, checkName, mutate] of MUTATIONS) {
+    const copy = structuredClone(objects);
+    let caught;
+    try {
+      const changed = mutate(copy);
+      if (checkName === null) caught = (await validateObject(changed)).length > 0;
+      else caught = checks(copy, root).some((c) => c.name.includes(checkName) && c.failures.length);
+      results.push({ name: `${what} is caught`, failures: caught ? [] : [`not caught: the checks passed ${what}`] });
+    } catch (e) {
+      results.push({ name: `${what} is caught`, failures: [e.message] });
+    }
+  }
+  return results;
+}

@@ -223,7 +223,7 @@ async function showJobs() {
 /** The person's schedules, active ones first, each with its next run, its last run's job and a Stop button. */
 async function showSchedules() {
   try {
-    const schedules = await api('/api/schedules');
+    const schedules = (await api('/api/schedules?limit=100')).schedules;
     $('schedules-empty').hidden = schedules.length > 0;
     $('schedules-table').hidden = schedules.length === 0;
     $('schedules-table').querySelector('tbody').replaceChildren(...schedules.map((schedule) => {
@@ -419,7 +419,7 @@ function report(job) {
 async function showAccount() {
   try {
     const [me, usage, keys] = await Promise.all([api('/api/me'), api('/api/me/usage?days=1'),
-      api('/api/me/api-keys')]);
+      api('/api/me/api-keys?limit=100')]);
     $('account-who').textContent = me.email + ', ' + me.tier + ' tier';
     const limit = usage.limits.requests_per_day < 0 ? 'no daily limit' : 'of ' + usage.limits.requests_per_day;
     $('account-usage').textContent = 'Today: ' + usage.today.requests + ' requests (' + limit + '), '

@@ -48,7 +48,7 @@ class ChatResourceTest {
     void theApiDocumentsEachIntentsParameters() {
         var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(openApi.getList("components.schemas.ChatReply.properties.parameters.oneOf")).hasSize(5);
+        assertThat(openApi.getList("components.schemas.ChatReply.properties.parameters.anyOf")).hasSize(5);
         assertThat(openApi.getList("components.schemas.DocumentAnalyticsParameters.required")).containsExactly("file");
         assertThat(openApi.getMap("components.schemas.DocumentAnalyticsParameters.properties"))
                 .containsKeys("file", "analyses", "format", "delivery", "email", "webhook_url");

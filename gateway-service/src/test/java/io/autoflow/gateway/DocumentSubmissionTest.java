@@ -172,6 +172,9 @@ class DocumentSubmissionTest {
                 .statusCode(422).body("code", is("invalid_delivery"));
         given().header("X-API-Key", key).multiPart("request", "{}").post("/api/analytics/document")
                 .then().statusCode(400).body("code", is("missing_file"));
+        // A text field named 'file' is not a document.
+        given().header("X-API-Key", key).multiPart("file", "a,b\n1,2\n").post("/api/analytics/document")
+                .then().statusCode(400).body("code", is("missing_file")).body("param", is("file"));
         given().header("X-API-Key", key).contentType("text/plain").body("x")
                 .post("/api/analytics/document").then().statusCode(415).body("code", is("unsupported_media_type"));
     }

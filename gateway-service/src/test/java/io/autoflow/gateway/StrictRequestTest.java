@@ -53,8 +53,8 @@ class StrictRequestTest {
             }
         });
         assertThat(camelCase).isEmpty();
-        assertThat(schemas).containsKey("CreateRequest");
-        assertThat(properties(schemas, "CreateRequest")).containsKey("expires_at");
+        assertThat(schemas).containsKey("ApiKeyRequest");
+        assertThat(properties(schemas, "ApiKeyRequest")).containsKey("expires_at");
     }
 
     @Test
@@ -107,6 +107,23 @@ class StrictRequestTest {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> properties(Map<String, Map<String, Object>> schemas, String schema) {
         return (Map<String, Object>) schemas.get(schema).get("properties");
+    }
+
+    @Test
+    void aRequestThatSaysNothingIsRefusedNotTakenAsDefaults() {
+        // An empty PATCH used to reset the time zone; now it changes nothing and says so.
+        given().header("X-API-Key", user.key()).contentType("application/json").body("{\"time_zone\": \"Asia/Tokyo\"}")
+                .patch("/api/me").then().statusCode(200);
+        given().header("X-API-Key", user.key()).contentType("application/json").body("{}").patch("/api/me").then()
+                .statusCode(400).body("code", is("invalid_request")).body("param", is("time_zone"));
+        given().header("X-API-Key", user.key()).get("/api/me").then().body("time_zone", is("Asia/Tokyo"));
+        // null says "back to UTC", as in a JSON merge patch.
+        given().header("X-API-Key", user.key()).contentType("application/json").body("{\"time_zone\": null}")
+                .patch("/api/me").then().statusCode(200).body("time_zone", nullValue());
+        // A key made from no body at all.
+        json("/api/me/api-keys", "null").statusCode(400).body("code", is("invalid_request"));
+        given().header("X-API-Key", user.key()).contentType("application/json").post("/api/me/api-keys").then()
+                .statusCode(400).body("code", is("invalid_request"));
     }
 
     private ValidatableResponse json(String path, String body) {

@@ -42,5 +42,12 @@ class UsageTest {
                 .body("days.size()", is(1));
         given().header("X-API-Key", other.key()).get("/api/me/usage").then().statusCode(200)
                 .body("today.requests", is(2)).body("today.jobs", is(0));
+        // A window out of range is refused and named, not clamped.
+        for (String days : new String[] {"0", "367", "abc", "1.5"}) {
+            given().header("X-API-Key", other.key()).queryParam("days", days).get("/api/me/usage").then()
+                    .statusCode(400).body("code", is("invalid_request")).body("param", is("days"));
+        }
+        given().header("X-API-Key", other.key()).queryParam("days", 366).get("/api/me/usage").then()
+                .statusCode(200);
     }
 }

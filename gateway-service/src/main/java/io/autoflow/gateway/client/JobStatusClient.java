@@ -1,6 +1,7 @@
 package io.autoflow.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.DailyProcessing;
+import io.autoflow.events.ExecutionView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,27 +24,27 @@ public class JobStatusClient {
     /** The job as the orchestrator knows it, or {@code null} when it has not recorded it (yet). */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    public Uni<JsonNode> get(String jobId, String userId) {
+    public Uni<ExecutionView> get(String jobId, String userId) {
         return api.get(jobId, userId).onFailure(JobStatusClient::isNotFound).recoverWithNull();
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    public Uni<List<JsonNode>> byIds(String userId, List<String> jobIds) {
+    public Uni<List<ExecutionView>> byIds(String userId, List<String> jobIds) {
         return jobIds.isEmpty() ? Uni.createFrom().item(List.of()) : api.list(userId, jobIds.size(), 0, jobIds);
     }
 
     /** A page of the user's jobs, newest first; page 0 is the newest. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    public Uni<List<JsonNode>> page(String userId, int limit, int page) {
+    public Uni<List<ExecutionView>> page(String userId, int limit, int page) {
         return api.list(userId, limit, page, List.of());
     }
 
-    /** Jobs and processing seconds per UTC day: {@code [{"day", "jobs", "processing_seconds"}]}. */
+    /** Jobs and processing seconds per UTC day. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
-    public Uni<List<JsonNode>> processingByDay(String userId, int days) {
+    public Uni<List<DailyProcessing>> processingByDay(String userId, int days) {
         return api.usage(userId, days);
     }
 

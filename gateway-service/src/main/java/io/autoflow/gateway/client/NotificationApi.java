@@ -1,6 +1,6 @@
 package io.autoflow.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.WebhookSecretView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,8 +16,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface NotificationApi {
 
     @POST
-    Uni<JsonNode> rotate(@PathParam("userId") String userId);
+    Uni<WebhookSecretView> rotate(@PathParam("userId") String userId);
 
     @GET
-    Uni<JsonNode> describe(@PathParam("userId") String userId);
+    Uni<WebhookSecretView> describe(@PathParam("userId") String userId);
 }

@@ -1,6 +1,7 @@
 package io.autoflow.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.DailyProcessing;
+import io.autoflow.events.ExecutionView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,13 @@ interface OrchestratorApi {
 
     @GET
     @Path("/{id}")
-    Uni<JsonNode> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
+    Uni<ExecutionView> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
 
     @GET
-    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit,
+    Uni<List<ExecutionView>> list(@QueryParam("user_id") String userId, @QueryParam("limit") int limit,
             @QueryParam("page") int page, @QueryParam("job_id") List<String> jobIds);
 
     @GET
     @Path("/usage")
-    Uni<List<JsonNode>> usage(@QueryParam("user_id") String userId, @QueryParam("days") int days);
+    Uni<List<DailyProcessing>> usage(@QueryParam("user_id") String userId, @QueryParam("days") int days);
 }

@@ -1,6 +1,6 @@
 package io.autoflow.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.ScheduleView;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,13 +18,13 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface SchedulerApi {
 
     @GET
-    Uni<List<JsonNode>> list(@QueryParam("user_id") String userId);
+    Uni<List<ScheduleView>> list(@QueryParam("user_id") String userId);
 
     @GET
     @Path("/{id}")
-    Uni<JsonNode> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
+    Uni<ScheduleView> get(@PathParam("id") String id, @QueryParam("user_id") String userId);
 
     @DELETE
     @Path("/{id}")
-    Uni<JsonNode> cancel(@PathParam("id") String id, @QueryParam("user_id") String userId);
+    Uni<ScheduleView> cancel(@PathParam("id") String id, @QueryParam("user_id") String userId);
 }

@@ -3,7 +3,9 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.autoflow.blob.BlobStore;
+import io.autoflow.events.ExecutionView;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
@@ -41,6 +43,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -100,8 +103,26 @@ public class AccountResource {
     public record Me(String id, String email, String name, String tier, String timeZone, Instant createdAt) {
     }
 
-    /** What the caller may change about themselves. */
-    public record Changes(String timeZone) {
+    /**
+     * What the caller may change about themselves; what is left out stays as it is. A class, not a record: a record
+     * cannot tell a field left out (keep it) from one given as null (clear it).
+     */
+    public static final class Changes {
+
+        @Schema(description = "An IANA time zone such as Europe/Paris; null or empty: UTC", nullable = true)
+        private String timeZone;
+        @JsonIgnore
+        @Schema(hidden = true)
+        private boolean timeZoneGiven;
+
+        public String getTimeZone() {
+            return timeZone;
+        }
+
+        public void setTimeZone(String timeZone) {
+            this.timeZone = timeZone;
+            this.timeZoneGiven = true;
+        }
     }
 
     @Operation(operationId = "getMe", summary = "Who the caller is: id, email, name, tier and time zone")
@@ -123,8 +144,12 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Me> change(Changes changes) {
-        String zone = changes == null || changes.timeZone() == null || changes.timeZone().isBlank() ? null
-                : validZone(changes.timeZone().trim());
+        if (changes == null || !changes.timeZoneGiven) {
+            throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "Nothing to change: send time_zone (an IANA zone"
+                    + " such as Europe/Paris, or null for UTC)", "time_zone");
+        }
+        String asked = changes.timeZone;
+        String zone = asked == null || asked.isBlank() ? null : validZone(asked.trim());
         return db.preparedQuery("UPDATE gateway.users SET time_zone = $2 WHERE id = $1")
                 .execute(Tuple.of(user.id(), zone)).chain(this::me);
     }
@@ -139,10 +164,10 @@ public class AccountResource {
     }
 
     /** Every job the orchestrator keeps for the user, page by page. */
-    private List<JsonNode> allExecutions(String userId) {
-        List<JsonNode> all = new ArrayList<>();
+    private List<ExecutionView> allExecutions(String userId) {
+        List<ExecutionView> all = new ArrayList<>();
         for (int page = 0;; page++) {
-            List<JsonNode> some = orchestrator.page(userId, EXECUTIONS_PAGE, page).await().atMost(CALL_TIMEOUT);
+            List<ExecutionView> some = orchestrator.page(userId, EXECUTIONS_PAGE, page).await().atMost(CALL_TIMEOUT);
             all.addAll(some);
             if (some.size() < EXECUTIONS_PAGE) {
                 return all;

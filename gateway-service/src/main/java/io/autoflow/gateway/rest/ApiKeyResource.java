@@ -12,9 +12,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +37,8 @@ import org.jboss.resteasy.reactive.RestPath;
 public class ApiKeyResource {
 
     static final int MAX_ACTIVE_KEYS = 20;
+    private static final Comparator<KeyView> NEWEST_FIRST = Comparator.comparing(KeyView::createdAt)
+            .thenComparing(KeyView::id).reversed();
     private static final int MAX_NAME = 100;
 
     private final CurrentUser user;
@@ -47,10 +51,13 @@ public class ApiKeyResource {
         this.audit = audit;
     }
 
-    public record CreateRequest(String name, Instant expiresAt) {
+    @Schema(name = "ApiKeyRequest")
+    public record CreateRequest(@Schema(description = "How you recognise it; \"unnamed\" when left out") String name,
+            @Schema(description = "When it stops working; never when left out") Instant expiresAt) {
     }
 
     /** A key that still works, as its owner recognises it; never the key itself. */
+    @Schema(name = "ApiKey", requiredProperties = {"id", "prefix", "name", "created_at"})
     public record KeyView(String id, String prefix, String name, Instant createdAt, Instant lastUsedAt,
             Instant expiresAt) {
 
@@ -59,10 +66,14 @@ public class ApiKeyResource {
         }
     }
 
-    public record Created(String id, String key, String prefix, String name, Instant createdAt, Instant expiresAt) {
+    @Schema(name = "CreatedApiKey", requiredProperties = {"id", "key", "prefix", "name", "created_at"})
+    public record Created(String id, @Schema(description = "The key: shown this once") String key, String prefix,
+            String name, Instant createdAt, Instant expiresAt) {
     }
 
-    public record KeyList(List<KeyView> apiKeys) {
+    /** A page of keys, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
+    @Schema(name = "ApiKeyList", requiredProperties = {"api_keys", "has_more"})
+    public record KeyList(List<KeyView> apiKeys, boolean hasMore) {
     }
 
     @Operation(operationId = "createApiKey", summary = "Make an API key; the key is shown this once")
@@ -72,13 +83,16 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
-        String name = request == null || request.name() == null || request.name().isBlank() ? "unnamed"
+        if (request == null) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Send a JSON object, e.g. {\"name\": \"ci\"}");
+        }
+        String name = request.name() == null || request.name().isBlank() ? "unnamed"
                 : request.name().trim();
         ControlCharacters.refuseInName("name", name);
         if (name.length() > MAX_NAME) {
             throw new ApiException(ErrorCode.INVALID_NAME, "A key's name has at most " + MAX_NAME + " characters");
         }
-        Instant expiresAt = request == null ? null : request.expiresAt();
+        Instant expiresAt = request.expiresAt();
         if (expiresAt != null && !expiresAt.isAfter(Instant.now())) {
             throw new ApiException(ErrorCode.INVALID_EXPIRY, "expires_at must be in the future");
         }
@@ -96,8 +110,14 @@ public class ApiKeyResource {
 
     @Operation(operationId = "listApiKeys", summary = "The caller's API keys (never the keys themselves)")
     @GET
-    public Uni<KeyList> list() {
-        return apiKeys.active(user.id()).map(keys -> new KeyList(keys.stream().map(KeyView::of).toList()));
+    public Uni<KeyList> list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
+        int size = ListPages.limit(limit);
+        UUID after = ListPages.startingAfter(startingAfter);
+        return apiKeys.active(user.id()).map(keys -> {
+            List<KeyView> newestFirst = keys.stream().map(KeyView::of).sorted(NEWEST_FIRST).toList();
+            ListPages.Page<KeyView> page = ListPages.page(newestFirst, KeyView::id, size, after, "API keys");
+            return new KeyList(page.items(), page.hasMore());
+        });
     }
 
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")

@@ -112,7 +112,8 @@ public class ChatResource {
 
     private Uni<ChatReply> converse(String sessionId, String message, String attachment) {
         return conversation.message(user.id().toString(), sessionId, message, attachment, user.timeZone())
-                .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(ErrorCode.CONVERSATION_UNAVAILABLE, "I cannot understand messages right now; try again shortly"))
+                .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(ErrorCode.CONVERSATION_UNAVAILABLE,
+                        "I cannot understand messages right now; try again shortly"))
                 .chain(this::act);
     }
 
@@ -136,7 +137,7 @@ public class ChatResource {
             @Schema(description = "What the request is, once understood", enumeration = {"document_analytics",
                     "schedule_task", "api_automation", "data_transform", "notification", "help", "smalltalk",
                     "unknown"}) String intent,
-            @Schema(description = "The request's parameters so far, shaped by its intent", oneOf = {
+            @Schema(description = "The request's parameters so far, shaped by its intent", anyOf = {
                     IntentParameters.DocumentAnalytics.class, IntentParameters.ScheduleTask.class,
                     IntentParameters.ApiAutomation.class, IntentParameters.DataTransform.class,
                     IntentParameters.Notification.class}) Map<String, Object> parameters,

@@ -103,9 +103,7 @@ public class DocumentAnalyticsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
         AnalyticsRequest options = parse(request);
-        if (file == null || file.uploadedFile() == null) {
-            throw new ApiException(ErrorCode.MISSING_FILE, "Send the document in the multipart part 'file'");
-        }
+        refuseMissing(file);
         if (options.url() != null) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Send the document either as the part 'file' or by URL"
                     + " in a JSON body, not both");
@@ -132,7 +130,8 @@ public class DocumentAnalyticsResource {
         AnalyticsRequest options = request == null ? new AnalyticsRequest(null, null, null, null) : request;
         String url = options.url();
         if (url == null) {
-            throw new ApiException(ErrorCode.MISSING_FILE, "Give the document's URL in 'file', or upload it as multipart");
+            throw new ApiException(ErrorCode.MISSING_FILE,
+                    "Give the document's URL in 'file', or upload it as multipart");
         }
         validatedOutput(options);
         return receive(url).chain(received -> record(received.jobId(), received.document(), options));
@@ -158,15 +157,21 @@ public class DocumentAnalyticsResource {
                         options.analyses(), output.toEvent(), url));
     }
 
+    /** The part 'file' must be a file: a text field of that name is not a document. */
+    private static void refuseMissing(FileUpload file) {
+        if (file == null || file.uploadedFile() == null || file.fileName() == null) {
+            throw ApiException.withParam(ErrorCode.MISSING_FILE, "Send the document in the multipart part 'file',"
+                    + " as a file (with a filename)", "file");
+        }
+    }
+
     /** A document checked and stored for a job to come: the job's id and the document. */
     public record Received(UUID jobId, StoredDocument document) {
     }
 
     /** An uploaded document, within the tier's size, checked (real type, malware) and stored under a new job id. */
     public Uni<Received> receive(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            throw new ApiException(ErrorCode.MISSING_FILE, "Send the document in the multipart part 'file'");
-        }
+        refuseMissing(file);
         refuseOverTier(file.size());
         UUID jobId = UUID.randomUUID();
         return VertxContexts.blocking(() -> documents.store(file.uploadedFile(), file.fileName(), file.size(),

@@ -2,10 +2,10 @@ package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.ExecutionView;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,15 +74,14 @@ public class JobResource {
         this.json = json;
     }
 
-    /** A page of jobs, newest first. */
     /** A page of jobs, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
-    public record JobList(List<JsonNode> jobs, boolean hasMore) {
+    public record JobList(List<JobView> jobs, boolean hasMore) {
     }
 
     @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery")
     @GET
     @Path("/{id}")
-    public Uni<JsonNode> get(@RestPath String id) {
+    public Uni<JobView> get(@RestPath String id) {
         UUID jobId = parse(id);
         return jobs.find(jobId, user.id()).chain(job -> {
             if (job == null) {
@@ -105,8 +105,8 @@ public class JobResource {
             return status.byIds(user.id().toString(), mine.stream().map(job -> job.id.toString()).toList())
                     .onFailure().transform(JobResource::unavailable)
                     .map(known -> {
-                        Map<String, JsonNode> byId = known.stream()
-                                .collect(Collectors.toMap(j -> j.path("job_id").asText(), Function.identity()));
+                        Map<String, ExecutionView> byId = known.stream()
+                                .collect(Collectors.toMap(ExecutionView::jobId, Function.identity()));
                         return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList(),
                                 found.size() > size);
                     });
@@ -122,7 +122,7 @@ public class JobResource {
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<JsonNode> events(@RestPath String id) {
+    public Multi<JobView> events(@RestPath String id) {
         UUID jobId = parse(id);
         String userId = user.id().toString();
         // EventStreamOwnership has already answered 404 for another user's job, before this stream started.
@@ -142,7 +142,7 @@ public class JobResource {
         }
     }
 
-    private Multi<JsonNode> follow(Job job, String id, String userId) {
+    private Multi<JobView> follow(Job job, String id, String userId) {
         return eventStreams.follow(id, () -> status.get(id, userId).onFailure().recoverWithNull()
                 .chain(known -> withDetail(job, view(job, known))));
     }
@@ -152,17 +152,14 @@ public class JobResource {
      * the blob store with its report (the orchestrator, like every event, holds a bounded summary naming it). Without
      * it (erased meanwhile), the summary is what there is.
      */
-    private Uni<JsonNode> withDetail(Job job, JsonNode view) {
-        String key = ownKey(view, "detail", "reports/" + job.userId + "/" + job.id + "/");
+    private Uni<JobView> withDetail(Job job, JobView view) {
+        String key = ownKey(view.result(), "detail", "reports/" + job.userId + "/" + job.id + "/");
         if (key == null) {
             return Uni.createFrom().item(view);
         }
         return Uni.createFrom().item(() -> {
             try (InputStream in = blobs.open(key).orElse(null)) {
-                if (in != null) {
-                    ((ObjectNode) view).set("result", json.readTree(in));
-                }
-                return view;
+                return in == null ? view : view.withResult(json.readTree(in));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -206,33 +203,33 @@ public class JobResource {
     }
 
     /** The job's charts with links that show them without the API key, e.g. in the web app's report view. */
-    private JsonNode chartLinks(JsonNode known, Job job) {
-        var charts = json.createArrayNode();
+    private List<JobView.ChartLink> chartLinks(JsonNode result, Job job) {
+        List<JobView.ChartLink> charts = new ArrayList<>();
         String prefix = "reports/" + job.userId + "/" + job.id + "/";
         Instant expires = Instant.now().plus(linkValidity);
-        for (JsonNode chart : known.path("result").path("charts")) {
+        for (JsonNode chart : result == null ? json.createArrayNode() : result.path("charts")) {
             String key = chart.path("key").asText("");
             if (key.startsWith(prefix) && !key.contains("..")) {
-                charts.addObject().put("title", chart.path("title").asText("Chart"))
-                        .put("url", "/files/" + links.token(key, key.substring(key.lastIndexOf('/') + 1), expires));
+                charts.add(new JobView.ChartLink(chart.path("title").asText("Chart"),
+                        "/files/" + links.token(key, key.substring(key.lastIndexOf('/') + 1), expires)));
             }
         }
         return charts;
     }
 
     /** The report's key; it comes from a worker's result, so it counts only inside this job's own prefix. */
-    private static String ownReportKey(JsonNode known, Job job) {
-        return ownKey(known, "report", "reports/" + job.userId + "/" + job.id + "/");
+    private static String ownReportKey(ExecutionView known, Job job) {
+        return known == null ? null : ownKey(known.result(), "report", "reports/" + job.userId + "/" + job.id + "/");
     }
 
     /** The key of an API call's answer or of converted data, inside the job's own prefix. */
-    private static String ownFileKey(JsonNode known, Job job) {
-        String answer = ownKey(known, "response", "automations/" + job.userId + "/" + job.id + "/");
-        return answer != null ? answer : ownKey(known, "file", "transforms/" + job.userId + "/" + job.id + "/");
+    private static String ownFileKey(JsonNode result, Job job) {
+        String answer = ownKey(result, "response", "automations/" + job.userId + "/" + job.id + "/");
+        return answer != null ? answer : ownKey(result, "file", "transforms/" + job.userId + "/" + job.id + "/");
     }
 
-    private static String ownKey(JsonNode known, String field, String prefix) {
-        JsonNode key = known == null ? null : known.path("result").path(field).path("key");
+    private static String ownKey(JsonNode result, String field, String prefix) {
+        JsonNode key = result == null ? null : result.path(field).path("key");
         return key != null && key.isTextual() && key.asText().startsWith(prefix) && !key.asText().contains("..")
                 ? key.asText() : null;
     }
@@ -242,52 +239,47 @@ public class JobResource {
         return ContentDisposition.safeName(base + "-report." + extension);
     }
 
-    /** A link that works without the API key, e.g. for a browser or a colleague, until it expires. */
-    private void putDownloadLink(ObjectNode view, String key, String downloadName) {
-        Instant expires = Instant.now().plus(linkValidity);
-        view.put("download_url", "/files/" + links.token(key, downloadName, expires));
-        view.put("download_url_expires_at", expires.toString());
-    }
-
-    /** The orchestrator's view with the gateway's own facts added, or a queued view when it has none yet. */
-    private JsonNode view(Job job, JsonNode known) {
-        ObjectNode view;
-        if (known != null) {
-            view = (ObjectNode) known.deepCopy();
-            String reportKey = ownReportKey(known, job);
-            if (reportKey != null) {
-                view.put("report_url", "/api/jobs/" + job.id + "/report");
-                String extension = reportKey.substring(reportKey.lastIndexOf('.') + 1);
-                putDownloadLink(view, reportKey, downloadName(job, extension));
-            }
-            String fileKey = ownFileKey(known, job); // an API call's answer or a converted file
-            if (fileKey != null) {
-                putDownloadLink(view, fileKey, fileKey.substring(fileKey.lastIndexOf('/') + 1));
-            }
-            if ("completed".equals(known.path("status").asText())) {
-                view.put("delivery_status", deliveryStatus(known));
-            }
-            view.set("charts", chartLinks(known, job));
-        } else {
-            view = json.createObjectNode().put("job_id", job.id.toString()).put("workflow_type", job.workflowType)
-                    .put("status", "queued");
-            view.set("created_at", json.valueToTree(job.createdAt));
+    /** The orchestrator's record with the gateway's own facts added, or a queued job when it has none yet. */
+    private JobView view(Job job, ExecutionView known) {
+        if (known == null) {
+            return new JobView(job.id.toString(), job.workflowType, ExecutionView.QUEUED, null, job.createdAt, null,
+                    null, null, 0, job.fileName, null, null, null, null, null, null, null, List.of());
         }
-        if (job.fileName != null) {
-            view.put("file_name", job.fileName);
+        String reportKey = ownReportKey(known, job);
+        String reportUrl = null;
+        String downloadKey = null;
+        String downloadName = null;
+        if (reportKey != null) {
+            reportUrl = "/api/jobs/" + job.id + "/report";
+            downloadKey = reportKey;
+            downloadName = downloadName(job, reportKey.substring(reportKey.lastIndexOf('.') + 1));
         }
-        return view;
+        String fileKey = ownFileKey(known.result(), job); // an API call's answer or a converted file
+        if (fileKey != null) {
+            downloadKey = fileKey;
+            downloadName = fileKey.substring(fileKey.lastIndexOf('/') + 1);
+        }
+        // A link that works without the API key, e.g. for a browser or a colleague, until it expires.
+        Instant expires = downloadKey == null ? null : Instant.now().plus(linkValidity);
+        String downloadUrl = downloadKey == null ? null : "/files/" + links.token(downloadKey, downloadName, expires);
+        String delivery = ExecutionView.COMPLETED.equals(known.status()) ? deliveryStatus(known)
+                : known.deliveryStatus();
+        return new JobView(known.jobId(), known.workflowType(), known.status(), known.progress(), known.createdAt(),
+                known.startedAt(), known.completedAt(), known.durationMs(), known.attempt(), job.fileName,
+                known.result(), known.error(), delivery, known.delivery(), reportUrl, downloadUrl, expires,
+                chartLinks(known.result(), job));
     }
 
     /**
      * A report for download is ready as soon as the job completes; an email or webhook is pending until
      * notification-service reports on it, then retrying, delivered or failed.
      */
-    private static String deliveryStatus(JsonNode known) {
-        String reported = known.path("delivery_status").asText(null);
+    private static String deliveryStatus(ExecutionView known) {
+        String reported = known.deliveryStatus();
         if (reported == null) {
-            return "download".equals(known.path("result").path("output").path("delivery").asText("download"))
-                    ? "ready" : "pending";
+            String asked = known.result() == null ? "download"
+                    : known.result().path("output").path("delivery").asText("download");
+            return "download".equals(asked) ? "ready" : "pending";
         }
         return reported.equals("requested") ? "pending" : reported;
     }

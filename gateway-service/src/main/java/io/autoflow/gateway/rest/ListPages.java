@@ -1,6 +1,8 @@
 package io.autoflow.gateway.rest;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The query parameters of every list, read one way (Stripe's): {@code limit} 1 to 100 (default 20), and
@@ -46,5 +48,21 @@ final class ListPages {
     static ApiException unknownCursor(String items) {
         return ApiException.withParam(ErrorCode.INVALID_REQUEST, "'starting_after' must be the id of one of your "
                 + items + ", the last of the page before", "starting_after");
+    }
+
+    /** A page of a list the caller owns in full and that is already newest first (e.g. their schedules). */
+    static <T> Page<T> page(List<T> newestFirst, Function<T, String> id, int limit, UUID after, String items) {
+        int from = 0;
+        if (after != null) {
+            from = newestFirst.stream().map(id).toList().indexOf(after.toString()) + 1;
+            if (from == 0) {
+                throw unknownCursor(items);
+            }
+        }
+        int to = Math.min(newestFirst.size(), from + limit);
+        return new Page<>(newestFirst.subList(from, to), to < newestFirst.size());
+    }
+
+    record Page<T>(List<T> items, boolean hasMore) {
     }
 }

@@ -1,10 +1,10 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.CronExpressions;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.ScheduleView;
 import io.autoflow.events.SendMessage;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
@@ -18,12 +18,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,6 +47,9 @@ import org.jboss.resteasy.reactive.RestPath;
 @Path("/api/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
+
+    private static final Comparator<ScheduleView> NEWEST_FIRST = Comparator.comparing(ScheduleView::createdAt)
+            .thenComparing(ScheduleView::scheduleId).reversed();
 
     private final CurrentUser user;
     private final AutomationResource automations;
@@ -132,16 +137,29 @@ public class ScheduleResource {
                 .location(URI.create("/api/jobs/" + jobId)).build());
     }
 
-    @Operation(operationId = "listSchedules", summary = "The caller's schedules")
+    /** A page of schedules, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
+    public record ScheduleList(List<ScheduleView> schedules, boolean hasMore) {
+    }
+
+    @Operation(operationId = "listSchedules", summary = "The caller's schedules, newest first")
     @GET
-    public Uni<List<JsonNode>> list() {
-        return scheduler.list(user.id().toString()).onFailure().transform(ScheduleResource::unavailable);
+    public Uni<ScheduleList> list(@QueryParam("limit") String limit,
+            @QueryParam("starting_after") String startingAfter) {
+        int size = ListPages.limit(limit);
+        UUID after = ListPages.startingAfter(startingAfter);
+        return scheduler.list(user.id().toString()).onFailure().transform(ScheduleResource::unavailable)
+                .map(all -> {
+                    List<ScheduleView> newestFirst = all.stream().sorted(NEWEST_FIRST).toList();
+                    ListPages.Page<ScheduleView> page = ListPages.page(newestFirst, ScheduleView::scheduleId, size,
+                            after, "schedules");
+                    return new ScheduleList(page.items(), page.hasMore());
+                });
     }
 
     @Operation(operationId = "getSchedule", summary = "A schedule: next runs, runs, missed runs")
     @GET
     @Path("/{id}")
-    public Uni<JsonNode> get(@RestPath String id) {
+    public Uni<ScheduleView> get(@RestPath String id) {
         return own(id).chain(() -> scheduler.get(id, user.id().toString()))
                 .onFailure(e -> !(e instanceof ApiException)).transform(ScheduleResource::unavailable);
     }
@@ -150,7 +168,7 @@ public class ScheduleResource {
     @Operation(operationId = "cancelSchedule", summary = "Stop a schedule")
     @DELETE
     @Path("/{id}")
-    public Uni<JsonNode> cancel(@RestPath String id) {
+    public Uni<ScheduleView> cancel(@RestPath String id) {
         return own(id).chain(() -> scheduler.cancel(id, user.id().toString()))
                 .onFailure(e -> !(e instanceof ApiException)).transform(ScheduleResource::unavailable);
     }
@@ -190,7 +208,8 @@ public class ScheduleResource {
         try {
             return ZoneId.of(zone).getId();
         } catch (DateTimeException e) {
-            throw new ApiException(ErrorCode.INVALID_TIME_ZONE, "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
+            throw new ApiException(ErrorCode.INVALID_TIME_ZONE,
+                    "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
         }
     }
 

@@ -1,24 +1,22 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.autoflow.events.DailyProcessing;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.config.TierLimits;
 import io.autoflow.gateway.usage.UsageMeter;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,59 +29,84 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class UsageResource {
 
+    static final int DEFAULT_DAYS = 30;
+    static final int MAX_DAYS = 366;
+
     private final CurrentUser user;
     private final TierLimits tiers;
     private final UsageMeter meter;
     private final JobStatusClient orchestrator;
-    private final ObjectMapper json;
 
-    public UsageResource(CurrentUser user, TierLimits tiers, UsageMeter meter, JobStatusClient orchestrator,
-            ObjectMapper json) {
+    public UsageResource(CurrentUser user, TierLimits tiers, UsageMeter meter, JobStatusClient orchestrator) {
         this.user = user;
         this.tiers = tiers;
         this.meter = meter;
         this.orchestrator = orchestrator;
-        this.json = json;
+    }
+
+    @Schema(requiredProperties = {"tier", "limits", "processing_available", "today", "days"})
+    public record Usage(@Schema(enumeration = {"free", "pro", "enterprise"}) String tier, Limits limits,
+            @Schema(description = "false when processing seconds cannot be read right now (they are then 0)")
+            boolean processingAvailable,
+            UsageDay today,
+            @Schema(description = "Only days with use, oldest first") List<UsageDay> days) {
+    }
+
+    @Schema(requiredProperties = {"requests_per_day", "max_file_bytes"})
+    public record Limits(long requestsPerDay, long maxFileBytes) {
+    }
+
+    @Schema(requiredProperties = {"day", "requests", "bytes_uploaded", "jobs", "processing_seconds"})
+    public record UsageDay(@Schema(description = "A UTC day") LocalDate day, long requests, long bytesUploaded,
+            long jobs, double processingSeconds) {
+
+        static UsageDay none(LocalDate day) {
+            return new UsageDay(day, 0, 0, 0, 0.0);
+        }
     }
 
     @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day")
     @GET
-    public Uni<JsonNode> usage(@QueryParam("days") @DefaultValue("30") int days) {
-        int window = Math.max(1, Math.min(days, 366));
-        Uni<List<JsonNode>> processing = orchestrator.processingByDay(user.id().toString(), window)
+    public Uni<Usage> usage(@QueryParam("days") String daysAsked) {
+        int window = days(daysAsked);
+        Uni<List<DailyProcessing>> processing = orchestrator.processingByDay(user.id().toString(), window)
                 .onFailure().recoverWithNull();
         return Uni.combine().all().unis(meter.days(user.id(), window), processing).asTuple().map(both -> {
-            Map<String, ObjectNode> byDay = new TreeMap<>();
+            Map<LocalDate, UsageDay> byDay = new TreeMap<>();
             for (UsageMeter.Day day : both.getItem1()) {
-                day(byDay, day.day().toString()).put("requests", day.requests())
-                        .put("bytes_uploaded", day.bytesUploaded()).put("jobs", day.jobs());
+                UsageDay known = byDay.getOrDefault(day.day(), UsageDay.none(day.day()));
+                byDay.put(day.day(), new UsageDay(day.day(), day.requests(), day.bytesUploaded(), day.jobs(),
+                        known.processingSeconds()));
             }
             if (both.getItem2() != null) {
-                for (JsonNode day : both.getItem2()) {
-                    day(byDay, day.path("day").asText()).put("processing_seconds",
-                            day.path("processing_seconds").asDouble());
+                for (DailyProcessing day : both.getItem2()) {
+                    UsageDay known = byDay.getOrDefault(day.day(), UsageDay.none(day.day()));
+                    byDay.put(day.day(), new UsageDay(day.day(), known.requests(), known.bytesUploaded(),
+                            known.jobs(), day.processingSeconds()));
                 }
             }
-            ObjectNode answer = json.createObjectNode();
-            answer.put("tier", user.tier());
             TierLimits.Tier limits = tiers.of(user.tier());
-            answer.putObject("limits").put("requests_per_day", limits.requestsPerDay())
-                    .put("max_file_bytes", limits.maxFileBytes());
-            answer.put("processing_available", both.getItem2() != null);
-            answer.set("today", byDay.getOrDefault(UsageMeter.today().toString(), empty(UsageMeter.today()
-                    .toString())));
-            ArrayNode list = answer.putArray("days");
-            byDay.values().forEach(list::add);
-            return answer;
+            LocalDate today = UsageMeter.today();
+            return new Usage(user.tier(), new Limits(limits.requestsPerDay(), limits.maxFileBytes()),
+                    both.getItem2() != null, byDay.getOrDefault(today, UsageDay.none(today)),
+                    List.copyOf(byDay.values()));
         });
     }
 
-    private ObjectNode day(Map<String, ObjectNode> byDay, String day) {
-        return byDay.computeIfAbsent(day, this::empty);
-    }
-
-    private ObjectNode empty(String day) {
-        return json.createObjectNode().put("day", day).put("requests", 0).put("bytes_uploaded", 0).put("jobs", 0)
-                .put("processing_seconds", 0.0);
+    /** {@code days}: 1 to 366, 30 when not given; anything else is refused, not clamped. */
+    private static int days(String raw) {
+        if (raw == null) {
+            return DEFAULT_DAYS;
+        }
+        try {
+            int days = Integer.parseInt(raw.trim());
+            if (days >= 1 && days <= MAX_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "'days' must be a whole number from 1 to " + MAX_DAYS,
+                "days");
     }
 }

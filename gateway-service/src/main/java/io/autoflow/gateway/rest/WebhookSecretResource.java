@@ -1,6 +1,6 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.WebhookSecretView;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.NotificationApi;
 import io.smallrye.mutiny.Uni;
@@ -41,7 +41,7 @@ public class WebhookSecretResource {
 
     @Operation(operationId = "getWebhookSecret", summary = "Since when the webhook secret exists")
     @GET
-    public Uni<JsonNode> describe() {
+    public Uni<WebhookSecretView> describe() {
         return notification.describe(user.id().toString()).onFailure().transform(e -> {
             if (e instanceof WebApplicationException w && w.getResponse().getStatus() == 404) {
                 return new ApiException(ErrorCode.WEBHOOK_SECRET_NOT_FOUND,
@@ -52,6 +52,7 @@ public class WebhookSecretResource {
     }
 
     private static Throwable unavailable(Throwable cause) {
-        return new ApiException(ErrorCode.NOTIFICATION_UNAVAILABLE, "Webhook secrets are unavailable right now; try again");
+        return new ApiException(ErrorCode.NOTIFICATION_UNAVAILABLE,
+                "Webhook secrets are unavailable right now; try again");
     }
 }

@@ -1,8 +1,7 @@
 package io.autoflow.gateway.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import io.autoflow.gateway.messaging.JobUpdates;
+import io.autoflow.gateway.rest.JobView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobEventStreams {
 
     private static final Duration LONGEST = Duration.ofMinutes(15);
-    private static final JsonNode END_OF_STREAM = NullNode.getInstance();
+    /** A marker after the final view, never sent: the stream stops at it. */
+    private static final JobView END_OF_STREAM = new JobView(null, null, null, null, null, null, null, null, 0,
+            null, null, null, null, null, null, null, null, java.util.List.of());
 
     private final JobUpdates updates;
     private final Duration safetyPoll;
@@ -32,7 +33,7 @@ public class JobEventStreams {
     }
 
     /** @param look the job's current view (null values are skipped) */
-    public Multi<JsonNode> follow(String jobId, Supplier<Uni<JsonNode>> look) {
+    public Multi<JobView> follow(String jobId, Supplier<Uni<JobView>> look) {
         AtomicReference<String> last = new AtomicReference<>("");
         Multi<Object> lookAgain = Multi.createBy().merging().streams(
                 Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(safetyPoll)
@@ -40,24 +41,10 @@ public class JobEventStreams {
                 updates.of(jobId).map(Object.class::cast));
         return lookAgain
                 .onItem().transformToUniAndConcatenate(reason -> look.get())
-                .select().where(view -> view != null && !last.getAndSet(stateOf(view)).equals(stateOf(view)))
-                .onItem().transformToMultiAndConcatenate(view -> isFinal(view)
+                .select().where(view -> view != null && !last.getAndSet(view.state()).equals(view.state()))
+                .onItem().transformToMultiAndConcatenate(view -> view.isFinal()
                         ? Multi.createFrom().items(view, END_OF_STREAM) : Multi.createFrom().item(view))
                 .select().first(view -> view != END_OF_STREAM)
                 .select().first(LONGEST);
-    }
-
-    /** What a client watching the job cares about changing. */
-    private static String stateOf(JsonNode view) {
-        return view.path("status").asText() + "|" + view.path("progress").asText() + "|"
-                + view.path("delivery_status").asText();
-    }
-
-    /** Finished, and its hand-over too. */
-    private static boolean isFinal(JsonNode view) {
-        String status = view.path("status").asText();
-        String delivery = view.path("delivery_status").asText("ready");
-        return (status.equals("completed") || status.equals("failed"))
-                && !delivery.equals("pending") && !delivery.equals("retrying");
     }
 }

@@ -1,12 +1,19 @@
 package io.autoflow.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Why something failed: a stable lower-snake-case {@code code} clients can rely on, a human {@code message}
  * and optional structured {@code details}.
  */
-public record ErrorInfo(String code, String message, JsonNode details) {
+@Schema(requiredProperties = {"code", "message"})
+// Read by other services: a field added by a newer writer must not fail an older reader.
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ErrorInfo(String code, String message,
+        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode details) {
 
     public static ErrorInfo of(String code, String message) {
         return new ErrorInfo(code, message, null);

@@ -1,5 +1,6 @@
 package io.autoflow.notification.rest;
 
+import io.autoflow.events.WebhookSecretView;
 import io.autoflow.notification.webhook.WebhookSecrets;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
@@ -9,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 
 /**
  * Internal API for the gateway, which authenticates the user: {@code POST} makes (or replaces) the user's webhook
@@ -27,18 +27,16 @@ public class WebhookSecretResource {
         this.secrets = secrets;
     }
 
-    public record SecretInfo(String secret, Instant createdAt, Instant previousValidUntil) {
-    }
-
     @POST
-    public SecretInfo rotate(@PathParam("userId") String userId) {
+    public WebhookSecretView rotate(@PathParam("userId") String userId) {
         WebhookSecrets.Created created = secrets.rotate(userId);
-        return new SecretInfo(created.secret(), created.createdAt(), created.previousValidUntil());
+        return new WebhookSecretView(created.secret(), created.createdAt(), created.previousValidUntil());
     }
 
     @GET
-    public SecretInfo describe(@PathParam("userId") String userId) {
-        return secrets.info(userId).map(info -> new SecretInfo(null, info.createdAt(), info.previousValidUntil()))
+    public WebhookSecretView describe(@PathParam("userId") String userId) {
+        return secrets.info(userId)
+                .map(info -> new WebhookSecretView(null, info.createdAt(), info.previousValidUntil()))
                 .orElseThrow(() -> new NotFoundException("No webhook secret"));
     }
 }

@@ -4,7 +4,7 @@ import io.autoflow.events.EventMessages;
 import io.autoflow.events.JobUpdated;
 import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.domain.Execution;
-import io.autoflow.orchestrator.rest.ExecutionView;
+import io.autoflow.orchestrator.rest.ExecutionViews;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +33,7 @@ public class JobUpdatePublisher {
             return Uni.createFrom().voidItem();
         }
         JobUpdated update = new JobUpdated(execution.id.toString(), execution.userId,
-                ExecutionView.publicStatus(execution), execution.progress, execution.deliveryStatus, Instant.now());
+                ExecutionViews.publicStatus(execution), execution.progress, execution.deliveryStatus, Instant.now());
         return emitter.sendMessage(EventMessages.forExecution(update.executionId(), JobUpdated.TYPE, update))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("Update of job %s not published: %s", update.executionId(), failure.getMessage());

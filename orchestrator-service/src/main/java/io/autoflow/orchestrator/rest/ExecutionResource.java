@@ -1,5 +1,7 @@
 package io.autoflow.orchestrator.rest;
 
+import io.autoflow.events.DailyProcessing;
+import io.autoflow.events.ExecutionView;
 import io.autoflow.orchestrator.domain.Execution;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.smallrye.mutiny.Uni;
@@ -39,7 +41,7 @@ public class ExecutionResource {
             if (e == null) {
                 throw new NotFoundException();
             }
-            return ExecutionView.of(e);
+            return ExecutionViews.of(e);
         });
     }
 
@@ -58,7 +60,7 @@ public class ExecutionResource {
                 ? executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, page))
                 : executions.byIds(userId, jobIds.stream().limit(MAX_PAGE).map(ExecutionResource::uuidOrNull)
                         .filter(Objects::nonNull).toList());
-        return found.map(list -> list.stream().map(ExecutionView::of).toList());
+        return found.map(list -> list.stream().map(ExecutionViews::of).toList());
     }
 
     private static UUID uuidOrNull(String id) {
@@ -72,7 +74,7 @@ public class ExecutionResource {
     /** Processing seconds of the user's finished jobs per UTC day, the last {@code days} days. */
     @GET
     @Path("/usage")
-    public Uni<List<ExecutionService.DailyProcessing>> usage(@QueryParam("user_id") String userId,
+    public Uni<List<DailyProcessing>> usage(@QueryParam("user_id") String userId,
             @QueryParam("days") @DefaultValue("30") int days) {
         if (userId == null) {
             throw new NotFoundException();

@@ -1,8 +1,10 @@
 package io.autoflow.orchestrator.service;
 
+import io.autoflow.events.DailyProcessing;
 import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.events.JobDelivery;
 import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
@@ -192,18 +194,8 @@ public class ExecutionService {
                 return;
             }
             execution.deliveryStatus = event.status().name().toLowerCase(Locale.ROOT);
-            var delivery = EventJson.mapper().createObjectNode()
-                    .put("channel", event.channel())
-                    .put("target", event.target())
-                    .put("attempts", event.attempt())
-                    .put("updated_at", String.valueOf(event.occurredAt()));
-            if (event.nextAttemptAt() != null) {
-                delivery.put("next_attempt_at", event.nextAttemptAt().toString());
-            }
-            if (event.error() != null) {
-                delivery.set("error", EventJson.mapper().valueToTree(event.error()));
-            }
-            execution.delivery = delivery.toString();
+            execution.delivery = EventJson.write(new JobDelivery(event.channel(), event.target(), event.attempt(),
+                    event.occurredAt(), event.nextAttemptAt(), event.error()));
             execution.updatedAt = Instant.now();
         });
     }
@@ -227,10 +219,6 @@ public class ExecutionService {
     @WithSession
     public Uni<Execution> find(UUID id, String userId) {
         return Execution.<Execution>findById(id).map(e -> e != null && e.userId.equals(userId) ? e : null);
-    }
-
-    /** Processing time of one day's finished jobs (from start to end). */
-    public record DailyProcessing(LocalDate day, long jobs, double processingSeconds) {
     }
 
     @WithSession

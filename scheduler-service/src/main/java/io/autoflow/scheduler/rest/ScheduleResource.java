@@ -1,6 +1,6 @@
 package io.autoflow.scheduler.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.ScheduleView;
 import io.autoflow.scheduler.service.Schedules;
 import io.autoflow.scheduler.store.ScheduledTask;
 import io.autoflow.scheduler.store.TaskStore;
@@ -33,21 +33,21 @@ public class ScheduleResource {
     }
 
     @GET
-    public List<JsonNode> list(@QueryParam("user_id") String userId) {
+    public List<ScheduleView> list(@QueryParam("user_id") String userId) {
         Instant now = Instant.now();
         return store.list(required(userId)).stream().map(task -> Schedules.view(task, now)).toList();
     }
 
     @GET
     @Path("/{id}")
-    public JsonNode get(@PathParam("id") String id, @QueryParam("user_id") String userId) {
+    public ScheduleView get(@PathParam("id") String id, @QueryParam("user_id") String userId) {
         return Schedules.view(own(id, userId), Instant.now());
     }
 
     /** Stops the schedule; a run already started goes on. Stopping a stopped schedule changes nothing. */
     @DELETE
     @Path("/{id}")
-    public JsonNode cancel(@PathParam("id") String id, @QueryParam("user_id") String userId) {
+    public ScheduleView cancel(@PathParam("id") String id, @QueryParam("user_id") String userId) {
         own(id, userId);
         store.cancel(id, userId, Instant.now());
         return Schedules.view(own(id, userId), Instant.now());

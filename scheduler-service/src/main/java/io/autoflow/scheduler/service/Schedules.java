@@ -1,9 +1,6 @@
 package io.autoflow.scheduler.service;
 
 import com.cronutils.model.Cron;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.events.CronExpressions;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
@@ -11,6 +8,7 @@ import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
+import io.autoflow.events.ScheduleView;
 import io.autoflow.scheduler.store.DueRun;
 import io.autoflow.scheduler.store.ScheduledTask;
 import io.autoflow.scheduler.store.TaskStore;
@@ -18,7 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,7 +50,8 @@ public class Schedules {
         String id = request.executionId();
         Optional<ScheduledTask> known = store.find(id);
         if (known.isPresent()) {
-            return ExecutionEvent.completed(id, view(known.get(), now)); // a redelivered request
+            // a redelivered request
+            return ExecutionEvent.completed(id, EventJson.mapper().valueToTree(view(known.get(), now)));
         }
         Cron cron;
         ZoneId zone;
@@ -97,7 +99,7 @@ public class Schedules {
                 request.cronExpression().trim(), zone.getId(), request.taskIntent(), request.taskParameters(),
                 ScheduledTask.ACTIVE, first.get(), null, 0, 0, now);
         store.create(task);
-        return ExecutionEvent.completed(id, view(store.find(id).orElse(task), now));
+        return ExecutionEvent.completed(id, EventJson.mapper().valueToTree(view(store.find(id).orElse(task), now)));
     }
 
     /** The run of a due schedule, and when it runs next: after now, so times missed while down run once. */
@@ -118,33 +120,20 @@ public class Schedules {
     }
 
     /** A schedule as its owner sees it: what, when, the next runs, and how it went so far. */
-    public static JsonNode view(ScheduledTask task, Instant now) {
-        ObjectNode view = EventJson.mapper().createObjectNode()
-                .put("schedule_id", task.id())
-                .put("name", task.name())
-                .put("cron", task.cron())
-                .put("time_zone", task.timeZone())
-                .put("status", task.status())
-                .put("task_intent", task.taskIntent())
-                .put("runs", task.runs())
-                .put("missed", task.missed())
-                .put("created_at", task.createdAt().toString());
+    public static ScheduleView view(ScheduledTask task, Instant now) {
         Cron cron = CronExpressions.parse(task.cron());
-        view.put("description", CronExpressions.describe(cron));
-        if (task.lastRunAt() != null) {
-            view.put("last_run_at", task.lastRunAt().toString());
-            view.put("last_run_job_id", TaskStore.runId(task.id(), task.lastRunAt()));
-        }
-        ArrayNode next = view.putArray("next_runs");
+        List<OffsetDateTime> next = new ArrayList<>();
         if (ScheduledTask.ACTIVE.equals(task.status()) && task.nextRunAt() != null) {
             ZoneId zone = ZoneId.of(task.timeZone());
             Instant at = task.nextRunAt();
             for (int i = 0; i < NEXT_RUNS_SHOWN && at != null; i++) {
-                next.add(at.atZone(zone).toOffsetDateTime().toString());
+                next.add(at.atZone(zone).toOffsetDateTime());
                 at = CronExpressions.next(cron, at, zone).orElse(null);
             }
         }
-        return view;
+        return new ScheduleView(task.id(), task.name(), task.cron(), task.timeZone(), CronExpressions.describe(cron),
+                task.status(), task.taskIntent(), task.runs(), task.missed(), task.createdAt(), task.lastRunAt(),
+                task.lastRunAt() == null ? null : TaskStore.runId(task.id(), task.lastRunAt()), next);
     }
 
     private static Duration shortestInterval(Cron cron, Instant first, ZoneId zone) {

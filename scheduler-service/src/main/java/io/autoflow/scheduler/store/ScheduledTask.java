@@ -1,6 +1,7 @@
 package io.autoflow.scheduler.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.ScheduleView;
 import java.time.Instant;
 
 /** A user's schedule as stored. */
@@ -8,6 +9,6 @@ public record ScheduledTask(String id, String userId, String tier, String name, 
         String taskIntent, JsonNode taskParameters, String status, Instant nextRunAt, Instant lastRunAt, int runs,
         int missed, Instant createdAt) {
 
-    public static final String ACTIVE = "active";
-    public static final String CANCELLED = "cancelled";
+    public static final String ACTIVE = ScheduleView.ACTIVE;
+    public static final String CANCELLED = ScheduleView.CANCELLED;
 }

@@ -35,9 +35,7 @@ final class S3Failures {
     }
 
     static IOException of(String what, SdkException e) {
-        String message = "S3 could not " + what + ": " + (e instanceof AwsServiceException answer
-                && answer.awsErrorDetails() != null ? answer.statusCode() + " " + answer.awsErrorDetails().errorCode()
-                        + " " : "") + e.getMessage();
+        String message = "S3 could not " + what + ": " + describe(e);
         if (e instanceof AbortedException) { // the thread was interrupted (work stopped at its deadline)
             IOException interrupted = new InterruptedIOException(message);
             interrupted.initCause(e);
@@ -52,6 +50,14 @@ final class S3Failures {
                 + first.code() + " " + first.message();
         return errors.stream().allMatch(error -> TRANSIENT_CODES.contains(error.code()))
                 ? new BlobStoreUnavailableException(message, null) : new IOException(message);
+    }
+
+    /** With S3's answer, its status and error code first: "404 NoSuchBucket The specified bucket does not exist". */
+    private static String describe(SdkException e) {
+        if (e instanceof AwsServiceException answer && answer.awsErrorDetails() != null) {
+            return answer.statusCode() + " " + answer.awsErrorDetails().errorCode() + " " + e.getMessage();
+        }
+        return e.getMessage();
     }
 
     private static boolean clearsByItself(SdkException e) {

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  * @param endpoint the store's URL, for S3-compatible stores (MinIO, Ceph, s3proxy); empty for AWS S3
  * @param region the region; empty for the SDK's default (AWS_REGION, the profile)
  * @param bucket the bucket, which must exist
- * @param pathStyle {@code http://host/bucket/key} rather than {@code http://bucket.host/key} (most S3-compatible stores)
+ * @param pathStyle {@code http://host/bucket/key} rather than {@code http://bucket.host/key} (most S3-compatible
+ *        stores)
  * @param accessKeyId with {@code secretAccessKey}, the credentials; both empty for the SDK's default chain
  *        (environment, profile, web identity in Kubernetes, instance role)
  */
@@ -67,8 +68,8 @@ public record S3Settings(Optional<URI> endpoint, Optional<String> region, String
 
     @Override
     public String toString() {
-        return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", region=" + region.orElse("default")
-                + ", bucket=" + bucket + ", pathStyle=" + pathStyle + ", credentials="
+        return "S3Settings[endpoint=" + endpoint.map(URI::toString).orElse("AWS") + ", region="
+                + region.orElse("default") + ", bucket=" + bucket + ", pathStyle=" + pathStyle + ", credentials="
                 + (accessKeyId.isPresent() ? "given" : "default chain") + "]";
     }
 }

@@ -108,8 +108,8 @@ class S3BlobStoreTest extends BlobStoreContract {
         S3Settings nowhere = new S3Settings(Optional.of(URI.create("http://127.0.0.1:" + closedPort)),
                 Optional.of("us-east-1"), bucket, true, Optional.of("a"), Optional.of("b"));
         try (S3BlobStore store = new S3BlobStore(nowhere.newClient(), bucket, KEYS)) {
-            assertThatThrownBy(() -> store.put("a/b", stream("x")))
-                    .isInstanceOf(BlobStoreUnavailableException.class).hasRootCauseInstanceOf(java.net.ConnectException.class);
+            assertThatThrownBy(() -> store.put("a/b", stream("x"))).isInstanceOf(BlobStoreUnavailableException.class)
+                    .hasRootCauseInstanceOf(java.net.ConnectException.class);
             assertThatThrownBy(() -> store.open("a/b")).isInstanceOf(BlobStoreUnavailableException.class);
         }
     }

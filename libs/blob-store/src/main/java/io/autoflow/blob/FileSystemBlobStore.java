@@ -8,56 +8,39 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Blob store on a local directory, for a single machine, every file encrypted ({@link BlobEncryption}). Writes go to a
  * temporary file first and are moved into place, so a reader never sees half a file.
  */
-public class FileSystemBlobStore implements BlobStore {
+public class FileSystemBlobStore extends EncryptedBlobStore {
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final String PARTIAL = ".partial";
 
     private final Path root;
-    private final BlobEncryption encryption;
 
     public FileSystemBlobStore(Path root, BlobEncryption encryption) {
+        super(encryption);
         this.root = root.toAbsolutePath().normalize();
-        this.encryption = encryption;
     }
 
     @Override
-    public long put(String key, InputStream content) throws IOException {
+    PendingBlob write(String key) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
-        Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".partial");
-        try {
-            long written;
-            try (OutputStream out = encryption.encrypting(new BufferedOutputStream(Files.newOutputStream(partial)),
-                    key)) {
-                written = content.transferTo(out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return written;
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        return new PartialFile(target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + PARTIAL),
+                target);
     }
 
     @Override
-    public Optional<InputStream> open(String key) throws IOException {
+    Optional<InputStream> read(String key) throws IOException {
         try {
-            InputStream raw = Files.newInputStream(resolve(key));
-            try {
-                return Optional.of(encryption.decrypting(raw, key));
-            } catch (IOException | RuntimeException e) {
-                raw.close();
-                throw e;
-            }
+            return Optional.of(Files.newInputStream(resolve(key)));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -70,44 +53,82 @@ public class FileSystemBlobStore implements BlobStore {
 
     @Override
     public List<String> list(String prefix) throws IOException {
-        if (!prefix.endsWith("/")) {
-            throw new IllegalArgumentException("A prefix ends with /: " + prefix);
-        }
-        Path directory = resolve(prefix.substring(0, prefix.length() - 1));
+        Path directory = directoryOf(prefix);
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().endsWith(".partial"))
+            return files.filter(FileSystemBlobStore::isBlob)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
         }
     }
 
+    /** Removes the prefix's directory, files still being written into it too. */
     @Override
     public int deleteAll(String prefix) throws IOException {
-        int deleted = BlobStore.super.deleteAll(prefix);
-        Path directory = resolve(prefix.substring(0, prefix.length() - 1));
-        if (Files.isDirectory(directory)) {
-            try (Stream<Path> left = Files.walk(directory)) {
-                for (Path path : left.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path); // the emptied directories
-                }
+        Path directory = directoryOf(prefix);
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> all = Files.walk(directory)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) { // files before their directories
+                deleted += isBlob(path) ? 1 : 0;
+                Files.deleteIfExists(path);
             }
         }
         return deleted;
     }
 
+    private static boolean isBlob(Path path) {
+        return Files.isRegularFile(path) && !path.getFileName().toString().endsWith(PARTIAL);
+    }
+
+    private Path directoryOf(String prefix) {
+        return resolve(BlobKeys.checkedPrefix(prefix).substring(0, prefix.length() - 1));
+    }
+
     private Path resolve(String key) {
-        if (key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("Blob key is empty");
+        return root.resolve(BlobKeys.checked(key));
+    }
+
+    /** Written next to its target under a name list() skips, and moved into place whole. */
+    private static final class PartialFile extends PendingBlob {
+
+        private final Path partial;
+        private final Path target;
+        private final OutputStream out;
+
+        PartialFile(Path partial, Path target) throws IOException {
+            this.partial = partial;
+            this.target = target;
+            this.out = new BufferedOutputStream(Files.newOutputStream(partial));
         }
-        for (String segment : key.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches() || segment.equals(".") || segment.equals("..")) {
-                throw new IllegalArgumentException("Invalid blob key: " + key);
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        void commit() throws IOException {
+            out.close();
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        @Override
+        void abort() throws IOException {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(partial);
             }
         }
-        return root.resolve(key);
     }
 }

@@ -11,7 +11,7 @@ import org.apache.kafka.common.errors.RetriableException;
 /**
  * The one rule for what a failure is: transient (our own infrastructure is briefly away: PostgreSQL restarting, a
  * closed pool, a broker between leaders, a refused or reset connection, a timeout, a lock or serialization
- * conflict, an internal service answering 5xx), which passes if the work is tried again; or poison (the record
+ * conflict, an internal service answering 5xx, the object store of blobs busy or away), which passes if the work is tried again; or poison (the record
  * itself is wrong), which never will and goes to its dead-letter topic at once. Unknown failures are poison: a record
  * retried for minutes for nothing is worse than one an operator replays.
  */
@@ -20,6 +20,11 @@ public final class TransientFailures {
     /** SQLSTATE classes and codes that clear by themselves: connection, serialization, lock, shutdown, resources. */
     private static final Set<String> TRANSIENT_SQL_CLASSES = Set.of("08", "53", "57");
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("40001", "40P01", "55P03");
+    /**
+     * libs/blob-store's "the object store is briefly away" (5xx, throttling, unreachable), by name: not every service
+     * has the blob store on its class path.
+     */
+    private static final String BLOB_STORE_UNAVAILABLE = "io.autoflow.blob.BlobStoreUnavailableException";
     /** Vert.x and Hibernate Reactive say a pool or connection went away in their messages only. */
     private static final Set<String> CLOSED_MESSAGES = Set.of("pool closed", "connection was closed",
             "connection is closed", "connection reset", "failed to acquire connection");
@@ -55,7 +60,8 @@ public final class TransientFailures {
         if (failure instanceof ClosedConnectionException || failure instanceof RetriableException
                 || failure instanceof TimeoutException || failure instanceof java.net.ConnectException
                 || failure instanceof java.net.SocketException || failure instanceof java.net.SocketTimeoutException
-                || failure instanceof java.nio.channels.ClosedChannelException) {
+                || failure instanceof java.nio.channels.ClosedChannelException
+                || failure.getClass().getName().equals(BLOB_STORE_UNAVAILABLE)) {
             return true;
         }
         if (failure instanceof jakarta.ws.rs.WebApplicationException web) {

@@ -97,6 +97,17 @@ class TransientFailuresTest {
         assertThat(TransientFailures.isTransient(new jakarta.ws.rs.WebApplicationException(404))).isFalse();
     }
 
+    /** As S3BlobStore raises them: a busy or unreachable object store passes, refused credentials do not. */
+    @Test
+    void anObjectStoreBrieflyAwayIsTransientARefusalIsNot() {
+        var busy = new io.autoflow.blob.BlobStoreUnavailableException("S3 could not read a/b: 503 SlowDown", null);
+        assertThat(TransientFailures.isTransient(busy)).isTrue();
+        assertThat(TransientFailures.isTransient(new java.io.UncheckedIOException("Job 1 could not be converted",
+                busy))).isTrue();
+        assertThat(TransientFailures.isTransient(new java.io.IOException("S3 could not read a/b: 403 AccessDenied")))
+                .isFalse();
+    }
+
     @Test
     void aRecordThatCannotBeReadIsPoison() {
         assertThat(TransientFailures.isTransient(new MalformedEventException(Topics.INTENTS))).isFalse();

@@ -85,6 +85,7 @@ public enum ErrorCode {
     EXPORT_UNAVAILABLE(503, "The account's export cannot be made right now: try again"),
     RATE_LIMIT_UNAVAILABLE(503, "Requests cannot be counted right now: try again"),
     MALWARE_SCAN_UNAVAILABLE(503, "Documents cannot be scanned right now: try again"),
+    STORAGE_UNAVAILABLE(503, "Files cannot be stored or read right now: try again (see Retry-After)"),
     DEAD_LETTERS_UNAVAILABLE(503, "Dead letters cannot be read right now (administration)"),
     URL_FETCH_TIMEOUT(504, "The URL did not answer in time");
 

@@ -3,6 +3,7 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.autoflow.blob.BlobStoreUnavailableException;
 import io.autoflow.ingest.IngestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -50,7 +51,10 @@ public class ErrorMappers {
         return ApiError.of(code, message).toResponse();
     }
 
-    /** Mostly a multipart body the parser could not read (cut short, an unknown charset); otherwise ours. */
+    /**
+     * Mostly a multipart body the parser could not read (cut short, an unknown charset); the object store busy or out
+     * of reach for a moment is a 503 to retry; otherwise ours.
+     */
     @ServerExceptionMapper
     public Response io(IOException e) {
         return unexpectedFailure(e);
@@ -62,6 +66,13 @@ public class ErrorMappers {
     }
 
     private static Response unexpectedFailure(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BlobStoreUnavailableException unavailable) {
+                LOG.warn("The blob store is unavailable: " + unavailable.getMessage());
+                return Response.fromResponse(ApiError.of(ErrorCode.STORAGE_UNAVAILABLE, "Files cannot be stored or"
+                        + " read right now; try again shortly").toResponse()).header("Retry-After", "5").build();
+            }
+        }
         if (MultipartInput.isParserFailure(e)) {
             return MultipartInput.malformed("The multipart body cannot be read: its parts, boundaries or charset are"
                     + " broken or it ends too early").toError().toResponse();

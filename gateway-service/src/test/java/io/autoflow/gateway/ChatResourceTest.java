@@ -37,6 +37,17 @@ class ChatResourceTest {
                 .then().statusCode(401);
         chat(Map.of()).statusCode(400).body("code", is("missing_message"));
         chat(Map.of("message", "x".repeat(4001))).statusCode(413).body("code", is("message_too_long"));
+        // 4,000 characters in any script pass, as JSON or as a multipart text part (16,000 bytes of UTF-8 here), and
+        // reach the (closed) conversation service: the cap counts characters, not UTF-16 units or bytes.
+        String emoji = "\uD83D\uDE00".repeat(4000);
+        chat(Map.of("message", emoji)).statusCode(503).body("code", is("conversation_unavailable"));
+        byte[] csv = "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().header("X-API-Key", key).multiPart("file", "a.csv", csv, "text/csv")
+                .multiPart("message", emoji, "text/plain; charset=UTF-8").post("/api/chat")
+                .then().statusCode(503).body("code", is("conversation_unavailable"));
+        given().header("X-API-Key", key).multiPart("file", "a.csv", csv, "text/csv")
+                .multiPart("message", emoji + "x", "text/plain; charset=UTF-8")
+                .post("/api/chat").then().statusCode(413).body("code", is("message_too_long"));
         // The test profile points the conversation client at a closed port.
         chat(Map.of("message", "analyse https://example.com/a.csv")).statusCode(503)
                 .body("code", is("conversation_unavailable"));

@@ -102,7 +102,7 @@ public class ChatResource {
         if (message == null || message.isBlank()) {
             throw new ApiException(ErrorCode.MISSING_MESSAGE, "Send your message as {\"message\": \"...\"}");
         }
-        if (message.length() > MAX_MESSAGE_CHARS) {
+        if (message.codePointCount(0, message.length()) > MAX_MESSAGE_CHARS) {
             throw new ApiException(ErrorCode.MESSAGE_TOO_LONG, "A message has at most " + MAX_MESSAGE_CHARS
                     + " characters");
         }

@@ -165,12 +165,12 @@ public class PublicApiDocument implements OASFilter {
         MediaType json = body.getContent().getMediaType(JSON);
         if (json != null && json.getSchema() != null && json.getSchema().getRef() != null) {
             String schema = json.getSchema().getRef();
+            String name = schema.substring(schema.lastIndexOf('/') + 1);
             operation.addExtension("x-json-request", schema);
             operation.setDescription((operation.getDescription() == null ? "" : operation.getDescription() + "\n\n")
-                    + "The same path also takes `application/json`, a " + schema.substring(schema.lastIndexOf('/') + 1)
-                    + " (`x-json-request`), e.g. for a document given by its URL. It is not listed as a request body"
-                    + " beside the upload: client generators send JSON whenever it is listed, and JSON carries no"
-                    + " file.");
+                    + "The same path also takes `application/json` (schema " + name + ", `x-json-request`), e.g. for"
+                    + " a document given by its URL. It is not listed as a request body beside the upload: client"
+                    + " generators send JSON whenever it is listed, and JSON carries no file.");
         }
         body.setContent(upload);
     }

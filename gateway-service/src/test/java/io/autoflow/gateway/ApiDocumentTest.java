@@ -117,4 +117,31 @@ class ApiDocumentTest {
         assertThat(getJob.getParameters()).anySatisfy(parameter -> assertThat(Map.of(parameter.getName(),
                 parameter.getIn())).isEqualTo(Map.of("id", "path")));
     }
+
+    @Test
+    void whatAClientGeneratorReadsIsSaidOneWay() {
+        // Generated clients send JSON whenever it is listed: where a path takes both, the upload is listed, JSON told.
+        for (String path : List.of("/api/analytics/document", "/api/transforms", "/api/chat")) {
+            Operation operation = document.getPaths().get(path).getPost();
+            assertThat(operation.getRequestBody().getContent().keySet()).as(path)
+                    .containsExactly("multipart/form-data");
+            assertThat(operation.getExtensions().get("x-json-request")).as(path).isNotNull();
+            assertThat(operation.getDescription()).as(path).contains("application/json");
+        }
+        assertThat(document.getPaths().get("/api/analytics/document").getPost().getExtensions())
+                .containsEntry("x-json-request", "#/components/schemas/AnalyticsRequest");
+        // The Vert.x request some methods take is no request body.
+        assertThat(document.getPaths().get("/api/me/export").getGet().getRequestBody()).isNull();
+        assertThat(document.getPaths().get("/api/me/api-keys/{id}").getDelete().getRequestBody()).isNull();
+        assertThat(document.getComponents().getSchemas()).doesNotContainKeys("HttpServerRequest", "JsonNode");
+        var limit = document.getPaths().get("/api/jobs").getGet().getParameters().stream()
+                .filter(parameter -> parameter.getName().equals("limit")).findFirst().orElseThrow();
+        assertThat(limit.getSchema().getTypes()).containsExactly("integer");
+        assertThat(document.getPaths().get("/api/jobs/{id}").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().get$ref()).endsWith("/Job");
+        assertThat(document.getPaths().get("/api/schedules/{id}").getGet().getResponses().get("200").getContent()
+                .get("application/json").getSchema().get$ref()).endsWith("/Schedule");
+        assertThat(document.getComponents().getSchemas().get("Job").getProperties())
+                .containsKeys("job_id", "status", "result", "error");
+    }
 }

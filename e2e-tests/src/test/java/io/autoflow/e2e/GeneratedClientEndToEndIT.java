@@ -66,15 +66,16 @@ class GeneratedClientEndToEndIT extends OnThePlatform {
 
         JobsApi jobs = new JobsApi(client);
         Job job = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                .until(() -> jobs.getJob(jobId), found -> List.of("completed", "failed").contains(found.getStatus()));
-        assertThat(job.getStatus()).as("%s", job).isEqualTo("completed");
+                .until(() -> jobs.getJob(jobId),
+                        found -> List.of("completed", "failed").contains(found.getStatus().getValue()));
+        assertThat(job.getStatus().getValue()).as("%s", job).isEqualTo("completed");
         assertThat(job.getJobId()).isEqualTo(jobId);
-        assertThat(job.getWorkflowType()).isEqualTo("document_analytics");
+        assertThat(job.getWorkflowType().getValue()).isEqualTo("document_analytics");
         assertThat(job.getFileName()).isEqualTo("sales.csv");
         assertThat(job.getCompletedAt()).isAfterOrEqualTo(job.getCreatedAt());
         assertThat(job.getReportUrl()).isEqualTo("/api/jobs/" + jobId + "/report");
         // The result is free-form by workflow type: an analysis has its tables.
-        List<?> tables = (List<?>) job.getResult().get("tables");
+        List<?> tables = (List<?>) ((Map<?, ?>) job.getResult()).get("tables");
         assertThat(((Number) ((Map<?, ?>) tables.get(0)).get("row_count")).intValue()).isEqualTo(48);
 
         // Every job of the caller, one a page, newest first: each once, this one among them.
@@ -101,17 +102,17 @@ class GeneratedClientEndToEndIT extends OnThePlatform {
         JobsApi jobs = new JobsApi(client);
         Job setUp = await().atMost(Platform.JOB_TIMEOUT).pollInterval(Duration.ofMillis(200))
                 .until(() -> jobs.getJob(scheduleId), found -> List.of("completed", "failed").contains(
-                        found.getStatus()));
-        assertThat(setUp.getStatus()).as("%s", setUp).isEqualTo("completed");
-        assertThat(setUp.getWorkflowType()).isEqualTo("schedule_task");
+                        found.getStatus().getValue()));
+        assertThat(setUp.getStatus().getValue()).as("%s", setUp).isEqualTo("completed");
+        assertThat(setUp.getWorkflowType().getValue()).isEqualTo("schedule_task");
 
         SchedulesApi schedules = new SchedulesApi(client);
         Schedule schedule = schedules.getSchedule(scheduleId);
         assertThat(schedule.getScheduleId()).isEqualTo(scheduleId);
         assertThat(schedule.getCron()).isEqualTo("0 9 * * 1");
         assertThat(schedule.getTimeZone()).isEqualTo("America/New_York");
-        assertThat(schedule.getStatus()).isEqualTo("active");
-        assertThat(schedule.getTaskIntent()).isEqualTo("notification");
+        assertThat(schedule.getStatus().getValue()).isEqualTo("active");
+        assertThat(schedule.getTaskIntent().getValue()).isEqualTo("notification");
         // Mondays at 9:00 in New York, whatever the season: the instants are right (Jackson moves them to UTC).
         assertThat(schedule.getNextRuns()).hasSize(3).isSorted().allSatisfy(run -> {
             assertThat(run.atZoneSameInstant(NEW_YORK).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
@@ -129,11 +130,11 @@ class GeneratedClientEndToEndIT extends OnThePlatform {
         });
 
         Schedule cancelled = schedules.cancelSchedule(scheduleId);
-        assertThat(cancelled.getStatus()).isEqualTo("cancelled");
-        assertThat(schedules.getSchedule(scheduleId).getStatus()).isEqualTo("cancelled");
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("cancelled");
+        assertThat(schedules.getSchedule(scheduleId).getStatus().getValue()).isEqualTo("cancelled");
         assertThat(schedules.getSchedule(scheduleId).getNextRuns()).isEmpty();
-        assertThat(schedules.listSchedules()).filteredOn(listed -> listed.getScheduleId().equals(scheduleId))
-                .singleElement().extracting(Schedule::getStatus).isEqualTo("cancelled");
+        assertThat(schedules.listSchedules(100, null).getSchedules()).filteredOn(listed -> listed.getScheduleId().equals(scheduleId))
+                .singleElement().extracting(listed -> listed.getStatus().getValue()).isEqualTo("cancelled");
     }
 
     @Test

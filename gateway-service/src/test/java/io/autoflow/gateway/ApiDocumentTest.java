@@ -95,7 +95,7 @@ class ApiDocumentTest {
         assertThat(document.getPaths().get("/api/analytics/document").getPost().getResponses())
                 .containsKey("202").doesNotContainKey("200");
         assertThat(document.getPaths().get("/api/analytics/document").getPost().getResponses().get("202")
-                .getContent().get("application/json").getSchema().get$ref()).endsWith("/Accepted");
+                .getContent().get("application/json").getSchema().get$ref()).endsWith("/JobAccepted");
         assertThat(document.getPaths().get("/api/me/api-keys").getPost().getResponses()).containsKey("201")
                 .doesNotContainKey("200");
         assertThat(document.getPaths().get("/api/me/api-keys/{id}").getDelete().getResponses()).containsKey("204")

@@ -26,6 +26,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -185,7 +186,7 @@ public class AccountResource {
     @Path("/export")
     @Produces("application/zip")
     @Blocking
-    public Response export(HttpServerRequest http) {
+    public Response export(@Context HttpServerRequest http) {
         UUID id = user.id();
         Map<String, Object> parts = new java.util.LinkedHashMap<>();
         OWN_ROWS.forEach((file, sql) -> parts.put(file, rows(sql, id)));

@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.Map;
@@ -71,7 +72,7 @@ public class AdminResource {
     @Path("/{id}/tier")
     @Consumes(MediaType.APPLICATION_JSON)
     @WithTransaction
-    public Uni<UserTier> changeTier(@RestPath String id, TierChange change, HttpServerRequest http) {
+    public Uni<UserTier> changeTier(@RestPath String id, TierChange change, @Context HttpServerRequest http) {
         caller.requireAdmin("Changing a user's tier");
         if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
             throw new ApiException(ErrorCode.INVALID_TIER, "tier must be free, pro or enterprise");

@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -82,7 +83,7 @@ public class ApiKeyResource {
                     schema = @Schema(implementation = ApiKeyResource.Created.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> create(CreateRequest request, HttpServerRequest http) {
+    public Uni<Response> create(CreateRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw new ApiException(ErrorCode.INVALID_REQUEST, "Send a JSON object, e.g. {\"name\": \"ci\"}");
         }
@@ -124,7 +125,7 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")
-    public Uni<Response> revoke(@RestPath String id, HttpServerRequest http) {
+    public Uni<Response> revoke(@RestPath String id, @Context HttpServerRequest http) {
         UUID keyId;
         try {
             keyId = UUID.fromString(id);

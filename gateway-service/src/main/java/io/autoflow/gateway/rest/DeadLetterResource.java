@@ -18,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,7 +126,8 @@ public class DeadLetterResource {
             summary = "Send dead letters back to their topic, each once (administrators)")
     @POST
     @Path("/{topic}/replay")
-    public Uni<ReplayOutcome> replay(@RestPath String topic, @RestQuery String id, HttpServerRequest http) {
+    public Uni<ReplayOutcome> replay(@RestPath String topic, @RestQuery String id,
+            @Context HttpServerRequest http) {
         caller.requireAdmin("Replaying dead letters");
         String deadLetterTopic = deadLetterTopic(topic);
         DeadLetterSelector selection = DeadLetterSelector.ALL;

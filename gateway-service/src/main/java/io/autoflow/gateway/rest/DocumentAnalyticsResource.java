@@ -60,6 +60,7 @@ public class DocumentAnalyticsResource {
     }
 
     /** The answer to an accepted job. */
+    @Schema(name = "JobAccepted")
     public record Accepted(String jobId, String status, int estimatedTime) implements JobAccepted {
 
         /** 202 with the queued job's id and estimate, and where to follow it. */

@@ -8,7 +8,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.JobDelivery;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -31,7 +31,7 @@ public record JobView(
         @Schema(description = "How many times a worker was given the job (more than 1 after a worker was lost)")
         int attempt,
         @Schema(description = "The uploaded document's name") String fileName,
-        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "What the job made,"
+        @Schema(implementation = Map.class, description = "What the job made,"
                 + " by workflow_type: document_analytics: tables (each with its columns' statistics), text,"
                 + " insights, narrative, alerts, charts, report; api_automation: the answer's status_code, headers,"
                 + " body or response (a stored file); data_transform: file, rows; schedule_task: the Schedule;"

@@ -35,9 +35,6 @@ public class PublicApiDocument implements OASFilter {
     static final String BEARER = "bearer";
     static final String ERROR = "Error";
     /** What {@code mp.openapi.schema.com.fasterxml.jackson.databind.JsonNode} names a Jackson tree: any JSON. */
-    static final String JSON_VALUE = "JsonValue";
-    static final String JOB = "Job";
-    static final String SCHEDULE = "Schedule";
     private static final String MULTIPART = "multipart/form-data";
     private static final String JSON = "application/json";
 
@@ -93,63 +90,32 @@ public class PublicApiDocument implements OASFilter {
     /**
      * What a generated client relies on, said one way:
      * <ul>
-     * <li>no request body made of the Vert.x request a method takes to read the caller's address (it is not one);</li>
      * <li>an operation taking both an upload and JSON is documented as the upload ({@link #uploadOnly});</li>
      * <li>{@code limit} is a whole number from 1 to 100 and {@code starting_after} the last id of the page before,
      * as every list reads them;</li>
      * <li>a success that is a file (a report, a signed download, the account's export) is binary;</li>
-     * <li>a property that refers to a schema has no type of its own beside the reference;</li>
-     * <li>a job and a schedule, answered as Jackson trees, are described as what they hold ({@link #jobSchema},
-     * {@link #scheduleSchema}) unless the operation already names a schema of its own.</li>
+     * <li>a property that refers to a schema has no type of its own beside the reference.</li>
      * </ul>
      */
     private static void forGenerators(OpenAPI openAPI) {
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
-        boolean jsonValue = schemas != null && schemas.containsKey(JSON_VALUE);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             RequestBody body = operation.getRequestBody();
-            if (body != null && body.getContent() != null) {
-                if (isVertxRequest(body.getContent())) {
-                    operation.setRequestBody(null);
-                } else if (body.getContent().hasMediaType(MULTIPART) && body.getContent().getMediaTypes().size() > 1) {
-                    uploadOnly(operation, body);
-                }
+            if (body != null && body.getContent() != null && body.getContent().hasMediaType(MULTIPART)
+                    && body.getContent().getMediaTypes().size() > 1) {
+                uploadOnly(operation, body);
             }
             if (operation.getParameters() != null) {
                 operation.getParameters().forEach(PublicApiDocument::pageParameter);
             }
             binaryAnswers(operation);
         }));
-        if (schemas != null && schemas.containsKey("HttpServerRequest") && !referenced(openAPI, "HttpServerRequest")) {
-            openAPI.getComponents().removeSchema("HttpServerRequest");
-        }
         if (schemas != null) {
             // A described reference ("type": "object" beside "$ref"): the type is the referenced schema's alone.
             schemas.values().stream().filter(schema -> schema.getProperties() != null)
                     .flatMap(schema -> schema.getProperties().values().stream())
                     .filter(property -> property.getRef() != null && property.getType() != null)
                     .forEach(property -> property.setType(null));
-        }
-        if (!jsonValue) {
-            return;
-        }
-        boolean job = answerAs(openAPI, "/api/jobs/{id}", PathItem.HttpMethod.GET, JOB, false);
-        Schema jobList = openAPI.getComponents().getSchemas().get("JobList");
-        Schema jobs = jobList == null || jobList.getProperties() == null ? null : jobList.getProperties().get("jobs");
-        if (jobs != null && jobs.getItems() != null && isJsonValue(jobs.getItems())) {
-            jobs.setItems(ref(JOB));
-            job = true;
-        }
-        if (job && !openAPI.getComponents().getSchemas().containsKey(JOB)) {
-            openAPI.getComponents().addSchema(JOB, jobSchema());
-            openAPI.getComponents().addSchema("JobError", jobErrorSchema());
-            openAPI.getComponents().addSchema("Chart", chartSchema());
-        }
-        boolean schedule = answerAs(openAPI, "/api/schedules/{id}", PathItem.HttpMethod.GET, SCHEDULE, false);
-        schedule |= answerAs(openAPI, "/api/schedules/{id}", PathItem.HttpMethod.DELETE, SCHEDULE, false);
-        schedule |= answerAs(openAPI, "/api/schedules", PathItem.HttpMethod.GET, SCHEDULE, true);
-        if (schedule && !openAPI.getComponents().getSchemas().containsKey(SCHEDULE)) {
-            openAPI.getComponents().addSchema(SCHEDULE, scheduleSchema());
         }
     }
 
@@ -194,22 +160,6 @@ public class PublicApiDocument implements OASFilter {
         });
     }
 
-    private static boolean isVertxRequest(Content content) {
-        return content.getMediaTypes().values().stream().map(MediaType::getSchema)
-                .anyMatch(schema -> schema != null && schema.getRef() != null
-                        && schema.getRef().endsWith("/HttpServerRequest"));
-    }
-
-    private static boolean referenced(OpenAPI openAPI, String schema) {
-        return openAPI.getPaths().getPathItems().values().stream()
-                .flatMap(item -> item.getOperations().values().stream())
-                .anyMatch(operation -> operation.getRequestBody() != null
-                        && operation.getRequestBody().getContent() != null
-                        && operation.getRequestBody().getContent().getMediaTypes().values().stream()
-                                .anyMatch(media -> media.getSchema() != null && ("#/components/schemas/" + schema)
-                                        .equals(media.getSchema().getRef())));
-    }
-
     private static void pageParameter(Parameter parameter) {
         if (parameter.getIn() != Parameter.In.QUERY || parameter.getName() == null) {
             return;
@@ -221,120 +171,6 @@ public class PublicApiDocument implements OASFilter {
         } else if (parameter.getName().equals("starting_after")) {
             parameter.setDescription("The id of the last item of the page before: the page after it (see has_more)");
         }
-    }
-
-    /**
-     * Points the operation's JSON success answer at {@code schema} when it is a bare Jackson tree (or, for a list, an
-     * array of them); an operation that names its own schema is left alone.
-     */
-    private static boolean answerAs(OpenAPI openAPI, String path, PathItem.HttpMethod method, String schema,
-            boolean list) {
-        PathItem item = openAPI.getPaths().getPathItem(path);
-        Operation operation = item == null ? null : item.getOperations().get(method);
-        APIResponse ok = operation == null || operation.getResponses() == null ? null
-                : operation.getResponses().getAPIResponse("200");
-        MediaType media = ok == null || ok.getContent() == null ? null : ok.getContent().getMediaType(JSON);
-        if (media == null || media.getSchema() == null) {
-            return false;
-        }
-        if (!list && isJsonValue(media.getSchema())) {
-            media.setSchema(ref(schema));
-            return true;
-        }
-        if (list && media.getSchema().getItems() != null && isJsonValue(media.getSchema().getItems())) {
-            media.getSchema().setItems(ref(schema));
-            return true;
-        }
-        return false;
-    }
-
-    private static boolean isJsonValue(Schema schema) {
-        return ("#/components/schemas/" + JSON_VALUE).equals(schema.getRef());
-    }
-
-    private static Schema ref(String name) {
-        return OASFactory.createSchema().ref(name);
-    }
-
-    /** A job as {@code GET /api/jobs/{id}} answers it (the orchestrator's view with the gateway's links). */
-    private static Schema jobSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .description("A job: what it is, where it stands, and what it made or why it failed")
-                .addProperty("job_id", string("The job's id"))
-                .addProperty("workflow_type", string("What the job does: document_analytics, api_automation,"
-                        + " data_transform, notification or schedule_task"))
-                .addProperty("status", string("queued, processing, completed or failed"))
-                .addProperty("progress", integer("Percent done, while processing"))
-                .addProperty("created_at", dateTime())
-                .addProperty("started_at", dateTime())
-                .addProperty("completed_at", dateTime())
-                .addProperty("duration_ms", integer("How long it ran"))
-                .addProperty("result", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                        .additionalPropertiesBoolean(true)
-                        .description("What the job made, by workflow type (an analysis: tables, insights, narrative,"
-                                + " charts, report), once completed"))
-                .addProperty("error", ref("JobError"))
-                .addProperty("delivery_status", string("Where the hand-over stands: ready (a download), pending,"
-                        + " retrying, delivered or failed"))
-                .addProperty("delivery", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                        .additionalPropertiesBoolean(true)
-                        .description("The email or webhook hand-over: channel, target, attempts, next attempt, error"))
-                .addProperty("attempt", integer("How many times the job was sent to its workers"))
-                .addProperty("file_name", string("The document's or the call's name"))
-                .addProperty("report_url", string("The report (GET with a credential), when the job made one"))
-                .addProperty("download_url", string("The job's file (report, answer or converted data) without a"
-                        + " credential, until download_url_expires_at"))
-                .addProperty("download_url_expires_at", dateTime())
-                .addProperty("charts", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(ref("Chart")))
-                .required(List.of("job_id", "status"));
-    }
-
-    private static Schema jobErrorSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .description("Why a job failed")
-                .addProperty("code", string("Stable: act on this (e.g. corrupt_document, processing_timeout)"))
-                .addProperty("message", string("What went wrong, for people"))
-                .addProperty("details", OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                        .additionalPropertiesBoolean(true).description("Facts about the failure, by code"));
-    }
-
-    private static Schema chartSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .addProperty("title", string("What the chart shows"))
-                .addProperty("url", string("The PNG, without a credential, for as long as download_url"));
-    }
-
-    /** A schedule as {@code GET /api/schedules/{id}} answers it (the scheduler's view). */
-    private static Schema scheduleSchema() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.OBJECT))
-                .description("A schedule: what it repeats, when, and how it went so far")
-                .addProperty("schedule_id", string("The schedule's id (that of the job that set it up)"))
-                .addProperty("name", string("What it does, with its cron expression and time zone"))
-                .addProperty("cron", string("Five-field cron expression"))
-                .addProperty("time_zone", string("IANA time zone the expression is read in"))
-                .addProperty("status", string("active or cancelled"))
-                .addProperty("task_intent", string("What each run does: api_automation, notification or"
-                        + " document_analytics"))
-                .addProperty("runs", integer("Runs started so far"))
-                .addProperty("missed", integer("Times missed while the scheduler was down (one of them ran)"))
-                .addProperty("created_at", dateTime())
-                .addProperty("description", string("The cron expression in words"))
-                .addProperty("last_run_at", dateTime())
-                .addProperty("last_run_job_id", string("The job of the last run"))
-                .addProperty("next_runs", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(dateTime()).description("The next runs (while active), in the schedule's time zone"
-                                + " with its offset"))
-                .required(List.of("schedule_id", "cron", "time_zone", "status"));
-    }
-
-    private static Schema dateTime() {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).format("date-time");
-    }
-
-    private static Schema integer(String description) {
-        return OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32")
-                .description(description);
     }
 
     /** Every error body: {@link ApiError}, an RFC 9457 problem whose {@code code} is one of {@link ErrorCode}. */

@@ -91,6 +91,7 @@ public class ScheduleResource {
     }
 
     /** The answer to a schedule accepted for setting up. */
+    @Schema(name = "ScheduleAccepted")
     public record Accepted(String jobId, String scheduleId, String status) implements JobAccepted {
     }
 

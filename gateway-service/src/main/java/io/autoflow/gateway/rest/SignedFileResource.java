@@ -6,11 +6,16 @@ import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
@@ -35,6 +40,9 @@ public class SignedFileResource {
     }
 
     @Operation(operationId = "downloadFile", summary = "A file behind a signed link (no credential needed)")
+    @APIResponse(responseCode = "200", description = "The file, with its name in Content-Disposition",
+            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @GET
     public Uni<Response> download(@RestPath String token) {
         SignedLinks.Link link = links.verify(token, Instant.now()).orElseThrow(SignedFileResource::notFound);

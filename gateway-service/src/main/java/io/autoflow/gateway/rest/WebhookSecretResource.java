@@ -12,6 +12,9 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -33,6 +36,8 @@ public class WebhookSecretResource {
     }
 
     @Operation(operationId = "rotateWebhookSecret", summary = "Make a new webhook signing secret; shown this once")
+    @APIResponse(responseCode = "201", description = "The secret, shown this once", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSecretView.class)))
     @POST
     public Uni<Response> rotate() {
         return notification.rotate(user.id().toString()).onFailure().transform(WebhookSecretResource::unavailable)

@@ -2,7 +2,7 @@ package io.autoflow.events;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 // Read by other services: a field added by a newer writer must not fail an older reader.
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ErrorInfo(String code, String message,
-        @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class) JsonNode details) {
+        @Schema(implementation = Map.class, description = "Facts about the failure, by code") JsonNode details) {
 
     public static ErrorInfo of(String code, String message) {
         return new ErrorInfo(code, message, null);

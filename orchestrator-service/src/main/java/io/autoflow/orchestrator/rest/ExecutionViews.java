@@ -1,5 +1,6 @@
 package io.autoflow.orchestrator.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionView;
@@ -14,10 +15,9 @@ public final class ExecutionViews {
 
     public static ExecutionView of(Execution e) {
         return new ExecutionView(e.id.toString(), e.workflowType, publicStatus(e), e.progress, e.createdAt,
-                e.startedAt, e.completedAt, e.durationMs, EventJson.read(e.outputData,
-                        com.fasterxml.jackson.databind.JsonNode.class),
-                EventJson.read(e.error, ErrorInfo.class), e.deliveryStatus, EventJson.read(e.delivery,
-                        JobDelivery.class), e.attempts);
+                e.startedAt, e.completedAt, e.durationMs, EventJson.read(e.outputData, JsonNode.class),
+                EventJson.read(e.error, ErrorInfo.class), e.deliveryStatus,
+                EventJson.read(e.delivery, JobDelivery.class), e.attempts);
     }
 
     /** The lifecycle as clients see it: queued, processing, completed or failed. */

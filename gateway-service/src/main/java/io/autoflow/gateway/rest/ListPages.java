@@ -18,19 +18,7 @@ final class ListPages {
     }
 
     static int limit(String raw) {
-        if (raw == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(raw.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "'limit' must be a whole number from 1 to " + MAX_LIMIT,
-                "limit");
+        return QueryNumbers.between(raw, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     }
 
     /** @return null for the first page */

@@ -68,7 +68,7 @@ public class UsageResource {
     @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day")
     @GET
     public Uni<Usage> usage(@QueryParam("days") String daysAsked) {
-        int window = days(daysAsked);
+        int window = QueryNumbers.between(daysAsked, "days", 1, MAX_DAYS, DEFAULT_DAYS);
         Uni<List<DailyProcessing>> processing = orchestrator.processingByDay(user.id().toString(), window)
                 .onFailure().recoverWithNull();
         return Uni.combine().all().unis(meter.days(user.id(), window), processing).asTuple().map(both -> {
@@ -91,22 +91,5 @@ public class UsageResource {
                     both.getItem2() != null, byDay.getOrDefault(today, UsageDay.none(today)),
                     List.copyOf(byDay.values()));
         });
-    }
-
-    /** {@code days}: 1 to 366, 30 when not given; anything else is refused, not clamped. */
-    private static int days(String raw) {
-        if (raw == null) {
-            return DEFAULT_DAYS;
-        }
-        try {
-            int days = Integer.parseInt(raw.trim());
-            if (days >= 1 && days <= MAX_DAYS) {
-                return days;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "'days' must be a whole number from 1 to " + MAX_DAYS,
-                "days");
     }
 }

@@ -166,10 +166,7 @@ class HostileInputEndToEndIT extends OnThePlatform {
 
     /** An API key of a free-tier user (bob, signed in once with the identity provider). */
     private static String freeTierKey() {
-        String token = given().formParam("grant_type", "password").formParam("client_id", "autoflow-web")
-                .formParam("username", "bob").formParam("password", "bob-local-password")
-                .formParam("scope", "openid").post(platform.keycloak.tokenEndpoint())
-                .then().statusCode(200).extract().path("access_token");
+        String token = Tokens.of(platform, "bob");
         return given().header("Authorization", "Bearer " + token).contentType("application/json")
                 .body("{\"name\": \"hostile suite\"}").post(gateway.url() + "/api/me/api-keys")
                 .then().statusCode(201).extract().path("key");

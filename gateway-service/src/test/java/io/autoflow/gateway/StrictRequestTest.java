@@ -80,6 +80,10 @@ class StrictRequestTest {
                 .body("message", is("'message' must be a string"));
         json("/api/me/api-keys", "{\"name\": \"ci\", \"expires_at\": \"next week\"}").statusCode(400)
                 .body("param", is("expires_at")).body("message", containsString("RFC 3339"));
+        // Scalars are not converted into one another: a number is not the string "2", "yes" not a boolean.
+        json("/api/notifications", "{\"message\": 2}").statusCode(400).body("param", is("message"));
+        json("/api/notifications", "{\"message\": true}").statusCode(400).body("param", is("message"));
+        json("/api/me/api-keys", "{\"name\": 1.5}").statusCode(400).body("param", is("name"));
         for (String body : List.of("[]", "\"x\"", "42")) {
             json("/api/notifications", body).statusCode(400).body("code", is("invalid_request"))
                     .body("message", is("The body must be an object")).body("param", nullValue());

@@ -57,7 +57,9 @@ public class AuthenticationFilter {
         this.requiredRole = requiredRole.filter(r -> !r.isBlank());
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
+    // Before a route is matched: a request without a valid credential learns that first (401), not that its
+    // Content-Type or method does not fit the route.
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request, HttpServerRequest http) {
         String path = request.getUriInfo().getPath();
         if (!path.equals("/api") && !path.startsWith("/api/")) {

@@ -15,13 +15,16 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses an upload whose declared length already exceeds the caller's tier, before its body is read: request
  * filters run before RESTEasy Reactive reads a multipart body, so a 500 MB upload to a 10 MB tier costs nothing.
- * A body without a declared length is bounded by {@code quarkus.http.limits.max-body-size} while it streams, and
- * checked against the tier once spooled.
+ * Any other body (JSON) is refused past {@link #MAX_JSON_BODY_BYTES}, before it is read into memory. A body without a
+ * declared length is bounded by {@code quarkus.http.limits.max-body-size} while it streams, and an upload checked
+ * against the tier once spooled.
  */
 public class UploadSizeFilter {
 
     /** The multipart envelope around the document: boundaries, part headers and the small JSON part. */
     static final long MULTIPART_OVERHEAD = 64 * 1024;
+    /** The largest JSON body: an API call's 1 MiB body to send, with room for the rest of its request. */
+    public static final long MAX_JSON_BODY_BYTES = 2 * 1024 * 1024;
 
     private final CurrentUser user;
     private final TierLimits tiers;
@@ -34,9 +37,13 @@ public class UploadSizeFilter {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 10)
     public Optional<Response> refuseOversizedUploads(ContainerRequestContext request) {
         long length = declaredLength(request);
-        if (user.id() == null || !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())
-                || length < 0) {
+        if (user.id() == null || length < 0) {
             return Optional.empty();
+        }
+        if (!MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
+            return length <= MAX_JSON_BODY_BYTES ? Optional.empty() : Optional.of(ApiError.of(
+                    ErrorCode.BODY_TOO_LARGE, "A request body other than an upload holds at most "
+                            + MAX_JSON_BODY_BYTES + " bytes").toResponse());
         }
         long maxBytes = tiers.of(user.tier()).maxFileBytes();
         if (length <= maxBytes + MULTIPART_OVERHEAD) {

@@ -141,6 +141,8 @@ public class AccountResource {
 
     /** {@code PATCH /api/me}: the time zone (an IANA id such as {@code Europe/Paris}; null or empty: UTC). */
     @Operation(operationId = "updateMe", summary = "Change the caller's profile (time zone)")
+    @APIResponse(responseCode = "200", description = "The profile as changed")
+    @APIResponse(responseCode = "422", description = "invalid_time_zone: not an IANA time zone")
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -50,6 +51,8 @@ public class AdminResource {
 
     /** The user with this email address (any case), to change their tier. */
     @Operation(operationId = "findUser", summary = "Find a user by email (administrators)")
+    @APIResponse(responseCode = "200", description = "The user and their tier")
+    @APIResponse(responseCode = "404", description = "user_not_found: no user has this email")
     @GET
     @WithSession
     public Uni<UserTier> find(@RestQuery String email) {
@@ -68,6 +71,8 @@ public class AdminResource {
     }
 
     @Operation(operationId = "setUserTier", summary = "Change a user's tier (administrators)")
+    @APIResponse(responseCode = "200", description = "The user in their new tier")
+    @APIResponse(responseCode = "422", description = "invalid_tier: not free, pro or enterprise")
     @PUT
     @Path("/{id}/tier")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The seed's {@code DocumentAnalyticsRequest}: the document's URL ({@code file}, or {@code file_url}) when it is not
@@ -21,7 +22,15 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
     public record Analysis(Boolean statistical, Boolean trends, Boolean insights, Boolean anomalies) {
     }
 
-    public record Output(String format, String delivery, String email, String webhookUrl) {
+    public record Output(
+            @Schema(description = "The report's format (an analysis only): pdf (the default), ppt or excel",
+                    enumeration = {"pdf", "ppt", "excel"}) String format,
+            @Schema(description = "How the result is handed over: download, email or webhook (the default is the"
+                    + " operation's: download, or email for a message)",
+                    enumeration = {"download", "email", "webhook"}) String delivery,
+            @Schema(description = "Where an email delivery goes; the caller's own address when left out")
+            String email,
+            @Schema(description = "The http(s) URL a webhook delivery is posted to") String webhookUrl) {
 
         /** As the analysis request carries it. */
         public AnalyzeDocument.Output toEvent() {

@@ -81,6 +81,8 @@ public class ApiKeyResource {
     @APIResponse(responseCode = "201", description = "The key, shown this once",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApiKeyResource.Created.class)))
+    @APIResponse(responseCode = "422",
+            description = "invalid_name, invalid_expiry (not in the future) or too_many_api_keys")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(CreateRequest request, @Context HttpServerRequest http) {

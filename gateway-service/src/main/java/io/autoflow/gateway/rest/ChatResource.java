@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -68,6 +69,8 @@ public class ChatResource {
 
     @Operation(operationId = "sendChatMessage",
             summary = "Say what you want done, in your words; attach a document if you like")
+    @APIResponse(responseCode = "200", description = "The assistant's reply")
+    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -85,6 +88,8 @@ public class ChatResource {
      */
     @Operation(operationId = "sendChatMessage",
             summary = "Say what you want done, in your words; attach a document if you like")
+    @APIResponse(responseCode = "200", description = "The assistant's reply")
+    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -93,6 +98,10 @@ public class ChatResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ChatReply> chatWithDocument(@RestForm("message") String message,
             @RestForm("session_id") String sessionId, @RestForm("file") FileUpload file) {
+        if (file == null) { // a message alone, as a client that only ever sends multipart sends it
+            checkMessage(message);
+            return converse(sessionId, message, null);
+        }
         String text = message == null || message.isBlank() ? "Analyse this document" : message;
         checkMessage(text);
         return documents.attach(file).chain(reference -> converse(sessionId, text, reference));
@@ -118,6 +127,8 @@ public class ChatResource {
     }
 
     @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)")
+    @APIResponse(responseCode = "200", description = "The assistant's reply")
+    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

@@ -26,6 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -105,7 +108,8 @@ public class DeadLetterResource {
     @GET
     @Path("/{topic}")
     public Uni<DeadLetterPage> show(@RestPath String topic, @RestQuery String limit,
-            @RestQuery("starting_after") String startingAfter, @RestQuery("include_replayed") String includeReplayed) {
+            @RestQuery("starting_after") String startingAfter, @Parameter(description = "Also the records already replayed", schema = @Schema(type = SchemaType.BOOLEAN))
+            @RestQuery("include_replayed") String includeReplayed) {
         caller.requireAdmin("Looking at dead letters");
         String deadLetterTopic = deadLetterTopic(topic);
         int pageSize = limit(limit);

@@ -59,7 +59,7 @@ public enum ErrorCode {
     INVALID_DELIVERY(422, "The delivery is not download, email or webhook"),
     INVALID_EMAIL(422, "The email address is not valid"),
     MISSING_WEBHOOK_URL(422, "A webhook delivery without output.webhook_url"),
-    INVALID_OUTPUT_FORMAT(422, "The report format is not pdf, pptx or xlsx"),
+    INVALID_OUTPUT_FORMAT(422, "The report format is not pdf, ppt or excel"),
     INVALID_TARGET_FORMAT(422, "The conversion's target format is not one offered"),
     INVALID_METHOD(422, "The API call's method is not GET, POST, PUT, PATCH or DELETE"),
     INVALID_HEADER(422, "An API call header that cannot be sent"),

@@ -83,7 +83,10 @@ public class PublicApiDocument implements OASFilter {
         if (openAPI.getPaths() != null) {
             forGenerators(openAPI);
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                    .forEach((method, operation) -> documentErrors(path, operation)));
+                    .forEach((method, operation) -> {
+                        documentErrors(path, operation);
+                        problemBodies(operation);
+                    }));
         }
     }
 
@@ -200,37 +203,55 @@ public class PublicApiDocument implements OASFilter {
 
     /**
      * The errors an operation can answer, by what it is: every one can be refused by the platform (500, 503);
-     * every one that takes a credential 401 and 429 (requests per day); one with a body or parameters 400; one
-     * about a named thing 404; an upload 413 and 415; a retried one (Idempotency-Key) 409 and 422.
+     * every one that takes a credential 401, 403 (a role it lacks) and 429 (requests per day); one with a body or
+     * query or header parameters 400; one with a body 413 and 415; one about a named thing 404; a retried one
+     * (Idempotency-Key) 409 and 422. What only some operations answer (a 422 of a rule, a 404 without a path
+     * parameter) each says with its own {@code @APIResponse}, whose problem body this adds.
      */
     private static void documentErrors(String path, Operation operation) {
         boolean secured = operation.getSecurity() == null || !operation.getSecurity().isEmpty();
-        boolean hasInput = operation.getRequestBody() != null
-                || operation.getParameters() != null && !operation.getParameters().isEmpty();
-        boolean upload = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+        boolean body = operation.getRequestBody() != null;
+        boolean checkedParameters = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> parameter.getRef() != null || parameter.getIn() != Parameter.In.PATH);
+        boolean upload = body && operation.getRequestBody().getContent() != null
                 && operation.getRequestBody().getContent().hasMediaType(MULTIPART);
         boolean idempotent = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(parameter -> parameter.getRef() != null
                         && parameter.getRef().endsWith("/" + Idempotent.PARAMETER));
-        addError(operation, hasInput, "400", "The request is not valid: the code says why, param names the field");
+        addError(operation, body || checkedParameters, "400",
+                "The request is not valid: the code says why, param names the field");
         addError(operation, secured, "401", "No credential, or one that is not valid");
         addError(operation, secured, "403", "The credential does not allow this");
         addError(operation, path.contains("{"), "404", "Not found, or not the caller's");
         addError(operation, idempotent, "409", "A request with this Idempotency-Key is still running: retry soon");
-        addError(operation, upload, "413", "The document is larger than the caller's tier allows");
-        addError(operation, upload, "415", "The document's type is not one this accepts");
-        addError(operation, idempotent, "422", "The Idempotency-Key was used for another request");
+        addError(operation, body, "413", upload ? "The document is larger than the caller's tier allows, or a text"
+                + " part longer than it may be" : "The request body is larger than this takes");
+        addError(operation, body, "415", upload ? "The document's type is not one this accepts, or the request's"
+                + " Content-Type is not" : "The request's Content-Type is not one this takes");
+        addError(operation, idempotent, "422", "The request cannot be done as asked (the code says why), or the"
+                + " Idempotency-Key was used for another request");
         addError(operation, secured, "429", "The tier's requests per day are used up (see Retry-After)");
         addError(operation, true, "500", "Our failure; nothing was kept");
         addError(operation, true, "503", "A part of the platform is unavailable: try again (see Retry-After)");
     }
 
     private static void addError(Operation operation, boolean applies, String status, String description) {
-        if (!applies || operation.getResponses() == null || operation.getResponses().hasAPIResponse(status)) {
+        if (applies && operation.getResponses() != null && !operation.getResponses().hasAPIResponse(status)) {
+            operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
+    /** Every error answer's body is a problem: those added above, and those an operation names itself. */
+    private static void problemBodies(Operation operation) {
+        if (operation.getResponses() == null) {
             return;
         }
-        operation.getResponses().addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref(ERROR)))));
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            boolean error = status.startsWith("4") || status.startsWith("5");
+            if (error && (response.getContent() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.content(OASFactory.createContent().addMediaType(ApiError.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERROR))));
+            }
+        });
     }
 }

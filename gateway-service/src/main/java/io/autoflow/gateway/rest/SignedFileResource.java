@@ -40,8 +40,9 @@ public class SignedFileResource {
     }
 
     @Operation(operationId = "downloadFile", summary = "A file behind a signed link (no credential needed)")
-    @APIResponse(responseCode = "200", description = "The file, with its name in Content-Disposition",
-            content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+    @APIResponse(responseCode = "200", description = "The file, with its name in Content-Disposition and its type"
+            + " (a PDF, PPTX or XLSX report, a CSV, JSON or XLSX conversion, an API's answer as it came)",
+            content = @Content(mediaType = MediaType.WILDCARD,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @GET
     public Uni<Response> download(@RestPath String token) {

@@ -70,6 +70,7 @@ public class TransformResource {
     @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
+    @APIResponse(responseCode = "504", description = "url_fetch_timeout: the document's URL did not answer in time")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -88,6 +89,7 @@ public class TransformResource {
     @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
+    @APIResponse(responseCode = "504", description = "url_fetch_timeout: the document's URL did not answer in time")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -67,7 +69,9 @@ public class UsageResource {
 
     @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day")
     @GET
-    public Uni<Usage> usage(@QueryParam("days") String daysAsked) {
+    public Uni<Usage> usage(@Parameter(description = "How many days back, today included: 1 to " + MAX_DAYS
+            + ", default " + DEFAULT_DAYS, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            maximum = "" + MAX_DAYS)) @QueryParam("days") String daysAsked) {
         int window = QueryNumbers.between(daysAsked, "days", 1, MAX_DAYS, DEFAULT_DAYS);
         Uni<List<DailyProcessing>> processing = orchestrator.processingByDay(user.id().toString(), window)
                 .onFailure().recoverWithNull();

@@ -45,6 +45,8 @@ public class WebhookSecretResource {
     }
 
     @Operation(operationId = "getWebhookSecret", summary = "Since when the webhook secret exists")
+    @APIResponse(responseCode = "200", description = "Since when the secret exists")
+    @APIResponse(responseCode = "404", description = "webhook_secret_not_found: none made yet (POST makes one)")
     @GET
     public Uni<WebhookSecretView> describe() {
         return notification.describe(user.id().toString()).onFailure().transform(e -> {

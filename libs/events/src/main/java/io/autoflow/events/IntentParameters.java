@@ -27,12 +27,18 @@ public final class IntentParameters {
             Intents.API_AUTOMATION, ApiAutomation.class,
             Intents.DATA_TRANSFORM, DataTransform.class,
             Intents.NOTIFICATION, Notification.class);
+    private static final Map<String, List<String>> REQUIRED = Map.of(
+            Intents.DOCUMENT_ANALYTICS, List.of("file"),
+            Intents.SCHEDULE_TASK, List.of("cron"),
+            Intents.API_AUTOMATION, List.of("url"),
+            Intents.DATA_TRANSFORM, List.of("file", "target_format"),
+            Intents.NOTIFICATION, List.of("message"));
 
     private IntentParameters() {
     }
 
-    @Schema(name = "DocumentAnalyticsParameters", requiredProperties = "file",
-            description = "Analyse a document and hand over the report.")
+    @Schema(name = "DocumentAnalyticsParameters",
+            description = "Analyse a document and hand over the report. Needs: file.")
     public record DocumentAnalytics(
             @Schema(description = "The document: an http(s) URL, a file name to upload, or upload:<id> for a document"
                     + " attached to the message") String file,
@@ -43,9 +49,9 @@ public final class IntentParameters {
             @JsonProperty("webhook_url") String webhookUrl) {
     }
 
-    @Schema(name = "ScheduleTaskParameters", requiredProperties = "cron",
+    @Schema(name = "ScheduleTaskParameters",
             description = "Run a task again and again: an API call (url, method), a message (a reminder) or a"
-                    + " document's analysis (file).")
+                    + " document's analysis (file). Needs: cron.")
     public record ScheduleTask(
             @Schema(description = "When, as a 5-field cron expression, e.g. '0 9 * * MON'") String cron,
             @JsonProperty("task_intent") @Schema(description = "What to run each time",
@@ -64,8 +70,7 @@ public final class IntentParameters {
             @JsonProperty("webhook_url") String webhookUrl) {
     }
 
-    @Schema(name = "ApiAutomationParameters", requiredProperties = "url",
-            description = "Call an API once and hand over its answer.")
+    @Schema(name = "ApiAutomationParameters", description = "Call an API once and hand over its answer. Needs: url.")
     public record ApiAutomation(
             String url,
             @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
@@ -74,8 +79,8 @@ public final class IntentParameters {
             @JsonProperty("webhook_url") String webhookUrl) {
     }
 
-    @Schema(name = "DataTransformParameters", requiredProperties = {"file", "target_format"},
-            description = "Convert a document's data to another format.")
+    @Schema(name = "DataTransformParameters",
+            description = "Convert a document's data to another format. Needs: file, target_format.")
     public record DataTransform(
             String file,
             @JsonProperty("target_format") @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
@@ -84,8 +89,8 @@ public final class IntentParameters {
             @JsonProperty("webhook_url") String webhookUrl) {
     }
 
-    @Schema(name = "NotificationParameters", requiredProperties = "message",
-            description = "Send the user, or someone they name, a message.")
+    @Schema(name = "NotificationParameters",
+            description = "Send the user, or someone they name, a message. Needs: message.")
     public record Notification(
             @Schema(description = "What the message says") String message,
             @Schema(description = "Who gets it by email; 'me' (the default) is the user's own address") String email,
@@ -98,10 +103,12 @@ public final class IntentParameters {
         return Optional.ofNullable(intent == null ? null : BY_INTENT.get(intent));
     }
 
-    /** The parameters an intent's request must have. */
+    /**
+     * The parameters an intent's request must have before it can run (each schema's description says them too).
+     * Not the schemas' {@code required}: a conversation's parameters are those given so far, any of them missing.
+     */
     public static List<String> required(String intent) {
-        return schema(intent).map(type -> List.of(type.getAnnotation(Schema.class).requiredProperties()))
-                .orElse(List.of());
+        return intent == null ? List.of() : REQUIRED.getOrDefault(intent, List.of());
     }
 
     /**

@@ -32,7 +32,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
  * schedule of any of these but a conversion) and answers with its {@code job_id} ({@link ChatReply}).
  */
-@Tag(name = "Chat")
+@Tag(name = "Chat",
+        description = "Say in your own words what you want done; Autoflow asks for what is missing, then starts the "
+                + "job.")
 @Path("/api")
 public class ChatResource {
 
@@ -117,7 +119,9 @@ public class ChatResource {
                 .chain(this::act);
     }
 
-    @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)")
+    @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)",
+            description = "The first name of POST /api/chat, kept for the clients that use it: the same request, "
+                    + "answer and errors.")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

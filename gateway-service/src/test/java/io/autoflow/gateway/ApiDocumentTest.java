@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI document as a client generator reads it (swagger-parser, which openapi-generator uses): valid, every
- * operation named, tagged and summarised, both credentials described and required everywhere but on signed links.
+ * operation named, tagged, summarised and described, every tag described, both credentials described and required
+ * everywhere but on signed links.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -47,7 +48,7 @@ class ApiDocumentTest {
     }
 
     @Test
-    void everyOperationIsNamedTaggedAndSummarised() {
+    void everyOperationIsNamedTaggedSummarisedAndDescribed() {
         List<String> ids = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         document.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
@@ -64,7 +65,12 @@ class ApiDocumentTest {
             if (operation.getSummary() == null) {
                 problems.add(name + ": no summary");
             }
+            if (operation.getDescription() == null || operation.getDescription().isBlank()) {
+                problems.add(name + ": no description");
+            }
         }));
+        document.getTags().stream().filter(tag -> tag.getDescription() == null || tag.getDescription().isBlank())
+                .forEach(tag -> problems.add("tag " + tag.getName() + ": no description"));
         assertThat(problems).isEmpty();
         assertThat(ids).doesNotHaveDuplicates().contains("analyseDocument", "getJob", "listJobs", "createSchedule");
         assertThat(document.getPaths()).doesNotContainKeys("/auth/config", "/jobs/{id}");

@@ -54,7 +54,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * {@code GET /api/me/export} (everything we hold about them, as a zip: GDPR access and portability) and
  * {@code DELETE /api/me} (erasure, in every service).
  */
-@Tag(name = "Account")
+@Tag(name = "Account",
+        description = "The caller's own account: profile and time zone, usage against the tier's limits, the webhook"
+                + " signing secret, an export of everything Autoflow holds about them, and erasure.")
 @Path("/api/me")
 public class AccountResource {
 
@@ -126,7 +128,9 @@ public class AccountResource {
         }
     }
 
-    @Operation(operationId = "getMe", summary = "Who the caller is: id, email, name, tier and time zone")
+    @Operation(operationId = "getMe", summary = "Who the caller is: id, email, name, tier and time zone",
+            description = "The signed-in user as Autoflow knows them: id, email, name, tier and time zone (the zone "
+                    + "schedules use when they name none).")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Me> me() {
@@ -140,7 +144,9 @@ public class AccountResource {
     }
 
     /** {@code PATCH /api/me}: the time zone (an IANA id such as {@code Europe/Paris}; null or empty: UTC). */
-    @Operation(operationId = "updateMe", summary = "Change the caller's profile (time zone)")
+    @Operation(operationId = "updateMe", summary = "Change the caller's profile (time zone)",
+            description = "Sets the caller's time zone, an IANA id such as Europe/Paris; null or empty means UTC. A"
+                    + " zone Java does not know is 422 invalid_time_zone.")
     @APIResponse(responseCode = "200", description = "The profile as changed")
     @APIResponse(responseCode = "422", description = "invalid_time_zone: not an IANA time zone")
     @PATCH
@@ -183,7 +189,11 @@ public class AccountResource {
      * (with results), their deliveries and webhook secret's date from notification-service, and every file they own
      * ({@link #FILE_FOLDERS}), decrypted.
      */
-    @Operation(operationId = "exportMyData", summary = "Everything Autoflow holds about the caller, as a zip")
+    @Operation(operationId = "exportMyData", summary = "Everything Autoflow holds about the caller, as a zip",
+            description = "A zip of everything Autoflow holds about the caller: profile, API keys (never the keys), "
+                    + "jobs with their results, usage, audit records, notifications and deliveries, and every "
+                    + "file they own (documents, charts, reports, API answers, converted files), decrypted. The "
+                    + "export is audited.")
     @GET
     @Path("/export")
     @Produces("application/zip")
@@ -237,7 +247,10 @@ public class AccountResource {
      * caller may try again); then the gateway's rows and the uploaded documents go, and the audit log keeps only
      * what happened, under an id that no longer names anyone.
      */
-    @Operation(operationId = "deleteMe", summary = "Erase the caller and their data in every service")
+    @Operation(operationId = "deleteMe", summary = "Erase the caller and their data in every service",
+            description = "Erases the caller in every service: each service hears it first (if that cannot be "
+                    + "announced, nothing is deleted and the caller may try again), then the rows and files go. "
+                    + "The audit log keeps what happened under an id that no longer names anyone.")
     @APIResponse(responseCode = "204", description = "Erased in every service")
     @DELETE
     public Uni<Response> delete() {

@@ -28,7 +28,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * For administrators (the role {@code admin}: a token's, or an appointed API-key user's): {@code GET /api/admin/users?email=} finds a user,
  * {@code PUT /api/admin/users/{id}/tier} changes their tier.
  */
-@Tag(name = "Administration")
+@Tag(name = "Administration",
+        description = "For the role admin: users' tiers, and the dead-letter topics, read and replayed.")
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {
@@ -50,7 +51,9 @@ public class AdminResource {
     }
 
     /** The user with this email address (any case), to change their tier. */
-    @Operation(operationId = "findUser", summary = "Find a user by email (administrators)")
+    @Operation(operationId = "findUser", summary = "Find a user by email (administrators)",
+            description = "The user with this email address, in any case: id, email and tier. For the role admin "
+                    + "only.")
     @APIResponse(responseCode = "200", description = "The user and their tier")
     @APIResponse(responseCode = "404", description = "user_not_found: no user has this email")
     @GET
@@ -70,7 +73,9 @@ public class AdminResource {
                 });
     }
 
-    @Operation(operationId = "setUserTier", summary = "Change a user's tier (administrators)")
+    @Operation(operationId = "setUserTier", summary = "Change a user's tier (administrators)",
+            description = "Sets a user's tier (free, pro or enterprise), which bounds their requests per day and "
+                    + "document size. For the role admin only; audited.")
     @APIResponse(responseCode = "200", description = "The user in their new tier")
     @APIResponse(responseCode = "422", description = "invalid_tier: not free, pro or enterprise")
     @PUT

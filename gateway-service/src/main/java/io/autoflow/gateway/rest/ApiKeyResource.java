@@ -32,7 +32,8 @@ import org.jboss.resteasy.reactive.RestPath;
  * The caller's API keys: {@code POST /api/me/api-keys} makes one and shows it this once; {@code GET} lists those that
  * still work, by prefix and name; {@code DELETE /api/me/api-keys/{id}} revokes one. Another user's key is a 404.
  */
-@Tag(name = "API keys")
+@Tag(name = "API keys",
+        description = "The caller's API keys for the X-API-Key header: made (shown once), listed and revoked.")
 @Path("/api/me/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiKeyResource {
@@ -77,7 +78,9 @@ public class ApiKeyResource {
     public record KeyList(List<KeyView> apiKeys, boolean hasMore) {
     }
 
-    @Operation(operationId = "createApiKey", summary = "Make an API key; the key is shown this once")
+    @Operation(operationId = "createApiKey", summary = "Make an API key; the key is shown this once",
+            description = "Makes an API key for the X-API-Key header. The answer is the only time the key is shown: "
+                    + "Autoflow keeps its SHA-256 hash only.")
     @APIResponse(responseCode = "201", description = "The key, shown this once",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ApiKeyResource.Created.class)))
@@ -111,7 +114,9 @@ public class ApiKeyResource {
                         issued.record().prefix, name, issued.record().createdAt, expiresAt)).build());
     }
 
-    @Operation(operationId = "listApiKeys", summary = "The caller's API keys (never the keys themselves)")
+    @Operation(operationId = "listApiKeys", summary = "The caller's API keys (never the keys themselves)",
+            description = "The caller's API keys, newest first, a page at a time (limit, starting_after, has_more): "
+                    + "prefix, name, creation, last use and expiry, never the key itself.")
     @GET
     public Uni<KeyList> list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
         int size = ListPages.limit(limit);
@@ -123,7 +128,8 @@ public class ApiKeyResource {
         });
     }
 
-    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key",
+            description = "Revokes one of the caller's API keys: requests with it are refused from this answer on.")
     @APIResponse(responseCode = "204", description = "Revoked")
     @DELETE
     @Path("/{id}")

@@ -42,7 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * email or webhook). The URL obeys the platform's SSRF rules; headers and body, which may carry credentials, are
  * kept in the encrypted blob store and never in events or rows. Answers 202 with a job id, like a document.
  */
-@Tag(name = "API calls")
+@Tag(name = "API calls",
+        description = "Call an http(s) API once and hand its answer over by download, email or webhook (to repeat "
+                + "it, see Schedules).")
 @Path("/api/automations")
 public class AutomationResource {
 
@@ -78,7 +80,11 @@ public class AutomationResource {
             AnalyticsRequest.Output output) {
     }
 
-    @Operation(operationId = "callApi", summary = "Call an API once and hand its answer over")
+    @Operation(operationId = "callApi", summary = "Call an API once and hand its answer over",
+            description = "Calls an http(s) API once (never a private-network address) with the method, headers and "
+                    + "body given, and hands its answer over as asked: download (default), email or webhook. "
+                    + "Headers and body are kept encrypted. The job's result has the status code, content type, "
+                    + "size, duration, attempts, a text preview and the answer as a file.")
     @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))

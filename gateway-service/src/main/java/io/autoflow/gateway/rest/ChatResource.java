@@ -33,7 +33,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
  * schedule of any of these but a conversion) and answers with its {@code job_id} ({@link ChatReply}).
  */
-@Tag(name = "Chat")
+@Tag(name = "Chat",
+        description = "Say in your own words what you want done; Autoflow asks for what is missing, then starts the "
+                + "job.")
 @Path("/api")
 public class ChatResource {
 
@@ -70,7 +72,8 @@ public class ChatResource {
     @Operation(operationId = "sendChatMessage",
             summary = "Say what you want done, in your words; attach a document if you like")
     @APIResponse(responseCode = "200", description = "The assistant's reply")
-    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
+    @APIResponse(responseCode = "404",
+            description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -89,7 +92,8 @@ public class ChatResource {
     @Operation(operationId = "sendChatMessage",
             summary = "Say what you want done, in your words; attach a document if you like")
     @APIResponse(responseCode = "200", description = "The assistant's reply")
-    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
+    @APIResponse(responseCode = "404",
+            description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)
@@ -126,9 +130,12 @@ public class ChatResource {
                 .chain(this::act);
     }
 
-    @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)")
+    @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)",
+            description = "The first name of POST /api/chat, kept for the clients that use it: the same request, "
+                    + "answer and errors.")
     @APIResponse(responseCode = "200", description = "The assistant's reply")
-    @APIResponse(responseCode = "404", description = "attachment_not_found: the conversation's document is no longer stored")
+    @APIResponse(responseCode = "404",
+            description = "attachment_not_found: the conversation's document is no longer stored")
     @POST
     @Idempotent
     @Parameter(ref = Idempotent.PARAMETER)

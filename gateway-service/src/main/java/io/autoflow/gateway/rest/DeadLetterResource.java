@@ -88,7 +88,9 @@ public class DeadLetterResource {
 
     /** Every dead-letter topic, with its records not replayed yet. */
     @Operation(operationId = "listDeadLetterTopics",
-            summary = "Dead-letter topics and how many records wait on each (administrators)")
+            summary = "Dead-letter topics and how many records wait on each (administrators)",
+            description = "Every dead-letter topic with the count, oldest and newest time of its records not "
+                    + "replayed yet. For the role admin only.")
     @GET
     public Uni<TopicList> topics() {
         caller.requireAdmin("Looking at dead letters");
@@ -104,7 +106,11 @@ public class DeadLetterResource {
      * is named as {@code intents.dlq} or as the topic it serves, {@code intents}.
      */
     @Operation(operationId = "listDeadLetters",
-            summary = "A dead-letter topic's records, oldest first (administrators)")
+            summary = "A dead-letter topic's records, oldest first (administrators)",
+            description = "The topic's records not replayed yet (all of them with include_replayed=true), oldest "
+                    + "first, a page at a time (limit 1 to 100, default 50; starting_after the last id). The "
+                    + "topic is named as intents.dlq or as the topic it serves, intents. For the role admin "
+                    + "only.")
     @GET
     @Path("/{topic}")
     public Uni<DeadLetterPage> show(@RestPath String topic, @RestQuery String limit,
@@ -127,7 +133,11 @@ public class DeadLetterResource {
      * Replayed records are never sent again by this route; records that fail again come back as new dead letters.
      */
     @Operation(operationId = "replayDeadLetters",
-            summary = "Send dead letters back to their topic, each once (administrators)")
+            summary = "Send dead letters back to their topic, each once (administrators)",
+            description = "Sends the topic's records not replayed yet back to their original topic with the same "
+                    + "key, value and headers; with id, only the record at partition:offset (or an offset), or "
+                    + "those of a key. A record is never replayed twice; one that fails again comes back as a "
+                    + "new dead letter. For the role admin only; audited.")
     @POST
     @Path("/{topic}/replay")
     public Uni<ReplayOutcome> replay(@RestPath String topic, @RestQuery String id,

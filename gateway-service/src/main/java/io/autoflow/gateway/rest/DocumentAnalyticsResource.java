@@ -33,7 +33,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Accepts documents for analysis: {@code POST /api/analytics/document}. */
-@Tag(name = "Document analysis")
+@Tag(name = "Document analysis",
+        description = "Analyse a CSV, XLSX, DOCX or PDF document, uploaded or at a URL: statistics, charts and a "
+                + "report.")
 @Path("/api/analytics/document")
 public class DocumentAnalyticsResource {
 
@@ -103,7 +105,9 @@ public class DocumentAnalyticsResource {
     @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
+    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") @Schema(
+            description = "The analysis' options as JSON (AnalyticsRequest, without file)",
+            contentMediaType = MediaType.APPLICATION_JSON, contentSchema = AnalyticsRequest.class) String request) {
         AnalyticsRequest options = parse(request);
         refuseMissing(file);
         if (options.url() != null) {

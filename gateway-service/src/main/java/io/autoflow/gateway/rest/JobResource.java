@@ -42,7 +42,9 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
  * own record first, so another user's job is a 404; status and results come from the orchestrator, and a job it has
  * not recorded yet is shown as queued.
  */
-@Tag(name = "Jobs")
+@Tag(name = "Jobs",
+        description = "Everything Autoflow does runs as a job: follow one, list them, stream its changes, download "
+                + "its report.")
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
@@ -78,7 +80,10 @@ public class JobResource {
     public record JobList(List<JobView> jobs, boolean hasMore) {
     }
 
-    @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery")
+    @Operation(operationId = "getJob", summary = "A job: status, result or error, report and delivery",
+            description = "A job of the caller's: its status (queued, processing, completed, failed), progress, result "
+                    + "or error, the report's address and how its delivery went. A completed analysis answers "
+                    + "its full result.")
     @GET
     @Path("/{id}")
     public Uni<JobView> get(@RestPath String id) {
@@ -93,7 +98,10 @@ public class JobResource {
         });
     }
 
-    @Operation(operationId = "listJobs", summary = "The caller's jobs, newest first")
+    @Operation(operationId = "listJobs", summary = "The caller's jobs, newest first",
+            description = "The caller's jobs, newest first, a page at a time: limit (1 to 100), then starting_after "
+                    + "the last job's id while has_more. Each job shows its result summary; GET /api/jobs/{id} "
+                    + "has the full result.")
     @GET
     public Uni<JobList> list(@QueryParam("limit") String limit, @QueryParam("starting_after") String startingAfter) {
         int size = ListPages.limit(limit);
@@ -117,7 +125,10 @@ public class JobResource {
      * The job as server-sent events: its view each time its status, progress or delivery changes, ending with the
      * final one (or after 15 minutes; the client then reconnects). Pushed as the orchestrator reports changes.
      */
-    @Operation(operationId = "streamJobEvents", summary = "A job's changes as server-sent events, until it ends")
+    @Operation(operationId = "streamJobEvents", summary = "A job's changes as server-sent events, until it ends",
+            description = "Server-sent events of the job's view, each time its status, progress or delivery changes,"
+                    + " ending with its final state (or after 15 minutes; reconnect then). Another user's job is"
+                    + " 404 before the stream starts.")
     @GET
     @Path("/{id}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -167,7 +178,9 @@ public class JobResource {
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */
-    @Operation(operationId = "downloadJobReport", summary = "A job's report (PDF, PowerPoint or Excel)")
+    @Operation(operationId = "downloadJobReport", summary = "A job's report (PDF, PowerPoint or Excel)",
+            description = "The job's report as a file (PDF, PowerPoint or Excel, as the request asked), for the "
+                    + "job's owner only; 404 while the job has none.")
     @GET
     @Path("/{id}/report")
     @Produces({"application/pdf", PPTX, DocumentTypes.XLSX, MediaType.APPLICATION_JSON})

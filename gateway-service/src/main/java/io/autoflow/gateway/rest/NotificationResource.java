@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Messages: {@code POST /api/notifications} sends a message by email (to the caller, unless another address is
  * given) or to a webhook; a schedule can send one again and again (a reminder). The message says who asked for it.
  */
-@Tag(name = "Messages")
+@Tag(name = "Messages", description = "Send a message by email or webhook, to oneself or to someone else.")
 @Path("/api/notifications")
 public class NotificationResource {
 
@@ -49,7 +49,10 @@ public class NotificationResource {
             AnalyticsRequest.Output output) {
     }
 
-    @Operation(operationId = "sendMessage", summary = "Send a message by email or webhook")
+    @Operation(operationId = "sendMessage", summary = "Send a message by email or webhook",
+            description = "Sends a message by email (the default: to output.email, else the caller) or to a webhook."
+                    + " An email to oneself is a reminder; one to anyone else says who sent it and takes their "
+                    + "answers (Reply-To).")
     @APIResponse(responseCode = "202", description = "The job is queued: follow it at /api/jobs/{job_id}",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))

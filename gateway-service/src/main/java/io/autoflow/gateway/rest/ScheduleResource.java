@@ -43,7 +43,8 @@ import org.jboss.resteasy.reactive.RestPath;
  * {@code DELETE /api/schedules/{id}} stops one.
  * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
  */
-@Tag(name = "Schedules")
+@Tag(name = "Schedules",
+        description = "Repeat an API call, a message or a document's analysis on a cron schedule in a time zone.")
 @Path("/api/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
@@ -96,7 +97,11 @@ public class ScheduleResource {
     }
 
     @Operation(operationId = "createSchedule",
-            summary = "Repeat an API call, a message or an analysis on a cron schedule")
+            summary = "Repeat an API call, a message or an analysis on a cron schedule",
+            description = "Repeats an API call (task), a message (reminder) or a document's analysis (analysis, the "
+                    + "document given by its URL) on a cron expression in a time zone (the account's, else UTC)."
+                    + " The answer's job completes once the schedule is set up, its result the next runs; each "
+                    + "run is a job of its own.")
     @APIResponse(responseCode = "202", description = "The schedule is being set up: its job says when it is",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = ScheduleResource.Accepted.class)))
@@ -142,7 +147,9 @@ public class ScheduleResource {
     public record ScheduleList(List<ScheduleView> schedules, boolean hasMore) {
     }
 
-    @Operation(operationId = "listSchedules", summary = "The caller's schedules, newest first")
+    @Operation(operationId = "listSchedules", summary = "The caller's schedules, newest first",
+            description = "The caller's schedules, newest first, a page at a time (limit, starting_after, has_more),"
+                    + " each with its cron expression, time zone, status and next runs.")
     @GET
     public Uni<ScheduleList> list(@QueryParam("limit") String limit,
             @QueryParam("starting_after") String startingAfter) {
@@ -157,7 +164,9 @@ public class ScheduleResource {
                 });
     }
 
-    @Operation(operationId = "getSchedule", summary = "A schedule: next runs, runs, missed runs")
+    @Operation(operationId = "getSchedule", summary = "A schedule: next runs, runs, missed runs",
+            description = "One of the caller's schedules: cron expression, time zone, status (active, cancelled), "
+                    + "the next three runs, how many ran and were missed, and the last run's job.")
     @GET
     @Path("/{id}")
     public Uni<ScheduleView> get(@RestPath String id) {
@@ -166,7 +175,9 @@ public class ScheduleResource {
     }
 
     /** Stops the schedule: no run starts after this answers; a run already started goes on. */
-    @Operation(operationId = "cancelSchedule", summary = "Stop a schedule")
+    @Operation(operationId = "cancelSchedule", summary = "Stop a schedule",
+            description = "Stops the schedule: no run starts after this answer; a run already started goes on. The "
+                    + "answer is the cancelled schedule.")
     @DELETE
     @Path("/{id}")
     public Uni<ScheduleView> cancel(@RestPath String id) {

@@ -24,7 +24,9 @@ import org.jboss.resteasy.reactive.RestPath;
  * expires (links in emails and webhooks, {@code download_url} of a job). A bad or expired token is a 404 that says
  * nothing about whether the file exists.
  */
-@Tag(name = "Files")
+@Tag(name = "Files",
+        description = "Files behind signed links (reports, converted files, API answers): the link is the "
+                + "credential.")
 @Path("/files/{token}")
 public class SignedFileResource {
 
@@ -39,7 +41,10 @@ public class SignedFileResource {
         this.blobs = blobs;
     }
 
-    @Operation(operationId = "downloadFile", summary = "A file behind a signed link (no credential needed)")
+    @Operation(operationId = "downloadFile", summary = "A file behind a signed link (no credential needed)",
+            description = "The file a signed link names (a report, a converted file, an API call's answer), with its"
+                    + " name in Content-Disposition. The link is the credential: it needs no API key and stops "
+                    + "working when it expires.")
     @APIResponse(responseCode = "200", description = "The file, with its name in Content-Disposition and its type"
             + " (a PDF, PPTX or XLSX report, a CSV, JSON or XLSX conversion, an API's answer as it came)",
             content = @Content(mediaType = MediaType.WILDCARD,

@@ -34,7 +34,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * document comes as an upload (checked and stored like one for analysis) or by URL; the converted file is handed
  * over like a report (download, email or webhook).
  */
-@Tag(name = "Data transforms")
+@Tag(name = "Data transforms", description = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX.")
 @Path("/api/transforms")
 public class TransformResource {
 
@@ -76,7 +76,9 @@ public class TransformResource {
     @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") String request) {
+    public Uni<Response> submit(@RestForm("file") FileUpload file, @RestForm("request") @Schema(
+            description = "What to convert to, and how to hand it over, as JSON (TransformRequest, without file)",
+            contentMediaType = MediaType.APPLICATION_JSON, contentSchema = TransformRequest.class) String request) {
         TransformRequest options = DocumentAnalyticsResource.requestPart(json, request,
                 TransformRequest.class);
         String target = target(options);

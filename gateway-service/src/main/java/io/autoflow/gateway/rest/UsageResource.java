@@ -67,7 +67,10 @@ public class UsageResource {
         }
     }
 
-    @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day")
+    @Operation(operationId = "getUsage", summary = "The caller's tier, limits and use per day",
+            description = "The caller's tier, its limits (requests per day, largest document) and, per UTC day, the "
+                    + "requests, bytes uploaded, jobs and processing seconds: today and the last days (1 to 366,"
+                    + " default 30).")
     @GET
     public Uni<Usage> usage(@Parameter(description = "How many days back, today included: 1 to " + MAX_DAYS
             + ", default " + DEFAULT_DAYS, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",

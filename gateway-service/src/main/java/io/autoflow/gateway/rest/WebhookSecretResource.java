@@ -35,7 +35,9 @@ public class WebhookSecretResource {
         this.notification = notification;
     }
 
-    @Operation(operationId = "rotateWebhookSecret", summary = "Make a new webhook signing secret; shown this once")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Make a new webhook signing secret; shown this once",
+            description = "Makes the caller's webhook signing secret and shows it this once. The secret it replaces "
+                    + "keeps signing beside it for 24 hours, so a receiver can switch without missing a webhook.")
     @APIResponse(responseCode = "201", description = "The secret, shown this once", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookSecretView.class)))
     @POST
@@ -44,7 +46,9 @@ public class WebhookSecretResource {
                 .map(created -> Response.status(201).entity(created).build());
     }
 
-    @Operation(operationId = "getWebhookSecret", summary = "Since when the webhook secret exists")
+    @Operation(operationId = "getWebhookSecret", summary = "Since when the webhook secret exists",
+            description = "Since when the caller's webhook signing secret exists, and until when the one it replaced"
+                    + " still signs; never the secret itself. 404 while there is none.")
     @APIResponse(responseCode = "200", description = "Since when the secret exists")
     @APIResponse(responseCode = "404", description = "webhook_secret_not_found: none made yet (POST makes one)")
     @GET

@@ -75,6 +75,10 @@ public record AnalyticsRequest(String file, String fileUrl, Analysis analysis, O
      * resolved and checked again when it is called). Download when nothing is asked. The format is left out.
      */
     public static Output validatedDelivery(Output output, String ownEmail, boolean allowLoopback) {
+        if (output != null && output.format() != null && !FORMATS.contains(output.format())) {
+            // Only an analysis makes a report, but a format no report has is wrong wherever it is given.
+            throw new ApiException(ErrorCode.INVALID_OUTPUT_FORMAT, "output.format must be pdf, ppt or excel");
+        }
         String delivery = output == null || output.delivery() == null ? "download" : output.delivery();
         return switch (delivery) {
             case "download" -> new Output(null, delivery, null, null);

@@ -54,7 +54,8 @@ public class ApiKeyResource {
     }
 
     @Schema(name = "ApiKeyRequest")
-    public record CreateRequest(@Schema(description = "How you recognise it; \"unnamed\" when left out") String name,
+    public record CreateRequest(
+            @Schema(description = "How you recognise it; \"unnamed\" when left out", maxLength = MAX_NAME) String name,
             @Schema(description = "When it stops working; never when left out") Instant expiresAt) {
     }
 
@@ -95,7 +96,7 @@ public class ApiKeyResource {
         String name = request.name() == null || request.name().isBlank() ? "unnamed"
                 : request.name().trim();
         ControlCharacters.refuseInName("name", name);
-        if (name.length() > MAX_NAME) {
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
             throw new ApiException(ErrorCode.INVALID_NAME, "A key's name has at most " + MAX_NAME + " characters");
         }
         Instant expiresAt = request.expiresAt();

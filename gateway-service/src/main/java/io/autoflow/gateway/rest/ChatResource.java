@@ -66,7 +66,7 @@ public class ChatResource {
     }
 
     /** A message from the user, in an ongoing conversation when it names its session. */
-    public record ChatMessage(String sessionId, String message) {
+    public record ChatMessage(String sessionId, @Schema(maxLength = MAX_MESSAGE_CHARS) String message) {
     }
 
     @Operation(operationId = "sendChatMessage",

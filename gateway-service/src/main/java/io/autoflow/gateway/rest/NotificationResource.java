@@ -44,7 +44,7 @@ public class NotificationResource {
     /** A message to send. */
     @Schema(name = "NotificationRequest", requiredProperties = "message")
     public record NotificationRequest(
-            @Schema(description = "What the message says, at most 2000 characters") String message,
+            @Schema(description = "What the message says", maxLength = SendMessage.MAX_CHARS) String message,
             @Schema(description = "delivery email (the default, to output.email or the caller) or webhook")
             AnalyticsRequest.Output output) {
     }
@@ -74,7 +74,7 @@ public class NotificationResource {
         if (text.isEmpty()) {
             throw new ApiException(ErrorCode.MISSING_MESSAGE, "Say what to send in 'message'");
         }
-        if (text.length() > SendMessage.MAX_CHARS) {
+        if (text.codePointCount(0, text.length()) > SendMessage.MAX_CHARS) { // characters, not UTF-16 units
             throw new ApiException(ErrorCode.MESSAGE_TOO_LONG, "A message has at most " + SendMessage.MAX_CHARS
                     + " characters");
         }

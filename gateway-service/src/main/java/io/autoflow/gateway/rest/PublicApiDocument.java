@@ -3,9 +3,14 @@ package io.autoflow.gateway.rest;
 import io.autoflow.gateway.auth.AuthenticationFilter;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -82,6 +87,7 @@ public class PublicApiDocument implements OASFilter {
         openAPI.getComponents().addSchema(ERROR, errorSchema());
         if (openAPI.getPaths() != null) {
             forGenerators(openAPI);
+            optionalMeansNullable(openAPI);
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> {
                         documentErrors(path, operation);
@@ -120,6 +126,60 @@ public class PublicApiDocument implements OASFilter {
                     .filter(property -> property.getRef() != null && property.getType() != null)
                     .forEach(property -> property.setType(null));
         }
+    }
+
+    /**
+     * In a request, a field left out and a field sent as {@code null} mean the same: its default (clients built on
+     * JavaScript send {@code null} for "not set"; the web app does). The document says so: every optional property of
+     * a request schema, and of the schemas inside it, also takes {@code null}; a required one does not (400).
+     */
+    private static void optionalMeansNullable(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Deque<String> toVisit = new ArrayDeque<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getExtensions() != null && operation.getExtensions().get("x-json-request") != null) {
+                toVisit.add(simpleName(operation.getExtensions().get("x-json-request").toString()));
+            }
+            RequestBody body = operation.getRequestBody();
+            MediaType json = body == null || body.getContent() == null ? null : body.getContent().getMediaType(JSON);
+            if (json != null && json.getSchema() != null && json.getSchema().getRef() != null) {
+                toVisit.add(simpleName(json.getSchema().getRef()));
+            }
+        }));
+        Set<String> seen = new HashSet<>();
+        while (!toVisit.isEmpty()) {
+            Schema schema = schemas == null ? null : schemas.get(toVisit.peek());
+            if (!seen.add(toVisit.pop()) || schema == null || schema.getProperties() == null) {
+                continue;
+            }
+            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            new LinkedHashMap<>(schema.getProperties()).forEach((name, property) -> {
+                if (property.getRef() != null) {
+                    toVisit.add(simpleName(property.getRef()));
+                }
+                if (required.contains(name)) {
+                    return;
+                }
+                if (property.getRef() != null) {
+                    schema.addProperty(name, OASFactory.createSchema().description(property.getDescription())
+                            .anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                                    OASFactory.createSchema().type(List.of(Schema.SchemaType.NULL)))));
+                } else if (property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                    List<Schema.SchemaType> types = new ArrayList<>(property.getType());
+                    types.add(Schema.SchemaType.NULL);
+                    property.setType(types);
+                    if (property.getEnumeration() != null && !property.getEnumeration().contains(null)) {
+                        List<Object> values = new ArrayList<>(property.getEnumeration());
+                        values.add(null);
+                        property.setEnumeration(values);
+                    }
+                }
+            });
+        }
+    }
+
+    private static String simpleName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     /**

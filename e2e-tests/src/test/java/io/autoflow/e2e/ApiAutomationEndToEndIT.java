@@ -53,7 +53,7 @@ class ApiAutomationEndToEndIT extends OnThePlatform {
         assertThat(email).as("the answer's email").isNotNull();
         assertThat(email.getAllRecipients()[0].toString()).isEqualTo("local@autoflow.localhost");
         BodyPart attachment = attachment((Multipart) email.getContent());
-        assertThat(attachment.getFileName()).isEqualTo("GET_127.0.0.1_api_rates-answer.json");
+        assertThat(attachment.getFileName()).isEqualTo("GET 127.0.0.1_api_rates-answer.json");
         try (InputStream in = attachment.getInputStream()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(Platform.RATES);
         }

@@ -3,13 +3,13 @@ package io.autoflow.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.events.Topics;
 import io.autoflow.notification.store.Attempt;
 import io.autoflow.notification.store.NotificationStore;
+import io.autoflow.testsupport.FlakyBlobStore;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -45,7 +45,7 @@ class EmailDeliveryTest {
     String bootstrapServers;
 
     @Inject
-    BlobStore blobs;
+    FlakyBlobStore blobs;
 
     @Inject
     SignedLinks links;
@@ -91,10 +91,10 @@ class EmailDeliveryTest {
         MimeMessage mail = awaitMailTo("api@example.com");
         assertThat(mail.getSubject()).isEqualTo("Your API call GET api.example.com/rates is done");
         Map<String, Object> parts = parts(mail);
-        assertThat(new String((byte[]) parts.get("attachment:GET_api.example.com_rates-answer.json"),
+        assertThat(new String((byte[]) parts.get("attachment:GET api.example.com_rates-answer.json"),
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"USD\":1.08}");
         assertThat((String) parts.get("text/plain")).contains("answered 200 in 87 ms")
-                .contains("The API's answer is attached (GET_api.example.com_rates-answer.json).");
+                .contains("The API's answer is attached (GET api.example.com_rates-answer.json).");
     }
 
     @Test
@@ -178,6 +178,103 @@ class EmailDeliveryTest {
         assertThat(attempts).extracting(Attempt::status).last().isEqualTo("delivered");
         assertThat(attempts).extracting(Attempt::status).filteredOn("retrying"::equals).hasSizeGreaterThanOrEqualTo(2);
         assertThat(attempts).extracting(Attempt::number).isSorted().doesNotHaveDuplicates();
+    }
+
+    /** RFC 2231: the name in UTF-8 in filename* and name*, an ASCII fallback beside, the way mail programs read it. */
+    @Test
+    void aReportNamedInAnyLanguageArrivesUnderItsOwnNameWithAnAsciiFallback() throws Exception {
+        String document = "météo Zürich – CO₂ (año).csv";
+        String attached = "météo Zürich – CO₂ (año)-report.pdf";
+        byte[] report = bytes(2000);
+        NotificationRequested request = named(Requests.completed(blobs, "email", "unicode@example.com", report),
+                document);
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        BodyPart part = attachmentOf(awaitMailTo("unicode@example.com"));
+        assertThat(part.getFileName()).isEqualTo(attached);
+        assertThat(new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("name"))
+                .isEqualTo(attached);
+        try (InputStream in = part.getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(report);
+        }
+        String disposition = jakarta.mail.internet.MimeUtility.unfold(part.getHeader("Content-Disposition")[0]);
+        assertThat(disposition).contains("filename=\"meteo Zurich _ CO2 (ano)-report.pdf\"")
+                .contains("filename*=UTF-8''m%C3%A9t%C3%A9o%20Z%C3%BCrich%20%E2%80%93%20CO%E2%82%82%20%28a%C3%B1o%29"
+                        + "-report.pdf")
+                .doesNotContain("=?");
+        assertThat(part.getHeader("Content-Type")[0]).contains("name*=UTF-8''m%C3%A9t%C3%A9o");
+
+        // A name too long for one line of the message goes in RFC 2231's numbered sections, and still arrives whole.
+        String longName = "Relevé des températures à Genève, Zürich et Neuchâtel ".repeat(10).strip() + ".csv";
+        NotificationRequested longOne = named(Requests.completed(blobs, "email", "long-name@example.com", report),
+                longName);
+        kafka.send(Topics.NOTIFICATIONS, longOne.executionId(), longOne);
+        BodyPart longPart = attachmentOf(awaitMailTo("long-name@example.com"));
+        assertThat(longPart.getFileName()).isEqualTo(longName.replace(".csv", "-report.pdf"));
+        assertThat(longPart.getHeader("Content-Disposition")[0]).contains("filename*0*=UTF-8''Relev%C3%A9")
+                .contains("filename*1*=");
+        for (String line : longPart.getHeader("Content-Disposition")[0].split("\r?\n")) {
+            assertThat(line.length()).isLessThanOrEqualTo(998);
+        }
+    }
+
+    private static NotificationRequested named(NotificationRequested request, String jobName) {
+        return new NotificationRequested(request.notificationId(), request.executionId(), request.userId(),
+                request.channel(), request.target(), request.workflowType(), jobName, request.status(),
+                request.result(), request.error(), request.occurredAt());
+    }
+
+    private static BodyPart attachmentOf(MimeMessage mail) throws Exception {
+        Multipart multipart = (Multipart) mail.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(multipart.getBodyPart(i).getDisposition())) {
+                return multipart.getBodyPart(i);
+            }
+        }
+        throw new AssertionError("No attachment in " + mail.getSubject());
+    }
+
+    @Test
+    void whenTheReportsStoreIsBrieflyAwayTheEmailIsRetriedAndSentOnceWithTheReport() throws Exception {
+        byte[] report = bytes(3000);
+        NotificationRequested request = Requests.completed(blobs, "email", "store-away@example.com", report);
+        int before = blobs.failures();
+        blobs.failNext(2, "reports/" + request.userId() + "/" + request.executionId() + "/report.pdf");
+        try {
+            kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+            MimeMessage mail = awaitMailTo("store-away@example.com");
+            assertThat((byte[]) parts(mail).get("attachment:sales-report.pdf")).isEqualTo(report);
+            awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+        } finally {
+            blobs.heal();
+        }
+        assertThat(blobs.failures() - before).isEqualTo(2);
+        assertThat(mailsTo("store-away@example.com")).hasSize(1);
+        List<Attempt> attempts = store.attempts(request.notificationId());
+        assertThat(attempts).extracting(Attempt::status).containsExactly("retrying", "retrying", "delivered");
+        assertThat(attempts).extracting(Attempt::errorCode).startsWith("report_unavailable", "report_unavailable");
+        assertThat(kafka.readAll(Topics.dlq(Topics.NOTIFICATIONS), WAIT))
+                .noneMatch(r -> request.executionId().equals(r.key()));
+    }
+
+    @Test
+    void aReportsStoreThatRefusesUsFailsTheDeliveryAtOnceAndDeadLettersIt() throws Exception {
+        NotificationRequested request = Requests.completed(blobs, "email", "store-refuses@example.com", bytes(3000));
+        String key = "reports/" + request.userId() + "/" + request.executionId() + "/report.pdf";
+        blobs.failAlways(key, new java.io.IOException("S3 could not read " + key + ": 403 AccessDenied Access Denied"));
+        try {
+            kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+            DeliveryEvent failed = awaitDeliveryEvent(request, DeliveryEvent.Status.FAILED);
+            assertThat(failed.error().code()).isEqualTo("report_unreadable");
+            assertThat(failed.error().message()).contains("403 AccessDenied");
+            assertThat(failed.attempt()).isEqualTo(1);
+            kafka.awaitRecord(Topics.dlq(Topics.NOTIFICATIONS), r -> request.executionId().equals(r.key()), WAIT);
+        } finally {
+            blobs.heal();
+        }
+        assertThat(mailsTo("store-refuses@example.com")).isEmpty();
     }
 
     private DeliveryEvent awaitDeliveryEvent(NotificationRequested request, DeliveryEvent.Status status)

@@ -114,7 +114,12 @@ public class DocumentAnalyticsConsumer {
                 .chain(() -> documents.stored(request))
                 .call(stored -> stored == request ? Uni.createFrom().voidItem()
                         : reliably("Record", id, () -> jobs.fetched(stored)))
-                .chain(stored -> work.run("analysis-" + id, remaining(deadline), () -> analysis.analyze(stored)))
+                .chain(stored -> {
+                    // What the fetch left of the job's time, for each run: waiting out the store is not processing.
+                    Duration budget = remaining(deadline);
+                    return reliably("Analysis", id, () -> work.run("analysis-" + id, budget,
+                            () -> analysis.analyze(stored)));
+                })
                 .onFailure(IngestException.class).recoverWithItem(e -> AnalysisOutcome.failure(
                         ((IngestException) e).toErrorInfo()))
                 .onFailure(WorkTimeoutException.class).recoverWithItem(() -> timedOut(request, limit))
@@ -126,8 +131,9 @@ public class DocumentAnalyticsConsumer {
     }
 
     /**
-     * A step of ours (the job's record, an event) riding out the database or broker away for a while; the analysis
-     * itself is not repeated by it, nor counted as another attempt.
+     * A step of ours (the job's record, an event, the analysis) riding out the database, the broker or the blob store
+     * away for a while. The analysis is repeated only when the store failed it transiently (a failed document is an
+     * outcome, not a failure), and a repeat is not counted as another attempt.
      */
     private <T> Uni<T> reliably(String step, String id, java.util.function.Supplier<Uni<? extends T>> work) {
         return retry.handle(step + " of job " + id, work);

@@ -25,12 +25,16 @@ import io.autoflow.events.CodedException;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.service.failure.TransientFailures;
 import io.autoflow.service.work.Checkpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,7 +43,9 @@ import org.jboss.logging.Logger;
 /**
  * Analyses one stored document: extracts its tables, profiles them, writes the insights, raises data-quality alerts,
  * and renders the charts and the PDF report, keeping only the analyses the user asked for. Blocking and CPU-bound: callers run it off the event loop. Every failure
- * becomes an outcome with a stable code; nothing escapes to crash the consumer.
+ * of the document or of ours becomes an outcome with a stable code, but one: the blob store briefly away (or anything
+ * else {@code TransientFailures} calls transient) is thrown, for the caller to analyse the document again once it is
+ * back, rather than failing the job. The same request writes the same keys, so another run replaces, never adds.
  */
 @ApplicationScoped
 public class DocumentAnalysis {
@@ -105,6 +111,7 @@ public class DocumentAnalysis {
         } catch (Checkpoint.WorkAbandonedException e) {
             throw e; // past its deadline: nobody waits for this outcome
         } catch (IOException | RuntimeException e) {
+            TransientFailures.throwIfTransient(e); // the store briefly away: the consumer tries again
             LOG.errorf(e, "Analysis of %s failed", request.executionId());
             return AnalysisOutcome.failure(ErrorInfo.of("analysis_failed", "The document could not be analysed"));
         }
@@ -132,23 +139,43 @@ public class DocumentAnalysis {
     private DocumentStatistics extract(AnalyzeDocument request) throws IOException {
         String type = request.contentType() == null ? "" : request.contentType().split(";")[0].trim()
                 .toLowerCase(Locale.ROOT);
-        if (CSV_TYPES.contains(type)) {
-            return new DocumentStatistics(List.of(csv.analyze(tableName(request.fileName()),
-                    () -> open(request.blobKey()))), null);
+        if (!CSV_TYPES.contains(type) && !DocumentTypes.XLSX.equals(type) && !DocumentTypes.DOCX.equals(type)
+                && !DocumentTypes.PDF.equals(type)) {
+            throw new DocumentException("unsupported_file_type", "Documents of type " + request.contentType()
+                    + " cannot be analysed yet");
         }
-        if (DocumentTypes.XLSX.equals(type)) {
-            try (InputStream in = open(request.blobKey())) {
-                return new DocumentStatistics(xlsx.analyze(in), null);
+        Path local = copied(request.blobKey());
+        try {
+            if (CSV_TYPES.contains(type)) {
+                return new DocumentStatistics(List.of(csv.analyze(tableName(request.fileName()),
+                        () -> read(local))), null);
             }
-        }
-        if (DocumentTypes.DOCX.equals(type) || DocumentTypes.PDF.equals(type)) {
-            try (InputStream in = open(request.blobKey())) {
+            try (InputStream in = read(local)) {
+                if (DocumentTypes.XLSX.equals(type)) {
+                    return new DocumentStatistics(xlsx.analyze(in), null);
+                }
                 ExtractedDocument extracted = DocumentTypes.PDF.equals(type) ? pdf.analyze(in) : docx.analyze(in);
                 return new DocumentStatistics(extracted.tables(), extracted.text());
             }
+        } finally {
+            Files.deleteIfExists(local);
         }
-        throw new DocumentException("unsupported_file_type", "Documents of type " + request.contentType()
-                + " cannot be analysed yet");
+    }
+
+    /**
+     * The stored document copied to a local file, before any parser reads it: the store's failures (away halfway
+     * through a download too) stay the store's, never taken for a corrupt document.
+     */
+    private Path copied(String key) throws IOException {
+        Path local = Files.createTempFile("autoflow-analysis-", ".document");
+        try (InputStream in = blobs.open(key).orElseThrow(() -> new DocumentException("document_not_found",
+                "The uploaded document is no longer stored"))) {
+            Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            return local;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(local);
+            throw e;
+        }
     }
 
     /** A CSV's single table is named after the file, without its extension. */
@@ -160,10 +187,9 @@ public class DocumentAnalysis {
         return dot > 0 ? fileName.substring(0, dot) : fileName;
     }
 
-    private InputStream open(String key) {
+    private static InputStream read(Path local) {
         try {
-            return blobs.open(key).orElseThrow(() -> new DocumentException("document_not_found",
-                    "The uploaded document is no longer stored"));
+            return Files.newInputStream(local);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

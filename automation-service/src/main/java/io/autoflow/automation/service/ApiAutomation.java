@@ -10,21 +10,23 @@ import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 
 /**
  * Runs one API automation: reads the call's headers and body, calls the API (again, with growing waits, when the
  * answer is worth another try, trying again cannot repeat a change, and the call's total time allows it), keeps the
- * answer in the blob store and says what came back. Blocking: run it on a worker thread.
+ * answer in the blob store and says what came back. Reading and storing ride out the blob store briefly away; the
+ * call is not repeated for it. Blocking: run it on a worker thread.
  */
 @ApplicationScoped
 public class ApiAutomation {
@@ -39,18 +41,21 @@ public class ApiAutomation {
     private final ApiCaller caller;
     private final BlobStore blobs;
     private final AutomationConfig config;
+    private final TransientRetry retry;
 
-    public ApiAutomation(ApiCaller caller, BlobStore blobs, AutomationConfig config) {
+    public ApiAutomation(ApiCaller caller, BlobStore blobs, AutomationConfig config, TransientRetry retry) {
         this.caller = caller;
         this.blobs = blobs;
         this.config = config;
+        this.retry = retry;
     }
 
     public RunOutcome run(RunAutomation request) {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         AutomationRequest parts;
         try {
-            parts = readParts(request);
+            parts = throughStoreFaults("Reading the request of job " + request.executionId(),
+                    () -> readParts(request));
         } catch (IOException e) {
             return RunOutcome.failure(ErrorInfo.of("request_unreadable", "The call's headers and body could not be"
                     + " read: " + e.getMessage()));
@@ -126,9 +131,12 @@ public class ApiAutomation {
         String key = "automations/" + request.userId() + "/" + request.executionId() + "/response."
                 + extension(mediaType);
         try {
-            blobs.put(key, new ByteArrayInputStream(answer.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("The answer could not be stored", e);
+            throughStoreFaults("Storing the answer of job " + request.executionId(),
+                    () -> blobs.put(key, new ByteArrayInputStream(answer.body())));
+        } catch (IOException e) { // the store refuses us (403, no bucket): the call was made, say so
+            LOG.errorf(e, "Job %s: the answer could not be stored", request.executionId());
+            return RunOutcome.failure(new ErrorInfo("response_not_stored", "The API answered " + answer.status()
+                    + ", but its answer could not be stored", details));
         }
         ObjectNode result = EventJson.mapper().createObjectNode();
         result.putObject("request").put("method", method).put("url", request.url());
@@ -145,6 +153,20 @@ public class ApiAutomation {
         result.putObject("narrative").put("text", method + " " + request.url() + " answered " + answer.status()
                 + " in " + answer.durationMs() + " ms with " + answer.body().length + " bytes of " + mediaType + ".");
         return RunOutcome.success(result);
+    }
+
+    /**
+     * A step on the blob store, done again in place while the store is briefly away ({@link TransientRetry}); never
+     * the API call, which must not be repeated by it. A lasting fault is the IOException the caller reports.
+     */
+    private <T> T throughStoreFaults(String what, Callable<T> step) throws IOException {
+        try {
+            return retry.handleBlocking(what, step);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private AutomationRequest readParts(RunAutomation request) throws IOException {

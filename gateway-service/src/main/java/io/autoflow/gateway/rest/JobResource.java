@@ -12,6 +12,7 @@ import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.service.JobEventStreams;
 import io.autoflow.gateway.service.Jobs;
 import io.autoflow.service.VertxContexts;
+import io.autoflow.service.files.FileNames;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -249,7 +250,7 @@ public class JobResource {
 
     private static String downloadName(Job job, String extension) {
         String base = job.fileName == null ? "document" : job.fileName.replaceAll("\\.[^.]*$", "");
-        return ContentDisposition.safeName(base + "-report." + extension);
+        return FileNames.safe(base + "-report." + extension);
     }
 
     /** The orchestrator's record with the gateway's own facts added, or a queued job when it has none yet. */

@@ -23,6 +23,15 @@ public interface BlobStore {
     /** The keys under a prefix such as {@code uploads/<user>/}, sorted. */
     List<String> list(String prefix) throws IOException;
 
+    /**
+     * Fails, within seconds, when the store cannot be used now: the bucket cannot be reached, or the directory cannot
+     * be written. Cheap (one HeadBucket, or one small file written and removed); {@link BlobStoreReadiness} calls it.
+     *
+     * @throws BlobStoreUnavailableException when that clears by itself (the store busy or away), or an IOException
+     *         when it will not (refused credentials, a missing bucket, a directory that cannot be written)
+     */
+    void probe() throws IOException;
+
     /** Removes every blob under a prefix such as {@code reports/<user>/}; returns how many. */
     default int deleteAll(String prefix) throws IOException {
         List<String> keys = list(prefix);

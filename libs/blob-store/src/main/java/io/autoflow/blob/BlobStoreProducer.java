@@ -26,6 +26,11 @@ public class BlobStoreProducer {
     @Produces
     @ApplicationScoped
     BlobStore blobStore(@ConfigProperty(name = "autoflow.blob.keys") String keys, Config config) {
+        return configured(keys, config);
+    }
+
+    /** The store {@code config} chooses, for code that builds its own, such as a test's store that fails on cue. */
+    public static BlobStore configured(String keys, Config config) {
         BlobEncryption encryption = new BlobEncryption(keys);
         String store = config.getOptionalValue("autoflow.blob.store", String.class).orElse("filesystem");
         return switch (store) {

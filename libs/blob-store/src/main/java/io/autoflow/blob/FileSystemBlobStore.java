@@ -81,6 +81,18 @@ public class FileSystemBlobStore extends EncryptedBlobStore {
         return deleted;
     }
 
+    /** Writes a small file into the directory and removes it, under a name list() skips. */
+    @Override
+    public void probe() throws IOException {
+        Files.createDirectories(root);
+        Path probe = root.resolve(".readiness." + UUID.randomUUID() + PARTIAL);
+        try {
+            Files.write(probe, new byte[] {1});
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
     private static boolean isBlob(Path path) {
         return Files.isRegularFile(path) && !path.getFileName().toString().endsWith(PARTIAL);
     }

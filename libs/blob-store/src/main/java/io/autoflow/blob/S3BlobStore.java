@@ -5,6 +5,7 @@ import static io.autoflow.blob.S3Failures.call;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public class S3BlobStore extends EncryptedBlobStore implements Closeable {
 
+    /** A probe that has no answer by then is an answer, the store is away: within the readiness probe's 3 s. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     /** One part in memory per write: 8 MiB parts reach S3's 10,000-part limit at 80 GiB. */
     static final int PART_BYTES = 8 << 20;
     /** The most keys a ListObjectsV2 page or a DeleteObjects request holds. */
@@ -91,6 +94,13 @@ public class S3BlobStore extends EncryptedBlobStore implements Closeable {
         markers.sort(Comparator.reverseOrder()); // inner folders first
         deleteBatched(prefix, markers);
         return deleted[0];
+    }
+
+    /** One HeadBucket (s3:ListBucket), within {@link #PROBE_TIMEOUT} whatever the SDK's retries. */
+    @Override
+    public void probe() throws IOException {
+        call("reach the bucket " + bucket, () -> s3.headBucket(r -> r.bucket(bucket)
+                .overrideConfiguration(o -> o.apiCallTimeout(PROBE_TIMEOUT))));
     }
 
     @Override

@@ -27,8 +27,13 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     static S3ProxyServer start(Path directory) throws Exception {
+        return start(directory, 0);
+    }
+
+    /** @param port 0 for any free one; a stopped server's port to start it again where its clients look */
+    static S3ProxyServer start(Path directory, int port) throws Exception {
         Properties properties = new Properties();
-        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:0");
+        properties.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
         properties.setProperty("s3proxy.authorization", "aws-v2-or-v4");
         properties.setProperty("s3proxy.identity", ACCESS_KEY);
         properties.setProperty("s3proxy.credential", SECRET_KEY);
@@ -48,7 +53,11 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    int port() {
+        return proxy.getPort();
     }
 
     /** How a service would be configured for this server. */

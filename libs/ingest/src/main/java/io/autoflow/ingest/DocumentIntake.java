@@ -2,12 +2,14 @@ package io.autoflow.ingest;
 
 import io.autoflow.blob.BlobStore;
 import io.autoflow.service.VertxContexts;
+import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 
 /**
  * Lets a document into the platform: a file already on disk (an upload), or one fetched from a URL, is checked
@@ -32,13 +34,8 @@ public class DocumentIntake {
      * @throws IngestException {@code empty_file}, or why {@link DocumentInspector} refused it
      */
     public StoredDocument store(Path file, String fileName, long size, String key) throws IOException {
-        if (size == 0) {
-            throw new IngestException("empty_file", "The document is empty");
-        }
-        String contentType = inspector.inspect(file, fileName);
-        try (InputStream in = Files.newInputStream(file)) {
-            blobs.put(key, in);
-        }
+        String contentType = checked(file, fileName, size);
+        put(file, key);
         return new StoredDocument(key, fileName, contentType, size);
     }
 
@@ -48,8 +45,42 @@ public class DocumentIntake {
      * file is deleted whatever happens.
      */
     public Uni<StoredDocument> fetch(String url, long maxBytes, String key) {
-        return downloader.download(url, maxBytes).chain(downloaded -> VertxContexts.blocking(
-                        () -> store(downloaded.file(), downloaded.fileName(), downloaded.size(), key))
-                .onTermination().call(() -> VertxContexts.blocking(() -> Files.deleteIfExists(downloaded.file()))));
+        return fetch(url, maxBytes, key, (what, put) -> put.call());
+    }
+
+    /**
+     * As {@link #fetch}, for a job's worker, which can wait where a person's request cannot: the blob store briefly
+     * away is waited out ({@link TransientRetry}) rather than failing the job. Only the store step is repeated, never
+     * the download or its checks.
+     */
+    public Uni<StoredDocument> fetchForJob(String url, long maxBytes, String key, TransientRetry retry) {
+        return fetch(url, maxBytes, key, retry::handleBlocking);
+    }
+
+    private Uni<StoredDocument> fetch(String url, long maxBytes, String key, Storing storing) {
+        return downloader.download(url, maxBytes).chain(downloaded -> VertxContexts.blocking(() -> {
+            String contentType = checked(downloaded.file(), downloaded.fileName(), downloaded.size());
+            storing.store("Storing " + key, () -> put(downloaded.file(), key));
+            return new StoredDocument(key, downloaded.fileName(), contentType, downloaded.size());
+        }).onTermination().call(() -> VertxContexts.blocking(() -> Files.deleteIfExists(downloaded.file()))));
+    }
+
+    private String checked(Path file, String fileName, long size) throws IOException {
+        if (size == 0) {
+            throw new IngestException("empty_file", "The document is empty");
+        }
+        return inspector.inspect(file, fileName);
+    }
+
+    private long put(Path file, String key) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return blobs.put(key, in);
+        }
+    }
+
+    /** How the store step runs: once, or through transient faults. */
+    @FunctionalInterface
+    private interface Storing {
+        void store(String what, Callable<Long> put) throws Exception;
     }
 }

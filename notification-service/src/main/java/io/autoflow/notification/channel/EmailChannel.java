@@ -5,6 +5,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
+import io.autoflow.service.failure.TransientFailures;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Location;
@@ -68,14 +69,16 @@ public class EmailChannel implements Channel {
                 mail.setReplyTo(request.result().path("requested_by").asText()); // answers go to who asked
             }
             if (attachment != null) {
-                mail.addAttachment(report.fileName(), attachment, report.mediaType());
+                // No name for the mailer to encode: the headers carry it, per RFC 2231 (AttachmentHeaders).
+                mail.addAttachment(null, attachment, AttachmentHeaders.contentType(report.mediaType(),
+                        report.fileName()), null, AttachmentHeaders.disposition(report.fileName()));
             }
             mailer.send(mail);
             return Outcome.delivered(250);
         } catch (RuntimeException e) {
             return classify(e);
         } catch (IOException e) {
-            return Outcome.retry(null, "report_unreadable", "The report could not be read: " + e.getMessage());
+            return reportFault(e);
         }
     }
 
@@ -101,6 +104,18 @@ public class EmailChannel implements Channel {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.attachMaxBytes() + 1));
             return bytes.length > config.attachMaxBytes() ? Optional.empty() : Optional.of(bytes);
         }
+    }
+
+    /**
+     * The report's store failed. Briefly away (TransientFailures' rule): the delivery is tried again with the others'
+     * backoff ({@code RetryRules}), not waited out here, where a sender holds its notification's claim for two minutes
+     * at most. Refusing us (403, no bucket): the delivery fails now, with a code that says it, and is dead-lettered
+     * for an operator to replay once the store is fixed.
+     */
+    private static Outcome reportFault(IOException e) {
+        return TransientFailures.isTransient(e)
+                ? Outcome.retry(null, "report_unavailable", "The report could not be read for now: " + e.getMessage())
+                : Outcome.fail(null, "report_unreadable", "The report could not be read: " + e.getMessage());
     }
 
     /** SMTP 5xx is permanent; 4xx, a refused or dropped connection and timeouts are worth another try. */

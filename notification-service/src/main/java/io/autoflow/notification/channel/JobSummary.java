@@ -7,6 +7,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
+import io.autoflow.service.files.FileNames;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,7 +75,8 @@ public class JobSummary {
         if (key == null || !ownKey(request, key)) {
             return null;
         }
-        fileName = fileName.replaceAll("[^A-Za-z0-9._-]", "_") + "." + key.substring(key.lastIndexOf('.') + 1);
+        // The name as the user wrote it, in any script: emails and downloads carry it in UTF-8 (FileNames).
+        fileName = FileNames.safe(fileName + "." + key.substring(key.lastIndexOf('.') + 1));
         return new Linked(title, key, fileName, report.path("size_bytes").asLong(-1),
                 report.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
     }

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * Converts documents as the orchestrator asks, several at once and in any order, so that a big document holds up no
  * other; each within its tier's processing time ({@link BoundedWork}), past which it fails with
  * {@code processing_timeout} and the worker goes on. The offset is committed once the outcome is announced, so a worker
- * that dies mid-way leaves the request to be redelivered, and converting again gives the same file.
+ * that dies mid-way leaves the request to be redelivered, and converting again gives the same file; so a conversion
+ * the blob store failed transiently is run again in place ({@link TransientRetry}), never failed or dead-lettered.
  */
 @ApplicationScoped
 public class DataTransformConsumer {
@@ -51,10 +52,12 @@ public class DataTransformConsumer {
         String id = request.executionId();
         publish(ExecutionEvent.started(id));
         Duration limit = processingTimes.of(request.tier());
-        publish(work.run("transform-" + id, limit, () -> transform.run(request))
+        // The blob store briefly away is waited out and the document converted again, each run within the limit.
+        publish(retry.handleBlocking("Conversion of job " + id, () -> work.run("transform-" + id, limit,
+                () -> transform.run(request))
                 .onFailure(WorkTimeoutException.class).recoverWithItem(() -> ExecutionEvent.failed(id,
                         TierProcessingTimes.timeoutError(request.tier(), limit)))
-                .await().indefinitely());
+                .await().indefinitely()));
     }
 
     /** Announces the event, riding out a broker away for a while. */

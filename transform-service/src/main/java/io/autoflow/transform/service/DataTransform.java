@@ -8,6 +8,7 @@ import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.TransformData;
+import io.autoflow.service.failure.TransientFailures;
 import io.autoflow.service.work.Checkpoint;
 import io.autoflow.transform.convert.Counts;
 import io.autoflow.transform.convert.CsvSink;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
 /**
  * Converts a stored CSV or XLSX document to CSV, JSON or XLSX, streaming through a temporary file, and stores the
  * result under the job's own prefix. The same request gives the same file, so a redelivered request is simply
- * converted again. Blocking: run it on a worker thread.
+ * converted again, and so is one the blob store failed transiently: that failure is thrown (for the caller's
+ * {@code TransientRetry}), every other becomes the job's failure with a code. Blocking: run it on a worker thread.
  */
 @ApplicationScoped
 public class DataTransform {
@@ -83,12 +85,12 @@ public class DataTransform {
             return ExecutionEvent.failed(id, e.toErrorInfo());
         } catch (Checkpoint.WorkAbandonedException e) {
             throw e; // past its deadline: nobody waits for this outcome
-        } catch (RuntimeException e) {
-            // A document nothing above foresaw still ends its job, with a code, rather than going nowhere.
+        } catch (IOException | RuntimeException e) {
+            TransientFailures.throwIfTransient(e); // the store briefly away: the consumer converts it again
+            // A document nothing above foresaw, or a store that refuses us (403, no bucket), still ends its job, with
+            // a code, rather than going nowhere.
             LOG.errorf(e, "Job %s could not be converted", id);
             return ExecutionEvent.failed(id, ErrorInfo.of("transform_failed", "The document could not be converted"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Job " + id + " could not be converted", e);
         } finally {
             delete(input);
             delete(output);

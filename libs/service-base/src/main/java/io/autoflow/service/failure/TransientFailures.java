@@ -43,6 +43,21 @@ public final class TransientFailures {
         return false;
     }
 
+    /**
+     * For a catch-all that turns whatever failed into a job's outcome (a failed job with a code): a transient failure
+     * is not the job's, so it is thrown on, for the caller's {@link TransientRetry}, instead of failing the job.
+     */
+    public static void throwIfTransient(Exception failure) {
+        if (!isTransient(failure)) {
+            return;
+        }
+        if (failure instanceof RuntimeException unchecked) {
+            throw unchecked;
+        }
+        throw failure instanceof IOException io ? new java.io.UncheckedIOException(io)
+                : new IllegalStateException(failure);
+    }
+
     private static boolean isTransientSqlState(String state) {
         return state != null && (TRANSIENT_SQL_STATES.contains(state)
                 || state.length() == 5 && TRANSIENT_SQL_CLASSES.contains(state.substring(0, 2)));

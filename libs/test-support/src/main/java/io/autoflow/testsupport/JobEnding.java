@@ -1,0 +1,62 @@
+package io.autoflow.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.autoflow.events.EventJson;
+import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Topics;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * How a worker's job ended, as its events say: for tests that a fault on the way made it end exactly once, and how,
+ * with nothing dead-lettered.
+ */
+public final class JobEnding {
+
+    private static final Duration READ = Duration.ofSeconds(20);
+
+    private JobEnding() {
+    }
+
+    /** The job's ending event (completed or failed), once announced on {@code execution-events}. */
+    public static ExecutionEvent awaitEnd(KafkaTestClient kafka, String jobId, Duration timeout) {
+        return read(kafka.awaitRecord(Topics.EXECUTION_EVENTS, record -> jobId.equals(record.key())
+                && read(record).status().isTerminal(), timeout));
+    }
+
+    /**
+     * Asserts that the job was started once and ended once, with {@code status}, and that its request is not on the
+     * dead-letter topic of {@code requestTopic}. A request redelivered after its job ended (a consumer-group
+     * rebalance before the offset was committed) is answered again with the stored outcome: the same ending,
+     * announced again, is still one ending; another status, another error or another result is not.
+     *
+     * @return the ending event
+     */
+    public static ExecutionEvent assertEndedOnce(KafkaTestClient kafka, String jobId, ExecutionEvent.Status status,
+            String requestTopic) {
+        List<ExecutionEvent> events = kafka.readAll(Topics.EXECUTION_EVENTS, READ).stream()
+                .filter(record -> jobId.equals(record.key())).map(JobEnding::read)
+                .filter(event -> event.status() != ExecutionEvent.Status.PROGRESS).toList();
+        assertThat(events).as("events of job " + jobId).extracting(ExecutionEvent::status)
+                .startsWith(ExecutionEvent.Status.STARTED, status)
+                .containsOnly(ExecutionEvent.Status.STARTED, status)
+                .containsOnlyOnce(ExecutionEvent.Status.STARTED);
+        List<ExecutionEvent> endings = events.subList(1, events.size());
+        assertThat(endings).as("endings of job " + jobId)
+                .extracting(ExecutionEvent::error, ExecutionEvent::result)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(endings.get(0).error(), endings.get(0).result()));
+        assertThat(kafka.readAll(Topics.dlq(requestTopic), READ)).as("dead letters of job " + jobId)
+                .noneMatch(record -> jobId.equals(record.key()));
+        return endings.get(0);
+    }
+
+    private static ExecutionEvent read(ConsumerRecord<String, String> record) {
+        try {
+            return EventJson.mapper().readValue(record.value(), ExecutionEvent.class);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -14,11 +14,15 @@ import io.autoflow.client.api.SchedulesApi;
 import io.autoflow.client.invoker.ApiClient;
 import io.autoflow.client.invoker.ApiException;
 import io.autoflow.client.invoker.auth.ApiKeyAuth;
+import io.autoflow.client.model.AnalysisResult;
+import io.autoflow.client.model.ColumnStatistics;
+import io.autoflow.client.model.DocumentAnalyticsJob;
 import io.autoflow.client.model.Job;
 import io.autoflow.client.model.JobList;
 import io.autoflow.client.model.NotificationRequest;
 import io.autoflow.client.model.Schedule;
 import io.autoflow.client.model.ScheduleRequest;
+import io.autoflow.client.model.ScheduleTaskJob;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +37,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,9 +77,19 @@ class GeneratedClientEndToEndIT extends OnThePlatform {
         assertThat(job.getFileName()).isEqualTo("sales.csv");
         assertThat(job.getCompletedAt()).isAfterOrEqualTo(job.getCreatedAt());
         assertThat(job.getReportUrl()).isEqualTo("/api/jobs/" + jobId + "/report");
-        // The result is free-form by workflow type: an analysis has its tables.
-        List<?> tables = (List<?>) ((Map<?, ?>) job.getResult()).get("tables");
-        assertThat(((Number) ((Map<?, ?>) tables.get(0)).get("row_count")).intValue()).isEqualTo(48);
+        // The job is of its workflow type's model (Job's discriminator workflow_type), its result typed: an
+        // analysis's tables, with each column's statistics; the platform's storage keys are not part of it.
+        assertThat(job).isInstanceOf(DocumentAnalyticsJob.class);
+        AnalysisResult result = ((DocumentAnalyticsJob) job).getResult();
+        assertThat(result.getTables()).hasSize(1);
+        assertThat(result.getTables().get(0).getName()).isEqualTo("sales");
+        assertThat(result.getTables().get(0).getRowCount()).isEqualTo(48L);
+        assertThat(result.getTables().get(0).getColumns()).filteredOn(column -> column.getName().equals("units"))
+                .singleElement().extracting(ColumnStatistics::getMedian).isEqualTo(45.0);
+        assertThat(result.getInsights()).isNotEmpty();
+        assertThat(result.getReport().getFormat()).isEqualTo(io.autoflow.client.model.Report.FormatEnum.PDF);
+        assertThat(result.getReport().getSizeBytes()).isPositive();
+        assertThat(result.getCharts()).hasSameSizeAs(job.getCharts());
 
         // Every job of the caller, one a page, newest first: each once, this one among them.
         List<String> seen = new ArrayList<>();
@@ -105,6 +118,9 @@ class GeneratedClientEndToEndIT extends OnThePlatform {
                         found.getStatus().getValue()));
         assertThat(setUp.getStatus().getValue()).as("%s", setUp).isEqualTo("completed");
         assertThat(setUp.getWorkflowType().getValue()).isEqualTo("schedule_task");
+        // A schedule job's result is the Schedule it set up.
+        assertThat(setUp).isInstanceOf(ScheduleTaskJob.class);
+        assertThat(((ScheduleTaskJob) setUp).getResult().getScheduleId()).isEqualTo(scheduleId);
 
         SchedulesApi schedules = new SchedulesApi(client);
         Schedule schedule = schedules.getSchedule(scheduleId);

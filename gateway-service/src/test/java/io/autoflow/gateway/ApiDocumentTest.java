@@ -148,6 +148,75 @@ class ApiDocumentTest {
         assertThat(document.getPaths().get("/api/schedules/{id}").getGet().getResponses().get("200").getContent()
                 .get("application/json").getSchema().get$ref()).endsWith("/Schedule");
         assertThat(document.getComponents().getSchemas().get("Job").getProperties())
-                .containsKeys("job_id", "status", "result", "error");
+                .containsKeys("job_id", "status", "error");
+    }
+
+    /**
+     * A job's result is typed by its workflow_type: Job's discriminator maps each type to a job schema that is Job
+     * plus its typed result (generated clients make subclasses of Job). Nothing reachable from it is free-form but an
+     * error's details, whose facts vary with the code.
+     */
+    @Test
+    void aJobsResultIsItsWorkflowsRecord() {
+        Map<String, io.swagger.v3.oas.models.media.Schema> schemas = document.getComponents().getSchemas();
+        var job = schemas.get("Job");
+        assertThat(job.getDiscriminator().getPropertyName()).isEqualTo("workflow_type");
+        Map<String, String> results = Map.of("document_analytics", "AnalysisResult", "api_automation", "ApiCallResult",
+                "data_transform", "TransformResult", "notification", "NotificationResult", "schedule_task", "Schedule");
+        assertThat(job.getDiscriminator().getMapping()).containsOnlyKeys(results.keySet());
+        results.forEach((type, result) -> {
+            String ref = job.getDiscriminator().getMapping().get(type);
+            var typed = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            assertThat(((io.swagger.v3.oas.models.media.Schema<?>) typed.getAllOf().get(0)).get$ref()).as(type)
+                    .endsWith("/Job");
+            assertThat(((io.swagger.v3.oas.models.media.Schema<?>) typed.getProperties().get("result")).get$ref())
+                    .as(type).endsWith("/" + result);
+        });
+        // Where the workers store files is not the API's: the job's links stand for it.
+        assertThat(schemas.get("Report").getProperties()).doesNotContainKey("key");
+        assertThat(schemas.get("StoredFile").getProperties()).doesNotContainKey("key");
+        assertThat(schemas.get("AnalysisResult").getProperties()).doesNotContainKey("detail");
+
+        List<String> freeForm = new ArrayList<>();
+        freeFormIn("Job", schemas, new java.util.HashSet<>(), freeForm);
+        assertThat(freeForm).containsExactly("ErrorInfo.details");
+    }
+
+    /** The properties reachable from a schema that say nothing of their content (any JSON, any object). */
+    private static void freeFormIn(String name, Map<String, io.swagger.v3.oas.models.media.Schema> schemas,
+            java.util.Set<String> seen, List<String> found) {
+        if (!seen.add(name)) {
+            return;
+        }
+        List<io.swagger.v3.oas.models.media.Schema<?>> parts = new ArrayList<>();
+        var schema = schemas.get(name);
+        parts.add(schema);
+        if (schema.getAllOf() != null) {
+            schema.getAllOf().forEach(part -> parts.add((io.swagger.v3.oas.models.media.Schema<?>) part));
+        }
+        if (schema.getDiscriminator() != null && schema.getDiscriminator().getMapping() != null) {
+            schema.getDiscriminator().getMapping().values().forEach(ref -> freeFormIn(
+                    ref.substring(ref.lastIndexOf('/') + 1), schemas, seen, found));
+        }
+        for (var part : parts) {
+            if (part.getProperties() == null) {
+                continue;
+            }
+            part.getProperties().forEach((property, value) -> {
+                var items = value.getItems() != null ? value.getItems() : value;
+                while (items.getItems() != null) {
+                    items = items.getItems();
+                }
+                String ref = items.get$ref();
+                if (ref != null && !ref.endsWith("/JsonValue")) {
+                    freeFormIn(ref.substring(ref.lastIndexOf('/') + 1), schemas, seen, found);
+                } else if (ref != null || items.getAdditionalProperties() != null
+                        || "object".equals(items.getType()) && items.getProperties() == null
+                        || items.getTypes() != null && items.getTypes().contains("object")
+                                && items.getProperties() == null) {
+                    found.add(name + "." + property);
+                }
+            });
+        }
     }
 }

@@ -23,6 +23,7 @@ import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.SendMessage;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
+import io.autoflow.events.result.JobResult;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -267,7 +268,7 @@ class OrchestrationTest {
                 .body("attempt", is(3));
         kafka.awaitRecord(Topics.NOTIFICATIONS, r -> r.key().equals(id) && r.value().contains("worker_lost"),
                 WAIT);
-        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, (JobResult) null));
         Thread.sleep(500);
         job(id, "user-a").body("status", is("failed"));
     }
@@ -305,7 +306,7 @@ class OrchestrationTest {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));
         awaitStatus(id, "queued"); // events of a job the orchestrator has not recorded yet are ignored
-        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, null));
+        kafka.send(Topics.EXECUTION_EVENTS, id, ExecutionEvent.completed(id, (JobResult) null));
         awaitStatus(id, "completed");
         job(id, "user-a").body("delivery_status", nullValue());
     }

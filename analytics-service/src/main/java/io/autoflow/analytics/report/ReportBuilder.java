@@ -1,11 +1,10 @@
 package io.autoflow.analytics.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.analytics.stats.DocumentLimits;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.result.AnalysisResult;
 import io.autoflow.service.work.Checkpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -37,11 +36,14 @@ public class ReportBuilder {
         return "reports/" + request.userId() + "/" + request.executionId() + "/";
     }
 
-    /** Adds {@code report} and {@code charts} to {@code result}. */
-    public void build(AnalyzeDocument request, ReportContent content, ObjectNode result) throws IOException {
+    /** What was drawn and written, and where it is kept: the result's {@code charts} and {@code report}. */
+    public record Built(List<AnalysisResult.Chart> charts, AnalysisResult.Report report) {
+    }
+
+    public Built build(AnalyzeDocument request, ReportContent content) throws IOException {
         String prefix = prefix(request);
         List<ReportSection> sections = new ArrayList<>();
-        ArrayNode chartList = result.putArray("charts");
+        List<AnalysisResult.Chart> chartList = new ArrayList<>();
         int drawn = 0;
         for (TableStatistics table : content.statistics().tables()) {
             Checkpoint.check();
@@ -50,7 +52,7 @@ public class ReportBuilder {
             for (Chart chart : tableCharts) {
                 String key = prefix + "chart-" + (++drawn) + ".png";
                 blobs.put(key, new ByteArrayInputStream(chart.png()));
-                chartList.addObject().put("title", table.name() + ": " + chart.title()).put("key", key);
+                chartList.add(new AnalysisResult.Chart(table.name() + ": " + chart.title(), key));
             }
             sections.add(new ReportSection(table, tableCharts));
         }
@@ -60,8 +62,7 @@ public class ReportBuilder {
         DocumentLimits.checkReport(report.length);
         String key = prefix + "report." + writer.format().fileExtension();
         blobs.put(key, new ByteArrayInputStream(report));
-        result.putObject("report").put("format", writer.format().requestName())
-                .put("media_type", writer.format().mediaType())
-                .put("key", key).put("size_bytes", report.length);
+        return new Built(List.copyOf(chartList), new AnalysisResult.Report(writer.format().requestName(),
+                writer.format().mediaType(), key, report.length));
     }
 }

@@ -1,13 +1,13 @@
 package io.autoflow.analytics.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.result.AnalysisResult;
 
-/** Either the analysis result or why there is none. */
-public record AnalysisOutcome(JsonNode result, ErrorInfo error) {
+/** Either the analysis result (the summary an event carries) or why there is none. */
+public record AnalysisOutcome(AnalysisResult result, ErrorInfo error) {
 
-    public static AnalysisOutcome success(JsonNode result) {
+    public static AnalysisOutcome success(AnalysisResult result) {
         return new AnalysisOutcome(result, null);
     }
 

@@ -68,8 +68,8 @@ public class AnalyticsJobs {
             job.results = EventJson.write(outcome.result());
             job.error = EventJson.write(outcome.error());
             if (outcome.result() != null) {
-                job.charts = EventJson.write(outcome.result().path("charts"));
-                job.reportUrl = outcome.result().path("report_url").asText(null);
+                job.charts = EventJson.write(outcome.result().charts());
+                job.reportUrl = outcome.result().reportUrl();
             }
             job.completedAt = Instant.now();
         }).replaceWithVoid();

@@ -1,8 +1,5 @@
 package io.autoflow.analytics.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.extract.DocumentException;
 import io.autoflow.analytics.extract.DocxAnalyzer;
@@ -13,6 +10,7 @@ import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.insight.InsightWriter;
 import io.autoflow.analytics.insight.Narrative;
 import io.autoflow.analytics.insight.NarrativeWriter;
+import io.autoflow.analytics.mapping.AnalysisResultMapping;
 import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.quality.AlertFinder;
 import io.autoflow.analytics.report.ReportBuilder;
@@ -25,6 +23,8 @@ import io.autoflow.events.CodedException;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.events.result.AnalysisResult;
+import io.autoflow.events.result.StoredFile;
 import io.autoflow.service.failure.TransientFailures;
 import io.autoflow.service.work.Checkpoint;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +53,6 @@ public class DocumentAnalysis {
     private static final Logger LOG = Logger.getLogger(DocumentAnalysis.class);
     private static final Set<String> CSV_TYPES = Set.of(DocumentTypes.CSV, "application/csv", "text/plain",
             "text/comma-separated-values");
-    /** Results follow the REST API's snake_case. */
-    private static final ObjectMapper RESULT_JSON = EventJson.mapper().copy()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private final BlobStore blobs;
     private final CsvAnalyzer csv = new CsvAnalyzer();
@@ -82,26 +79,24 @@ public class DocumentAnalysis {
         try {
             AnalysisSelection selection = AnalysisSelection.of(request.analyses());
             DocumentStatistics statistics = selection.apply(extract(request));
-            ObjectNode result = RESULT_JSON.valueToTree(statistics);
             List<Insight> insights = selection.insights() ? first(insightWriter.write(statistics),
                     DocumentLimits.MAX_INSIGHTS) : List.of();
             List<Alert> alerts = selection.statistical() ? alertFinder.find(statistics) : List.of();
+            List<Alert> listed = first(alerts, DocumentLimits.MAX_ALERTS);
             String name = request.fileName() == null ? "Document" : DocumentLimits.name(request.fileName());
             Narrative narrative = selection.insights() ? narratives.write(name, statistics, insights) : null;
-            result.set("insights", RESULT_JSON.valueToTree(insights));
-            if (narrative != null) {
-                result.set("narrative", RESULT_JSON.valueToTree(narrative));
-            }
-            result.set("alerts", RESULT_JSON.valueToTree(first(alerts, DocumentLimits.MAX_ALERTS)));
-            result.put("alert_count", alerts.size());
-            reports.build(request, new ReportContent(name, statistics, narrative, insights, first(alerts,
-                    DocumentLimits.MAX_ALERTS)), result);
-            result.put("report_url", "/api/jobs/" + request.executionId() + "/report");
-            // The requested format and delivery, so the report can be handed over as the user asked.
-            result.set("output", RESULT_JSON.valueToTree(request.output()));
-            if (request.sourceUrl() != null) {
-                result.put("source_url", request.sourceUrl()); // fetched when the job ran
-            }
+            ReportBuilder.Built report = reports.build(request, new ReportContent(name, statistics, narrative,
+                    insights, listed));
+            AnalysisResult result = AnalysisResult.full(
+                    AnalysisResultMapping.each(statistics.tables(), AnalysisResultMapping::table),
+                    AnalysisResultMapping.text(statistics.text()),
+                    AnalysisResultMapping.each(insights, AnalysisResultMapping::insight),
+                    AnalysisResultMapping.narrative(narrative),
+                    AnalysisResultMapping.each(listed, AnalysisResultMapping::alert), alerts.size(),
+                    report.charts(), report.report(), "/api/jobs/" + request.executionId() + "/report",
+                    // The requested format and delivery, so the report can be handed over as the user asked.
+                    AnalysisResultMapping.output(request.output()),
+                    request.sourceUrl()); // fetched when the job ran, for a scheduled analysis
             return AnalysisOutcome.success(summary(request, result));
         } catch (CodedException e) {
             return AnalysisOutcome.failure(e.toErrorInfo());
@@ -119,17 +114,13 @@ public class DocumentAnalysis {
 
     /**
      * Stores the full result next to the report and returns what an event may carry: everything but the tables, the
-     * text and the alerts, with where the rest is ({@code detail.key}) and how many tables and alerts there are.
+     * text and the alerts, with where the rest is ({@code detail.key}) and how many tables there are.
      */
-    private ObjectNode summary(AnalyzeDocument request, ObjectNode result) throws IOException {
-        byte[] detail = RESULT_JSON.writeValueAsBytes(result);
+    private AnalysisResult summary(AnalyzeDocument request, AnalysisResult result) throws IOException {
+        byte[] detail = EventJson.mapper().writeValueAsBytes(result);
         String key = ReportBuilder.prefix(request) + "result.json";
         blobs.put(key, new ByteArrayInputStream(detail));
-        ObjectNode summary = result.deepCopy();
-        summary.remove(List.of("tables", "text", "alerts"));
-        summary.put("table_count", result.path("tables").size());
-        summary.putObject("detail").put("key", key).put("size_bytes", detail.length);
-        return summary;
+        return result.summary(new StoredFile(key, null, detail.length));
     }
 
     private static <T> List<T> first(List<T> items, int max) {

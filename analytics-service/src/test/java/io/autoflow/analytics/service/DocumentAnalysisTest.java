@@ -66,7 +66,7 @@ class DocumentAnalysisTest {
                 "sales.csv", DocumentTypes.CSV, 2500, analyses, new AnalyzeDocument.Output("pdf", "download", null,
                         null), null));
         assertThat(outcome.error()).isNull();
-        try (var in = store.open(outcome.result().get("detail").get("key").asText()).orElseThrow()) {
+        try (var in = store.open(outcome.result().detail().key()).orElseThrow()) {
             return io.autoflow.events.EventJson.mapper().readTree(in);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -10,6 +10,9 @@ import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.result.ApiCallResult;
+import io.autoflow.events.result.Narrative;
+import io.autoflow.events.result.StoredFile;
 import io.autoflow.service.failure.TransientRetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -138,20 +141,12 @@ public class ApiAutomation {
             return RunOutcome.failure(new ErrorInfo("response_not_stored", "The API answered " + answer.status()
                     + ", but its answer could not be stored", details));
         }
-        ObjectNode result = EventJson.mapper().createObjectNode();
-        result.putObject("request").put("method", method).put("url", request.url());
-        result.put("status_code", answer.status())
-                .put("content_type", mediaType)
-                .put("size_bytes", answer.body().length)
-                .put("duration_ms", answer.durationMs())
-                .put("attempts", attempts);
-        result.putObject("response").put("key", key).put("media_type", mediaType)
-                .put("size_bytes", answer.body().length);
-        if (isText(mediaType)) {
-            result.put("preview", preview(answer));
-        }
-        result.putObject("narrative").put("text", method + " " + request.url() + " answered " + answer.status()
-                + " in " + answer.durationMs() + " ms with " + answer.body().length + " bytes of " + mediaType + ".");
+        String narrative = method + " " + request.url() + " answered " + answer.status() + " in " + answer.durationMs()
+                + " ms with " + answer.body().length + " bytes of " + mediaType + ".";
+        ApiCallResult result = new ApiCallResult(new ApiCallResult.Call(method, request.url()), answer.status(),
+                mediaType, answer.body().length, answer.durationMs(), attempts,
+                new StoredFile(key, mediaType, answer.body().length), isText(mediaType) ? preview(answer) : null,
+                Narrative.of(narrative));
         return RunOutcome.success(result);
     }
 

@@ -1,13 +1,13 @@
 package io.autoflow.automation.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.result.ApiCallResult;
 
 /** Either what the API answered or why the call failed. */
-public record RunOutcome(JsonNode result, ErrorInfo error) {
+public record RunOutcome(ApiCallResult result, ErrorInfo error) {
 
-    public static RunOutcome success(JsonNode result) {
+    public static RunOutcome success(ApiCallResult result) {
         return new RunOutcome(result, null);
     }
 

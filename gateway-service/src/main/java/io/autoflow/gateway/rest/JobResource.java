@@ -1,11 +1,16 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
 import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionView;
+import io.autoflow.events.result.AnalysisResult;
+import io.autoflow.events.result.ApiCallResult;
+import io.autoflow.events.result.JobResult;
+import io.autoflow.events.result.JobResults;
+import io.autoflow.events.result.StoredFile;
+import io.autoflow.events.result.TransformResult;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
@@ -34,6 +39,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -50,6 +56,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Produces(MediaType.APPLICATION_JSON)
 public class JobResource {
 
+    private static final Logger LOG = Logger.getLogger(JobResource.class);
+
     static final String PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     /** The report formats served, by the file extension of the stored report. */
     private static final Map<String, String> REPORT_TYPES = Map.of("pdf", "application/pdf", "pptx", PPTX,
@@ -58,13 +66,12 @@ public class JobResource {
     private final CurrentUser user;
     private final Jobs jobs;
     private final JobStatusClient status;
-    private final ObjectMapper json;
     private final BlobStore blobs;
     private final SignedLinks links;
     private final Duration linkValidity;
     private final JobEventStreams eventStreams;
 
-    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, ObjectMapper json, BlobStore blobs,
+    public JobResource(CurrentUser user, Jobs jobs, JobStatusClient status, BlobStore blobs,
             SignedLinks links, @ConfigProperty(name = "autoflow.links.download-validity") Duration linkValidity,
             JobEventStreams eventStreams) {
         this.eventStreams = eventStreams;
@@ -74,7 +81,6 @@ public class JobResource {
         this.user = user;
         this.jobs = jobs;
         this.status = status;
-        this.json = json;
     }
 
     /** A page of jobs, newest first; {@code has_more}: ask again with {@code starting_after} the last one's id. */
@@ -95,7 +101,7 @@ public class JobResource {
             }
             return status.get(id, user.id().toString())
                     .onFailure().transform(JobResource::unavailable)
-                    .chain(known -> withDetail(job, view(job, known)));
+                    .chain(known -> withDetail(job, known));
         });
     }
 
@@ -116,7 +122,10 @@ public class JobResource {
                     .map(known -> {
                         Map<String, ExecutionView> byId = known.stream()
                                 .collect(Collectors.toMap(ExecutionView::jobId, Function.identity()));
-                        return new JobList(mine.stream().map(job -> view(job, byId.get(job.id.toString()))).toList(),
+                        return new JobList(mine.stream().map(job -> {
+                            ExecutionView view = byId.get(job.id.toString());
+                            return view(job, view, result(view));
+                        }).toList(),
                                 found.size() > size);
                     });
         });
@@ -156,7 +165,7 @@ public class JobResource {
 
     private Multi<JobView> follow(Job job, String id, String userId) {
         return eventStreams.follow(id, () -> status.get(id, userId).onFailure().recoverWithNull()
-                .chain(known -> withDetail(job, view(job, known))));
+                .chain(known -> withDetail(job, known)));
     }
 
     /**
@@ -164,18 +173,35 @@ public class JobResource {
      * the blob store with its report (the orchestrator, like every event, holds a bounded summary naming it). Without
      * it (erased meanwhile), the summary is what there is.
      */
-    private Uni<JobView> withDetail(Job job, JobView view) {
-        String key = ownKey(view.result(), "detail", "reports/" + job.userId + "/" + job.id + "/");
+    private Uni<JobView> withDetail(Job job, ExecutionView known) {
+        JobResult summary = result(known);
+        String key = summary instanceof AnalysisResult analysis ? ownKey(analysis.detail(), reports(job)) : null;
         if (key == null) {
-            return Uni.createFrom().item(view);
+            return Uni.createFrom().item(view(job, known, summary));
         }
         return Uni.createFrom().item(() -> {
             try (InputStream in = blobs.open(key).orElse(null)) {
-                return in == null ? view : view.withResult(json.readTree(in));
+                return view(job, known, in == null ? summary : EventJson.mapper().readValue(in, AnalysisResult.class));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /**
+     * The result as its workflow's record. One that does not read (a worker's bug) is logged and left out rather than
+     * failing the whole job's view.
+     */
+    private static JobResult result(ExecutionView known) {
+        if (known == null) {
+            return null;
+        }
+        try {
+            return JobResults.read(known.workflowType(), known.result());
+        } catch (IllegalArgumentException e) {
+            LOG.errorf(e, "The result of job %s is left out", known.jobId());
+            return null;
+        }
     }
 
     /** The job's report (PDF, PPTX or XLSX), for its owner only. */
@@ -193,7 +219,7 @@ public class JobResource {
             }
             return status.get(id, user.id().toString()).onFailure().transform(JobResource::unavailable)
                     .chain(known -> {
-                        String key = ownReportKey(known, job);
+                        String key = ownReportKey(result(known), job);
                         if (key == null) {
                             throw new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "This job has no report (yet)");
                         }
@@ -217,14 +243,16 @@ public class JobResource {
     }
 
     /** The job's charts with links that show them without the API key, e.g. in the web app's report view. */
-    private List<JobView.ChartLink> chartLinks(JsonNode result, Job job) {
+    private List<JobView.ChartLink> chartLinks(JobResult result, Job job) {
         List<JobView.ChartLink> charts = new ArrayList<>();
-        String prefix = "reports/" + job.userId + "/" + job.id + "/";
+        if (!(result instanceof AnalysisResult analysis) || analysis.charts() == null) {
+            return charts;
+        }
         Instant expires = Instant.now().plus(linkValidity);
-        for (JsonNode chart : result == null ? json.createArrayNode() : result.path("charts")) {
-            String key = chart.path("key").asText("");
-            if (key.startsWith(prefix) && !key.contains("..")) {
-                charts.add(new JobView.ChartLink(chart.path("title").asText("Chart"),
+        for (AnalysisResult.Chart chart : analysis.charts()) {
+            String key = ownKey(chart.key(), reports(job));
+            if (key != null) {
+                charts.add(new JobView.ChartLink(chart.title() == null ? "Chart" : chart.title(),
                         "/files/" + links.token(key, key.substring(key.lastIndexOf('/') + 1), expires)));
             }
         }
@@ -232,20 +260,31 @@ public class JobResource {
     }
 
     /** The report's key; it comes from a worker's result, so it counts only inside this job's own prefix. */
-    private static String ownReportKey(ExecutionView known, Job job) {
-        return known == null ? null : ownKey(known.result(), "report", "reports/" + job.userId + "/" + job.id + "/");
+    private static String ownReportKey(JobResult result, Job job) {
+        return result instanceof AnalysisResult analysis && analysis.report() != null
+                ? ownKey(analysis.report().key(), reports(job)) : null;
     }
 
     /** The key of an API call's answer or of converted data, inside the job's own prefix. */
-    private static String ownFileKey(JsonNode result, Job job) {
-        String answer = ownKey(result, "response", "automations/" + job.userId + "/" + job.id + "/");
-        return answer != null ? answer : ownKey(result, "file", "transforms/" + job.userId + "/" + job.id + "/");
+    private static String ownFileKey(JobResult result, Job job) {
+        if (result instanceof ApiCallResult call) {
+            return ownKey(call.response(), "automations/" + job.userId + "/" + job.id + "/");
+        }
+        return result instanceof TransformResult transform
+                ? ownKey(transform.file(), "transforms/" + job.userId + "/" + job.id + "/") : null;
     }
 
-    private static String ownKey(JsonNode result, String field, String prefix) {
-        JsonNode key = result == null ? null : result.path(field).path("key");
-        return key != null && key.isTextual() && key.asText().startsWith(prefix) && !key.asText().contains("..")
-                ? key.asText() : null;
+    /** Where an analysis keeps its report, charts and full result. */
+    private static String reports(Job job) {
+        return "reports/" + job.userId + "/" + job.id + "/";
+    }
+
+    private static String ownKey(StoredFile file, String prefix) {
+        return file == null ? null : ownKey(file.key(), prefix);
+    }
+
+    private static String ownKey(String key, String prefix) {
+        return key != null && key.startsWith(prefix) && !key.contains("..") ? key : null;
     }
 
     private static String downloadName(Job job, String extension) {
@@ -253,13 +292,16 @@ public class JobResource {
         return FileNames.safe(base + "-report." + extension);
     }
 
-    /** The orchestrator's record with the gateway's own facts added, or a queued job when it has none yet. */
-    private JobView view(Job job, ExecutionView known) {
+    /**
+     * The orchestrator's record with the gateway's own facts added, or a queued job when it has none yet. The links
+     * come from the worker's storage keys, which the result shown leaves out.
+     */
+    private JobView view(Job job, ExecutionView known, JobResult result) {
         if (known == null) {
             return new JobView(job.id.toString(), job.workflowType, ExecutionView.QUEUED, null, job.createdAt, null,
                     null, null, 0, job.fileName, null, null, null, null, null, null, null, List.of());
         }
-        String reportKey = ownReportKey(known, job);
+        String reportKey = ownReportKey(result, job);
         String reportUrl = null;
         String downloadKey = null;
         String downloadName = null;
@@ -268,7 +310,7 @@ public class JobResource {
             downloadKey = reportKey;
             downloadName = downloadName(job, reportKey.substring(reportKey.lastIndexOf('.') + 1));
         }
-        String fileKey = ownFileKey(known.result(), job); // an API call's answer or a converted file
+        String fileKey = ownFileKey(result, job); // an API call's answer or a converted file
         if (fileKey != null) {
             downloadKey = fileKey;
             downloadName = fileKey.substring(fileKey.lastIndexOf('/') + 1);
@@ -276,23 +318,23 @@ public class JobResource {
         // A link that works without the API key, e.g. for a browser or a colleague, until it expires.
         Instant expires = downloadKey == null ? null : Instant.now().plus(linkValidity);
         String downloadUrl = downloadKey == null ? null : "/files/" + links.token(downloadKey, downloadName, expires);
-        String delivery = ExecutionView.COMPLETED.equals(known.status()) ? deliveryStatus(known)
+        String delivery = ExecutionView.COMPLETED.equals(known.status()) ? deliveryStatus(known, result)
                 : known.deliveryStatus();
         return new JobView(known.jobId(), known.workflowType(), known.status(), known.progress(), known.createdAt(),
                 known.startedAt(), known.completedAt(), known.durationMs(), known.attempt(), job.fileName,
-                known.result(), known.error(), delivery, known.delivery(), reportUrl, downloadUrl, expires,
-                chartLinks(known.result(), job));
+                result == null ? null : result.withoutStorageKeys(), known.error(), delivery, known.delivery(),
+                reportUrl, downloadUrl, expires, chartLinks(result, job));
     }
 
     /**
      * A report for download is ready as soon as the job completes; an email or webhook is pending until
      * notification-service reports on it, then retrying, delivered or failed.
      */
-    private static String deliveryStatus(ExecutionView known) {
+    private static String deliveryStatus(ExecutionView known, JobResult result) {
         String reported = known.deliveryStatus();
         if (reported == null) {
-            String asked = known.result() == null ? "download"
-                    : known.result().path("output").path("delivery").asText("download");
+            String asked = result instanceof AnalysisResult analysis && analysis.output() != null
+                    && analysis.output().delivery() != null ? analysis.output().delivery() : "download";
             return "download".equals(asked) ? "ready" : "pending";
         }
         return reported.equals("requested") ? "pending" : reported;

@@ -1,21 +1,40 @@
 package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.ExecutionView;
 import io.autoflow.events.Intents;
 import io.autoflow.events.JobDelivery;
+import io.autoflow.events.ScheduleView;
+import io.autoflow.events.result.AnalysisResult;
+import io.autoflow.events.result.ApiCallResult;
+import io.autoflow.events.result.JobResult;
+import io.autoflow.events.result.NotificationResult;
+import io.autoflow.events.result.TransformResult;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A job as its owner sees it: the orchestrator's record ({@link ExecutionView}) with what the gateway adds — the
  * uploaded file's name, where the report and any file it made are, and links to its charts.
+ *
+ * <p>Its {@code result} is its workflow's record ({@link JobResult}), chosen by {@code workflow_type}. The document
+ * says so the way client generators read best: {@code Job} has {@code workflow_type} as its discriminator, and each
+ * workflow's job ({@link DocumentAnalyticsJob} and the others below) is {@code allOf: [Job]} plus its typed
+ * {@code result}; a generated Java client then reads a {@code DocumentAnalyticsJob} whose {@code getResult()} is an
+ * {@code AnalysisResult}.
  */
-@Schema(name = "Job", requiredProperties = {"job_id", "workflow_type", "status", "created_at", "attempt", "charts"})
+@Schema(name = "Job", requiredProperties = {"job_id", "workflow_type", "status", "created_at", "attempt", "charts"},
+        description = "A job; its result is that of its workflow_type (see the mapping: DocumentAnalyticsJob and the"
+                + " others)",
+        discriminatorProperty = "workflow_type", discriminatorMapping = {
+                @DiscriminatorMapping(value = Intents.DOCUMENT_ANALYTICS, schema = JobView.DocumentAnalyticsJob.class),
+                @DiscriminatorMapping(value = Intents.API_AUTOMATION, schema = JobView.ApiAutomationJob.class),
+                @DiscriminatorMapping(value = Intents.DATA_TRANSFORM, schema = JobView.DataTransformJob.class),
+                @DiscriminatorMapping(value = Intents.NOTIFICATION, schema = JobView.NotificationJob.class),
+                @DiscriminatorMapping(value = Intents.SCHEDULE_TASK, schema = JobView.ScheduleTaskJob.class)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(
         String jobId,
@@ -31,12 +50,8 @@ public record JobView(
         @Schema(description = "How many times a worker was given the job (more than 1 after a worker was lost)")
         int attempt,
         @Schema(description = "The uploaded document's name") String fileName,
-        @Schema(implementation = Map.class, description = "What the job made,"
-                + " by workflow_type: document_analytics: tables (each with its columns' statistics), text,"
-                + " insights, narrative, alerts, charts, report; api_automation: the answer's status_code, headers,"
-                + " body or response (a stored file); data_transform: file, rows; schedule_task: the Schedule;"
-                + " notification: how it was sent")
-        JsonNode result,
+        // Documented by each workflow's job below, typed: the record varies with workflow_type.
+        @Schema(hidden = true) JobResult result,
         @Schema(description = "Why the job failed") ErrorInfo error,
         @Schema(description = "Where the hand-over stands once completed: ready (download), pending, retrying,"
                 + " delivered or failed (email and webhook)",
@@ -52,12 +67,6 @@ public record JobView(
     public record ChartLink(String title, String url) {
     }
 
-    JobView withResult(JsonNode fullResult) {
-        return new JobView(jobId, workflowType, status, progress, createdAt, startedAt, completedAt, durationMs,
-                attempt, fileName, fullResult, error, deliveryStatus, delivery, reportUrl, downloadUrl,
-                downloadUrlExpiresAt, charts);
-    }
-
     /** Ended, hand-over included: nothing about it will change. */
     public boolean isFinal() {
         boolean ended = ExecutionView.COMPLETED.equals(status) || ExecutionView.FAILED.equals(status);
@@ -67,5 +76,31 @@ public record JobView(
     /** What a client watching the job cares about changing. */
     public String state() {
         return status + "|" + progress + "|" + deliveryStatus;
+    }
+
+    /** A {@code document_analytics} job: its result is an {@link AnalysisResult}. Documentation only. */
+    @Schema(name = "DocumentAnalyticsJob", allOf = JobView.class,
+            description = "A job of workflow_type document_analytics")
+    public record DocumentAnalyticsJob(@Schema(description = "Once completed") AnalysisResult result) {
+    }
+
+    /** An {@code api_automation} job: its result is an {@link ApiCallResult}. Documentation only. */
+    @Schema(name = "ApiAutomationJob", allOf = JobView.class, description = "A job of workflow_type api_automation")
+    public record ApiAutomationJob(@Schema(description = "Once completed") ApiCallResult result) {
+    }
+
+    /** A {@code data_transform} job: its result is a {@link TransformResult}. Documentation only. */
+    @Schema(name = "DataTransformJob", allOf = JobView.class, description = "A job of workflow_type data_transform")
+    public record DataTransformJob(@Schema(description = "Once completed") TransformResult result) {
+    }
+
+    /** A {@code notification} job: its result is a {@link NotificationResult}. Documentation only. */
+    @Schema(name = "NotificationJob", allOf = JobView.class, description = "A job of workflow_type notification")
+    public record NotificationJob(@Schema(description = "Once completed") NotificationResult result) {
+    }
+
+    /** A {@code schedule_task} job: its result is the schedule it set up. Documentation only. */
+    @Schema(name = "ScheduleTaskJob", allOf = JobView.class, description = "A job of workflow_type schedule_task")
+    public record ScheduleTaskJob(@Schema(description = "The schedule set up, once completed") ScheduleView result) {
     }
 }

@@ -1,6 +1,8 @@
 package io.autoflow.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.events.result.JobResult;
+import io.autoflow.events.result.JobResults;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,7 +12,8 @@ import java.util.UUID;
  * @param eventId unique per event, so a consumer can tell a redelivery from a new fact
  * @param progress 0..100 for {@link Status#PROGRESS}, else {@code null}
  * @param result a bounded summary of the job's output for {@link Status#COMPLETED} ({@link ResultSummary}); the full
- *        detail stays with the worker, in the blob store
+ *        detail stays with the worker, in the blob store. JSON here, so that the orchestrator keeps any workflow's
+ *        result as it came; it is written from, and read back into, the workflow's {@link JobResult} record
  * @param error why the job failed, for {@link Status#FAILED}
  */
 public record ExecutionEvent(String eventId, String executionId, Status status, Integer progress, String message,
@@ -41,6 +44,11 @@ public record ExecutionEvent(String eventId, String executionId, Status status, 
     }
 
     /** The job's result, bounded by {@link ResultSummary} so that no result can make the event too large. */
+    public static ExecutionEvent completed(String executionId, JobResult result) {
+        return completed(executionId, JobResults.tree(result));
+    }
+
+    /** A result stored earlier as JSON (announced again), bounded like a new one. */
     public static ExecutionEvent completed(String executionId, JsonNode result) {
         return of(executionId, Status.COMPLETED, 100, null, ResultSummary.of(result), null);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.autoflow.events.result.JobResult;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A schedule as its owner sees it: what, when, the next runs and how it went so far. The scheduler makes it, the
- * gateway shows it (GET /api/schedules) and it is a schedule job's result: one record for all three.
+ * gateway shows it (GET /api/schedules) and it is a schedule job's result ({@code schedule_task}): one record for
+ * all three.
  */
 @Schema(name = "Schedule", requiredProperties = {"schedule_id", "name", "cron", "time_zone", "description", "status",
         "task_intent", "runs", "missed", "created_at", "next_runs"})
@@ -35,7 +37,8 @@ public record ScheduleView(
         Instant lastRunAt,
         @Schema(description = "The job of the last run") String lastRunJobId,
         @Schema(description = "The next runs (up to three) in the schedule's zone; none once cancelled")
-        @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) List<OffsetDateTime> nextRuns) {
+        @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) List<OffsetDateTime> nextRuns)
+        implements JobResult {
 
     public static final String ACTIVE = "active";
     public static final String CANCELLED = "cancelled";

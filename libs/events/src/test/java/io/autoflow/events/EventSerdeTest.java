@@ -94,7 +94,7 @@ class EventSerdeTest {
 
     @Test
     void executionEventTypesAreVersionedCloudEventTypes() {
-        assertThat(ExecutionEvent.completed("e1", null).type()).isEqualTo("io.autoflow.execution.completed.v1");
+        assertThat(ExecutionEvent.completed("e1", (io.autoflow.events.result.JobResult) null).type()).isEqualTo("io.autoflow.execution.completed.v1");
         assertThat(ExecutionEvent.failed("e1", ErrorInfo.of("x", "y")).type()).isEqualTo("io.autoflow.execution.failed.v1");
     }
 

@@ -10,6 +10,7 @@ import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.SendMessage;
+import io.autoflow.events.result.NotificationResult;
 import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
 import io.autoflow.service.work.TierProcessingTimes;
@@ -72,10 +73,8 @@ public class ExecutionService {
             if (Intents.NOTIFICATION.equals(intent.intent())) {
                 SendMessage message = EventJson.mapper().convertValue(intent.parameters(), SendMessage.class);
                 execution.advance(Status.COMPLETED, Instant.now());
-                var result = EventJson.mapper().createObjectNode().put("message", message.message())
-                        .put("requested_by", message.requestedBy());
-                result.putObject("narrative").put("text", message.message());
-                execution.outputData = result.toString();
+                execution.outputData = EventJson.write(NotificationResult.of(message.message(),
+                        message.requestedBy()));
                 requestHandover(execution);
             } else if (WorkflowRequests.route(intent).isEmpty()) {
                 execution.advance(Status.FAILED, Instant.now());

@@ -51,7 +51,7 @@ public class Schedules {
         Optional<ScheduledTask> known = store.find(id);
         if (known.isPresent()) {
             // a redelivered request
-            return ExecutionEvent.completed(id, EventJson.mapper().valueToTree(view(known.get(), now)));
+            return ExecutionEvent.completed(id, view(known.get(), now));
         }
         Cron cron;
         ZoneId zone;
@@ -99,7 +99,7 @@ public class Schedules {
                 request.cronExpression().trim(), zone.getId(), request.taskIntent(), request.taskParameters(),
                 ScheduledTask.ACTIVE, first.get(), null, 0, 0, now);
         store.create(task);
-        return ExecutionEvent.completed(id, EventJson.mapper().valueToTree(view(store.find(id).orElse(task), now)));
+        return ExecutionEvent.completed(id, view(store.find(id).orElse(task), now));
     }
 
     /** The run of a due schedule, and when it runs next: after now, so times missed while down run once. */

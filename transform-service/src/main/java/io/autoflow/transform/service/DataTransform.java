@@ -1,13 +1,14 @@
 package io.autoflow.transform.service;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.CodedException;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
-import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.TransformData;
+import io.autoflow.events.result.Narrative;
+import io.autoflow.events.result.StoredFile;
+import io.autoflow.events.result.TransformResult;
 import io.autoflow.service.failure.TransientFailures;
 import io.autoflow.service.work.Checkpoint;
 import io.autoflow.transform.convert.Counts;
@@ -130,20 +131,14 @@ public class DataTransform {
         };
     }
 
-    private static ObjectNode result(TransformData request, String target, String key, String mediaType, long size,
-            Counts counts) {
-        ObjectNode result = EventJson.mapper().createObjectNode()
-                .put("target_format", target)
-                .put("tables", counts.tables())
-                .put("rows", counts.rows())
-                .put("dropped_cells", counts.droppedCells());
-        result.putObject("file").put("key", key).put("media_type", mediaType).put("size_bytes", size);
+    private static TransformResult result(TransformData request, String target, String key, String mediaType,
+            long size, Counts counts) {
         String text = "Converted " + request.fileName() + " (" + counts.tables() + (counts.tables() == 1 ? " table, "
                 : " tables, ") + counts.rows() + " rows) to " + target.toUpperCase(Locale.ROOT) + "."
                 + (counts.droppedCells() == 0 ? "" : " " + counts.droppedCells()
                         + " filled cells right of their sheet's header had no column and were left out.");
-        result.putObject("narrative").put("text", text);
-        return result;
+        return new TransformResult(target, counts.tables(), counts.rows(), counts.droppedCells(),
+                new StoredFile(key, mediaType, size), Narrative.of(text));
     }
 
     /** The document's name without its extension, safe as a file name. */

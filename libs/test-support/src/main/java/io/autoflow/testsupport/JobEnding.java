@@ -27,10 +27,11 @@ public final class JobEnding {
     }
 
     /**
-     * Asserts that the job was started once and ended once, with {@code status}, and that its request is not on the
-     * dead-letter topic of {@code requestTopic}. A request redelivered after its job ended (a consumer-group
-     * rebalance before the offset was committed) is answered again with the stored outcome: the same ending,
-     * announced again, is still one ending; another status, another error or another result is not.
+     * Asserts that the job ended once, with {@code status}, and that its request is not on the dead-letter topic of
+     * {@code requestTopic}. A request that Kafka redelivers (a consumer-group rebalance before its offset was
+     * committed) is, by design, answered again with the stored outcome or run again to the same result: the same start
+     * and the same ending, announced again, are still one ending; another status, another error or another result
+     * are not.
      *
      * @return the ending event
      */
@@ -40,10 +41,9 @@ public final class JobEnding {
                 .filter(record -> jobId.equals(record.key())).map(JobEnding::read)
                 .filter(event -> event.status() != ExecutionEvent.Status.PROGRESS).toList();
         assertThat(events).as("events of job " + jobId).extracting(ExecutionEvent::status)
-                .startsWith(ExecutionEvent.Status.STARTED, status)
-                .containsOnly(ExecutionEvent.Status.STARTED, status)
-                .containsOnlyOnce(ExecutionEvent.Status.STARTED);
-        List<ExecutionEvent> endings = events.subList(1, events.size());
+                .startsWith(ExecutionEvent.Status.STARTED).contains(status)
+                .containsOnly(ExecutionEvent.Status.STARTED, status);
+        List<ExecutionEvent> endings = events.stream().filter(event -> event.status() == status).toList();
         assertThat(endings).as("endings of job " + jobId)
                 .extracting(ExecutionEvent::error, ExecutionEvent::result)
                 .containsOnly(org.assertj.core.groups.Tuple.tuple(endings.get(0).error(), endings.get(0).result()));

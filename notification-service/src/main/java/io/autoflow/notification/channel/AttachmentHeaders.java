@@ -21,6 +21,7 @@ final class AttachmentHeaders {
      */
     private static final int LONGEST_WHOLE = 900;
     private static final int SECTION = 60;
+    private static final int LONGEST_FALLBACK = 200;
 
     private AttachmentHeaders() {
     }
@@ -36,7 +37,8 @@ final class AttachmentHeaders {
     }
 
     private static String parameters(String attribute, String name) {
-        StringBuilder out = new StringBuilder(";" + FOLD + attribute + "=\"" + FileNames.asciiFallback(name) + "\"");
+        StringBuilder out = new StringBuilder(";" + FOLD + attribute + "=\"" + shortened(FileNames.asciiFallback(name))
+                + "\"");
         String encoded = FileNames.percentEncoded(name);
         if (encoded.length() <= LONGEST_WHOLE) {
             return out.append(";").append(FOLD).append(attribute).append("*=UTF-8''").append(encoded).toString();
@@ -47,6 +49,12 @@ final class AttachmentHeaders {
                     .append(i == 0 ? "UTF-8''" : "").append(sections.get(i));
         }
         return out.toString();
+    }
+
+    /** A fallback short enough for its line, its end (the extension) kept: it cannot be split into sections. */
+    private static String shortened(String fallback) {
+        return fallback.length() <= LONGEST_FALLBACK ? fallback
+                : fallback.substring(0, LONGEST_FALLBACK - 21) + "_" + fallback.substring(fallback.length() - 20);
     }
 
     /** Pieces of at most {@link #SECTION} characters, never splitting a {@code %XX}. */

@@ -128,6 +128,13 @@ class StrictRequestTest {
         json("/api/me/api-keys", "null").statusCode(400).body("code", is("invalid_request"));
         given().header("X-API-Key", user.key()).contentType("application/json").post("/api/me/api-keys").then()
                 .statusCode(400).body("code", is("invalid_request"));
+        // An empty query value is not an absent one.
+        given().header("X-API-Key", user.key()).urlEncodingEnabled(false).get("/api/jobs?limit=").then()
+                .statusCode(400).body("code", is("invalid_request")).body("param", is("limit"));
+        // Nor the JSON null an upload's options.
+        given().header("X-API-Key", user.key()).multiPart("file", "a.csv", "a,b\n1,2\n".getBytes(), "text/csv")
+                .multiPart("request", "null", "application/json").post("/api/analytics/document").then()
+                .statusCode(400).body("param", is("request"));
     }
 
     private ValidatableResponse json(String path, String body) {

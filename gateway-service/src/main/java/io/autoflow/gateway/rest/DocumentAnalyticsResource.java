@@ -82,11 +82,17 @@ public class DocumentAnalyticsResource {
         if (part == null || part.isBlank()) {
             return null;
         }
+        T options;
         try {
-            return json.readValue(part, type);
+            options = json.readValue(part, type);
         } catch (JsonProcessingException e) {
             throw JsonBodyErrors.refusal(e, "request");
         }
+        if (options == null) { // the JSON "null": leave the part out for the defaults
+            throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "The 'request' part must be an object",
+                    "request");
+        }
+        return options;
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.autoflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -227,6 +227,36 @@ class ApiContractEndToEndIT extends OnThePlatform {
                 send(415, operation.method(), path, local().contentType("text/plain").body("hello"));
             }
         }
+    }
+
+    /** Every operation shows an example of its JSON request and JSON answer, each what its schema describes. */
+    @Test
+    @Order(9)
+    void everyExampleIsWhatItsSchemaDescribes() {
+        List<String> wrong = new ArrayList<>();
+        for (OpenApiContract.Operation operation : api.contract.operations()) {
+            exampleOf(operation.id() + " request",
+                    operation.node().path("requestBody").path("content").path("application/json"), wrong);
+            operation.node().path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2")) {
+                    exampleOf(operation.id() + " " + response.getKey(),
+                            response.getValue().path("content").path("application/json"), wrong);
+                }
+            });
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void exampleOf(String where, JsonNode media, List<String> wrong) {
+        if (media.isMissingNode()) {
+            return;
+        }
+        if (!media.has("example")) {
+            wrong.add(where + ": no example");
+            return;
+        }
+        api.contract.schemaViolations(media.path("schema"), media.get("example"))
+                .forEach(violation -> wrong.add(where + ": " + violation));
     }
 
     /** Last: every operation met, with its success and every error it documents that a request can bring about. */

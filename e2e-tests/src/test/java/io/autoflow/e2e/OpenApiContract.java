@@ -140,9 +140,9 @@ final class OpenApiContract {
                 + excerpt(body)).toList();
     }
 
-    /** What makes a request body invalid against a request schema of the document (empty: valid). */
-    List<String> requestViolations(JsonNode schema, JsonNode body) {
-        return violations(schema, body);
+    /** What makes a value (a request body, an example) invalid against a schema of the document (empty: valid). */
+    List<String> schemaViolations(JsonNode schema, JsonNode value) {
+        return violations(schema, value);
     }
 
     /** The JSON request schema of an operation: its application/json body, or the one x-json-request names. */

@@ -67,8 +67,8 @@ public record JobView(
     public record ChartLink(String title, String url) {
     }
 
-    /** Ended, hand-over included: nothing about it will change. */
-    public boolean isFinal() {
+    /** Ended, hand-over included: nothing about it will change. (Not a getter: it is no field of the JSON.) */
+    public boolean hasEnded() {
         boolean ended = ExecutionView.COMPLETED.equals(status) || ExecutionView.FAILED.equals(status);
         return ended && !"pending".equals(deliveryStatus) && !"retrying".equals(deliveryStatus);
     }

@@ -1,8 +1,12 @@
 package io.autoflow.gateway.rest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.gateway.auth.AuthenticationFilter;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -88,6 +92,7 @@ public class PublicApiDocument implements OASFilter {
         if (openAPI.getPaths() != null) {
             forGenerators(openAPI);
             optionalMeansNullable(openAPI);
+            examples(openAPI);
             openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                     .forEach((method, operation) -> {
                         documentErrors(path, operation);
@@ -176,6 +181,38 @@ public class PublicApiDocument implements OASFilter {
                 }
             });
         }
+    }
+
+    /**
+     * An example of each operation's JSON request and JSON success answer, from {@code openapi-examples.json} (by
+     * operationId): kept beside the code as data, checked against the schemas by the linter and the contract test.
+     */
+    private static void examples(OpenAPI openAPI) {
+        Map<String, Map<String, Object>> examples;
+        try (InputStream in = PublicApiDocument.class.getResourceAsStream("/openapi-examples.json")) {
+            examples = new ObjectMapper().readValue(in, new TypeReference<>() { });
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("openapi-examples.json cannot be read", e);
+        }
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            Map<String, Object> example = examples.get(operation.getOperationId());
+            if (example == null) {
+                return;
+            }
+            RequestBody body = operation.getRequestBody();
+            if (example.containsKey("request") && body != null && body.getContent() != null
+                    && body.getContent().getMediaType(JSON) != null) {
+                body.getContent().getMediaType(JSON).setExample(example.get("request"));
+            }
+            if (example.containsKey("response") && operation.getResponses() != null) {
+                operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") && response.getContent() != null
+                            && response.getContent().getMediaType(JSON) != null) {
+                        response.getContent().getMediaType(JSON).setExample(example.get("response"));
+                    }
+                });
+            }
+        }));
     }
 
     private static String simpleName(String ref) {

@@ -42,7 +42,7 @@ public class JobEventStreams {
         return lookAgain
                 .onItem().transformToUniAndConcatenate(reason -> look.get())
                 .select().where(view -> view != null && !last.getAndSet(view.state()).equals(view.state()))
-                .onItem().transformToMultiAndConcatenate(view -> view.isFinal()
+                .onItem().transformToMultiAndConcatenate(view -> view.hasEnded()
                         ? Multi.createFrom().items(view, END_OF_STREAM) : Multi.createFrom().item(view))
                 .select().first(view -> view != END_OF_STREAM)
                 .select().first(LONGEST);

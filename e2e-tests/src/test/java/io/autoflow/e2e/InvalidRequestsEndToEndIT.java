@@ -38,7 +38,7 @@ class InvalidRequestsEndToEndIT extends OnThePlatform {
     void everyInvalidRequestIsRefusedWithAProblemTheDocumentDescribes() throws Exception {
         api = CheckedGateway.at(gateway.url());
         String me = CheckedGateway.request().header("X-API-Key", apiKey).get(gateway.url() + "/api/me").path("id");
-        Map<String, ObjectNode> validBodies = validBodies(me);
+        Map<String, ObjectNode> validBodies = validBodies();
 
         for (OpenApiContract.Operation operation : api.contract.operations()) {
             String path = operation.template().replace("{id}", me).replace("{topic}", "intents.dlq")
@@ -46,7 +46,7 @@ class InvalidRequestsEndToEndIT extends OnThePlatform {
             ObjectNode valid = validBodies.get(operation.id());
             if (valid != null) {
                 JsonNode schema = api.contract.jsonRequestSchema(operation).orElseThrow();
-                Function<String, RequestSpecification> carrying = body(operation, operation.id());
+                Function<String, RequestSpecification> carrying = body(operation);
                 for (String body : List.of("[]", "\"x\"", "42", "null", "true", "{", "{\"a\":1}}")) {
                     refused(operation, path, carrying.apply(body), "body " + body);
                 }
@@ -69,7 +69,7 @@ class InvalidRequestsEndToEndIT extends OnThePlatform {
                         refused(operation, named, local(), "id " + abridged(id));
                     }
                 } else if (parameter.has("$ref") && valid != null) {
-                    refused(operation, path, body(operation, operation.id()).apply(valid.toString())
+                    refused(operation, path, body(operation).apply(valid.toString())
                             .header("Idempotency-Key", "k".repeat(300)), "Idempotency-Key of 300 characters");
                 }
             }
@@ -93,9 +93,9 @@ class InvalidRequestsEndToEndIT extends OnThePlatform {
     }
 
     /** A request of the operation with this body: JSON, or an upload's JSON part beside a valid document. */
-    private Function<String, RequestSpecification> body(OpenApiContract.Operation operation, String id) {
+    private Function<String, RequestSpecification> body(OpenApiContract.Operation operation) {
         boolean upload = operation.node().path("requestBody").path("content").has("multipart/form-data");
-        if (!upload || id.equals("sendChatMessage")) { // a chat message's JSON form is on the same path
+        if (!upload || operation.id().equals("sendChatMessage")) { // a chat message's JSON form is on the same path
             return body -> local().contentType("application/json").body(body);
         }
         return body -> local().multiPart("file", "sales.csv", sales(), "text/csv")
@@ -103,7 +103,7 @@ class InvalidRequestsEndToEndIT extends OnThePlatform {
     }
 
     /** A request each operation takes, as the document describes it, to make the invalid ones from. */
-    private Map<String, ObjectNode> validBodies(String me) {
+    private Map<String, ObjectNode> validBodies() {
         Map<String, ObjectNode> bodies = new LinkedHashMap<>();
         bodies.put("updateMe", object("{\"time_zone\":\"UTC\"}"));
         bodies.put("createApiKey", object("{\"name\":\"invalid requests\",\"expires_at\":\"2099-01-01T00:00:00Z\"}"));

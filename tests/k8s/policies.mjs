@@ -31,6 +31,60 @@ function environment(container, objects) {
   return env;
 }
 
+/** A KafkaUser's ACLs as "type patternType name operation" strings (allow only; the rest are reported). */
+function aclEntries(user, fail) {
+  const out = new Set();
+  const authz = user.spec?.authorization;
+  if (authz?.type !== "simple") { fail(`KafkaUser ${user.metadata.name}: authorization is not simple ACLs`); return out; }
+  for (const acl of authz.acls ?? []) {
+    const r = acl.resource ?? {};
+    const what = `KafkaUser ${user.metadata.name}: ACL on ${r.type} ${r.name ?? "(every name)"}`;
+    if ((acl.type ?? "allow") !== "allow") { fail(`${what} is a ${acl.type} rule; least privilege needs no deny rules`); continue; }
+    if (!["topic", "group"].includes(r.type)) { fail(`${what}: only topics and groups are granted, never ${r.type}`); continue; }
+    if (!r.name || r.name === "*") { fail(`${what}: no wildcard; name the ${r.type}`); continue; }
+    if (acl.host && acl.host !== "*") fail(`${what}: host ${acl.host} (pods have no fixed address)`);
+    for (const op of acl.operations ?? []) {
+      if (op === "All") fail(`${what}: All is more than any service needs`);
+      else out.add(`${r.type} ${r.patternType ?? "literal"} ${r.name} ${op}`);
+    }
+  }
+  return out;
+}
+
+/** Fails on every needed ACL the user lacks and every ACL it has that is not needed. needed: entry -> why. */
+function compareAcls(user, needed, whose, fail) {
+  const has = aclEntries(user, fail);
+  for (const [entry, why] of needed) if (!has.has(entry)) fail(`KafkaUser ${user.metadata.name}: no ACL for ${describeEntry(entry)} (${why})`);
+  for (const entry of has) if (!needed.has(entry)) fail(`KafkaUser ${user.metadata.name}: allows ${describeEntry(entry)}, which ${whose} does not use`);
+}
+const describeEntry = (entry) => {
+  const [type, pattern, name, op] = entry.split(" ");
+  return `${op} on ${type} ${pattern === "prefix" ? `${name}* (prefix)` : name}`;
+};
+
+/** The Kafka cluster, the listener the services' bootstrap address names, and that address's problems. */
+function servicesListener(objects) {
+  const kafka = objects.filter((o) => o.kind === "Kafka");
+  if (kafka.length !== 1) return { problems: [`expected one Kafka, found ${kafka.length}`] };
+  const cluster = kafka[0].metadata.name;
+  const bootstrap = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === "autoflow-config")
+    ?.data?.AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS;
+  const problems = [];
+  const ports = new Set();
+  for (const address of String(bootstrap ?? "").split(",").filter(Boolean)) {
+    const [host, port] = address.trim().split(":");
+    if (host.split(".")[0] !== `${cluster}-kafka-bootstrap`) problems.push(`AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS ${address} is not the bootstrap Service of Kafka ${cluster}`);
+    ports.add(Number(port));
+  }
+  if (!bootstrap) problems.push("autoflow-config has no AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS");
+  const listeners = (kafka[0].spec.kafka?.listeners ?? []).filter((l) => ports.has(l.port));
+  if (bootstrap && listeners.length !== 1) problems.push(`AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS ${bootstrap} names no single listener of Kafka ${cluster}`);
+  return { kafka: kafka[0], cluster, listener: listeners.length === 1 ? listeners[0] : null, problems };
+}
+
+/** What the SCRAM mechanism of a Strimzi authentication type is called by Kafka clients. */
+const SCRAM = { "scram-sha-512": { mechanism: "SCRAM-SHA-512", keda: "scram_sha512" } };
+
 const selects = (selector, labels) => selector && Object.entries(selector.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v)
   && (selector.matchExpressions ?? []).every((e) => e.operator === "In" ? e.values.includes(labels?.[e.key])
     : e.operator === "NotIn" ? !e.values.includes(labels?.[e.key])
@@ -172,6 +226,128 @@ export function checks(objects, root) {
       const min = so.spec.minReplicaCount ?? 0;
       if (min < 1 && src.hasScheduledWork(root, svc)) fail(`${id(so)}: minReplicaCount ${min}, but ${name} runs @Scheduled work that needs a replica awake`);
     }
+  });
+
+  check("Kafka listeners: every one TLS with authentication (SCRAM-SHA-512 or mTLS), ACLs enforced (authorization "
+    + "simple), the User Operator making the KafkaUsers, and the services' bootstrap address one of them", (fail) => {
+    const { kafka, problems } = servicesListener(objects);
+    problems.forEach(fail);
+    if (!kafka) return;
+    const listeners = kafka.spec.kafka?.listeners ?? [];
+    if (!listeners.length) fail(`Kafka ${kafka.metadata.name}: no listener`);
+    for (const l of listeners) {
+      if (l.tls !== true) fail(`Kafka ${kafka.metadata.name}: listener ${l.name} (port ${l.port}) is not TLS`);
+      if (!["scram-sha-512", "tls"].includes(l.authentication?.type)) {
+        fail(`Kafka ${kafka.metadata.name}: listener ${l.name} (port ${l.port}) lets clients in without authentication `
+          + `(${l.authentication?.type ?? "none"}); every listener needs SCRAM-SHA-512 or mTLS`);
+      }
+    }
+    if (kafka.spec.kafka?.authorization?.type !== "simple") {
+      fail(`Kafka ${kafka.metadata.name}: authorization is ${kafka.spec.kafka?.authorization?.type ?? "off"}, not simple: ACLs would not be enforced`);
+    }
+    if (!kafka.spec.entityOperator?.userOperator) fail(`Kafka ${kafka.metadata.name}: no entityOperator.userOperator: no KafkaUser would be made`);
+  });
+
+  check("every service that uses Kafka has its own KafkaUser whose ACLs allow exactly what its channels and Kafka "
+    + "clients do (Read/Describe on what it consumes and its groups, Write/Describe on what it produces and "
+    + "dead-letters) and nothing else", (fail) => {
+    const { cluster, listener } = servicesListener(objects);
+    for (const svc of services) {
+      const grants = src.kafkaAccess(root, svc);
+      if (!grants.length) continue;
+      const name = `${svc}-service`;
+      const user = named("KafkaUser", name);
+      if (!user) { fail(`${name}: uses Kafka (${grants[0].why}, ...) but there is no KafkaUser ${name}`); continue; }
+      if (user.metadata.labels?.["strimzi.io/cluster"] !== cluster) fail(`KafkaUser ${name}: not labelled strimzi.io/cluster: ${cluster}`);
+      if (listener?.authentication && user.spec?.authentication?.type !== listener.authentication.type) {
+        fail(`KafkaUser ${name}: authentication ${user.spec?.authentication?.type}, but the services' listener ${listener.name} wants ${listener.authentication?.type}`);
+      }
+      const needed = new Map();
+      for (const g of grants) for (const op of g.operations) {
+        const entry = `${g.type} ${g.patternType} ${g.name} ${op}`;
+        needed.set(entry, needed.has(entry) ? `${needed.get(entry)}; ${g.why}` : `${name}: ${g.why}`);
+      }
+      compareAcls(user, needed, name, fail);
+    }
+  });
+
+  check("every Kafka-using Deployment signs in as its own KafkaUser: SASL_SSL with the listener's SCRAM mechanism, "
+    + "its JAAS line from its user's Secret, the cluster CA mounted as its PEM truststore, no other user's Secret",
+  (fail) => {
+    const { cluster, listener } = servicesListener(objects);
+    const scram = SCRAM[listener?.authentication?.type];
+    if (listener?.authentication && !scram) fail(`the services' listener ${listener.name} uses ${listener.authentication?.type}; these checks know SCRAM-SHA-512 clients only`);
+    const users = new Set(of("KafkaUser").map((u) => u.metadata.name));
+    for (const svc of services) {
+      if (!src.kafkaAccess(root, svc).length) continue;
+      const name = `${svc}-service`;
+      const dep = named("Deployment", name);
+      if (!dep) continue; // reported by the Deployment check
+      const pod = podSpecOf(dep);
+      const c = pod.containers[0];
+      const env = environment(c, objects);
+      if (env.KAFKA_SECURITY_PROTOCOL !== "SASL_SSL") fail(`${name}: KAFKA_SECURITY_PROTOCOL is ${env.KAFKA_SECURITY_PROTOCOL ?? "unset"}, not SASL_SSL`);
+      if (scram && env.KAFKA_SASL_MECHANISM !== scram.mechanism) fail(`${name}: KAFKA_SASL_MECHANISM is ${env.KAFKA_SASL_MECHANISM ?? "unset"}, not ${scram.mechanism}`);
+      const jaas = (c.env ?? []).find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG")?.valueFrom?.secretKeyRef;
+      if (jaas?.name !== name || jaas?.key !== "sasl.jaas.config" || jaas?.optional) {
+        fail(`${name}: KAFKA_SASL_JAAS_CONFIG does not come from key sasl.jaas.config of the Secret ${name} (its KafkaUser's), `
+          + `but ${jaas ? `${jaas.name}/${jaas.key}${jaas.optional ? " (optional)" : ""}` : "nowhere"}`);
+      }
+      if (env.KAFKA_SSL_TRUSTSTORE_TYPE !== "PEM") fail(`${name}: KAFKA_SSL_TRUSTSTORE_TYPE is ${env.KAFKA_SSL_TRUSTSTORE_TYPE ?? "unset"}, not PEM`);
+      const location = env.KAFKA_SSL_TRUSTSTORE_LOCATION ?? "";
+      const mount = (c.volumeMounts ?? []).find((m) => location.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+      const volume = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
+      const file = mount && location.slice(mount.mountPath.replace(/\/$/, "").length + 1);
+      const key = volume?.secret?.items ? volume.secret.items.find((i) => i.path === file)?.key : file;
+      if (volume?.secret?.secretName !== `${cluster}-cluster-ca-cert` || key !== "ca.crt") {
+        fail(`${name}: KAFKA_SSL_TRUSTSTORE_LOCATION ${location || "(unset)"} is not ca.crt of the Secret ${cluster}-cluster-ca-cert, mounted`);
+      }
+      const secretsRead = [
+        ...(c.env ?? []).map((e) => e.valueFrom?.secretKeyRef?.name),
+        ...(c.envFrom ?? []).map((e) => e.secretRef?.name),
+        ...(pod.volumes ?? []).flatMap((v) => [v.secret?.secretName, ...(v.projected?.sources ?? []).map((p) => p.secret?.name)]),
+      ].filter(Boolean);
+      for (const other of secretsRead) if (users.has(other) && other !== name) fail(`${name}: reads the Secret of KafkaUser ${other}, not its own`);
+    }
+  });
+
+  check("KEDA reads consumer lag as a KafkaUser of its own: every kafka trigger on the services' listener with a "
+    + "TriggerAuthentication (SCRAM over TLS, the cluster CA, that user's Secret), the user allowed to Describe the "
+    + "triggers' topics and groups and nothing else; no KafkaUser that nobody uses", (fail) => {
+    const { cluster, listener } = servicesListener(objects);
+    const scram = SCRAM[listener?.authentication?.type];
+    const neededByUser = new Map(); // KafkaUser name -> Map(entry -> why)
+    for (const so of of("ScaledObject")) {
+      for (const t of (so.spec.triggers ?? []).filter((tr) => tr.type === "kafka")) {
+        const where = `${id(so)} trigger ${t.metadata?.topic}/${t.metadata?.consumerGroup}`;
+        const port = Number(String(t.metadata?.bootstrapServers ?? "").split(",")[0].split(":")[1]);
+        if (listener && port !== listener.port) fail(`${where}: bootstrapServers ${t.metadata?.bootstrapServers} is not the services' listener (port ${listener.port})`);
+        const authName = t.authenticationRef?.name;
+        const kind = t.authenticationRef?.kind ?? "TriggerAuthentication";
+        const auth = authName && kind === "TriggerAuthentication" && named("TriggerAuthentication", authName);
+        if (!auth) { fail(`${where}: no authenticationRef to a TriggerAuthentication of this namespace: KEDA could not sign in`); continue; }
+        const params = {};
+        for (const r of auth.spec.secretTargetRef ?? []) params[r.parameter] = { secret: r.name, key: r.key };
+        for (const r of auth.spec.configMapTargetRef ?? []) params[r.parameter] = { value: named("ConfigMap", r.name)?.data?.[r.key] };
+        const value = (p) => params[p]?.value ?? t.metadata?.[p];
+        const user = value("username");
+        const at = `TriggerAuthentication ${authName}`;
+        if (!user || !named("KafkaUser", user)) { fail(`${at}: username ${user ?? "(none)"} is no KafkaUser`); continue; }
+        if (params.password?.secret !== user || params.password?.key !== "password") fail(`${at}: password is not key password of the Secret ${user}`);
+        if (params.ca?.secret !== `${cluster}-cluster-ca-cert` || params.ca?.key !== "ca.crt") fail(`${at}: ca is not ca.crt of ${cluster}-cluster-ca-cert`);
+        if (scram && value("sasl") !== scram.keda) fail(`${at}: sasl is ${value("sasl") ?? "unset"}, not ${scram.keda}`);
+        if (value("tls") !== "enable") fail(`${at}: tls is ${value("tls") ?? "unset"}, not enable`);
+        if (!neededByUser.has(user)) neededByUser.set(user, new Map());
+        neededByUser.get(user).set(`topic literal ${t.metadata.topic} Describe`, `lag of ${where}`);
+        neededByUser.get(user).set(`group literal ${t.metadata.consumerGroup} Describe`, `lag of ${where}`);
+      }
+    }
+    for (const [user, needed] of neededByUser) {
+      if (services.some((svc) => `${svc}-service` === user)) { fail(`KEDA signs in as ${user}, a service's own user: give it one of its own`); continue; }
+      compareAcls(named("KafkaUser", user), needed, "KEDA", fail);
+    }
+    const used = new Set([...neededByUser.keys(), ...services.filter((svc) => src.kafkaAccess(root, svc).length).map((svc) => `${svc}-service`)]);
+    for (const u of of("KafkaUser")) if (!used.has(u.metadata.name)) fail(`KafkaUser ${u.metadata.name} is used by no service and no ScaledObject`);
   });
 
   check("request-driven services (gateway, conversation) scale on CPU with at least one replica always up", (fail) => {

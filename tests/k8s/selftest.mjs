@@ -39,6 +39,54 @@ const MUTATIONS = [
   ["a grace period shorter than the shutdown timeout", "grace period", (o) => {
     find(o, "Deployment", "scheduler-service").spec.template.spec.terminationGracePeriodSeconds = 20;
   }],
+  ["a misspelt field in a KafkaUser ACL (operation)", null, (o) => {
+    const acl = find(o, "KafkaUser", "transform-service").spec.authorization.acls[0];
+    acl.operation = acl.operations; delete acl.operations;
+    return find(o, "KafkaUser", "transform-service");
+  }],
+  ["a Kafka listener without authentication", "Kafka listeners", (o) => {
+    delete find(o, "Kafka", "autoflow").spec.kafka.listeners[0].authentication;
+  }],
+  ["a plain listener beside the TLS one", "Kafka listeners", (o) => {
+    find(o, "Kafka", "autoflow").spec.kafka.listeners.push({ name: "plain", port: 9092, type: "internal", tls: false });
+  }],
+  ["Kafka without ACLs (no authorization)", "Kafka listeners", (o) => { delete find(o, "Kafka", "autoflow").spec.kafka.authorization; }],
+  ["a service without its KafkaUser", "own KafkaUser whose ACLs", (o) => {
+    o.splice(o.indexOf(find(o, "KafkaUser", "scheduler-service")), 1);
+  }],
+  ["a KafkaUser without the ACL for its consumer group", "own KafkaUser whose ACLs", (o) => {
+    const authz = find(o, "KafkaUser", "analytics-service").spec.authorization;
+    authz.acls = authz.acls.filter((a) => a.resource.type !== "group");
+  }],
+  ["a KafkaUser allowed on a topic its service does not use", "own KafkaUser whose ACLs", (o) => {
+    find(o, "KafkaUser", "transform-service").spec.authorization.acls.push(
+      { resource: { type: "topic", name: "notifications" }, operations: ["Read", "Describe"] });
+  }],
+  ["a KafkaUser that may Read what its service only writes", "own KafkaUser whose ACLs", (o) => {
+    const acl = find(o, "KafkaUser", "orchestrator-service").spec.authorization.acls
+      .find((a) => a.resource.name === "job-updates");
+    acl.operations = ["Read", "Describe"];
+  }],
+  ["a KafkaUser allowed on every topic (a prefix)", "own KafkaUser whose ACLs", (o) => {
+    find(o, "KafkaUser", "automation-service").spec.authorization.acls.push(
+      { resource: { type: "topic", name: "workflow.", patternType: "prefix" }, operations: ["Write"] });
+  }],
+  ["a Deployment signing in with another service's Secret", "signs in as its own KafkaUser", (o) => {
+    app(o, "gateway-service").env.find((e) => e.name === "KAFKA_SASL_JAAS_CONFIG").valueFrom.secretKeyRef.name = "orchestrator-service";
+  }],
+  ["a Deployment talking to Kafka without TLS", "signs in as its own KafkaUser", (o) => {
+    app(o, "conversation-service").env.find((e) => e.name === "KAFKA_SECURITY_PROTOCOL").value = "SASL_PLAINTEXT";
+  }],
+  ["a Deployment without the cluster CA mounted", "signs in as its own KafkaUser", (o) => {
+    const c = app(o, "notification-service");
+    c.volumeMounts = c.volumeMounts.filter((m) => !m.mountPath.startsWith("/etc/autoflow/kafka-ca"));
+  }],
+  ["a kafka trigger without authentication", "KEDA reads consumer lag", (o) => {
+    delete find(o, "ScaledObject", "transform-service").spec.triggers[0].authenticationRef;
+  }],
+  ["KEDA's user allowed to Read a topic", "KEDA reads consumer lag", (o) => {
+    find(o, "KafkaUser", "keda-lag-reader").spec.authorization.acls[0].operations.push("Read");
+  }],
   ["an internal service reachable from another namespace", "network", (o) => {
     find(o, "NetworkPolicy", "gateway-from-ingress-controller").spec.podSelector = {};
   }],

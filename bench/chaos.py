@@ -9,6 +9,10 @@ schedule calling an API every minute. The faults, one after another with load be
 restarts, the Kafka broker restarts, Redis restarts, each service is SIGKILLed (the supervisor restarts it), and
 the whole platform goes down and up. `--short` does PostgreSQL, the analytics and the orchestrator only.
 
+With `--replicas 2` (`./autoflow chaos --replicas 2`: two of every service behind HAProxy, files on S3), the S3 store
+restarts too, and the kills take one replica of each service while the other carries on; `--short` then restarts
+PostgreSQL and the S3 store and kills one gateway, analytics, orchestrator and scheduler.
+
 After the last fault, every accepted job must end completed (every fault was transient), each delivered once per
 channel (webhook ids counted here, emails counted in .autoflow/mail/), no record on a dead-letter topic, and the
 schedule's API called once per run. The figures go to stdout and .autoflow/chaos-report.json; the exit status is 1
@@ -38,6 +42,8 @@ SERVICES = ["gateway", "conversation", "orchestrator", "analytics", "scheduler",
             "transform"]
 FULL = ["postgresql", "kafka", "redis"] + [f"kill {s}" for s in SERVICES] + ["down-up"]
 SHORT = ["postgresql", "kill analytics", "kill orchestrator"]
+REPLICATED_FULL = ["postgresql", "kafka", "redis", "s3"] + [f"kill {s}" for s in SERVICES] + ["down-up"]
+REPLICATED_SHORT = ["postgresql", "s3", "kill gateway", "kill analytics", "kill orchestrator", "kill scheduler"]
 
 
 class Receiver(http.server.ThreadingHTTPServer):
@@ -227,8 +233,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--short", action="store_true", help="three faults only (PostgreSQL, analytics, orchestrator)")
     parser.add_argument("--warm", type=int, default=15, help="seconds of load before each fault")
+    parser.add_argument("--replicas", type=int, default=1, help="replicas of each service the platform runs")
     args = parser.parse_args()
-    faults = SHORT if args.short else FULL
+    if args.replicas > 1:
+        faults = REPLICATED_SHORT if args.short else REPLICATED_FULL
+    else:
+        faults = SHORT if args.short else FULL
 
     receiver = Receiver()
     threading.Thread(target=receiver.serve_forever, daemon=True).start()
@@ -267,6 +277,8 @@ def main():
 
     schedule_id = schedule["schedule_id"]
     client.call("DELETE", f"/api/schedules/{schedule_id}")
+    # Each minute between the schedule's creation and its deletion is one run (or one missed while all was down).
+    minutes = int(time.time() // 60) - int(started_at // 60)
     time.sleep(10)  # a run that had already started makes its call
     _, schedule_view = client.call("GET", f"/api/schedules/{schedule_id}")
     _, dead = client.call("GET", "/api/admin/dead-letters")
@@ -283,17 +295,20 @@ def main():
                                "webhook_posts": len(hooks.get(job_id, []))})
     dead_letters = sum(t.get("count", 0) for t in (dead.get("topics") or []))
     runs = (schedule_view or {}).get("runs", 0)
+    missed = (schedule_view or {}).get("missed", 0)
     ticks = receiver.calls["/api/tick"]
     report.update({
         "accepted": len(load.jobs), "by_kind": dict(collections.Counter(k for k, _ in load.jobs.values())),
         "completed": sum(1 for o in outcomes.values() if o["status"] == "completed"), "failed": failed,
         "stuck": stuck, "delivery_problems": duplicates, "dead_letters": dead_letters, "dead_letter_topics": dead,
-        "schedule_runs": runs, "schedule_calls": ticks, "submission_errors": load.errors})
+        "replicas": args.replicas, "schedule_minutes": minutes, "schedule_runs": runs, "schedule_missed": missed,
+        "schedule_calls": ticks, "submission_errors": load.errors})
     (STATE / "chaos-report.json").write_text(json.dumps(report, indent=2))
     print(json.dumps({k: v for k, v in report.items() if k != "dead_letter_topics"}, indent=2))
     ok = (not failed and not stuck and not duplicates and dead_letters == 0 and not load.errors
-          and ticks == runs and all(f["recovered_s"] is not None for f in report["faults"]))
-    print("chaos: every accepted job completed, delivered once; no dead letter" if ok else "chaos: FAILED")
+          and ticks == runs and abs(runs + missed - minutes) <= 1 and all(f["recovered_s"] is not None for f in report["faults"]))
+    print("chaos: every accepted job completed, delivered once; no dead letter; the schedule fired once a minute"
+          if ok else "chaos: FAILED")
     return 0 if ok else 1
 
 

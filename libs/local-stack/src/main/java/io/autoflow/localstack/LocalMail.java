@@ -1,9 +1,13 @@
 package io.autoflow.localstack;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -12,6 +16,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +32,8 @@ public final class LocalMail {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
+    static final int KEPT_PER_INBOX = 50;
+
     private LocalMail() {
     }
 
@@ -32,22 +42,54 @@ public final class LocalMail {
             System.err.println("usage: LocalMail <directory> <smtp port> <imap port>");
             System.exit(2);
         }
-        Path directory = Files.createDirectories(Path.of(args[0]));
-        GreenMail mail = new GreenMail(new ServerSetup[] {
-                new ServerSetup(Integer.parseInt(args[1]), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(Integer.parseInt(args[2]), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
+        GreenMail mail = start(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        Path directory = Files.createDirectories(Path.of(args[0]));
         System.out.println("SMTP on 127.0.0.1:" + args[1] + ", IMAP on 127.0.0.1:" + args[2] + ", messages in "
                 + directory.toAbsolutePath());
-        int saved = 0;
-        while (true) {
-            MimeMessage[] received = mail.getReceivedMessages();
-            for (; saved < received.length; saved++) {
-                save(directory, saved + 1, received[saved]);
+        keepAsFiles(mail, directory);
+    }
+
+    static GreenMail start(int smtpPort, int imapPort) {
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        return mail;
+    }
+
+    /** Writes each message received to the directory, until the thread is interrupted. */
+    static void keepAsFiles(GreenMail mail, Path directory) throws Exception {
+        Set<StoredMessage> saved = Collections.newSetFromMap(new IdentityHashMap<>());
+        int number = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            for (StoredMessage received : mail.getManagers().getImapHostManager().getAllMessages()) {
+                if (saved.add(received)) {
+                    save(directory, ++number, received.getMimeMessage());
+                }
             }
+            forgetOldest(mail, saved);
             Thread.sleep(300);
+        }
+    }
+
+    /**
+     * GreenMail keeps every message in memory, and a chaos run sends hundreds of reports: each inbox keeps the
+     * newest {@link #KEPT_PER_INBOX} for IMAP; the older ones, already saved, are only files from then on.
+     */
+    private static void forgetOldest(GreenMail mail, Set<StoredMessage> saved) throws Exception {
+        for (GreenMailUser user : mail.getUserManager().listUser()) {
+            MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(user);
+            List<StoredMessage> messages = inbox.getMessages();
+            if (messages.size() <= KEPT_PER_INBOX) {
+                continue;
+            }
+            List<StoredMessage> oldest = messages.subList(0, messages.size() - KEPT_PER_INBOX).stream()
+                    .filter(saved::contains).toList();
+            oldest.forEach(message -> message.setFlag(Flags.Flag.DELETED, true));
+            inbox.expunge();
+            oldest.forEach(saved::remove);
         }
     }
 

@@ -361,16 +361,28 @@ export function checks(objects, root) {
     }
   });
 
-  check("the gateway admits jobs only where no worker sleeps (admission refuses work for a group without members)",
-    (fail) => {
-      const asleep = of("ScaledObject").filter((s) => (s.spec.minReplicaCount ?? 0) === 0).map((s) => s.metadata.name);
-      const gw = named("Deployment", "gateway-service");
-      const admission = gw && environment(podSpecOf(gw).containers[0], objects).AUTOFLOW_ADMISSION_ENABLED;
-      if (asleep.length && admission !== "false") {
-        fail(`${asleep.join(", ")} may scale to zero, but AUTOFLOW_ADMISSION_ENABLED is ${admission ?? "unset (true)"}: `
-          + "the gateway would refuse the very job that wakes them");
+  check("the gateway judges exactly the workers that may sleep at zero by their backlog alone (admission would "
+    + "otherwise refuse the job that wakes them, or miss a worker that should run)", (fail) => {
+    const gw = named("Deployment", "gateway-service");
+    const env = gw ? environment(podSpecOf(gw).containers[0], objects) : {};
+    if (env.AUTOFLOW_ADMISSION_ENABLED === "false") return;
+    const asleep = new Set(of("ScaledObject").filter((s) => (s.spec.minReplicaCount ?? 0) === 0)
+      .flatMap((s) => (s.spec.triggers ?? []).filter((t) => t.type === "kafka").map((t) => t.metadata.consumerGroup)));
+    const listed = new Set(String(env.AUTOFLOW_ADMISSION_SCALE_TO_ZERO_GROUPS ?? "").split(",").map((g) => g.trim())
+      .filter((g) => g));
+    for (const group of asleep) {
+      if (!listed.has(group)) {
+        fail(`consumer group ${group} may scale to zero, but AUTOFLOW_ADMISSION_SCALE_TO_ZERO_GROUPS does not name it: `
+          + "the gateway would refuse the very job that wakes it");
       }
-    });
+    }
+    for (const group of listed) {
+      if (!asleep.has(group)) {
+        fail(`AUTOFLOW_ADMISSION_SCALE_TO_ZERO_GROUPS names ${group}, whose workers never scale to zero: `
+          + "admission would not notice them down");
+      }
+    }
+  });
 
   check("each service has its own PostgreSQL role (its Secret in the Deployment) owning the schema it migrates",
     (fail) => {

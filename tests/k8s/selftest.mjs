@@ -36,6 +36,13 @@ const MUTATIONS = [
     find(o, "ScaledObject", "automation-service").spec.triggers[0].metadata.consumerGroup = "automations";
   }],
   ["a worker with @Scheduled work allowed to sleep", "ScaledObject", (o) => { find(o, "ScaledObject", "notification-service").spec.minReplicaCount = 0; }],
+  ["a worker let sleep at zero that the gateway's admission would keep asleep", "judges exactly", (o) => {
+    find(o, "ScaledObject", "automation-service").spec.minReplicaCount = 0;
+    delete find(o, "ConfigMap", "gateway-service-config").data.AUTOFLOW_ADMISSION_SCALE_TO_ZERO_GROUPS;
+  }],
+  ["a worker kept awake that the gateway's admission would not notice down", "judges exactly", (o) => {
+    find(o, "ConfigMap", "gateway-service-config").data.AUTOFLOW_ADMISSION_SCALE_TO_ZERO_GROUPS = "orchestrator";
+  }],
   ["a grace period shorter than the shutdown timeout", "grace period", (o) => {
     find(o, "Deployment", "scheduler-service").spec.template.spec.terminationGracePeriodSeconds = 20;
   }],

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Work is accepted only when it can run: with no analytics worker in its consumer group, or one far behind, a
  * document is refused with 503 and Retry-After before anything is stored; with the workers there, it is accepted.
+ * Workers that may sleep at zero replicas (here transform, as KEDA lets it on Kubernetes) are judged by their backlog
+ * alone: a conversion is accepted while none runs, and refused once too many wait.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -44,7 +46,7 @@ class AdmissionTest {
         public Map<String, String> getConfigOverrides() {
             // Profile-specific, or application.properties' "%test" value (off) would win.
             return Map.of("%test.autoflow.admission.enabled", "true", "autoflow.admission.check-every", "1s",
-                    "autoflow.admission.max-backlog", "3");
+                    "autoflow.admission.max-backlog", "3", "autoflow.admission.scale-to-zero-groups", "transform");
         }
     }
 
@@ -85,6 +87,24 @@ class AdmissionTest {
         }
     }
 
+    @Test
+    void aWorkerThatMaySleepAtZeroIsJudgedByItsBacklogAlone() throws Throwable {
+        TestUsers user = TestUsers.create(apiKeys, "enterprise");
+        try (GroupMember orchestrator = new GroupMember("orchestrator", Topics.INTENTS)) {
+            // No transform worker is running (asleep): the conversion is what would wake it.
+            soon().untilAsserted(() -> convert(user.key()).then().statusCode(202));
+
+            KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+            for (int i = 0; i < 5; i++) {
+                kafka.sendBytes(Topics.WORKFLOW_DATA_TRANSFORM, UUID.randomUUID().toString(),
+                        "{}".getBytes(StandardCharsets.UTF_8));
+            }
+            soon().untilAsserted(() -> convert(user.key()).then()
+                    .statusCode(503).header("Retry-After", "30").body("code", is("service_unavailable"))
+                    .body("message", startsWith("Data conversion is 5 jobs behind")));
+        }
+    }
+
     private static ConditionFactory soon() {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500));
     }
@@ -92,6 +112,12 @@ class AdmissionTest {
     private static Response upload(String key) {
         return given().header("X-API-Key", key).multiPart("file", "sales.csv", "a,b\n1,2\n".getBytes(
                 StandardCharsets.UTF_8), "text/csv").post("/api/analytics/document");
+    }
+
+    private static Response convert(String key) {
+        return given().header("X-API-Key", key).multiPart("file", "cities.csv", "city,people\nOslo,709000\n"
+                .getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("request", "{\"target_format\": \"json\"}", "application/json").post("/api/transforms");
     }
 
     /** A member of a workers' consumer group, polling as a running service does; it commits nothing. */

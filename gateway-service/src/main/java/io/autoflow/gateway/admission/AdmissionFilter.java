@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Accepts new work only when it can run: a submission whose workers (or the orchestrator) have left their consumer
  * group, or are more than {@code autoflow.admission.max-backlog} records behind, gets 503 {@code service_unavailable}
  * with {@code Retry-After}, before its body is read or anything is stored, instead of a 202 for a job that would sit
- * queued.
+ * queued. Workers that may sleep at zero replicas ({@link WorkerAvailability#maySleep}) are judged by their backlog
+ * alone: the job refused would be the record that wakes them.
  */
 public class AdmissionFilter {
 
@@ -41,7 +42,7 @@ public class AdmissionFilter {
 
     private Optional<Response> refusal(Workers needed) {
         return workers.of(needed).flatMap(seen -> {
-            if (seen.members() == 0) {
+            if (seen.members() == 0 && !workers.maySleep(needed)) {
                 return Optional.of(unavailable(needed.what() + " is not running right now, so nothing was accepted;"
                         + " try again in a minute"));
             }

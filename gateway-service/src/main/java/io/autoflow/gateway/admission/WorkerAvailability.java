@@ -1,5 +1,6 @@
 package io.autoflow.gateway.admission;
 
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -27,8 +29,11 @@ import org.jboss.logging.Logger;
  * (a worker that crashed leaves its group within the session timeout) and backlog (records on their topic not yet
  * committed). Looked at every few seconds in the background, so that admission costs a request nothing; while Kafka
  * cannot be asked, nothing is known and nothing is refused (the outbox keeps what Kafka cannot take yet).
+ * Workers that an autoscaler lets sleep at zero replicas (KEDA wakes them on their backlog) have no members while
+ * idle; {@link #maySleep} says which.
  */
 @ApplicationScoped
+@Startup // a misspelt group in the configuration stops the gateway at once, not at its first job
 public class WorkerAvailability {
 
     private static final Logger LOG = Logger.getLogger(WorkerAvailability.class);
@@ -40,13 +45,36 @@ public class WorkerAvailability {
 
     private final String bootstrapServers;
     private final boolean enabled;
+    private final Set<String> sleepingGroups;
     private volatile Map<String, Seen> seen = Map.of();
     private Admin admin;
 
+    /**
+     * @param sleepingGroups {@code autoflow.admission.scale-to-zero-groups}: the consumer groups whose workers may
+     *        scale to zero (on Kubernetes, those whose ScaledObject has {@code minReplicaCount: 0}); none by default
+     */
     public WorkerAvailability(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            @ConfigProperty(name = "autoflow.admission.enabled") boolean enabled) {
+            @ConfigProperty(name = "autoflow.admission.enabled") boolean enabled,
+            @ConfigProperty(name = "autoflow.admission.scale-to-zero-groups") Optional<List<String>> sleepingGroups) {
         this.bootstrapServers = bootstrapServers;
         this.enabled = enabled;
+        this.sleepingGroups = Set.copyOf(sleepingGroups.orElse(List.of()).stream().map(String::trim)
+                .filter(group -> !group.isEmpty()).toList());
+        List<String> watched = Workers.all().stream().map(Workers::group).toList();
+        for (String group : this.sleepingGroups) {
+            if (!watched.contains(group)) {
+                throw new IllegalArgumentException("autoflow.admission.scale-to-zero-groups names " + group
+                        + ", which is not a consumer group the gateway watches: " + String.join(", ", watched));
+            }
+        }
+    }
+
+    /**
+     * Whether these workers may be asleep at zero replicas, to be woken by their backlog: then a group without
+     * members is normal, and refusing its jobs would keep it asleep.
+     */
+    public boolean maySleep(Workers workers) {
+        return sleepingGroups.contains(workers.group());
     }
 
     /** What was last seen of the group, or empty when nothing is known (admission off, or Kafka not answering). */

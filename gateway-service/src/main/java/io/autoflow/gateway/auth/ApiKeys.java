@@ -2,6 +2,7 @@ package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.domain.ApiKey;
 import io.autoflow.gateway.domain.User;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -89,39 +91,31 @@ public class ApiKeys {
 
     /**
      * Makes sure a user with this email exists in this tier and holds this key; used for the local user of
-     * {@code ./autoflow} and by tests. Returns the user.
+     * {@code ./autoflow} and by tests. Returns the user. Safe when run at once by several gateways starting on an
+     * empty database: each row is inserted unless it is there ({@code ON CONFLICT DO NOTHING} waits for a concurrent
+     * insert of the same email or key to commit), then read, so every caller gets the one user and key, and none fails
+     * on the unique email.
      */
     @WithTransaction
     public Uni<User> ensureUserWithKey(String email, String tier, String key) {
-        return User.<User>find("email", email).firstResult()
-                .chain(found -> found != null ? Uni.createFrom().item(inTier(found, tier)) : createUser(email, tier))
-                .call(user -> ApiKey.<ApiKey>find("keyHash", hash(key)).firstResult().chain(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    ApiKey apiKey = new ApiKey();
-                    apiKey.id = UUID.randomUUID();
-                    apiKey.userId = user.id;
-                    apiKey.keyHash = hash(key);
-                    apiKey.prefix = key.substring(0, Math.min(PREFIX_LENGTH, key.length()));
-                    apiKey.name = "local";
-                    apiKey.createdAt = Instant.now();
-                    return apiKey.persist().replaceWithVoid();
-                }));
+        OffsetDateTime now = OffsetDateTime.now();
+        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO gateway.users"
+                + " (id, email, tier, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email) DO NOTHING")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, email).setParameter(3, tier)
+                .setParameter(4, now).executeUpdate()
+                .chain(() -> User.<User>find("email", email).<User>firstResult())
+                .map(user -> inTier(user, tier))
+                .call(user -> session.createNativeQuery("INSERT INTO gateway.api_keys"
+                        + " (id, user_id, key_hash, prefix, name, created_at) VALUES (?1, ?2, ?3, ?4, 'local', ?5)"
+                        + " ON CONFLICT (key_hash) DO NOTHING")
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, user.id).setParameter(3, hash(key))
+                        .setParameter(4, key.substring(0, Math.min(PREFIX_LENGTH, key.length())))
+                        .setParameter(5, now).executeUpdate()));
     }
 
     /** The user is managed by the transaction: the new tier is written at its end. */
     private static User inTier(User user, String tier) {
         user.tier = tier;
         return user;
-    }
-
-    private static Uni<User> createUser(String email, String tier) {
-        User user = new User();
-        user.id = UUID.randomUUID();
-        user.email = email;
-        user.tier = tier;
-        user.createdAt = Instant.now();
-        return user.persist();
     }
 }

@@ -16,8 +16,9 @@ import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.service.JobEventStreams;
 import io.autoflow.gateway.service.Jobs;
-import io.autoflow.service.VertxContexts;
 import io.autoflow.service.files.FileNames;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -204,41 +207,59 @@ public class JobResource {
         }
     }
 
-    /** The job's report (PDF, PPTX or XLSX), for its owner only. */
+    /**
+     * The job's report (PDF, PPTX or XLSX), for its owner only. Streamed from the blob store as it is sent, never held
+     * whole ({@link BlobDownload}), so the method runs on a worker thread; the job and its result are looked up on the
+     * request's Vert.x context first (Hibernate Reactive works only there).
+     */
     @Operation(operationId = "downloadJobReport", summary = "A job's report (PDF, PowerPoint or Excel)",
             description = "The job's report as a file (PDF, PowerPoint or Excel, as the request asked), for the "
                     + "job's owner only; 404 while the job has none.")
     @GET
     @Path("/{id}/report")
     @Produces({"application/pdf", PPTX, DocumentTypes.XLSX}) // its errors are problems, whatever Accept says
-    public Uni<Response> report(@RestPath String id) {
+    @Blocking
+    public Response report(@RestPath String id) throws IOException {
         UUID jobId = parse(id);
-        return jobs.find(jobId, user.id()).chain(job -> {
+        UUID owner = user.id();
+        ReportFile report = onVertxContext(() -> reportFile(jobId, owner));
+        InputStream content = blobs.open(report.key()).orElseThrow(
+                () -> new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "The report is no longer stored"));
+        return Response.ok(new BlobDownload(content, report.key()), report.mediaType())
+                .header("Content-Disposition", ContentDisposition.attachment(report.fileName())).build();
+    }
+
+    /** A stored report: its blob key, media type and the file name it is downloaded as. */
+    private record ReportFile(String key, String mediaType, String fileName) {
+    }
+
+    /** The owner's job's report, or the failure to answer: not their job, no report (yet), orchestrator down. */
+    private Uni<ReportFile> reportFile(UUID jobId, UUID owner) {
+        return jobs.find(jobId, owner).chain(job -> {
             if (job == null) {
                 throw notFound();
             }
-            return status.get(id, user.id().toString()).onFailure().transform(JobResource::unavailable)
-                    .chain(known -> {
+            return status.get(jobId.toString(), owner.toString()).onFailure().transform(JobResource::unavailable)
+                    .map(known -> {
                         String key = ownReportKey(result(known), job);
-                        if (key == null) {
-                            throw new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "This job has no report (yet)");
-                        }
-                        String extension = key.substring(key.lastIndexOf('.') + 1);
-                        String mediaType = REPORT_TYPES.get(extension);
+                        String extension = key == null ? null : key.substring(key.lastIndexOf('.') + 1);
+                        String mediaType = extension == null ? null : REPORT_TYPES.get(extension);
                         if (mediaType == null) {
                             throw new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "This job has no report (yet)");
                         }
-                        return VertxContexts.blocking(() -> read(key)).map(report -> Response.ok(report, mediaType)
-                                .header("Content-Disposition", ContentDisposition.attachment(
-                                        downloadName(job, extension))).build());
+                        return new ReportFile(key, mediaType, downloadName(job, extension));
                     });
         });
     }
 
-    private byte[] read(String key) throws java.io.IOException {
-        try (InputStream in = blobs.open(key).orElseThrow(
-                () -> new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "The report is no longer stored"))) {
-            return in.readAllBytes();
+    /** Runs reactive work (Hibernate Reactive, REST clients) on the request's Vert.x context from a worker thread. */
+    private static <T> T onVertxContext(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -2,12 +2,12 @@ package io.autoflow.gateway.rest;
 
 import io.autoflow.blob.BlobStore;
 import io.autoflow.blob.SignedLinks;
-import io.autoflow.service.VertxContexts;
-import io.smallrye.mutiny.Uni;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +22,8 @@ import org.jboss.resteasy.reactive.RestPath;
 /**
  * Downloads by signed link, {@code GET /files/{token}}: no API key, only the one file the token names, only until it
  * expires (links in emails and webhooks, {@code download_url} of a job). A bad or expired token is a 404 that says
- * nothing about whether the file exists.
+ * nothing about whether the file exists. The file is streamed from the blob store as it is sent, never held whole
+ * (converted files and reports may be hundreds of MB; {@link BlobDownload}).
  */
 @Tag(name = "Files",
         description = "Files behind signed links (reports, converted files, API answers): the link is the "
@@ -50,19 +51,17 @@ public class SignedFileResource {
             content = @Content(mediaType = MediaType.WILDCARD,
                     schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @GET
-    public Uni<Response> download(@RestPath String token) {
+    @Blocking
+    public Response download(@RestPath String token) throws IOException {
         SignedLinks.Link link = links.verify(token, Instant.now()).orElseThrow(SignedFileResource::notFound);
         String extension = link.blobKey().substring(link.blobKey().lastIndexOf('.') + 1);
         String type = TYPES.getOrDefault(extension, "application/octet-stream");
-        return VertxContexts.blocking(() -> {
-            try (InputStream in = blobs.open(link.blobKey()).orElseThrow(SignedFileResource::notFound)) {
-                return in.readAllBytes();
-            }
-        }).map(bytes -> Response.ok(bytes, type)
+        InputStream file = blobs.open(link.blobKey()).orElseThrow(SignedFileResource::notFound);
+        return Response.ok(new BlobDownload(file, link.blobKey()), type)
                 .header("Content-Disposition", ContentDisposition.attachment(link.fileName()))
                 .header("Cache-Control", "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
-                .build());
+                .build();
     }
 
     private static ApiException notFound() {

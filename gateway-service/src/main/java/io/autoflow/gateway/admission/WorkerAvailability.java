@@ -1,5 +1,6 @@
 package io.autoflow.gateway.admission;
 
+import io.autoflow.gateway.messaging.KafkaConnection;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -43,7 +44,7 @@ public class WorkerAvailability {
     public record Seen(int members, long backlog) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final boolean enabled;
     private final Set<String> sleepingGroups;
     private volatile Map<String, Seen> seen = Map.of();
@@ -53,10 +54,10 @@ public class WorkerAvailability {
      * @param sleepingGroups {@code autoflow.admission.scale-to-zero-groups}: the consumer groups whose workers may
      *        scale to zero (on Kubernetes, those whose ScaledObject has {@code minReplicaCount: 0}); none by default
      */
-    public WorkerAvailability(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    public WorkerAvailability(KafkaConnection kafka,
             @ConfigProperty(name = "autoflow.admission.enabled") boolean enabled,
             @ConfigProperty(name = "autoflow.admission.scale-to-zero-groups") Optional<List<String>> sleepingGroups) {
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.enabled = enabled;
         this.sleepingGroups = Set.copyOf(sleepingGroups.orElse(List.of()).stream().map(String::trim)
                 .filter(group -> !group.isEmpty()).toList());
@@ -140,9 +141,9 @@ public class WorkerAvailability {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-admission",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis()));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis())));
         }
         return admin;
     }

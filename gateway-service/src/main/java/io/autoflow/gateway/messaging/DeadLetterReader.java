@@ -29,7 +29,6 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads dead-letter topics with Kafka's own clients, without a consumer group: reading commits nothing and moves no
@@ -45,13 +44,13 @@ public class DeadLetterReader {
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(200);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final Object reading = new Object();
     private Admin admin;
     private KafkaConsumer<byte[], byte[]> consumer;
 
-    public DeadLetterReader(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterReader(KafkaConnection kafka) {
+        this.kafka = kafka;
     }
 
     /** What each topic holds now; a topic Kafka does not have holds nothing. */
@@ -162,8 +161,7 @@ public class DeadLetterReader {
     }
 
     private KafkaConsumer<byte[], byte[]> newConsumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "gateway-dead-letters",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // An offset retention removed meanwhile reads from the first record still kept.
@@ -171,7 +169,7 @@ public class DeadLetterReader {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis(),
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis())),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -203,10 +201,9 @@ public class DeadLetterReader {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG, "gateway-dead-letters",
+            admin = Admin.create(kafka.with(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-dead-letters",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis(),
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis()));
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) ASK_TIMEOUT.toMillis())));
         }
         return admin;
     }

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends dead letters back to the topics they failed on, byte for byte: the same key (so the same partition and the
@@ -31,11 +30,11 @@ public class DeadLetterRepublisher {
     public static final String REPLAY_OF = "autoflow-replay-of";
     static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private KafkaProducer<byte[], byte[]> producer;
 
-    public DeadLetterRepublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    public DeadLetterRepublisher(KafkaConnection kafka) {
+        this.kafka = kafka;
     }
 
     /** @throws KafkaUnavailableException when Kafka has not taken every record; some may have been sent */
@@ -63,14 +62,13 @@ public class DeadLetterRepublisher {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            producer = new KafkaProducer<>(kafka.with(Map.of(
                     ProducerConfig.CLIENT_ID_CONFIG, "gateway-dead-letter-replay",
                     ProducerConfig.ACKS_CONFIG, "all",
                     ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                     ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                     ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() - 1000),
+                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis() - 1000)),
                     new ByteArraySerializer(), new ByteArraySerializer());
         }
         return producer;

@@ -3,7 +3,9 @@ package io.autoflow.gateway.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.autoflow.gateway.messaging.KafkaConnection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,6 @@ class WorkerAvailabilityTest {
     }
 
     private static WorkerAvailability availability(Optional<List<String>> sleeping) {
-        return new WorkerAvailability("localhost:1", true, sleeping);
+        return new WorkerAvailability(new KafkaConnection(Map.of("bootstrap.servers", "localhost:1")), true, sleeping);
     }
 }

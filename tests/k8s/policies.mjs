@@ -62,6 +62,16 @@ const describeEntry = (entry) => {
   return `${op} on ${type} ${pattern === "prefix" ? `${name}* (prefix)` : name}`;
 };
 
+/** An ingress rule that lets only Prometheus pods of the "monitoring" namespace in, on the http port only. */
+function isMetricsScrape(rule) {
+  const peers = rule.from ?? [];
+  return peers.length > 0 && peers.every((peer) => !peer.ipBlock
+    && peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring"
+    && Object.keys(peer.namespaceSelector).length === 1 && Object.keys(peer.namespaceSelector.matchLabels).length === 1
+    && peer.podSelector?.matchLabels?.["app.kubernetes.io/name"] === "prometheus")
+    && (rule.ports ?? []).length > 0 && rule.ports.every((p) => p.port === "http");
+}
+
 /** The Kafka cluster, the listener the services' bootstrap address names, and that address's problems. */
 function servicesListener(objects) {
   const kafka = objects.filter((o) => o.kind === "Kafka");
@@ -419,7 +429,9 @@ export function checks(objects, root) {
         for (const rule of p.spec.ingress ?? []) {
           if (!rule.from?.length) fail(`NetworkPolicy ${p.metadata.name}: an ingress rule without peers lets everyone in`);
         }
-        const fromOutside = (p.spec.ingress ?? []).some((r) => (r.from ?? []).some((peer) => peer.namespaceSelector || peer.ipBlock));
+        // Prometheus in "monitoring" may scrape, on the HTTP port only (see the metrics check).
+        const fromOutside = (p.spec.ingress ?? []).some((r) => !isMetricsScrape(r)
+          && (r.from ?? []).some((peer) => peer.namespaceSelector || peer.ipBlock));
         if (!fromOutside) continue;
         for (const svc of services.filter((s) => s !== "gateway")) {
           const dep = named("Deployment", `${svc}-service`);
@@ -429,6 +441,34 @@ export function checks(objects, root) {
         }
       }
     });
+
+  check("metrics: every service has a ServiceMonitor scraping /q/metrics on its Service's http port, Prometheus in "
+    + "\"monitoring\" may reach that port and no other, and a PrometheusRule holds the alert rules", (fail) => {
+    for (const svc of services) {
+      const name = `${svc}-service`;
+      const service = named("Service", name);
+      const monitors = of("ServiceMonitor").filter((m) => service && selects(m.spec.selector, service.metadata.labels ?? {}));
+      if (!monitors.length) { fail(`${name}: no ServiceMonitor selects its Service`); continue; }
+      for (const m of monitors) {
+        for (const e of m.spec.endpoints ?? []) {
+          if (e.port !== "http" || !service.spec.ports.some((p) => p.name === "http")) fail(`ServiceMonitor ${m.metadata.name}: port ${e.port} is not the Service's http port`);
+          if (e.path !== "/q/metrics") fail(`ServiceMonitor ${m.metadata.name}: path ${e.path} is not /q/metrics`);
+        }
+      }
+      const dep = named("Deployment", name);
+      const scraped = of("NetworkPolicy").some((p) => dep && selects(p.spec.podSelector, dep.spec.template.metadata.labels)
+        && (p.spec.ingress ?? []).some(isMetricsScrape));
+      if (!scraped) fail(`${name}: no NetworkPolicy lets Prometheus in "monitoring" reach its http port`);
+    }
+    for (const p of of("NetworkPolicy")) {
+      for (const rule of p.spec.ingress ?? []) {
+        const fromMonitoring = (rule.from ?? []).some((peer) => peer.namespaceSelector?.matchLabels?.["kubernetes.io/metadata.name"] === "monitoring");
+        if (fromMonitoring && !isMetricsScrape(rule)) fail(`NetworkPolicy ${p.metadata.name}: lets "monitoring" in on more than the http port, or any of its pods`);
+      }
+    }
+    const rules = of("PrometheusRule");
+    if (!rules.some((r) => (r.spec.groups ?? []).some((g) => (g.rules ?? []).some((x) => x.alert)))) fail("no PrometheusRule with alerts");
+  });
 
   check("no Secret is rendered: secrets are referenced, never committed", (fail) => {
     for (const s of of("Secret")) fail(`${id(s)} is in the manifests`);

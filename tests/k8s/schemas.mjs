@@ -1,5 +1,5 @@
 // Schema validation of rendered objects, offline.
-//  - Built-in kinds (and KEDA's and cert-manager's, which have model packages): the JSON schemas bundled with
+//  - Built-in kinds (and KEDA's, cert-manager's and the Prometheus Operator's, which have model packages): the JSON schemas bundled with
 //    kubernetes-models and @kubernetes-models/*, compiled validators of the Kubernetes OpenAPI documents.
 //  - Custom resources: their operator's CRD openAPIV3Schema (tests/k8s/crds), with Ajv.
 // Both alone accept fields that do not exist (Kubernetes schemas do not say additionalProperties: false), so a
@@ -20,6 +20,7 @@ function modelPackage(apiVersion) {
   const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
   if (group === "keda.sh") return "@kubernetes-models/keda";
   if (group === "cert-manager.io") return "@kubernetes-models/cert-manager";
+  if (group === "monitoring.coreos.com") return "@kubernetes-models/prometheus-operator";
   if (group === "" || !group.includes(".") || group.endsWith(".k8s.io")) return "kubernetes-models";
   return null;
 }

@@ -94,6 +94,25 @@ const MUTATIONS = [
   ["KEDA's user allowed to Read a topic", "KEDA reads consumer lag", (o) => {
     find(o, "KafkaUser", "keda-lag-reader").spec.authorization.acls[0].operations.push("Read");
   }],
+  ["a service without its ServiceMonitor", "metrics:", (o) => {
+    o.splice(o.indexOf(find(o, "ServiceMonitor", "transform-service")), 1);
+  }],
+  ["a ServiceMonitor scraping another path", "metrics:", (o) => {
+    find(o, "ServiceMonitor", "gateway-service").spec.endpoints[0].path = "/metrics";
+  }],
+  ["Prometheus let in on every port", "metrics:", (o) => {
+    delete find(o, "NetworkPolicy", "metrics-from-monitoring").spec.ingress[0].ports;
+  }],
+  ["a misspelt field in a ServiceMonitor (endpoints[].interva)", null, (o) => {
+    const m = find(o, "ServiceMonitor", "orchestrator-service");
+    m.spec.endpoints[0].interva = m.spec.endpoints[0].interval; delete m.spec.endpoints[0].interval;
+    return m;
+  }],
+  ["a misspelt field in a PrometheusRule (rules[].expression)", null, (o) => {
+    const rule = find(o, "PrometheusRule", "autoflow").spec.groups[0].rules[0];
+    rule.expression = rule.expr; delete rule.expr;
+    return find(o, "PrometheusRule", "autoflow");
+  }],
   ["an internal service reachable from another namespace", "network", (o) => {
     find(o, "NetworkPolicy", "gateway-from-ingress-controller").spec.podSelector = {};
   }],

@@ -6,6 +6,7 @@ import io.autoflow.notification.channel.Channel;
 import io.autoflow.notification.channel.Outcome;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.messaging.DeliveryEvents;
+import io.autoflow.notification.metrics.DeliveryMetrics;
 import io.autoflow.notification.store.Attempt;
 import io.autoflow.notification.store.Notification;
 import io.autoflow.notification.store.NotificationStore;
@@ -50,10 +51,12 @@ public class DeliveryWorker {
     private final DeliveryEvents events;
     private final RetryRules retries;
     private final TransientRetry transientRetry;
+    private final DeliveryMetrics metrics;
 
     public DeliveryWorker(NotificationStore store, Instance<Channel> channels, DeliveryEvents events,
-            RetryRules retries, TransientRetry transientRetry, DeliveryConfig config) {
+            RetryRules retries, TransientRetry transientRetry, DeliveryConfig config, DeliveryMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.transientRetry = transientRetry;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
         this.events = events;
@@ -141,6 +144,7 @@ public class DeliveryWorker {
         // What was sent must be recorded, through a database restart: unrecorded, its claim would lapse and the
         // email or webhook would go out a second time.
         recordThroughFaults(notification, attempt, next);
+        metrics.attempted(notification.request().channel(), status);
         var request = notification.request();
         LOG.infof("Notification %s attempt %d by %s: %s in %d ms", request.notificationId(), number,
                 request.channel(), recorded, Duration.between(started, finished).toMillis());

@@ -8,6 +8,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -85,6 +86,14 @@ public class Execution extends PanacheEntityBase {
     @Column(name = "delivery_requested_at")
     public Instant deliveryRequestedAt;
 
+    /** Not stored: this change recorded the job (a redelivered intent finds it and leaves this false). */
+    @Transient
+    public boolean recordedNow;
+
+    /** Not stored: this change ended the job, for its meters to count it once (see JobMetrics). */
+    @Transient
+    public boolean endedNow;
+
     /**
      * Moves the job forward. Status only advances (queued, started, progress, then completed or failed), so an event
      * delivered twice or late changes nothing.
@@ -101,6 +110,7 @@ public class Execution extends PanacheEntityBase {
             startedAt = at;
         }
         if (next.isTerminal()) {
+            endedNow = true;
             completedAt = at;
             durationMs = (int) Duration.between(createdAt, at).toMillis();
         }

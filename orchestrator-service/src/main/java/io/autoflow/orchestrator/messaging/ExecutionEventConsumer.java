@@ -3,6 +3,7 @@ package io.autoflow.orchestrator.messaging;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
+import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.service.failure.TransientRetry;
 import io.smallrye.mutiny.Uni;
@@ -17,13 +18,15 @@ public class ExecutionEventConsumer {
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
     private final TransientRetry retry;
+    private final JobMetrics metrics;
 
     public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers,
-            JobUpdatePublisher updates, TransientRetry retry) {
+            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics) {
         this.executions = executions;
         this.handovers = handovers;
         this.updates = updates;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     @Incoming(Topics.EXECUTION_EVENTS)
@@ -33,6 +36,7 @@ public class ExecutionEventConsumer {
         }
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
         return retry.handle("Event of job " + event.executionId(),
-                () -> executions.apply(event).call(updates::changed).chain(handovers::handOver));
+                () -> executions.apply(event).invoke(metrics::observe).call(updates::changed)
+                        .chain(handovers::handOver));
     }
 }

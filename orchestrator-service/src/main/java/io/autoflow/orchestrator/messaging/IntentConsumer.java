@@ -4,6 +4,7 @@ import io.autoflow.events.ExecutionEvent.Status;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
+import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.orchestrator.service.WorkflowRequests;
 import io.autoflow.service.failure.TransientRetry;
@@ -24,14 +25,16 @@ public class IntentConsumer {
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
     private final TransientRetry retry;
+    private final JobMetrics metrics;
 
     public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
-            JobUpdatePublisher updates, TransientRetry retry) {
+            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics) {
         this.executions = executions;
         this.dispatcher = dispatcher;
         this.handovers = handovers;
         this.updates = updates;
         this.retry = retry;
+        this.metrics = metrics;
     }
 
     @Incoming(Topics.INTENTS)
@@ -43,7 +46,7 @@ public class IntentConsumer {
     }
 
     private Uni<Void> record(IntentParsed intent) {
-        return executions.recordQueued(intent).chain(execution -> {
+        return executions.recordQueued(intent).invoke(metrics::observe).chain(execution -> {
             if (execution.status != Status.QUEUED) {
                 // A job done at once (a message to send) is handed over now; a redelivery finds it handed over.
                 return updates.changed(execution).chain(() -> handovers.handOver(execution));

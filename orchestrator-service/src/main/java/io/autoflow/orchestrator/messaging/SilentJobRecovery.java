@@ -1,6 +1,7 @@
 package io.autoflow.orchestrator.messaging;
 
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.orchestrator.service.WorkflowRequests;
 import io.quarkus.scheduler.Scheduled;
@@ -24,18 +25,22 @@ public class SilentJobRecovery {
     private final WorkflowDispatcher dispatcher;
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
+    private final JobMetrics metrics;
 
     public SilentJobRecovery(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
-            JobUpdatePublisher updates) {
+            JobUpdatePublisher updates, JobMetrics metrics) {
         this.executions = executions;
         this.dispatcher = dispatcher;
         this.handovers = handovers;
         this.updates = updates;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${autoflow.recovery.check-every:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> recover() {
-        return executions.recoverSilent(Instant.now(), BATCH).chain(recovered -> each(recovered.resent(),
+        return executions.recoverSilent(Instant.now(), BATCH)
+                .invoke(recovered -> recovered.failed().forEach(metrics::observe))
+                .chain(recovered -> each(recovered.resent(),
                 execution -> WorkflowRequests.route(ExecutionService.intentOf(execution))
                         .map(routed -> dispatcher.dispatch(execution.id.toString(), routed)
                                 .chain(() -> updates.changed(execution)))

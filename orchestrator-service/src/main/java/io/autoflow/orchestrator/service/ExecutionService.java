@@ -63,6 +63,7 @@ public class ExecutionService {
             }
             Execution execution = new Execution();
             execution.id = id;
+            execution.recordedNow = true;
             execution.userId = intent.userId();
             execution.workflowType = intent.intent();
             execution.tier = intent.tier();

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.autoflow.automation.messaging.ApiAutomationConsumer;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.AutomationRequest;
@@ -26,6 +27,7 @@ import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -34,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +57,9 @@ class ApiAutomationTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    ApiAutomationConsumer consumer;
 
     private KafkaTestClient kafka;
     private WireMockServer api;
@@ -150,6 +157,28 @@ class ApiAutomationTest {
         assertThat(failed.error().message()).contains("500");
         assertThat(failed.error().details().path("body").asText()).isEqualTo("database down");
         api.verify(1, postRequestedFor(urlEqualTo("/orders")));
+    }
+
+    @Test
+    void aRequestTakenUpByTwoReplicasAtOnceCallsTheApiOnceAndFailsNeither() throws Exception {
+        api.stubFor(post(urlEqualTo("/pay")).willReturn(aResponse().withFixedDelay(300).withBody("{}")));
+        for (int round = 0; round < 5; round++) {
+            String id = UUID.randomUUID().toString();
+            RunAutomation request = request(id, "POST", "/pay", null);
+            // Two consumers handed the same record (a partition moved mid-work), as two replicas would run it.
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> handle(request));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> handle(request));
+            CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        api.verify(5, postRequestedFor(urlEqualTo("/pay")));
+    }
+
+    private void handle(RunAutomation request) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> consumer.onRequest(request));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

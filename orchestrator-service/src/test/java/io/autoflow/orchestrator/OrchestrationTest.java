@@ -24,16 +24,21 @@ import io.autoflow.events.SendMessage;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
 import io.autoflow.events.result.JobResult;
+import io.autoflow.orchestrator.messaging.IntentConsumer;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +52,9 @@ class OrchestrationTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    IntentConsumer intents;
 
     private KafkaTestClient kafka;
 
@@ -73,6 +81,27 @@ class OrchestrationTest {
         given().queryParam("user_id", "user-b").get("/executions/" + id).then().statusCode(404);
         given().queryParam("user_id", "user-a").get("/executions").then().statusCode(200)
                 .body("find { it.job_id == '" + id + "' }.status", is("queued"));
+    }
+
+    @Test
+    void anIntentRecordedByTwoReplicasAtOnceIsOneQueuedJobAndFailsNeither() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = UUID.randomUUID().toString();
+            IntentParsed intent = documentIntent(id, "user-a");
+            // Two consumers handed the same record (a partition moved mid-work), as two replicas would take it.
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> record(intent));
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> record(intent));
+            CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            job(id, "user-a").statusCode(200).body("status", is("queued"));
+        }
+    }
+
+    private void record(IntentParsed intent) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> intents.onIntent(intent));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

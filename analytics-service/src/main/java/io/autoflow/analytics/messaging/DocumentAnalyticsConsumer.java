@@ -15,6 +15,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.failure.UniqueViolation;
 import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.ConcurrentRecords;
@@ -92,7 +93,15 @@ public class DocumentAnalyticsConsumer {
         }
         String id = request.executionId();
         return reliably("Take-up", id, () -> erased.isErased(request.userId())).chain(gone -> gone ? skip(request)
-                : reliably("Take-up", id, () -> jobs.takeUp(request)).chain(job -> {
+                : reliably("Take-up", id, () -> jobs.takeUp(request))
+                // Another replica took the same request up at this very moment (a partition handed over mid-work):
+                // it analyses the document; this one leaves it.
+                .onFailure(UniqueViolation::caused).recoverWithNull()
+                .chain(job -> {
+                    if (job == null) {
+                        LOG.infof("Job %s is being analysed by another replica", id);
+                        return Uni.createFrom().voidItem();
+                    }
                     if (job.isFinished()) {
                         return reliably("Outcome", id, () -> events.publish(AnalyticsJobs.finalEvent(job)));
                     }

@@ -1,6 +1,7 @@
 package io.autoflow.automation.messaging;
 
 import io.autoflow.automation.service.ApiAutomation;
+import io.autoflow.automation.domain.AutomationRun;
 import io.autoflow.automation.service.AutomationRuns;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.MalformedEventException;
@@ -8,6 +9,7 @@ import io.autoflow.events.RunAutomation;
 import io.autoflow.events.Topics;
 import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.failure.UniqueViolation;
 import io.autoflow.service.messaging.ExecutionEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -48,16 +50,29 @@ public class ApiAutomationConsumer {
         String id = request.executionId();
         // Each step of ours rides out the database or broker away for a while; the API call itself is never repeated
         // by it (a POST must not be sent twice), only by the call's own rules.
-        return retry.handle("Run of job " + id, () -> runs.findOrStart(request)).chain(run -> {
-            if (run.isFinished()) {
-                return retry.handle("Outcome of job " + id, () -> events.publish(AutomationRuns.finalEvent(run)));
-            }
-            return retry.handle("Start of job " + id, () -> events.publish(ExecutionEvent.started(id)))
-                    .chain(() -> Uni.createFrom().item(() -> automation.run(request))
-                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                    .emitOn(onContext)
-                    .call(outcome -> retry.handle("Record of job " + id, () -> runs.finish(id, outcome)))
-                    .chain(outcome -> retry.handle("Outcome of job " + id, () -> events.publish(outcome.toEvent(id))));
-        }).onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
+        return retry.handle("Run of job " + id, () -> runs.findOrStart(request))
+                // Another replica took the same request up at this very moment (a partition handed over mid-work):
+                // it makes the call; a second one now would call the user's API twice.
+                .onFailure(UniqueViolation::caused).recoverWithNull()
+                .chain(run -> run == null ? runElsewhere(id) : carryOn(request, run, onContext))
+                .onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
+    }
+
+    private Uni<Void> carryOn(RunAutomation request, AutomationRun run, Executor onContext) {
+        String id = request.executionId();
+        if (run.isFinished()) {
+            return retry.handle("Outcome of job " + id, () -> events.publish(AutomationRuns.finalEvent(run)));
+        }
+        return retry.handle("Start of job " + id, () -> events.publish(ExecutionEvent.started(id)))
+                .chain(() -> Uni.createFrom().item(() -> automation.run(request))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .emitOn(onContext)
+                .call(outcome -> retry.handle("Record of job " + id, () -> runs.finish(id, outcome)))
+                .chain(outcome -> retry.handle("Outcome of job " + id, () -> events.publish(outcome.toEvent(id))));
+    }
+
+    private static Uni<Void> runElsewhere(String id) {
+        LOG.infof("Job %s is being run by another replica", id);
+        return Uni.createFrom().voidItem();
     }
 }

@@ -8,6 +8,7 @@ import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.orchestrator.service.WorkflowRequests;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.failure.UniqueViolation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,7 +47,11 @@ public class IntentConsumer {
     }
 
     private Uni<Void> record(IntentParsed intent) {
-        return executions.recordQueued(intent).invoke(metrics::observe).chain(execution -> {
+        // Another replica recording the same intent at this very moment (a partition handed over mid-work) wins the
+        // insert: its row is read, and the job goes on as for a redelivery (workers take a repeated request as one).
+        return executions.recordQueued(intent)
+                .onFailure(UniqueViolation::caused).recoverWithUni(() -> executions.recordQueued(intent))
+                .invoke(metrics::observe).chain(execution -> {
             if (execution.status != Status.QUEUED) {
                 // A job done at once (a message to send) is handed over now; a redelivery finds it handed over.
                 return updates.changed(execution).chain(() -> handovers.handOver(execution));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -64,12 +65,17 @@ public final class LocalMail {
         Set<StoredMessage> saved = Collections.newSetFromMap(new IdentityHashMap<>());
         int number = 0;
         while (!Thread.currentThread().isInterrupted()) {
-            for (StoredMessage received : mail.getManagers().getImapHostManager().getAllMessages()) {
+            for (StoredMessage received : List.copyOf(mail.getManagers().getImapHostManager().getAllMessages())) {
                 if (saved.add(received)) {
                     save(directory, ++number, received.getMimeMessage());
                 }
             }
-            forgetOldest(mail, saved);
+            try {
+                forgetOldest(mail, saved);
+            } catch (RuntimeException e) {
+                // Trimming is housekeeping: the next round tries again, and saving goes on meanwhile.
+                System.err.println("could not trim the inboxes: " + e);
+            }
             Thread.sleep(300);
         }
     }
@@ -81,7 +87,8 @@ public final class LocalMail {
     private static void forgetOldest(GreenMail mail, Set<StoredMessage> saved) throws Exception {
         for (GreenMailUser user : mail.getUserManager().listUser()) {
             MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(user);
-            List<StoredMessage> messages = inbox.getMessages();
+            // A copy: the inbox's own list grows while SMTP delivers.
+            List<StoredMessage> messages = new ArrayList<>(inbox.getMessages());
             if (messages.size() <= KEPT_PER_INBOX) {
                 continue;
             }

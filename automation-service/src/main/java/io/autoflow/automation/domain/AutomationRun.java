@@ -47,7 +47,15 @@ public class AutomationRun extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
+    /** Until when the replica that took the run up is at work on it; past it, another may take it up. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     public boolean isFinished() {
         return !RUNNING.equals(status);
+    }
+
+    public boolean isClaimed(Instant now) {
+        return claimedUntil != null && claimedUntil.isAfter(now);
     }
 }

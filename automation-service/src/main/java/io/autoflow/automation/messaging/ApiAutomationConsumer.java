@@ -51,8 +51,9 @@ public class ApiAutomationConsumer {
         // Each step of ours rides out the database or broker away for a while; the API call itself is never repeated
         // by it (a POST must not be sent twice), only by the call's own rules.
         return retry.handle("Run of job " + id, () -> runs.findOrStart(request))
-                // Another replica took the same request up at this very moment (a partition handed over mid-work):
-                // it makes the call; a second one now would call the user's API twice.
+                // Another replica has the same request in hand (a partition handed over mid-work): it makes the call;
+                // a second one now would call the user's API twice. Null when it holds the run's claim, a unique
+                // violation when both inserted the run at the same moment.
                 .onFailure(UniqueViolation::caused).recoverWithNull()
                 .chain(run -> run == null ? runElsewhere(id) : carryOn(request, run, onContext))
                 .onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));

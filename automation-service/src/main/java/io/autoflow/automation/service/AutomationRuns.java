@@ -11,6 +11,8 @@ import io.autoflow.service.VertxContexts;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,18 +20,35 @@ import java.util.UUID;
 @ApplicationScoped
 public class AutomationRuns {
 
-    private final BlobStore blobs;
+    private static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
-    public AutomationRuns(BlobStore blobs) {
+    private final BlobStore blobs;
+    private final AutomationConfig config;
+
+    public AutomationRuns(BlobStore blobs, AutomationConfig config) {
         this.blobs = blobs;
+        this.config = config;
     }
 
-    /** The run's record, created as running when it is new. */
+    /**
+     * The run's record, created as running and claimed by this replica when it is new, or claimed again when the
+     * replica that took it up is presumed gone (its claim ran out); a finished run as it is. Null while another replica
+     * holds the claim: it is making the call, and a second call could change the user's data twice. The row is
+     * locked while it is looked at, so two replicas never both claim it.
+     */
     @WithTransaction
     public Uni<AutomationRun> findOrStart(RunAutomation request) {
         UUID id = UUID.fromString(request.executionId());
-        return AutomationRun.<AutomationRun>findById(id).chain(existing -> {
+        Instant now = Instant.now();
+        return AutomationRun.<AutomationRun>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(existing -> {
             if (existing != null) {
+                if (existing.isFinished()) {
+                    return Uni.createFrom().item(existing);
+                }
+                if (existing.isClaimed(now)) {
+                    return Uni.createFrom().nullItem();
+                }
+                existing.claimedUntil = now.plus(claimFor());
                 return Uni.createFrom().item(existing);
             }
             AutomationRun run = new AutomationRun();
@@ -38,9 +57,15 @@ public class AutomationRuns {
             run.method = request.method() == null ? "GET" : request.method();
             run.url = request.url();
             run.status = AutomationRun.RUNNING;
-            run.createdAt = Instant.now();
+            run.createdAt = now;
+            run.claimedUntil = now.plus(claimFor());
             return run.<AutomationRun>persist();
         });
+    }
+
+    /** A run's calls end within the total time; a margin more for the store steps around them. */
+    private Duration claimFor() {
+        return config.totalTime().plus(CLAIM_MARGIN);
     }
 
     @WithTransaction
@@ -53,6 +78,7 @@ public class AutomationRuns {
             run.result = EventJson.write(outcome.result());
             run.error = EventJson.write(outcome.error());
             run.completedAt = Instant.now();
+            run.claimedUntil = null;
         }).replaceWithVoid();
     }
 

@@ -63,7 +63,7 @@ class AdmissionTest {
     void aDocumentIsRefusedWhileNoWorkerCanAnalyseItAndAcceptedOnceOneIs() throws Throwable {
         // Polling uploads for a minute would pass the free tier's requests per day (429): the limit is not tested here.
         TestUsers user = TestUsers.create(apiKeys, "enterprise");
-        try (GroupMember orchestrator = new GroupMember("orchestrator", Topics.INTENTS)) {
+        try (GroupMember orchestrator = new GroupMember("orchestrator", Topics.INTENTS, true)) {
             soon().untilAsserted(() -> upload(user.key()).then().statusCode(503)
                     .header("Retry-After", "30").body("code", is("service_unavailable"))
                     .body("message", is("Document analysis is not running right now, so nothing was accepted;"
@@ -90,7 +90,7 @@ class AdmissionTest {
     @Test
     void aWorkerThatMaySleepAtZeroIsJudgedByItsBacklogAlone() throws Throwable {
         TestUsers user = TestUsers.create(apiKeys, "enterprise");
-        try (GroupMember orchestrator = new GroupMember("orchestrator", Topics.INTENTS)) {
+        try (GroupMember orchestrator = new GroupMember("orchestrator", Topics.INTENTS, true)) {
             // No transform worker is running (asleep): the conversion is what would wake it.
             soon().untilAsserted(() -> convert(user.key()).then().statusCode(202));
 
@@ -125,7 +125,13 @@ class AdmissionTest {
 
         private final Thread poller;
 
+        /** A worker that takes nothing: what reaches its topic is its backlog. */
         GroupMember(String group, String topic) {
+            this(group, topic, false);
+        }
+
+        /** With keepsUp, a worker that handles what it gets at once (commits it), so it is never behind. */
+        GroupMember(String group, String topic, boolean keepsUp) {
             Properties config = new Properties();
             config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -136,6 +142,9 @@ class AdmissionTest {
                     consumer.subscribe(List.of(topic));
                     while (!Thread.currentThread().isInterrupted()) {
                         consumer.poll(Duration.ofMillis(100));
+                        if (keepsUp) {
+                            consumer.commitSync();
+                        }
                     }
                 } catch (org.apache.kafka.common.errors.InterruptException e) {
                     // closed

@@ -9,6 +9,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Topics;
 import io.autoflow.gateway.auth.ApiKeys;
+import io.autoflow.gateway.idempotency.IdempotencyConfig;
 import io.autoflow.gateway.idempotency.IdempotencyKeys;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code Idempotency-Key} on the POSTs that start work, with Stripe's semantics: a retry gets the first answer and
  * starts nothing (one job row, one intent on Kafka), another request with the key is 422, concurrent duplicates make
- * one job, keys are per user, a 5xx frees the key and a claim whose request died lapses.
+ * one job, keys are per user, a 5xx frees the key and a claim whose request died lapses within its lease, the retry
+ * running as the job the first try recorded.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -68,6 +70,9 @@ class IdempotencyTest {
 
     @Inject
     IdempotencyKeys keys;
+
+    @Inject
+    IdempotencyConfig config;
 
     private TestUsers user;
 
@@ -266,13 +271,52 @@ class IdempotencyTest {
         post(user, "/api/notifications", key, MESSAGE).then().statusCode(409)
                 .header("Retry-After", "1").body("code", is("idempotency_request_in_progress"));
 
-        // As if it had died with the gateway: its claim lapsed, so a retry runs.
+        // As if its gateway had died after recording the job, before keeping the answer: once the claim lapsed, a
+        // retry runs again, as the same job, which it finds recorded instead of starting a second one.
         sql("UPDATE gateway.idempotency_keys SET claimed_until = now() - interval '1 second'"
                 + " WHERE user_id = $1 AND key = $2", user, key);
-        String retried = post(user, "/api/notifications", key, MESSAGE).then().statusCode(202)
-                .header("Idempotent-Replayed", nullValue()).extract().path("job_id");
-        assertThat(retried).isNotEqualTo(first);
-        post(user, "/api/notifications", key, MESSAGE).then().statusCode(202).body("job_id", is(retried));
+        post(user, "/api/notifications", key, MESSAGE).then().statusCode(202)
+                .header("Idempotent-Replayed", nullValue()).body("job_id", is(first));
+        post(user, "/api/notifications", key, MESSAGE).then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("job_id", is(first));
+        assertThat(jobs(user)).isEqualTo(1);
+        assertThat(intents(user, 1)).containsExactly(first);
+    }
+
+    @Test
+    void aLiveGatewayKeepsItsClaimsWhileADeadOnesLapseWithinTheLease() throws Throwable {
+        // The test profile leases claims for 3 s and renews them every second.
+        UUID owner = user.user().id;
+        IdempotencyKeys otherGateway = new IdempotencyKeys(db, config);
+        var running = VertxContextSupport.subscribeAndAwait(() -> keys.claim(owner, "slow", "a".repeat(64)));
+        assertThat(running).isInstanceOf(IdempotencyKeys.Claimed.class);
+        // The other gateway dies holding a claim: nothing renews it.
+        var dead = (IdempotencyKeys.Claimed) VertxContextSupport.subscribeAndAwait(
+                () -> otherGateway.claim(owner, "orphan", "b".repeat(64)));
+        assertThat(VertxContextSupport.<IdempotencyKeys.Lookup>subscribeAndAwait(
+                () -> keys.claim(owner, "orphan", "b".repeat(64)))).isInstanceOf(IdempotencyKeys.InProgress.class);
+
+        Thread.sleep(config.claimLease().plusSeconds(1).toMillis());
+
+        assertThat(VertxContextSupport.<IdempotencyKeys.Lookup>subscribeAndAwait(
+                () -> otherGateway.claim(owner, "slow", "a".repeat(64))))
+                .as("a request still running keeps its key past the lease")
+                .isInstanceOf(IdempotencyKeys.InProgress.class);
+        var retried = VertxContextSupport.<IdempotencyKeys.Lookup>subscribeAndAwait(
+                () -> keys.claim(owner, "orphan", "b".repeat(64)));
+        assertThat(retried).as("the dead gateway's claim lapsed: the same request runs, as the same job")
+                .isInstanceOfSatisfying(IdempotencyKeys.Claimed.class,
+                        claimed -> assertThat(claimed.jobId()).isEqualTo(dead.jobId()));
+
+        // A lapsed claim taken by another request with the key starts another job.
+        var lapsed = (IdempotencyKeys.Claimed) VertxContextSupport.subscribeAndAwait(
+                () -> otherGateway.claim(owner, "reused", "c".repeat(64)));
+        Thread.sleep(config.claimLease().plusSeconds(1).toMillis());
+        assertThat(VertxContextSupport.<IdempotencyKeys.Lookup>subscribeAndAwait(
+                () -> keys.claim(owner, "reused", "d".repeat(64))))
+                .isInstanceOfSatisfying(IdempotencyKeys.Claimed.class,
+                        claimed -> assertThat(claimed.jobId()).isNotEqualTo(lapsed.jobId()));
+        VertxContextSupport.subscribeAndAwait(() -> keys.release((IdempotencyKeys.Claimed) running));
     }
 
     @Test

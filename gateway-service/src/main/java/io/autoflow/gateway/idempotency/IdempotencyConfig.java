@@ -16,11 +16,22 @@ public interface IdempotencyConfig {
     Duration retention();
 
     /**
-     * {@code autoflow.idempotency.claim-timeout} (5m): how long a request holds its key before its answer is known.
-     * Past it the request is taken for dead (the gateway crashed) and its key is free again. It must outlast the
-     * slowest request, or a retry could start a second job beside a slow first one: a URL fetch alone may take 60 s,
-     * then the document is scanned and stored.
+     * {@code autoflow.idempotency.claim-timeout} (5m): the longest a request holds its key before its answer is known.
+     * Past it the request is taken for lost and its key is free again. It must outlast the slowest request, or a retry
+     * could run beside a slow first one: a URL fetch alone may take 60 s, then the document is scanned and stored.
      */
     @WithDefault("5m")
     Duration claimTimeout();
+
+    /**
+     * {@code autoflow.idempotency.claim-lease} (15s): how long a claim lives unless the gateway running its request
+     * renews it (every {@code autoflow.idempotency.claim-renewal}, 5s). A gateway that died renews nothing, so a
+     * client retrying on another one waits this long, not {@link #claimTimeout()}. At least three renewals long.
+     */
+    @WithDefault("15s")
+    Duration claimLease();
+
+    /** {@code autoflow.idempotency.claim-renewal} (5s): how often a gateway renews the claims of its requests. */
+    @WithDefault("5s")
+    Duration claimRenewal();
 }

@@ -33,8 +33,10 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * {@code Retry-After: 1}, so that however many arrive at once, one job starts. A key that is not 1 to 255 printable
  * ASCII characters is 400 {@code invalid_idempotency_key}, before the body is read. Answers below 500 are kept (a
  * 4xx says the request itself is wrong, and a retry would only hear it again), but not 409 and 429, which ask to try
- * again; a 5xx is our failure and frees the key, as does a claim whose request died
- * ({@link IdempotencyConfig#claimTimeout()}). No key: the request runs as it always did.
+ * again; a 5xx is our failure and frees the key, as does a claim whose request died (it lapses within
+ * {@link IdempotencyConfig#claimLease()} once its gateway stops renewing it). Every try of one request runs as the
+ * same job id ({@link JobIds}), so a retry after a gateway died between recording the job and keeping the answer finds
+ * that job instead of starting another. No key: the request runs as it always did.
  */
 public class IdempotencyFilter {
 
@@ -49,11 +51,13 @@ public class IdempotencyFilter {
 
     private final CurrentUser user;
     private final IdempotencyKeys keys;
+    private final JobIds jobIds;
     private final ObjectMapper json;
 
-    public IdempotencyFilter(CurrentUser user, IdempotencyKeys keys, ObjectMapper json) {
+    public IdempotencyFilter(CurrentUser user, IdempotencyKeys keys, JobIds jobIds, ObjectMapper json) {
         this.user = user;
         this.keys = keys;
+        this.jobIds = jobIds;
         this.json = json;
     }
 
@@ -81,6 +85,7 @@ public class IdempotencyFilter {
         return fingerprint(request).chain(fingerprint -> keys.claim(userId, key, fingerprint)).map(found -> {
             if (found instanceof IdempotencyKeys.Claimed claimed) {
                 request.setProperty(CLAIM, claimed);
+                jobIds.reserve(claimed.jobId());
                 return null;
             }
             if (found instanceof IdempotencyKeys.Answered answered) {
@@ -108,7 +113,7 @@ public class IdempotencyFilter {
         Uni<Void> done = isFinal(status)
                 ? Uni.createFrom().item(() -> answer(status, response)).chain(answer -> keep(claim, answer))
                 : keys.release(claim);
-        // The answer goes out either way; a key left claimed frees itself at the claim timeout.
+        // The answer goes out either way; a key left claimed frees itself once its claim lapses.
         return done.onFailure().recoverWithItem(e -> {
             LOG.errorf(e, "Idempotency key of user %s left claimed: its answer %d was not recorded", claim.userId(),
                     status);

@@ -94,7 +94,7 @@ public class AutomationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(AutomationCall call) {
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = intake.newJobId();
         return prepare(call, jobId)
                 .chain(parameters -> intake.accept(jobId, Intents.API_AUTOMATION, parameters.name(), 0, parameters))
                 .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, 2));

@@ -186,7 +186,7 @@ public class DocumentAnalyticsResource {
     public Uni<Received> receive(FileUpload file) {
         refuseMissing(file);
         refuseOverTier(file.size());
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = intake.newJobId();
         return VertxContexts.blocking(() -> documents.store(file.uploadedFile(), file.fileName(), file.size(),
                 documentKey(jobId))).map(stored -> new Received(jobId, stored));
     }
@@ -196,7 +196,7 @@ public class DocumentAnalyticsResource {
      * checked and stored like an upload.
      */
     public Uni<Received> receive(String url) {
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = intake.newJobId();
         return documents.fetch(url, maxBytes(), documentKey(jobId)).map(stored -> new Received(jobId, stored));
     }
 

@@ -62,7 +62,7 @@ public class NotificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> submit(NotificationRequest request) {
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = intake.newJobId();
         SendMessage message = prepare(request);
         return intake.accept(jobId, Intents.NOTIFICATION, message.name(), 0, message)
                 .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, 1));

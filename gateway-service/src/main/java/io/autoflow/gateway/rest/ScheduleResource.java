@@ -123,7 +123,7 @@ public class ScheduleResource {
             throw new ApiException(ErrorCode.INVALID_CRON, "The schedule cannot be read: " + e.getMessage());
         }
         String zone = zone(request.timeZone());
-        UUID jobId = UUID.randomUUID();
+        UUID jobId = intake.newJobId();
         Uni<Task> task;
         if (request.reminder() != null) {
             task = Uni.createFrom().item(reminder(notifications.prepare(request.reminder())));

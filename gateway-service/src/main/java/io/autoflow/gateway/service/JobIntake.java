@@ -4,6 +4,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.domain.Job;
+import io.autoflow.gateway.idempotency.JobIds;
 import io.autoflow.gateway.usage.UsageMeter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Accepts a request as a job of the caller: the job and its intent are recorded (the outbox), the intent published,
- * and the request counted in the user's usage.
+ * and the request counted in the user's usage. A job already recorded under that id (a retry) is accepted as it is.
  */
 @RequestScoped
 public class JobIntake {
@@ -20,11 +21,18 @@ public class JobIntake {
     private final CurrentUser user;
     private final JobOutbox outbox;
     private final UsageMeter usage;
+    private final JobIds jobIds;
 
-    public JobIntake(CurrentUser user, JobOutbox outbox, UsageMeter usage) {
+    public JobIntake(CurrentUser user, JobOutbox outbox, UsageMeter usage, JobIds jobIds) {
         this.user = user;
         this.outbox = outbox;
         this.usage = usage;
+        this.jobIds = jobIds;
+    }
+
+    /** The id of the job this request is about to start: its {@code Idempotency-Key}'s, or a new one. */
+    public UUID newJobId() {
+        return jobIds.next();
     }
 
     /**
@@ -41,6 +49,9 @@ public class JobIntake {
         job.createdAt = Instant.now();
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
                 EventJson.mapper().valueToTree(parameters), job.createdAt));
-        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), bytesUploaded));
+        // A retry finding its first try's job (recorded before that gateway died) leaves it to the outbox sweeper.
+        return outbox.record(job).call(created -> created
+                ? outbox.publish(job).chain(() -> usage.job(user.id(), bytesUploaded))
+                : Uni.createFrom().voidItem()).replaceWith(job);
     }
 }

@@ -36,9 +36,21 @@ public class JobOutbox {
         this.publisher = publisher;
     }
 
+    /**
+     * Records the job with its intent; true when it is new. A job of that id recorded already is left as it is: a
+     * retried request runs as the job id its first try recorded (see {@code JobIds}), and that job stands.
+     */
     @WithTransaction
-    public Uni<Job> record(Job job) {
-        return job.persist();
+    public Uni<Boolean> record(Job job) {
+        return Job.<Job>findById(job.id).chain(recorded -> {
+            if (recorded == null) {
+                return job.persist().replaceWith(true);
+            }
+            if (!recorded.userId.equals(job.userId)) {
+                return Uni.createFrom().failure(new IllegalStateException("Job " + job.id + " is another user's"));
+            }
+            return Uni.createFrom().item(false);
+        });
     }
 
     /** Publishes the job's intent and marks it published; a failure is logged and left to the sweeper. */

@@ -470,6 +470,23 @@ export function checks(objects, root) {
     if (!rules.some((r) => (r.spec.groups ?? []).some((g) => (g.rules ?? []).some((x) => x.alert)))) fail("no PrometheusRule with alerts");
   });
 
+  check("dashboards: every dashboard of monitoring/dashboards/ is in the ConfigMap Grafana's sidecar loads, each "
+    + "panel reads Prometheus through the dashboard's datasource variable with at least one query", (fail) => {
+    const maps = of("ConfigMap").filter((m) => m.metadata.labels?.grafana_dashboard === "1");
+    const shipped = Object.assign({}, ...maps.map((m) => m.data ?? {}));
+    for (const [file, board] of Object.entries(src.dashboards(root))) {
+      if (shipped[file] === undefined) { fail(`${file} is in no ConfigMap labelled grafana_dashboard`); continue; }
+      if (JSON.stringify(JSON.parse(shipped[file])) !== JSON.stringify(board)) fail(`${file}: the ConfigMap's copy differs`);
+      if (!board.uid || !board.title) fail(`${file}: no uid or title`);
+      if (!(board.templating?.list ?? []).some((v) => v.name === "datasource" && v.type === "datasource")) fail(`${file}: no datasource variable`);
+      for (const panel of board.panels ?? []) {
+        const targets = panel.targets ?? [];
+        if (!targets.length || targets.some((t) => !t.expr)) fail(`${file}: panel '${panel.title}' has a target without a query`);
+        if (panel.datasource?.uid !== "${datasource}") fail(`${file}: panel '${panel.title}' does not use the datasource variable`);
+      }
+    }
+  });
+
   check("no Secret is rendered: secrets are referenced, never committed", (fail) => {
     for (const s of of("Secret")) fail(`${id(s)} is in the manifests`);
   });

@@ -211,3 +211,10 @@ export function hasScheduledWork(root, service) {
     : e.name.endsWith(".java") && /@Scheduled\b/.test(fs.readFileSync(path.join(d, e.name), "utf8")));
   return fs.existsSync(dir) && walk(dir);
 }
+
+/** The Grafana dashboards kept in k8s/base/monitoring/dashboards/, by file name, parsed. */
+export function dashboards(root) {
+  const dir = path.join(root, "k8s/base/monitoring/dashboards");
+  return Object.fromEntries(fs.readdirSync(dir).filter((f) => f.endsWith(".json"))
+    .map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), "utf8"))]));
+}

@@ -1,6 +1,7 @@
 package io.autoflow.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
 import io.autoflow.gateway.auth.ApiKeys;
@@ -8,8 +9,12 @@ import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -18,6 +23,12 @@ class UsageTest {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    WatchedBlobStore blobs;
+
+    @ConfigProperty(name = "autoflow.blob.dir")
+    Path blobDir;
 
     @Test
     void requestsUploadsAndJobsAreCountedPerUserAndDay() throws Throwable {
@@ -39,6 +50,8 @@ class UsageTest {
                 .body("today.jobs", is(1))
                 .body("today.bytes_uploaded", is(csv.length))
                 .body("processing_available", is(false)) // the orchestrator is not running in this test
+                .body("storage_available", is(true))
+                .body("stored_bytes", is((int) StoredFiles.bytesOnDisk(blobDir, "uploads/" + user.user().id + "/")))
                 .body("days.size()", is(1));
         given().header("X-API-Key", other.key()).get("/api/me/usage").then().statusCode(200)
                 .body("today.requests", is(2)).body("today.jobs", is(0));
@@ -49,5 +62,44 @@ class UsageTest {
         }
         given().header("X-API-Key", other.key()).queryParam("days", 366).get("/api/me/usage").then()
                 .statusCode(200);
+    }
+
+    /** The caller's files in every area count, as they are kept; another user's never do, nor a store outage. */
+    @Test
+    void theCallersStoredBytesAreTheirFilesAsKept() throws Throwable {
+        TestUsers user = TestUsers.create(apiKeys, "pro");
+        TestUsers other = TestUsers.create(apiKeys, "pro");
+        given().header("X-API-Key", user.key()).get("/api/me/usage").then().statusCode(200)
+                .body("stored_bytes", is(0)).body("storage_available", is(true));
+
+        String id = user.user().id.toString();
+        put("uploads/" + id + "/job-1/document", 20_000);
+        put("reports/" + id + "/job-1/report.pdf", 3_000);
+        put("reports/" + id + "/job-1/chart-1.png", 1_500);
+        put("automations/" + id + "/job-2/response.json", 800);
+        put("transforms/" + id + "/job-3/data.xlsx", 5_000);
+        put("uploads/" + other.user().id + "/job-4/document", 9_000);
+        long expected = 0;
+        for (String area : new String[] {"uploads", "reports", "automations", "transforms"}) {
+            expected += StoredFiles.bytesOnDisk(blobDir, area + "/" + id + "/");
+        }
+        assertThat(expected).isGreaterThan(30_300); // every file, with its encryption's few bytes more
+
+        given().header("X-API-Key", user.key()).get("/api/me/usage").then().statusCode(200)
+                .body("stored_bytes", is((int) expected)).body("storage_available", is(true));
+
+        // The store refusing: the rest of the answer still comes, saying the figure is missing.
+        blobs.failAlways(id, new IOException("S3 refused the request: 403 AccessDenied"));
+        try {
+            given().header("X-API-Key", user.key()).get("/api/me/usage").then().statusCode(200)
+                    .body("stored_bytes", is(0)).body("storage_available", is(false)).body("tier", is("pro"))
+                    .body("today.requests", is(3));
+        } finally {
+            blobs.heal();
+        }
+    }
+
+    private void put(String key, int bytes) throws IOException {
+        blobs.put(key, new ByteArrayInputStream(new byte[bytes]));
     }
 }

@@ -13,6 +13,7 @@ import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.client.NotificationUserApi;
 import io.autoflow.gateway.limits.RateLimiter;
 import io.autoflow.gateway.messaging.UserEventPublisher;
+import io.autoflow.gateway.storage.UserStorage;
 import io.autoflow.service.VertxContexts;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -63,11 +64,6 @@ public class AccountResource {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** The orchestrator's largest page. */
     private static final int EXECUTIONS_PAGE = 200;
-    /**
-     * The blob store's folders that hold a user's files under {@code <folder>/<user id>/}: their documents (gateway),
-     * charts and reports (analytics), API calls and answers (automation) and converted files (transform).
-     */
-    static final List<String> FILE_FOLDERS = List.of("uploads", "reports", "automations", "transforms");
     /** The caller's rows in the gateway's tables, as JSON. */
     private static final Map<String, String> OWN_ROWS = Map.of(
             "profile.json", "SELECT row_to_json(t) FROM gateway.users t WHERE id = $1::uuid",
@@ -187,7 +183,7 @@ public class AccountResource {
     /**
      * A zip of everything Autoflow holds about the caller: their rows here, their jobs as the orchestrator keeps them
      * (with results), their deliveries and webhook secret's date from notification-service, and every file they own
-     * ({@link #FILE_FOLDERS}), decrypted.
+     * ({@link UserStorage#AREAS}), decrypted.
      */
     @Operation(operationId = "exportMyData", summary = "Everything Autoflow holds about the caller, as a zip",
             description = "A zip of everything Autoflow holds about the caller: profile, API keys (never the keys), "
@@ -222,7 +218,7 @@ public class AccountResource {
                 zip.write(json.writeValueAsBytes(part.getValue()));
                 zip.closeEntry();
             }
-            for (String folder : FILE_FOLDERS) {
+            for (String folder : UserStorage.AREAS) {
                 for (String key : blobs.list(folder + "/" + id + "/")) {
                     zip.putNextEntry(new ZipEntry("files/" + key));
                     try (InputStream in = blobs.open(key).orElseThrow()) {

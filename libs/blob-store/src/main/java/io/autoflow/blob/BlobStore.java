@@ -24,6 +24,21 @@ public interface BlobStore {
     List<String> list(String prefix) throws IOException;
 
     /**
+     * Gives every blob under a prefix such as {@code uploads/} with the bytes it takes in the store, in no particular
+     * order, from a listing alone: no blob is read (S3: ListObjectsV2 pages of 1,000 keys; the filesystem: one walk of
+     * the directory). The bytes are what is kept, encrypted: a little more than what was put. Blobs still being
+     * written are not there yet.
+     */
+    void eachStoredSize(String prefix, StoredSize each) throws IOException;
+
+    /** The bytes the blobs under a prefix such as {@code uploads/<user>/} take in the store ({@link #eachStoredSize}). */
+    default long storedBytes(String prefix) throws IOException {
+        long[] total = {0};
+        eachStoredSize(prefix, (key, bytes) -> total[0] += bytes);
+        return total[0];
+    }
+
+    /**
      * Fails, within seconds, when the store cannot be used now: the bucket cannot be reached, or the directory cannot
      * be written. Cheap (one HeadBucket, or one small file written and removed); {@link BlobStoreReadiness} calls it.
      *
@@ -39,5 +54,11 @@ public interface BlobStore {
             delete(key);
         }
         return keys.size();
+    }
+
+    /** One blob of a listing and the bytes it takes in the store. */
+    @FunctionalInterface
+    interface StoredSize {
+        void accept(String key, long storedBytes);
     }
 }

@@ -4,10 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +67,37 @@ public class FileSystemBlobStore extends EncryptedBlobStore {
         }
     }
 
+    /**
+     * The sizes the directory walk reads anyway (no extra call per file). A file or folder removed during the walk is
+     * left out, not an error: erasures and job clean-ups run at any time.
+     */
+    @Override
+    public void eachStoredSize(String prefix, StoredSize each) throws IOException {
+        Path directory = directoryOf(prefix);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !isPartial(file)) {
+                    each.accept(root.relativize(file).toString().replace('\\', '/'), attributes.size());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                return goneOrThrow(failure);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
+                return failure == null ? FileVisitResult.CONTINUE : goneOrThrow(failure);
+            }
+        });
+    }
+
     /** Removes the prefix's directory, files still being written into it too. */
     @Override
     public int deleteAll(String prefix) throws IOException {
@@ -93,8 +127,19 @@ public class FileSystemBlobStore extends EncryptedBlobStore {
         }
     }
 
+    private static FileVisitResult goneOrThrow(IOException failure) throws IOException {
+        if (failure instanceof NoSuchFileException) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw failure;
+    }
+
     private static boolean isBlob(Path path) {
-        return Files.isRegularFile(path) && !path.getFileName().toString().endsWith(PARTIAL);
+        return Files.isRegularFile(path) && !isPartial(path);
+    }
+
+    private static boolean isPartial(Path path) {
+        return path.getFileName().toString().endsWith(PARTIAL);
     }
 
     private Path directoryOf(String prefix) {

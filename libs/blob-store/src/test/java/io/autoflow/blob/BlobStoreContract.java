@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -127,11 +129,63 @@ abstract class BlobStoreContract {
         store.put("reports/u2/j/report.pdf", stream("3"));
 
         assertThat(store.list("reports/u1/")).containsExactlyElementsOf(mine);
+        // Every blob holds one byte, so each takes the same room: every page of the listing is counted.
+        long oneBlob = storedBytes("reports/u1/top").length;
+        List<String> sized = new ArrayList<>();
+        store.eachStoredSize("reports/u1/", (key, bytes) -> {
+            assertThat(bytes).as(key).isEqualTo(oneBlob);
+            sized.add(key);
+        });
+        assertThat(sized).containsExactlyInAnyOrderElementsOf(mine);
+        assertThat(store.storedBytes("reports/u1/")).isEqualTo(1101 * oneBlob);
         assertThat(store.list("reports/u1/j3/")).hasSize(157).allMatch(key -> key.startsWith("reports/u1/j3/"));
         assertThat(store.deleteAll("reports/u1/")).isEqualTo(1101);
         assertThat(store.list("reports/u1/")).isEmpty();
         assertThat(store.open("reports/u1/top")).isEmpty();
         assertThat(store.list("reports/")).containsExactly("reports/u10/j/report.pdf", "reports/u2/j/report.pdf");
+    }
+
+    /** What a blob takes in the store is the size of its stored bytes, encrypted: more than was put. */
+    @Test
+    void storedSizesAreTheBytesKeptUnderAPrefixAndNothingElse() throws Exception {
+        BlobStore store = store();
+        Map<String, Integer> put = new TreeMap<>(Map.of(
+                "uploads/u1/j1/document", 3 * 1024 * 1024 + 7, // several 1 MiB encrypted segments
+                "uploads/u1/j1/meta.json", 120,
+                "uploads/u1/j2/document", 0,
+                "uploads/u10/j/document", 5000, // "u1" is a prefix of "u10" as a string, not as a folder
+                "reports/u1/j1/report.pdf", 900));
+        for (Map.Entry<String, Integer> blob : put.entrySet()) {
+            store.put(blob.getKey(), new Generated(blob.getValue(), 4096, false));
+        }
+        Map<String, Long> kept = new TreeMap<>();
+        for (String key : put.keySet()) {
+            kept.put(key, (long) storedBytes(key).length);
+            assertThat(kept.get(key)).as(key).isGreaterThan(put.get(key));
+        }
+
+        Map<String, Long> listed = new TreeMap<>();
+        store.eachStoredSize("uploads/", (key, bytes) -> assertThat(listed.put(key, bytes)).as(key).isNull());
+        assertThat(listed).isEqualTo(Map.of(
+                "uploads/u1/j1/document", kept.get("uploads/u1/j1/document"),
+                "uploads/u1/j1/meta.json", kept.get("uploads/u1/j1/meta.json"),
+                "uploads/u1/j2/document", kept.get("uploads/u1/j2/document"),
+                "uploads/u10/j/document", kept.get("uploads/u10/j/document")));
+        assertThat(store.storedBytes("uploads/u1/")).isEqualTo(kept.get("uploads/u1/j1/document")
+                + kept.get("uploads/u1/j1/meta.json") + kept.get("uploads/u1/j2/document"));
+        assertThat(store.storedBytes("uploads/u1/j1/")).isEqualTo(kept.get("uploads/u1/j1/document")
+                + kept.get("uploads/u1/j1/meta.json"));
+        assertThat(store.storedBytes("reports/")).isEqualTo(kept.get("reports/u1/j1/report.pdf"));
+        assertThat(store.storedBytes("uploads/nobody/")).isZero();
+        assertThat(store.storedBytes("transforms/")).isZero();
+
+        store.delete("uploads/u1/j1/document");
+        assertThat(store.storedBytes("uploads/u1/")).isEqualTo(kept.get("uploads/u1/j1/meta.json")
+                + kept.get("uploads/u1/j2/document"));
+        for (String prefix : new String[] {"uploads", "../", "a//", "/"}) {
+            assertThatThrownBy(() -> store.storedBytes(prefix)).as(prefix)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     /** The store never knows a length in advance; this one comes in odd pieces over several S3 parts. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** The contract on a real S3 server (s3proxy), each test in a bucket of its own; and how S3's failures surface. */
@@ -74,6 +75,21 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Override
     void assertNothingHalfWritten() {
         assertThat(raw.listMultipartUploads(r -> r.bucket(bucket)).uploads()).isEmpty();
+    }
+
+    /** Folder markers, as S3 consoles make them, are no blobs: neither listed nor counted. */
+    @Test
+    void folderMarkersAreNeitherListedNorCounted() throws Exception {
+        BlobStore store = store();
+        store.put("uploads/u1/j/document", stream("abc"));
+        raw.putObject(r -> r.bucket(bucket).key("uploads/u1/"), RequestBody.empty());
+        raw.putObject(r -> r.bucket(bucket).key("uploads/u2/"), RequestBody.empty());
+
+        List<String> sized = new ArrayList<>();
+        store.eachStoredSize("uploads/", (key, bytes) -> sized.add(key));
+        assertThat(sized).containsExactly("uploads/u1/j/document");
+        assertThat(store.list("uploads/")).containsExactly("uploads/u1/j/document");
+        assertThat(store.storedBytes("uploads/")).isEqualTo(storedBytes("uploads/u1/j/document").length);
     }
 
     @Test

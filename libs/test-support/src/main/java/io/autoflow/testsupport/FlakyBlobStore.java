@@ -77,6 +77,12 @@ public class FlakyBlobStore implements BlobStore {
     }
 
     @Override
+    public void eachStoredSize(String prefix, StoredSize each) throws IOException {
+        failIfDue(prefix, "list");
+        store.eachStoredSize(prefix, each);
+    }
+
+    @Override
     public int deleteAll(String prefix) throws IOException {
         failIfDue(prefix, "delete under");
         return store.deleteAll(prefix);

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.autoflow.automation.domain.AutomationRun;
 import io.autoflow.automation.messaging.ApiAutomationConsumer;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AnalyzeDocument;
@@ -25,6 +26,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -171,6 +173,27 @@ class ApiAutomationTest {
             CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
         api.verify(5, postRequestedFor(urlEqualTo("/pay")));
+    }
+
+    @Test
+    void aRunLeftByAReplicaThatDiedIsTakenUpOnceItsClaimRunsOut() throws Throwable {
+        api.stubFor(post(urlEqualTo("/orphan")).willReturn(aResponse().withBody("{}")));
+        String id = UUID.randomUUID().toString();
+        // Taken up by a replica that was killed before it called: the run is claimed for 3 s more and never finished.
+        AutomationRun held = new AutomationRun();
+        held.executionId = UUID.fromString(id);
+        held.userId = USER;
+        held.method = "POST";
+        held.url = api.baseUrl() + "/orphan";
+        held.status = AutomationRun.RUNNING;
+        held.createdAt = Instant.now();
+        held.claimedUntil = Instant.now().plusSeconds(3);
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(held::persist));
+
+        kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, request(id, "POST", "/orphan", null));
+
+        assertThat(awaitFinal(id).status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        api.verify(1, postRequestedFor(urlEqualTo("/orphan")));
     }
 
     private void handle(RunAutomation request) {

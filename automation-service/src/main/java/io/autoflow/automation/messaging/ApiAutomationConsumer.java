@@ -14,6 +14,7 @@ import io.autoflow.service.messaging.ExecutionEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -27,6 +28,9 @@ import org.jboss.logging.Logger;
 public class ApiAutomationConsumer {
 
     private static final Logger LOG = Logger.getLogger(ApiAutomationConsumer.class);
+
+    /** How often a run held by another replica is looked at again. */
+    private static final Duration CLAIM_RECHECK = Duration.ofSeconds(2);
 
     private final AutomationRuns runs;
     private final ApiAutomation automation;
@@ -48,6 +52,12 @@ public class ApiAutomationConsumer {
         }
         Executor onContext = VertxContexts.current();
         String id = request.executionId();
+        return handle(request, onContext)
+                .onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
+    }
+
+    private Uni<Void> handle(RunAutomation request, Executor onContext) {
+        String id = request.executionId();
         // Each step of ours rides out the database or broker away for a while; the API call itself is never repeated
         // by it (a POST must not be sent twice), only by the call's own rules.
         return retry.handle("Run of job " + id, () -> runs.findOrStart(request))
@@ -55,8 +65,7 @@ public class ApiAutomationConsumer {
                 // a second one now would call the user's API twice. Null when it holds the run's claim, a unique
                 // violation when both inserted the run at the same moment.
                 .onFailure(UniqueViolation::caused).recoverWithNull()
-                .chain(run -> run == null ? runElsewhere(id) : carryOn(request, run, onContext))
-                .onFailure().invoke(e -> LOG.errorf(e, "Request for job %s failed; it goes to the dead-letter topic", id));
+                .chain(run -> run == null ? afterTheirClaim(request, onContext) : carryOn(request, run, onContext));
     }
 
     private Uni<Void> carryOn(RunAutomation request, AutomationRun run, Executor onContext) {
@@ -72,8 +81,16 @@ public class ApiAutomationConsumer {
                 .chain(outcome -> retry.handle("Outcome of job " + id, () -> events.publish(outcome.toEvent(id))));
     }
 
-    private static Uni<Void> runElsewhere(String id) {
-        LOG.infof("Job %s is being run by another replica", id);
-        return Uni.createFrom().voidItem();
+    /**
+     * The run is another replica's. That replica may have died holding it (often why the partition came here), so the
+     * request is looked at again every few seconds: once the run is finished its outcome is announced again (harmless,
+     * as on a redelivery), once the claim has run out the run is taken up here. The partition waits meanwhile, at
+     * most the claim (the calls' total time + 30 s), well within its unprocessed-record age.
+     */
+    private Uni<Void> afterTheirClaim(RunAutomation request, Executor onContext) {
+        LOG.infof("Job %s is being run by another replica; looking again in %d s", request.executionId(),
+                CLAIM_RECHECK.toSeconds());
+        return Uni.createFrom().voidItem().onItem().delayIt().by(CLAIM_RECHECK).emitOn(onContext)
+                .chain(() -> handle(request, onContext));
     }
 }

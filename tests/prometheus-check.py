@@ -146,8 +146,13 @@ def main():
     key = (STATE / "api-key").read_text().strip()
 
     add_load(args.gateway, key)
-    time.sleep(20)  # the orchestrator's scrape (5 s) and the in-flight gauge's refresh (15 s)
-    dead = dead_panels(args.prometheus) + dead_rules(args.prometheus)
+    # Rates need two scrapes of a change within their window: a Prometheus started a moment ago is given a while.
+    deadline = time.monotonic() + 90
+    while True:
+        time.sleep(15)
+        dead = dead_panels(args.prometheus) + dead_rules(args.prometheus)
+        if not dead or time.monotonic() > deadline:
+            break
     panels = sum(len(p.get("targets", [])) for b in DASHBOARDS.glob("*.json") for p in json.loads(b.read_text())["panels"])
     print(f"prometheus-check: {panels} panel queries and every loaded rule evaluated at {args.prometheus}")
     if args.since:

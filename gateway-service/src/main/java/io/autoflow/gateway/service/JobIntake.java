@@ -5,10 +5,13 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.usage.UsageMeter;
+import io.autoflow.service.tracing.JobContext;
+import io.autoflow.service.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Accepts a request as a job of the caller: the job and its intent are recorded (the outbox), the intent published,
@@ -16,6 +19,8 @@ import java.util.UUID;
  */
 @RequestScoped
 public class JobIntake {
+
+    private static final Logger LOG = Logger.getLogger(JobIntake.class);
 
     private final CurrentUser user;
     private final JobOutbox outbox;
@@ -39,8 +44,11 @@ public class JobIntake {
         job.fileName = name;
         job.sizeBytes = bytesUploaded == 0 ? null : bytesUploaded;
         job.createdAt = Instant.now();
+        job.traceParent = TraceParents.current();
+        JobContext.enter(jobId.toString(), user.id().toString(), intent);
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
                 EventJson.mapper().valueToTree(parameters), job.createdAt));
-        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), bytesUploaded));
+        return outbox.record(job).call(outbox::publish).call(saved -> usage.job(user.id(), bytesUploaded))
+                .invoke(saved -> LOG.infof("Job %s accepted: %s", jobId, intent));
     }
 }

@@ -35,6 +35,8 @@ final class Platform {
 
     private static final String DB = "autoflow_e2e";
     static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+    /** Each service's output, {@code <name>.log}: JSON lines, as {@code ./autoflow up} writes them. */
+    static final Path LOGS = Path.of("target", "e2e", "logs");
     private static Platform running;
 
     final ServiceProcess gateway;
@@ -58,7 +60,8 @@ final class Platform {
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services;
 
-    record ReceivedHook(String id, String timestamp, String signature, String body) {
+    /** @param traceparent the W3C trace context the call carried */
+    record ReceivedHook(String id, String timestamp, String signature, String body, String traceparent) {
     }
 
     static synchronized Platform get() throws Exception {
@@ -72,7 +75,7 @@ final class Platform {
     private Platform() throws Exception {
         resetDatabase();
         Path work = Files.createDirectories(Path.of("target", "e2e"));
-        Path logs = Files.createDirectories(work.resolve("logs"));
+        Path logs = Files.createDirectories(LOGS);
         apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
         Path keyFile = work.resolve("api-key");
         Files.writeString(keyFile, apiKey);
@@ -164,7 +167,8 @@ final class Platform {
                 hooks.add(new ReceivedHook(exchange.getRequestHeaders().getFirst("webhook-id"),
                         exchange.getRequestHeaders().getFirst("webhook-timestamp"),
                         exchange.getRequestHeaders().getFirst("webhook-signature"),
-                        new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+                        new String(body.readAllBytes(), StandardCharsets.UTF_8),
+                        exchange.getRequestHeaders().getFirst("traceparent")));
             }
             exchange.sendResponseHeaders(204, -1);
             exchange.close();

@@ -68,7 +68,7 @@ class RetryRulesTest {
     }
 
     private Notification notification() {
-        return new Notification(REQUEST, earlier.size(), NOW, NOW.plus(Duration.ofHours(2)));
+        return new Notification(REQUEST, earlier.size(), NOW, NOW.plus(Duration.ofHours(2)), null);
     }
 
     /** The defaults. */

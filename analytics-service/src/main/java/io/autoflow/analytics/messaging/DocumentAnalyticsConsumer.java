@@ -10,6 +10,7 @@ import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.ingest.IngestException;
@@ -17,6 +18,7 @@ import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.failure.UniqueViolation;
 import io.autoflow.service.messaging.ExecutionEvents;
+import io.autoflow.service.tracing.JobContext;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.ConcurrentRecords;
 import io.autoflow.service.work.TierProcessingTimes;
@@ -91,6 +93,7 @@ public class DocumentAnalyticsConsumer {
         if (request == null || request.executionId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DOCUMENT_ANALYTICS);
         }
+        JobContext.enter(request.executionId(), request.userId(), Intents.DOCUMENT_ANALYTICS);
         String id = request.executionId();
         return reliably("Take-up", id, () -> erased.isErased(request.userId())).chain(gone -> gone ? skip(request)
                 : reliably("Take-up", id, () -> jobs.takeUp(request))
@@ -126,6 +129,7 @@ public class DocumentAnalyticsConsumer {
                 .chain(stored -> {
                     // What the fetch left of the job's time, for each run: waiting out the store is not processing.
                     Duration budget = remaining(deadline);
+                    LOG.infof("Job %s: analysing %d bytes within %d s", id, stored.sizeBytes(), budget.toSeconds());
                     return reliably("Analysis", id, () -> work.run("analysis-" + id, budget,
                             () -> analysis.analyze(stored)));
                 })

@@ -6,6 +6,7 @@ import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.PinnedRequests;
 import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
+import io.autoflow.service.tracing.TracedCalls;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ApiCaller {
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final AutomationConfig config;
     private final boolean allowLoopback;
@@ -43,6 +45,7 @@ public class ApiCaller {
             @ConfigProperty(name = "autoflow.url-fetch.allow-loopback", defaultValue = "false") boolean allowLoopback) {
         this.config = config;
         this.allowLoopback = allowLoopback;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.timeout().toMillis()).setMaxRedirects(0)
                 .setDecompressionSupported(true));
@@ -86,7 +89,8 @@ public class ApiCaller {
         long started = System.nanoTime();
         boolean[] sent = {false};
         try {
-            return client.request(options)
+            // In the job's trace: the user's API gets its traceparent.
+            return TracedCalls.inCallersTrace(vertx, () -> client.request(options)
                     .compose(request -> {
                         sent[0] = true;
                         return body == null ? request.send() : request.send(Buffer.buffer(body));
@@ -94,7 +98,7 @@ public class ApiCaller {
                     .compose(response -> readBounded(response).map(bytes -> new ApiAnswer(response.statusCode(),
                             response.statusMessage(), response.getHeader("content-type"),
                             response.getHeader("location"), bytes,
-                            (System.nanoTime() - started) / 1_000_000)))
+                            (System.nanoTime() - started) / 1_000_000))))
                     .toCompletionStage().toCompletableFuture()
                     .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

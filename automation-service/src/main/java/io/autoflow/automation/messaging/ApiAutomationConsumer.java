@@ -4,6 +4,7 @@ import io.autoflow.automation.service.ApiAutomation;
 import io.autoflow.automation.domain.AutomationRun;
 import io.autoflow.automation.service.AutomationRuns;
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.events.Topics;
@@ -11,6 +12,8 @@ import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.failure.UniqueViolation;
 import io.autoflow.service.messaging.ExecutionEvents;
+import io.autoflow.service.tracing.CarriedContext;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +53,7 @@ public class ApiAutomationConsumer {
         if (request == null || request.executionId() == null || request.userId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_API_AUTOMATION);
         }
+        JobContext.enter(request.executionId(), request.userId(), Intents.API_AUTOMATION);
         Executor onContext = VertxContexts.current();
         String id = request.executionId();
         return handle(request, onContext)
@@ -74,7 +78,8 @@ public class ApiAutomationConsumer {
             return retry.handle("Outcome of job " + id, () -> events.publish(AutomationRuns.finalEvent(run)));
         }
         return retry.handle("Start of job " + id, () -> events.publish(ExecutionEvent.started(id)))
-                .chain(() -> Uni.createFrom().item(() -> automation.run(request))
+                // The call keeps the job's trace and log context; its traceparent header continues it at the API.
+                .chain(() -> Uni.createFrom().item(CarriedContext.supplier(() -> automation.run(request)))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .emitOn(onContext)
                 .call(outcome -> retry.handle("Record of job " + id, () -> runs.finish(id, outcome)))

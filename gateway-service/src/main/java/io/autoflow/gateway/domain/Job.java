@@ -40,4 +40,8 @@ public class Job extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** The W3C traceparent of the request that made the job: its intent, published later, continues that trace. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -5,6 +5,7 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -36,6 +37,7 @@ public class ScheduledJobs {
         if (intent == null || intent.executionId() == null || intent.userId() == null) {
             throw new MalformedEventException(Topics.INTENTS);
         }
+        JobContext.enter(intent.executionId(), intent.userId(), intent.intent());
         Instant now = Instant.now();
         Instant created = intent.occurredAt() != null ? intent.occurredAt() : now;
         return retry.handle("Record of scheduled job " + intent.executionId(), () -> db.preparedQuery("""

@@ -6,10 +6,13 @@ import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.idempotency.JobIds;
 import io.autoflow.gateway.usage.UsageMeter;
+import io.autoflow.service.tracing.JobContext;
+import io.autoflow.service.tracing.TraceParents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Accepts a request as a job of the caller: the job and its intent are recorded (the outbox), the intent published,
@@ -17,6 +20,8 @@ import java.util.UUID;
  */
 @RequestScoped
 public class JobIntake {
+
+    private static final Logger LOG = Logger.getLogger(JobIntake.class);
 
     private final CurrentUser user;
     private final JobOutbox outbox;
@@ -47,11 +52,14 @@ public class JobIntake {
         job.fileName = name;
         job.sizeBytes = bytesUploaded == 0 ? null : bytesUploaded;
         job.createdAt = Instant.now();
+        job.traceParent = TraceParents.current();
+        JobContext.enter(jobId.toString(), user.id().toString(), intent);
         job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
                 EventJson.mapper().valueToTree(parameters), job.createdAt));
         // A retry finding its first try's job (recorded before that gateway died) leaves it to the outbox sweeper.
         return outbox.record(job).call(created -> created
                 ? outbox.publish(job).chain(() -> usage.job(user.id(), bytesUploaded))
-                : Uni.createFrom().voidItem()).replaceWith(job);
+                : Uni.createFrom().voidItem()).replaceWith(job)
+                .invoke(() -> LOG.infof("Job %s accepted: %s", jobId, intent));
     }
 }

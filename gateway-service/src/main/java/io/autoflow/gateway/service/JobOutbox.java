@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * Transactional outbox for job intents. A job row is committed with its intent before anything is published; the
  * intent is then published and the row marked. If publishing fails or the process dies in between, the sweeper
  * publishes it later. A job is therefore never accepted without its intent eventually reaching Kafka, and a rare
- * double publication is absorbed by the orchestrator's idempotent handling.
+ * double publication is absorbed by the orchestrator's idempotent handling. The intent carries the trace of the request
+ * that made the job, kept with it, even when the sweeper publishes it.
  */
 @ApplicationScoped
 public class JobOutbox {
@@ -56,7 +57,7 @@ public class JobOutbox {
     /** Publishes the job's intent and marks it published; a failure is logged and left to the sweeper. */
     public Uni<Void> publish(Job job) {
         var back = VertxContexts.current();
-        return publisher.publish(EventJson.read(job.intent, IntentParsed.class))
+        return publisher.publish(EventJson.read(job.intent, IntentParsed.class), job.traceParent)
                 .emitOn(back)
                 .chain(() -> markPublished(job.id))
                 .onFailure().recoverWithItem(e -> {

@@ -1,5 +1,6 @@
 package io.autoflow.service;
 
+import io.autoflow.service.tracing.CarriedContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -25,12 +26,16 @@ public final class VertxContexts {
         return task -> context.runOnContext(ignored -> task.run());
     }
 
-    /** Runs blocking work on a worker thread and delivers its result back on the caller's Vert.x context. */
+    /**
+     * Runs blocking work on a worker thread and delivers its result back on the caller's Vert.x context. The work
+     * keeps the caller's trace and log context (job id, trace id).
+     */
     public static <T> Uni<T> blocking(Callable<T> work) {
         Executor back = current();
+        Callable<T> carried = CarriedContext.carry(work);
         return Uni.createFrom().item(() -> {
             try {
-                return work.call();
+                return carried.call();
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {

@@ -13,6 +13,7 @@ import io.autoflow.outbound.OutboundUrls;
 import io.autoflow.outbound.PinnedRequests;
 import io.autoflow.outbound.UnresolvedHostException;
 import io.autoflow.outbound.UrlNotAllowedException;
+import io.autoflow.service.tracing.TracedCalls;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WebhookChannel implements Channel {
 
+    private final Vertx vertx;
     private final HttpClient client;
     private final WebhookSecrets secrets;
     private final JobSummary summary;
@@ -56,6 +58,7 @@ public class WebhookChannel implements Channel {
         this.json = json;
         this.config = config;
         this.allowLoopback = allowLoopback;
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.webhookTimeout().toMillis()).setMaxRedirects(0));
     }
@@ -107,10 +110,11 @@ public class WebhookChannel implements Channel {
                         .map(secret -> WebhookSignature.sign(secret, id, timestamp, body))
                         .collect(Collectors.joining(" ")));
         try {
-            int status = client.request(options)
+            // In the job's trace: the receiver gets its traceparent.
+            int status = TracedCalls.inCallersTrace(vertx, () -> client.request(options)
                     .compose(r -> r.send(Buffer.buffer(body)))
                     .compose(response -> response.body().map(ignored -> response))
-                    .map(HttpClientResponse::statusCode)
+                    .map(HttpClientResponse::statusCode))
                     .toCompletionStage().toCompletableFuture()
                     .get(config.webhookTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             return classify(status);

@@ -7,6 +7,8 @@ import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.service.DeliveryWorker;
 import io.autoflow.notification.store.NotificationStore;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.JobContext;
+import io.autoflow.service.tracing.TraceParents;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -39,8 +41,11 @@ public class NotificationConsumer {
                 || request.userId() == null || request.channel() == null || request.target() == null) {
             throw new MalformedEventException(Topics.NOTIFICATIONS);
         }
+        JobContext.enter(request.executionId(), request.userId(), request.workflowType());
+        // Delivery happens later, on a sender thread: the trace is kept with the notification to go on there.
+        String traceParent = TraceParents.current();
         if (retry.handleBlocking("Notification of job " + request.executionId(),
-                () -> store.accept(request, Instant.now(), config.retryWindow()))) {
+                () -> store.accept(request, traceParent, Instant.now(), config.retryWindow()))) {
             worker.wake();
         }
     }

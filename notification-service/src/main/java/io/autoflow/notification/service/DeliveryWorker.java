@@ -11,6 +11,7 @@ import io.autoflow.notification.store.Attempt;
 import io.autoflow.notification.store.Notification;
 import io.autoflow.notification.store.NotificationStore;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.ResumedTrace;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,10 +53,13 @@ public class DeliveryWorker {
     private final RetryRules retries;
     private final TransientRetry transientRetry;
     private final DeliveryMetrics metrics;
+    private final ResumedTrace traces;
 
     public DeliveryWorker(NotificationStore store, Instance<Channel> channels, DeliveryEvents events,
-            RetryRules retries, TransientRetry transientRetry, DeliveryConfig config, DeliveryMetrics metrics) {
+            RetryRules retries, TransientRetry transientRetry, DeliveryConfig config, DeliveryMetrics metrics,
+            ResumedTrace traces) {
         this.store = store;
+        this.traces = traces;
         this.metrics = metrics;
         this.transientRetry = transientRetry;
         this.channels = channels.stream().collect(Collectors.toMap(Channel::name, Function.identity()));
@@ -103,11 +107,19 @@ public class DeliveryWorker {
         }
     }
 
-    /** One notification's unforeseen failure never stops the others': its claim lapses and it is tried again. */
+    /**
+     * One notification's unforeseen failure never stops the others': its claim lapses and it is tried again. Each
+     * attempt continues the job's trace (kept with the notification): the webhook call and the delivery report too.
+     */
     private void attemptAlone(Notification notification) {
+        var request = notification.request();
         try {
-            attempt(notification);
-        } catch (RuntimeException e) {
+            traces.run("DeliveryWorker.attempt", notification.traceParent(), request.executionId(), request.userId(),
+                    request.workflowType(), () -> {
+                        attempt(notification);
+                        return null;
+                    });
+        } catch (Exception e) {
             LOG.errorf(e, "Notification %s could not be attempted; it is tried again once its claim lapses",
                     notification.request().notificationId());
         }

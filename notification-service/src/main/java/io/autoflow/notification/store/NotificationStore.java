@@ -30,12 +30,15 @@ public class NotificationStore {
         this.db = db;
     }
 
-    /** @return whether the request is new; a redelivered one is already here and is left as it is */
-    public boolean accept(NotificationRequested request, Instant now, Duration retryWindow) {
+    /**
+     * @param traceParent the W3C traceparent of the record that asked for it, kept for its attempts; may be null
+     * @return whether the request is new; a redelivered one is already here and is left as it is
+     */
+    public boolean accept(NotificationRequested request, String traceParent, Instant now, Duration retryWindow) {
         String sql = """
                 INSERT INTO notifications (id, execution_id, user_id, channel, target, request, status, attempts,
-                    next_attempt_at, give_up_at, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, ?, ?, ?, ?)
+                    next_attempt_at, give_up_at, created_at, updated_at, trace_parent)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, 'pending', 0, ?, ?, ?, ?, ?)
                 ON CONFLICT (id) DO NOTHING""";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, request.notificationId());
@@ -48,6 +51,7 @@ public class NotificationStore {
             s.setTimestamp(8, Timestamp.from(now.plus(retryWindow)));
             s.setTimestamp(9, Timestamp.from(now));
             s.setTimestamp(10, Timestamp.from(now));
+            s.setString(11, traceParent);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record notification " + request.notificationId(), e);
@@ -62,7 +66,7 @@ public class NotificationStore {
                              WHERE status IN ('pending', 'retrying') AND next_attempt_at <= ?
                                AND (lease_until IS NULL OR lease_until < ?)
                              ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING request, attempts, created_at, give_up_at""";
+                RETURNING request, attempts, created_at, give_up_at, trace_parent""";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setTimestamp(1, Timestamp.from(now.plus(lease)));
             s.setTimestamp(2, Timestamp.from(now));
@@ -74,7 +78,7 @@ public class NotificationStore {
                 while (rows.next()) {
                     claimed.add(new Notification(EventJson.mapper().readValue(rows.getString(1),
                             NotificationRequested.class), rows.getInt(2), rows.getTimestamp(3).toInstant(),
-                            rows.getTimestamp(4).toInstant()));
+                            rows.getTimestamp(4).toInstant(), rows.getString(5)));
                 }
             }
             return claimed;

@@ -5,6 +5,7 @@ import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -28,6 +29,7 @@ public class DeliveryEventConsumer {
         if (event == null || event.executionId() == null || event.status() == null) {
             throw new MalformedEventException(Topics.DELIVERY_EVENTS);
         }
+        JobContext.enter(event.executionId(), null, null);
         return retry.handle("Delivery report for job " + event.executionId(),
                 () -> executions.applyDelivery(event).chain(updates::changed));
     }

@@ -6,13 +6,17 @@ import io.autoflow.events.Topics;
 import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /** Follows the workers' events and keeps each job's record up to date. */
 @ApplicationScoped
 public class ExecutionEventConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionEventConsumer.class);
 
     private final ExecutionService executions;
     private final HandoverPublisher handovers;
@@ -34,6 +38,8 @@ public class ExecutionEventConsumer {
         if (event == null || event.executionId() == null || event.status() == null) {
             throw new MalformedEventException(Topics.EXECUTION_EVENTS);
         }
+        JobContext.enter(event.executionId(), null, null);
+        LOG.infof("Job %s: %s", event.executionId(), event.status());
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
         return retry.handle("Event of job " + event.executionId(),
                 () -> executions.apply(event).invoke(metrics::observe).call(updates::changed)

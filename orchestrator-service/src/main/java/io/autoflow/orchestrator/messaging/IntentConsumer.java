@@ -9,9 +9,11 @@ import io.autoflow.orchestrator.service.ExecutionService;
 import io.autoflow.orchestrator.service.WorkflowRequests;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.failure.UniqueViolation;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
 /**
  * Records each intent as a job and routes it to its workflow. The record is committed first and the request sent
@@ -20,6 +22,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class IntentConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IntentConsumer.class);
 
     private final ExecutionService executions;
     private final WorkflowDispatcher dispatcher;
@@ -43,6 +47,8 @@ public class IntentConsumer {
         if (intent == null || intent.executionId() == null) {
             throw new MalformedEventException(Topics.INTENTS);
         }
+        JobContext.enter(intent.executionId(), intent.userId(), intent.intent());
+        LOG.infof("Job %s: intent %s received", intent.executionId(), intent.intent());
         return retry.handle("Intent of job " + intent.executionId(), () -> record(intent));
     }
 

@@ -1,10 +1,12 @@
 package io.autoflow.scheduler.messaging;
 
+import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.Topics;
 import io.autoflow.scheduler.service.Schedules;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.tracing.JobContext;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -33,6 +35,7 @@ public class ScheduleTaskConsumer {
         if (request == null || request.executionId() == null || request.userId() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_TASK_SCHEDULER);
         }
+        JobContext.enter(request.executionId(), request.userId(), Intents.SCHEDULE_TASK);
         // Setting a schedule up again finds it set up (its id is the job's), so a retry repeats nothing.
         var outcome = retry.handleBlocking("Schedule of job " + request.executionId(),
                 () -> schedules.create(request, Instant.now()));

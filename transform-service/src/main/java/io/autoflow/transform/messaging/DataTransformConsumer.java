@@ -1,11 +1,13 @@
 package io.autoflow.transform.messaging;
 
 import io.autoflow.events.ExecutionEvent;
+import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.messaging.ExecutionEvents;
+import io.autoflow.service.tracing.JobContext;
 import io.autoflow.service.work.BoundedWork;
 import io.autoflow.service.work.TierProcessingTimes;
 import io.autoflow.service.work.WorkTimeoutException;
@@ -49,6 +51,7 @@ public class DataTransformConsumer {
                 || request.blobKey() == null) {
             throw new MalformedEventException(Topics.WORKFLOW_DATA_TRANSFORM);
         }
+        JobContext.enter(request.executionId(), request.userId(), Intents.DATA_TRANSFORM);
         String id = request.executionId();
         publish(ExecutionEvent.started(id));
         Duration limit = processingTimes.of(request.tier());

@@ -1,5 +1,6 @@
 package io.autoflow.service.work;
 
+import io.autoflow.service.tracing.CarriedContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import org.jboss.logging.Logger;
  * hostile, holds a worker longer than its job may run. Past the deadline the caller gets a
  * {@link WorkTimeoutException} at once, and the thread is abandoned: interrupted (our own loops stop at their next
  * {@link Checkpoint}), then, if a third-party parser ignores that, stopped; a thread that survives even that is
- * reported by {@link #stuck()}, which makes the service not live so that it is restarted.
+ * reported by {@link #stuck()}, which makes the service not live so that it is restarted. The work keeps its caller's
+ * trace and log context ({@link CarriedContext}).
  */
 @ApplicationScoped
 public class BoundedWork {
@@ -47,11 +49,12 @@ public class BoundedWork {
      * @return a Uni with the work's result or failure, or {@link WorkTimeoutException} once the limit has passed
      */
     public <T> Uni<T> run(String name, Duration limit, Callable<T> work) {
+        Callable<T> carried = CarriedContext.carry(work); // its spans and log lines stay the job's
         return Uni.createFrom().emitter(emitter -> {
             AtomicBoolean settled = new AtomicBoolean();
             Thread thread = new Thread(() -> {
                 try {
-                    T result = work.call();
+                    T result = carried.call();
                     if (settled.compareAndSet(false, true)) {
                         emitter.complete(result);
                     }

@@ -6,7 +6,10 @@ Run by `./autoflow chaos` (which starts the platform with `--monitoring`) after 
 (an analysis that fails on a malformed CSV and one that completes, so that every outcome has series), waits for
 Prometheus to scrape it, then
 - evaluates every panel query of every dashboard in k8s/base/monitoring/dashboards/ through Prometheus's HTTP API:
-  each must return at least one series with a number (no dead panel, no misspelt metric or label);
+  each must return at least one series with a number (no dead panel, no misspelt metric or label). The language
+  model's panels are the exception where no model is configured (the local stack's default): they read only the
+  model's meters, which no service has then, and are reported idle (their names are asserted by the services' tests
+  against a server speaking the OpenAI protocol);
 - asks Prometheus for the rules it loaded from k8s/base/monitoring/autoflow-rules.yaml: each must evaluate without
   error, and every metric an alert reads must have series (an alert over a misspelt metric would never fire);
 - prints the alerts that fired since --since (what happened during the chaos run), for the README and the report.
@@ -29,6 +32,8 @@ DASHBOARDS = ROOT / "k8s" / "base" / "monitoring" / "dashboards"
 STATE = ROOT / ".autoflow"
 # Grafana's variables, as a dashboard shows them with nothing chosen: every workflow, a rate window of 4 scrapes.
 VARIABLES = {"$workflow": ".+", "$__rate_interval": "1m"}
+# The language model's meters: quarkus-langchain4j's GenAI meters and our fallbacks to the engine.
+LLM_METRICS = re.compile(r"^(gen_ai_|autoflow_llm_)")
 PROMQL_WORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "and", "or", "unless",
                 "offset", "inf", "nan"}
 
@@ -94,14 +99,19 @@ def add_load(gateway, key):
         raise RuntimeError(f"jobs not ended within 120 s: {sorted(jobs)}")
 
 
-def dead_panels(base):
+def dead_panels(base, idle):
+    """The panel queries without data; those reading only the model's meters go to idle when no model answered here."""
     dead = []
+    model_used = bool(prometheus_query(base, "count(gen_ai_client_operation_duration_seconds_count)"))
     for board in sorted(DASHBOARDS.glob("*.json")):
         for panel in json.loads(board.read_text())["panels"]:
             for target in panel.get("targets", []):
                 query = target["expr"]
                 for variable, value in VARIABLES.items():
                     query = query.replace(variable, value)
+                if not model_used and all(LLM_METRICS.match(name) for name in metric_names(query)):
+                    idle.append(f"{board.stem}: '{panel['title']}' {target['refId']}")
+                    continue
                 try:
                     alive = has_number(prometheus_query(base, query))
                 except Exception as e:  # a query Prometheus refuses is as dead as an empty one
@@ -150,11 +160,14 @@ def main():
     deadline = time.monotonic() + 90
     while True:
         time.sleep(15)
-        dead = dead_panels(args.prometheus) + dead_rules(args.prometheus)
+        idle = []
+        dead = dead_panels(args.prometheus, idle) + dead_rules(args.prometheus)
         if not dead or time.monotonic() > deadline:
             break
     panels = sum(len(p.get("targets", [])) for b in DASHBOARDS.glob("*.json") for p in json.loads(b.read_text())["panels"])
     print(f"prometheus-check: {panels} panel queries and every loaded rule evaluated at {args.prometheus}")
+    if idle:
+        print(f"prometheus-check: {len(idle)} language-model panel queries idle (no model configured here)")
     if args.since:
         fired = fired_since(args.prometheus, args.since)
         print(f"prometheus-check: alerts fired since the start: {len(fired)}")

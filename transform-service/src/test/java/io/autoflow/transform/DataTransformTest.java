@@ -13,6 +13,7 @@ import io.autoflow.events.TransformData;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -39,6 +40,9 @@ class DataTransformTest {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    MeterRegistry registry;
 
     private KafkaTestClient kafka;
     private String user;
@@ -126,6 +130,11 @@ class DataTransformTest {
         assertThat(stopped.error().details().path("limit_seconds").asInt()).isEqualTo(1);
         assertThat(quickDone.timestamp()).isLessThan(slowDone.timestamp());
         assertThat(blobs.list("transforms/" + user + "/" + slow + "/")).isEmpty();
+        // The stopped conversion is counted as timed out once its thread gives up, at its next checkpoint.
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> registry.find("autoflow.documents.processed")
+                .tags("document_type", "csv", "outcome", "timed_out").counter() != null);
+        assertThat(registry.get("autoflow.documents.processed").tags("document_type", "csv", "outcome", "completed")
+                .counter().count()).isPositive();
     }
 
     private String store(String id, String csv) throws Exception {

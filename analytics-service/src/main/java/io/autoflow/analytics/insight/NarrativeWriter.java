@@ -2,6 +2,9 @@ package io.autoflow.analytics.insight;
 
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.service.metrics.LlmFallbacks;
+import io.autoflow.service.metrics.LlmFallbacks.Purpose;
+import io.autoflow.service.metrics.LlmFallbacks.Reason;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.jboss.logging.Logger;
  * Writes the narrative of an analysis. With {@code autoflow.insights.llm.enabled}, a language model writes it from
  * the facts the engine computed (the statistics' insights, never the document's rows); its text is kept only if
  * every number in it is one of those facts' numbers ({@link GroundedNumbers}), otherwise, or when the model fails, the
- * engine's own narrative is used: the leading insights, joined.
+ * engine's own narrative is used: the leading insights, joined (counted in
+ * {@code autoflow_llm_fallbacks_total{purpose="narrative"}}).
  */
 @ApplicationScoped
 public class NarrativeWriter {
@@ -23,11 +27,13 @@ public class NarrativeWriter {
 
     private final boolean llmEnabled;
     private final Instance<InsightNarrator> narrator;
+    private final LlmFallbacks fallbacks;
 
     public NarrativeWriter(@ConfigProperty(name = "autoflow.insights.llm.enabled", defaultValue = "false")
-            boolean llmEnabled, Instance<InsightNarrator> narrator) {
+            boolean llmEnabled, Instance<InsightNarrator> narrator, LlmFallbacks fallbacks) {
         this.llmEnabled = llmEnabled;
         this.narrator = narrator;
+        this.fallbacks = fallbacks;
     }
 
     public Narrative write(String documentName, DocumentStatistics statistics, List<Insight> insights) {
@@ -43,12 +49,14 @@ public class NarrativeWriter {
             if (text.isEmpty() || !ungrounded.isEmpty()) {
                 LOG.warnf("The language model's narrative used numbers the analysis did not compute (%s);"
                         + " the engine's narrative is used", ungrounded);
+                fallbacks.fellBack(Purpose.NARRATIVE, Reason.UNGROUNDED);
                 return engine;
             }
             return new Narrative(text, "llm");
         } catch (RuntimeException e) {
             LOG.warnf("The language model could not write the narrative (%s); the engine's narrative is used",
                     e.getMessage());
+            fallbacks.fellBack(Purpose.NARRATIVE, Reason.FAILED);
             return engine;
         }
     }

@@ -149,7 +149,7 @@ public class DocumentAnalyticsConsumer {
      * outcome, not a failure), and a repeat is not counted as another attempt.
      */
     private <T> Uni<T> reliably(String step, String id, java.util.function.Supplier<Uni<? extends T>> work) {
-        return retry.handle(step + " of job " + id, work);
+        return retry.handle(Topics.WORKFLOW_DOCUMENT_ANALYTICS, step + " of job " + id, work);
     }
 
     /**

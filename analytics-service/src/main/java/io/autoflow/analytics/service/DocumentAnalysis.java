@@ -26,6 +26,7 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.result.AnalysisResult;
 import io.autoflow.events.result.StoredFile;
 import io.autoflow.service.failure.TransientFailures;
+import io.autoflow.service.metrics.DocumentMetrics;
 import io.autoflow.service.work.Checkpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -64,11 +65,14 @@ public class DocumentAnalysis {
 
     private final ReportBuilder reports;
     private final NarrativeWriter narratives;
+    private final DocumentMetrics metrics;
 
-    public DocumentAnalysis(BlobStore blobs, ReportBuilder reports, NarrativeWriter narratives) {
+    public DocumentAnalysis(BlobStore blobs, ReportBuilder reports, NarrativeWriter narratives,
+            DocumentMetrics metrics) {
         this.blobs = blobs;
         this.reports = reports;
         this.narratives = narratives;
+        this.metrics = metrics;
     }
 
     /**
@@ -76,6 +80,11 @@ public class DocumentAnalysis {
      *         the text's, every alert) is stored with the report, at {@code result.detail.key}
      */
     public AnalysisOutcome analyze(AnalyzeDocument request) {
+        return metrics.measured(request.contentType(), request.sizeBytes(), outcome -> outcome.error() != null,
+                () -> analyzeOnce(request));
+    }
+
+    private AnalysisOutcome analyzeOnce(AnalyzeDocument request) {
         try {
             AnalysisSelection selection = AnalysisSelection.of(request.analyses());
             DocumentStatistics statistics = selection.apply(extract(request));

@@ -11,13 +11,15 @@ import io.autoflow.blob.FileSystemBlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.EventJson;
+import io.autoflow.service.metrics.DocumentMetrics;
+import io.autoflow.service.metrics.LlmFallbacks;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The result built with {@code AnalysisResult} is, field for field and in the same order, what the service wrote when
@@ -39,8 +41,9 @@ class AnalysisResultCompatibilityTest {
         try (InputStream in = getClass().getResourceAsStream(document)) {
             store.put("uploads/u1/j1/" + name, in);
         }
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
         DocumentAnalysis analysis = new DocumentAnalysis(store, new ReportBuilder(store), new NarrativeWriter(false,
-                null));
+                null, new LlmFallbacks(registry)), new DocumentMetrics(registry));
 
         AnalysisOutcome outcome = analysis.analyze(new AnalyzeDocument("j1", "u1", "free", "uploads/u1/j1/" + name,
                 name, type, 2500, List.of(), new AnalyzeDocument.Output("pdf", "email", "a@b.example", null),

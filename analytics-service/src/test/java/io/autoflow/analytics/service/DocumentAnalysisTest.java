@@ -8,6 +8,9 @@ import io.autoflow.analytics.report.ReportBuilder;
 import io.autoflow.blob.FileSystemBlobStore;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.DocumentTypes;
+import io.autoflow.service.metrics.DocumentMetrics;
+import io.autoflow.service.metrics.LlmFallbacks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +22,7 @@ class DocumentAnalysisTest {
     @TempDir
     Path blobs;
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private DocumentAnalysis analysis;
     private FileSystemBlobStore store;
 
@@ -28,7 +32,8 @@ class DocumentAnalysisTest {
         try (var in = getClass().getResourceAsStream("/csv/sales.csv")) {
             store.put("uploads/u1/j1/document", in);
         }
-        analysis = new DocumentAnalysis(store, new ReportBuilder(store), new NarrativeWriter(false, null));
+        analysis = new DocumentAnalysis(store, new ReportBuilder(store), new NarrativeWriter(false, null,
+                new LlmFallbacks(registry)), new DocumentMetrics(registry));
     }
 
     @Test
@@ -59,6 +64,23 @@ class DocumentAnalysisTest {
         JsonNode statistical = analyse(List.of("statistical"));
         assertThat(statistical.get("tables").get(0).get("trends")).isEmpty();
         assertThat(statistical.get("tables").get(0).has("correlations")).isTrue();
+    }
+
+    @Test
+    void eachDocumentIsCountedByItsTypeAndHowItEndedWithItsBytes() {
+        analyse(List.of("statistical"));
+        AnalysisOutcome refused = analysis.analyze(new AnalyzeDocument("j2", "u1", "free", "uploads/u1/j1/document",
+                "sales.pdf", DocumentTypes.PDF + "; charset=binary", 2500, List.of(), null, null));
+        assertThat(refused.error().code()).isEqualTo("corrupt_document");
+
+        assertThat(registry.get("autoflow.documents.processed").tags("document_type", "csv", "outcome", "completed")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("autoflow.documents.processed").tags("document_type", "pdf", "outcome", "failed")
+                .counter().count()).isEqualTo(1);
+        assertThat(registry.get("autoflow.document.processed.bytes").tag("document_type", "csv").counter().count())
+                .isEqualTo(2500);
+        assertThat(registry.get("autoflow.document.processing").tags("document_type", "csv", "outcome", "completed")
+                .timer().totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
     }
 
     private JsonNode analyse(List<String> analyses) {

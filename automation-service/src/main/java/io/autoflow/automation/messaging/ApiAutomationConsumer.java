@@ -1,7 +1,7 @@
 package io.autoflow.automation.messaging;
 
-import io.autoflow.automation.service.ApiAutomation;
 import io.autoflow.automation.domain.AutomationRun;
+import io.autoflow.automation.service.ApiAutomation;
 import io.autoflow.automation.service.AutomationRuns;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.Intents;
@@ -64,7 +64,7 @@ public class ApiAutomationConsumer {
         String id = request.executionId();
         // Each step of ours rides out the database or broker away for a while; the API call itself is never repeated
         // by it (a POST must not be sent twice), only by the call's own rules.
-        return retry.handle("Run of job " + id, () -> runs.findOrStart(request))
+        return reliably("Run", id, () -> runs.findOrStart(request))
                 // Another replica has the same request in hand (a partition handed over mid-work): it makes the call;
                 // a second one now would call the user's API twice. Null when it holds the run's claim, a unique
                 // violation when both inserted the run at the same moment.
@@ -75,15 +75,20 @@ public class ApiAutomationConsumer {
     private Uni<Void> carryOn(RunAutomation request, AutomationRun run, Executor onContext) {
         String id = request.executionId();
         if (run.isFinished()) {
-            return retry.handle("Outcome of job " + id, () -> events.publish(AutomationRuns.finalEvent(run)));
+            return reliably("Outcome", id, () -> events.publish(AutomationRuns.finalEvent(run)));
         }
-        return retry.handle("Start of job " + id, () -> events.publish(ExecutionEvent.started(id)))
+        return reliably("Start", id, () -> events.publish(ExecutionEvent.started(id)))
                 // The call keeps the job's trace and log context; its traceparent header continues it at the API.
                 .chain(() -> Uni.createFrom().item(CarriedContext.supplier(() -> automation.run(request)))
                         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .emitOn(onContext)
-                .call(outcome -> retry.handle("Record of job " + id, () -> runs.finish(id, outcome)))
-                .chain(outcome -> retry.handle("Outcome of job " + id, () -> events.publish(outcome.toEvent(id))));
+                .call(outcome -> reliably("Record", id, () -> runs.finish(id, outcome)))
+                .chain(outcome -> reliably("Outcome", id, () -> events.publish(outcome.toEvent(id))));
+    }
+
+    /** A step of ours on the database or the broker, riding out either away for a while. */
+    private <T> Uni<T> reliably(String step, String id, java.util.function.Supplier<Uni<? extends T>> work) {
+        return retry.handle(Topics.WORKFLOW_API_AUTOMATION, step + " of job " + id, work);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.Topics;
 import io.autoflow.events.result.ApiCallResult;
 import io.autoflow.events.result.Narrative;
 import io.autoflow.events.result.StoredFile;
@@ -156,7 +157,7 @@ public class ApiAutomation {
      */
     private <T> T throughStoreFaults(String what, Callable<T> step) throws IOException {
         try {
-            return retry.handleBlocking(what, step);
+            return retry.handleBlocking(Topics.WORKFLOW_API_AUTOMATION, what, step);
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {

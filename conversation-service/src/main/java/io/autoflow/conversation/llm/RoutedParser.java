@@ -2,6 +2,7 @@ package io.autoflow.conversation.llm;
 
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
+import io.autoflow.service.metrics.LlmFallbacks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,17 +12,20 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 /**
  * Parses a message with the language model, within a time limit and behind a circuit breaker; a model that fails,
  * is slow, answers something unreadable or is known to be down leaves the message to the offline parser, and the
- * result says which one understood it. Only what {@link RoutedRequests} accepts of the model's answer is used.
+ * result says which one understood it (and {@code autoflow_llm_fallbacks_total{purpose="routing"}} counts it). Only
+ * what {@link RoutedRequests} accepts of the model's answer is used.
  */
 @ApplicationScoped
 public class RoutedParser {
 
     private final LlmRouter router;
     private final OfflineParser offline;
+    private final LlmFallbacks fallbacks;
 
-    public RoutedParser(LlmRouter router, OfflineParser offline) {
+    public RoutedParser(LlmRouter router, OfflineParser offline, LlmFallbacks fallbacks) {
         this.router = router;
         this.offline = offline;
+        this.fallbacks = fallbacks;
     }
 
     @Timeout(value = 8, unit = ChronoUnit.SECONDS)
@@ -32,6 +36,7 @@ public class RoutedParser {
     }
 
     ParsedMessage offline(String message) {
+        fallbacks.fellBack(LlmFallbacks.Purpose.ROUTING, LlmFallbacks.Reason.FAILED);
         return offline.parse(message);
     }
 }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.autoflow.testsupport.OpenAiTestServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,6 +33,9 @@ class LlmRouterTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void reset() {
@@ -104,9 +108,18 @@ class LlmRouterTest {
     void aMalformedAnswerLeavesTheMessageToTheOfflineParser() {
         answer(aResponse().withHeader("Content-Type", "application/json")
                 .withBody(OpenAiTestServer.completion("Sure! You want an analysis, I think.")));
+        double before = fallbacks();
 
         send("convert orders.csv to json").body("understood_by", is("offline"))
                 .body("intent", is("data_transform")).body("parameters.target_format", is("json"));
+        assertThat(fallbacks()).isEqualTo(before + 1);
+        assertThat(registry.get("gen_ai.client.operation.duration").timer().count()).isPositive();
+    }
+
+    private double fallbacks() {
+        var counter = registry.find("autoflow.llm.fallbacks").tags("purpose", "routing", "reason", "failed")
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

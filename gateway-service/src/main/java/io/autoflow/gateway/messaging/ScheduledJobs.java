@@ -40,7 +40,8 @@ public class ScheduledJobs {
         JobContext.enter(intent.executionId(), intent.userId(), intent.intent());
         Instant now = Instant.now();
         Instant created = intent.occurredAt() != null ? intent.occurredAt() : now;
-        return retry.handle("Record of scheduled job " + intent.executionId(), () -> db.preparedQuery("""
+        String what = "Record of scheduled job " + intent.executionId();
+        return retry.handle(Topics.INTENTS, what, () -> db.preparedQuery("""
                 INSERT INTO gateway.jobs (id, user_id, workflow_type, file_name, intent, created_at, published_at)
                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE EXISTS (SELECT 1 FROM gateway.users WHERE id = $2)
                 ON CONFLICT (id) DO NOTHING""")

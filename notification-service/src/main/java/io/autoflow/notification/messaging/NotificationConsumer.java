@@ -44,7 +44,7 @@ public class NotificationConsumer {
         JobContext.enter(request.executionId(), request.userId(), request.workflowType());
         // Delivery happens later, on a sender thread: the trace is kept with the notification to go on there.
         String traceParent = TraceParents.current();
-        if (retry.handleBlocking("Notification of job " + request.executionId(),
+        if (retry.handleBlocking(Topics.NOTIFICATIONS, "Notification of job " + request.executionId(),
                 () -> store.accept(request, traceParent, Instant.now(), config.retryWindow()))) {
             worker.wake();
         }

@@ -2,6 +2,7 @@ package io.autoflow.notification.service;
 
 import io.autoflow.events.DeliveryEvent;
 import io.autoflow.events.ErrorInfo;
+import io.autoflow.events.Topics;
 import io.autoflow.notification.channel.Channel;
 import io.autoflow.notification.channel.Outcome;
 import io.autoflow.notification.config.DeliveryConfig;
@@ -172,7 +173,7 @@ public class DeliveryWorker {
 
     private void recordThroughFaults(Notification notification, Attempt attempt, Instant next) {
         try {
-            transientRetry.handleBlocking("Recording attempt " + attempt.number() + " of "
+            transientRetry.handleBlocking(Topics.NOTIFICATIONS, "Recording attempt " + attempt.number() + " of "
                     + notification.request().notificationId(), () -> {
                         store.record(notification, attempt, next);
                         return null;

@@ -30,7 +30,7 @@ public class DeliveryEventConsumer {
             throw new MalformedEventException(Topics.DELIVERY_EVENTS);
         }
         JobContext.enter(event.executionId(), null, null);
-        return retry.handle("Delivery report for job " + event.executionId(),
+        return retry.handle(Topics.DELIVERY_EVENTS, "Delivery report for job " + event.executionId(),
                 () -> executions.applyDelivery(event).chain(updates::changed));
     }
 }

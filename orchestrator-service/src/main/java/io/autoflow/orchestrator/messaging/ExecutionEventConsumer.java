@@ -41,7 +41,7 @@ public class ExecutionEventConsumer {
         JobContext.enter(event.executionId(), null, null);
         LOG.infof("Job %s: %s", event.executionId(), event.status());
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
-        return retry.handle("Event of job " + event.executionId(),
+        return retry.handle(Topics.EXECUTION_EVENTS, "Event of job " + event.executionId(),
                 () -> executions.apply(event).invoke(metrics::observe).call(updates::changed)
                         .chain(handovers::handOver));
     }

@@ -49,7 +49,7 @@ public class IntentConsumer {
         }
         JobContext.enter(intent.executionId(), intent.userId(), intent.intent());
         LOG.infof("Job %s: intent %s received", intent.executionId(), intent.intent());
-        return retry.handle("Intent of job " + intent.executionId(), () -> record(intent));
+        return retry.handle(Topics.INTENTS, "Intent of job " + intent.executionId(), () -> record(intent));
     }
 
     private Uni<Void> record(IntentParsed intent) {

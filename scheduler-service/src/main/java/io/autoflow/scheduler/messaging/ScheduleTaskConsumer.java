@@ -37,9 +37,9 @@ public class ScheduleTaskConsumer {
         }
         JobContext.enter(request.executionId(), request.userId(), Intents.SCHEDULE_TASK);
         // Setting a schedule up again finds it set up (its id is the job's), so a retry repeats nothing.
-        var outcome = retry.handleBlocking("Schedule of job " + request.executionId(),
+        var outcome = retry.handleBlocking(Topics.WORKFLOW_TASK_SCHEDULER, "Schedule of job " + request.executionId(),
                 () -> schedules.create(request, Instant.now()));
-        retry.handleBlocking("Outcome of job " + request.executionId(), () -> {
+        retry.handleBlocking(Topics.WORKFLOW_TASK_SCHEDULER, "Outcome of job " + request.executionId(), () -> {
             events.publish(outcome);
             return null;
         });

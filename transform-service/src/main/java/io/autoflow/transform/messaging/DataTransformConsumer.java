@@ -56,8 +56,8 @@ public class DataTransformConsumer {
         publish(ExecutionEvent.started(id));
         Duration limit = processingTimes.of(request.tier());
         // The blob store briefly away is waited out and the document converted again, each run within the limit.
-        publish(retry.handleBlocking("Conversion of job " + id, () -> work.run("transform-" + id, limit,
-                () -> transform.run(request))
+        publish(retry.handleBlocking(Topics.WORKFLOW_DATA_TRANSFORM, "Conversion of job " + id,
+                () -> work.run("transform-" + id, limit, () -> transform.run(request))
                 .onFailure(WorkTimeoutException.class).recoverWithItem(() -> ExecutionEvent.failed(id,
                         TierProcessingTimes.timeoutError(request.tier(), limit)))
                 .await().indefinitely()));
@@ -65,7 +65,7 @@ public class DataTransformConsumer {
 
     /** Announces the event, riding out a broker away for a while. */
     private void publish(ExecutionEvent event) throws Exception {
-        retry.handleBlocking("Event of job " + event.executionId(), () -> {
+        retry.handleBlocking(Topics.WORKFLOW_DATA_TRANSFORM, "Event of job " + event.executionId(), () -> {
             events.publishAndAwait(event);
             return null;
         });

@@ -10,6 +10,7 @@ import io.autoflow.events.result.Narrative;
 import io.autoflow.events.result.StoredFile;
 import io.autoflow.events.result.TransformResult;
 import io.autoflow.service.failure.TransientFailures;
+import io.autoflow.service.metrics.DocumentMetrics;
 import io.autoflow.service.work.Checkpoint;
 import io.autoflow.transform.convert.Counts;
 import io.autoflow.transform.convert.CsvSink;
@@ -42,12 +43,19 @@ public class DataTransform {
     private static final Logger LOG = Logger.getLogger(DataTransform.class);
 
     private final BlobStore blobs;
+    private final DocumentMetrics metrics;
 
-    public DataTransform(BlobStore blobs) {
+    public DataTransform(BlobStore blobs, DocumentMetrics metrics) {
         this.blobs = blobs;
+        this.metrics = metrics;
     }
 
     public ExecutionEvent run(TransformData request) {
+        return metrics.measured(request.contentType(), request.sizeBytes(),
+                event -> event.status() == ExecutionEvent.Status.FAILED, () -> convert(request));
+    }
+
+    private ExecutionEvent convert(TransformData request) {
         String id = request.executionId();
         String target = request.targetFormat() == null ? "" : request.targetFormat().toLowerCase(Locale.ROOT);
         if (!TransformData.TARGET_FORMATS.contains(target)) {

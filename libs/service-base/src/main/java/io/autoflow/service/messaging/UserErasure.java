@@ -33,13 +33,13 @@ public class UserErasure {
     /** For reactive consumers: call on the consumer's Vert.x context. */
     public Uni<Void> erase(UserDeleted event, Function<String, Uni<?>> erasure) {
         String userId = userIdOf(event);
-        return retry.<Object>handle(WHAT, () -> erasure.apply(userId)).replaceWithVoid();
+        return retry.<Object>handle(Topics.USER_EVENTS, WHAT, () -> erasure.apply(userId)).replaceWithVoid();
     }
 
     /** For consumers on worker threads. */
     public void eraseBlocking(UserDeleted event, BlockingErasure erasure) throws Exception {
         String userId = userIdOf(event);
-        retry.handleBlocking(WHAT, () -> {
+        retry.handleBlocking(Topics.USER_EVENTS, WHAT, () -> {
             erasure.forget(userId);
             return null;
         });

@@ -116,25 +116,33 @@ class TransientFailuresTest {
 
     @Test
     void transientFailuresAreTriedAgainUntilTheyPassAndPoisonIsNot() throws Exception {
-        TransientRetry retry = new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5));
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        TransientRetry retry = new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(5),
+                registry);
         AtomicInteger attempts = new AtomicInteger();
-        assertThat(retry.handle("test", () -> attempts.incrementAndGet() < 3
+        assertThat(retry.handle(Topics.INTENTS, "test", () -> attempts.incrementAndGet() < 3
                 ? io.smallrye.mutiny.Uni.createFrom().failure(new java.net.ConnectException("refused"))
                 : io.smallrye.mutiny.Uni.createFrom().item("done")).await().atMost(Duration.ofSeconds(5)))
                 .isEqualTo("done");
         assertThat(attempts).hasValue(3);
+        // Two retries, counted by the topic of the record handled.
+        assertThat(registry.get("autoflow.transient.retries").tag("topic", Topics.INTENTS).counter().count())
+                .isEqualTo(2);
 
         AtomicInteger poisoned = new AtomicInteger();
-        assertThatThrownBy(() -> retry.handleBlocking("test", () -> {
+        assertThatThrownBy(() -> retry.handleBlocking(Topics.INTENTS, "test", () -> {
             poisoned.incrementAndGet();
             throw new IllegalStateException("bad record");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(poisoned).hasValue(1);
 
-        TransientRetry brief = new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200));
-        assertThatThrownBy(() -> brief.handleBlocking("test", () -> {
+        TransientRetry brief = new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(200),
+                registry);
+        assertThatThrownBy(() -> brief.handleBlocking(Topics.NOTIFICATIONS, "test", () -> {
             throw new java.net.SocketTimeoutException("slow");
         })).isInstanceOf(InfrastructureUnavailableException.class);
+        assertThat(registry.get("autoflow.transient.retries").tag("topic", Topics.NOTIFICATIONS).counter().count())
+                .isPositive();
     }
 
     private static Throwable failureOf(PgPool pool, String sql) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class UserErasureTest {
 
     private final UserErasure erasure = new UserErasure(
-            new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(400)));
+            new TransientRetry(Duration.ofMillis(10), Duration.ofMillis(40), Duration.ofMillis(400),
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
 
     @Test
     void aRecordWithoutAUserIsPoisonAndErasesNothing() {

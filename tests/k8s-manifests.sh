@@ -3,7 +3,8 @@
 # tests/k8s/validate.mjs validates each object (Kubernetes schemas of kubernetes-models and the operators' CRDs,
 # unknown fields refused) and the platform's policies: probes, resources and non-root security on every container,
 # a KafkaTopic for every topic in libs/events and the services' configuration, a ScaledObject for every worker's
-# consumer group, a KafkaUser per service whose ACLs are exactly what its code uses, and more (tests/k8s/policies.mjs).
+# consumer group, a KafkaUser per service whose ACLs are exactly what its code uses, the OpenTelemetry Collector's
+# configuration (tests/k8s/telemetry.mjs), and more (tests/k8s/policies.mjs).
 # No cluster, no Docker; the first run installs the test's npm packages (package-lock.json) into tests/k8s/node_modules.
 set -euo pipefail
 

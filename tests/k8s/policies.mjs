@@ -1,6 +1,8 @@
 // Policy checks on one rendered overlay. Each check answers a list of failures (empty: it holds). What the code
 // says (topics, consumer groups, ports, schemas) comes from sources.mjs, read from the service modules themselves.
 import * as src from "./sources.mjs";
+import * as otel from "./telemetry.mjs";
+import YAML from "yaml";
 
 /** The services whose work arrives over HTTP: scaled on CPU by an HPA. Every other service is a Kafka worker. */
 export const REQUEST_DRIVEN = ["gateway", "conversation"];
@@ -99,6 +101,70 @@ const selects = (selector, labels) => selector && Object.entries(selector.matchL
   && (selector.matchExpressions ?? []).every((e) => e.operator === "In" ? e.values.includes(labels?.[e.key])
     : e.operator === "NotIn" ? !e.values.includes(labels?.[e.key])
       : e.operator === "Exists" ? e.key in (labels ?? {}) : !(e.key in (labels ?? {})));
+
+
+/** A namespace's labels: kubernetes.io/metadata.name, which Kubernetes sets, and those of its rendered Namespace. */
+const namespaceLabels = (objects, ns) => ({
+  "kubernetes.io/metadata.name": ns,
+  ...(objects.find((o) => o.kind === "Namespace" && o.metadata.name === ns)?.metadata.labels ?? {}),
+});
+
+/**
+ * Whether the NetworkPolicies let a pod reach another on a port ({number, name}): egress allowed where the source is,
+ * ingress where the destination is. A pod no policy of its namespace selects for a direction is open that way (as in
+ * Kubernetes); an ipBlock peer is never taken to match a pod (pod addresses are unknown here).
+ * from, to: {namespace, labels}.
+ */
+function networkAllows(objects, from, to, port) {
+  const policies = objects.filter((o) => o.kind === "NetworkPolicy");
+  const peerIs = (peer, policyNamespace, pod) => !peer.ipBlock
+    && (peer.namespaceSelector ? selects(peer.namespaceSelector, namespaceLabels(objects, pod.namespace)) : pod.namespace === policyNamespace)
+    && (peer.podSelector ? selects(peer.podSelector, pod.labels) : true);
+  const side = (direction, self, other) => {
+    const isolating = policies.filter((p) => p.metadata.namespace === self.namespace
+      && (p.spec.policyTypes ?? ["Ingress"]).includes(direction) && selects(p.spec.podSelector ?? {}, self.labels));
+    if (!isolating.length) return true;
+    const [rules, peers] = direction === "Egress" ? ["egress", "to"] : ["ingress", "from"];
+    return isolating.some((p) => (p.spec[rules] ?? []).some((rule) =>
+      (!(rule[peers] ?? []).length || rule[peers].some((peer) => peerIs(peer, p.metadata.namespace, other)))
+      && (!(rule.ports ?? []).length || rule.ports.some((rp) => rp.port === port.number || (port.name && rp.port === port.name)))));
+  };
+  return side("Egress", from, to) && side("Ingress", to, from);
+}
+
+/** The OpenTelemetry Collector: its DaemonSet, container, environment and configuration, or why not. */
+function collectorOf(objects) {
+  const found = objects.filter((o) => o.kind === "DaemonSet"
+    && (podSpecOf(o).containers ?? []).some((c) => String(c.image).includes("opentelemetry-collector")));
+  if (found.length !== 1) return { problems: [`expected one OpenTelemetry Collector DaemonSet, found ${found.length}`] };
+  const ds = found[0];
+  const pod = podSpecOf(ds);
+  const c = pod.containers.find((x) => String(x.image).includes("opentelemetry-collector"));
+  const problems = [];
+  const env = {};
+  const envNames = new Set();
+  for (const from of c.envFrom ?? []) {
+    const cm = from.configMapRef && objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === from.configMapRef.name
+      && o.metadata.namespace === ds.metadata.namespace);
+    if (from.configMapRef && !cm) problems.push(`${id(ds)}: envFrom names ConfigMap ${from.configMapRef.name}, which is not rendered`);
+    for (const [k, v] of Object.entries(cm?.data ?? {})) { env[k] = v; envNames.add(k); }
+  }
+  for (const e of c.env ?? []) { envNames.add(e.name); if ("value" in e) env[e.name] = e.value; }
+  const configArg = [...(c.command ?? []), ...(c.args ?? [])].map((a) => String(a).match(/^--config=(?:file:)?(.+)$/)?.[1]).find(Boolean);
+  const mount = configArg && (c.volumeMounts ?? []).find((m) => configArg.startsWith(`${m.mountPath.replace(/\/$/, "")}/`));
+  const volume = mount && (pod.volumes ?? []).find((v) => v.name === mount.name);
+  const key = mount && configArg.slice(mount.mountPath.replace(/\/$/, "").length + 1);
+  const cm = volume?.configMap && objects.find((o) => o.kind === "ConfigMap" && o.metadata.name === volume.configMap.name
+    && o.metadata.namespace === ds.metadata.namespace);
+  const text = cm?.data?.[key];
+  if (text === undefined) return { ds, pod, c, env, envNames, problems: [...problems, `${id(ds)}: its --config (${configArg ?? "none"}) is no key of a ConfigMap it mounts`] };
+  let config;
+  try { config = otel.parseConfig(text); } catch (e) { return { ds, pod, c, env, envNames, problems: [...problems, e.message] }; }
+  // Mounts of the node's own directories, read-only, at the same path: where filelog may read.
+  const logMounts = (c.volumeMounts ?? []).filter((m) => m.readOnly
+    && (pod.volumes ?? []).some((v) => v.name === m.name && v.hostPath?.path === m.mountPath)).map((m) => m.mountPath);
+  return { ds, pod, c, env, envNames, text, config, logMounts, problems };
+}
 
 export function checks(objects, root) {
   const of = (kind) => objects.filter((o) => o.kind === kind);
@@ -487,8 +553,151 @@ export function checks(objects, root) {
     }
   });
 
+  check("Grafana data sources: Prometheus, Loki and Tempo in a ConfigMap Grafana's sidecar loads, none the default, "
+    + "log lines linked to Tempo by trace id and spans to Loki, every link to a data source that exists", (fail) => {
+    const maps = of("ConfigMap").filter((m) => m.metadata.labels?.grafana_datasource === "1");
+    const sources = maps.flatMap((m) => Object.values(m.data ?? {}).flatMap((text) => YAML.parse(text)?.datasources ?? []));
+    const byType = (type) => sources.filter((d) => d.type === type);
+    for (const type of ["prometheus", "loki", "tempo"]) if (byType(type).length !== 1) fail(`expected one ${type} data source, found ${byType(type).length}`);
+    const uids = new Set(sources.map((d) => d.uid));
+    if (uids.size !== sources.length || uids.has(undefined)) fail("every data source needs a uid of its own");
+    for (const d of sources) if (d.isDefault) fail(`${d.name}: isDefault (Grafana refuses a second default; kube-prometheus-stack has one)`);
+    const link = (from, uid, what) => { if (!uids.has(uid)) fail(`${from}: ${what} names data source ${uid ?? "(none)"}, which is not provisioned`); };
+    for (const loki of byType("loki")) {
+      const fields = loki.jsonData?.derivedFields ?? [];
+      if (!fields.some((f) => /trace/i.test(f.matcherRegex ?? "") && byType("tempo").some((t) => t.uid === f.datasourceUid))) fail(`${loki.name}: no derived field links a trace id to Tempo`);
+      for (const f of fields) link(loki.name, f.datasourceUid, `derived field ${f.name}`);
+    }
+    for (const tempo of byType("tempo")) {
+      const logs = tempo.jsonData?.tracesToLogsV2;
+      if (!byType("loki").some((l) => l.uid === logs?.datasourceUid)) fail(`${tempo.name}: tracesToLogsV2 does not link to the Loki data source`);
+      if (logs?.customQuery && !/trace_id="\$\$\{__(span|trace)\.traceId\}"/.test(logs.query ?? "")) fail(`${tempo.name}: the custom logs query does not filter on the trace id ($$ escaped)`);
+      for (const [key, v] of Object.entries(tempo.jsonData ?? {})) if (v?.datasourceUid) link(tempo.name, v.datasourceUid, key);
+    }
+  });
+
   check("no Secret is rendered: secrets are referenced, never committed", (fail) => {
     for (const s of of("Secret")) fail(`${id(s)} is in the manifests`);
+  });
+
+  check("telemetry: the OpenTelemetry Collector runs on every node from the pinned contrib image; its configuration "
+    + "names only components of that release, every pipeline's receivers, processors and exporters are defined, "
+    + "memory_limiter first and batch in each; the logs pipeline reads only the services' namespace's pod logs "
+    + "(container parser, JSON lines with level, trace and span ids, jobId and userId lifted) into Loki's OTLP "
+    + "endpoint, the traces pipeline takes OTLP (gRPC and HTTP) to Tempo; every ${env:...} it reads is given; no "
+    + "job, user, trace or span id can become a Loki label", (fail) => {
+    const col = collectorOf(objects);
+    col.problems.forEach(fail);
+    if (!col.config) return;
+    const { ds, c, config, env } = col;
+    const tag = String(c.image).split(":")[1];
+    if (tag !== otel.PINNED) fail(`${id(ds)}: image ${c.image} is not ${otel.PINNED}, the release tests/k8s/telemetry.mjs knows the components of`);
+    const namespaces = new Set(services.map((svc) => named("Deployment", `${svc}-service`)?.metadata.namespace).filter(Boolean));
+    if (namespaces.size !== 1) fail(`the services are in ${namespaces.size} namespaces, expected one`);
+    const [namespace] = namespaces;
+    otel.componentProblems(config).forEach(fail);
+    otel.filelogProblems(config, namespace, col.logMounts).forEach(fail);
+    otel.labelProblems(config).forEach(fail);
+    for (const name of otel.envReferences(col.text)) if (!col.envNames.has(name)) fail(`the configuration reads \${env:${name}}, which ${id(ds)} does not set`);
+    const loki = otel.used(config, "logs", "exporters", "otlp_http");
+    if (!loki.length) fail("the logs pipeline exports with no otlp_http exporter (Loki's OTLP endpoint)");
+    for (const [name, e] of loki) {
+      const url = otel.resolve(e.endpoint, env);
+      if (!/^https?:\/\/[^/]+\/otlp\/?$/.test(url)) fail(`exporter ${name}: endpoint ${url || "(none)"} is not Loki's OTLP endpoint http(s)://<host>/otlp`);
+    }
+    const tempo = [...otel.used(config, "traces", "exporters", "otlp_grpc"), ...otel.used(config, "traces", "exporters", "otlp_http")];
+    if (!tempo.length) fail("the traces pipeline exports with no OTLP exporter (Tempo)");
+    for (const [name, e] of tempo) if (!otel.resolve(e.endpoint, env) || /\$\{/.test(otel.resolve(e.endpoint, env))) fail(`exporter ${name}: no endpoint`);
+    const otlp = otel.used(config, "traces", "receivers", "otlp");
+    if (!otlp.length) fail("the traces pipeline has no otlp receiver");
+    for (const [name, r] of otlp) for (const proto of ["grpc", "http"]) if (!r.protocols?.[proto]?.endpoint) fail(`receiver ${name}: no ${proto} endpoint`);
+  });
+
+  check("traces: every service Deployment sends spans (OTEL_EXPORTER_OTLP_ENDPOINT) to the collector's Service, which "
+    + "keeps them on the node (internalTrafficPolicy Local) and leads to the port of the collector's otlp receiver "
+    + "for the services' protocol", (fail) => {
+    const col = collectorOf(objects);
+    if (!col.config) { fail("no collector configuration (see the telemetry check)"); return; }
+    const receiverPort = (proto) => {
+      const [, r] = otel.used(col.config, "traces", "receivers", "otlp")[0] ?? [];
+      const at = r && otel.resolve(r.protocols?.[proto]?.endpoint, col.env).replace(/^\$\{[^}]+\}/, "0.0.0.0");
+      return at ? otel.endpointOf(at).port : NaN;
+    };
+    for (const svc of services) {
+      const dep = named("Deployment", `${svc}-service`);
+      if (!dep) continue;
+      const env = environment(podSpecOf(dep).containers[0], objects);
+      const where = `${svc}-service`;
+      const value = env.OTEL_EXPORTER_OTLP_ENDPOINT ?? env.QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT;
+      if (!value) { fail(`${where}: no OTEL_EXPORTER_OTLP_ENDPOINT: its spans are dropped`); continue; }
+      const proto = (env.OTEL_EXPORTER_OTLP_PROTOCOL ?? "grpc") === "grpc" ? "grpc" : "http";
+      const { host, port } = otel.endpointOf(value);
+      const [svcName, ns = dep.metadata.namespace] = host.split(".");
+      const service = objects.find((o) => o.kind === "Service" && o.metadata.name === svcName && o.metadata.namespace === ns);
+      if (!service) { fail(`${where}: OTEL_EXPORTER_OTLP_ENDPOINT ${value} names no Service (${svcName} in ${ns})`); continue; }
+      if (!selects({ matchLabels: service.spec.selector ?? {} }, col.ds.spec.template.metadata.labels) || !service.spec.selector) fail(`${where}: Service ${ns}/${svcName} does not select the collector's pods`);
+      if (service.spec.internalTrafficPolicy !== "Local") fail(`Service ${ns}/${svcName}: internalTrafficPolicy is not Local: spans would cross nodes`);
+      const sp = (service.spec.ports ?? []).find((p) => p.port === port);
+      const target = sp && (col.c.ports ?? []).find((p) => p.name === sp.targetPort || p.containerPort === (sp.targetPort ?? sp.port));
+      if (!target) fail(`${where}: port ${port} of Service ${ns}/${svcName} leads to no port of the collector`);
+      else if (target.containerPort !== receiverPort(proto)) fail(`${where}: sends ${proto} to the collector's port ${target.containerPort}, where its otlp receiver's ${proto} endpoint is not (${receiverPort(proto)})`);
+    }
+  });
+
+  check("network (telemetry): the services may send spans to the collector (OTLP gRPC and HTTP), the collector may "
+    + "reach each backend's port, and each namespace with pods of ours denies all other traffic by default", (fail) => {
+    const col = collectorOf(objects);
+    if (!col.ds) { fail("no collector"); return; }
+    const collector = { namespace: col.ds.metadata.namespace, labels: col.ds.spec.template.metadata.labels };
+    const ports = Object.fromEntries((col.c.ports ?? []).map((p) => [p.containerPort, p.name]));
+    for (const svc of services) {
+      const dep = named("Deployment", `${svc}-service`);
+      if (!dep) continue;
+      const from = { namespace: dep.metadata.namespace, labels: dep.spec.template.metadata.labels };
+      for (const port of [4317, 4318]) {
+        if (!networkAllows(objects, from, collector, { number: port, name: ports[port] })) fail(`${svc}-service may not reach the collector on ${port}`);
+      }
+    }
+    if (col.config) {
+      for (const [name, e] of [...otel.used(col.config, "logs", "exporters", "otlp_http"), ...otel.used(col.config, "traces", "exporters", "otlp_grpc"), ...otel.used(col.config, "traces", "exporters", "otlp_http")]) {
+        const { host, port } = otel.endpointOf(otel.resolve(e.endpoint, col.env));
+        if (!host) continue; // no address: the telemetry check says so
+        // A backend <service>.<namespace>.svc, whose pods are labelled app.kubernetes.io/name=<service> (Grafana's charts).
+        const [svcName, ns = collector.namespace] = host.split(".");
+        const backend = { namespace: ns, labels: { "app.kubernetes.io/name": svcName } };
+        if (!networkAllows(objects, collector, backend, { number: port })) fail(`exporter ${name}: the collector may not reach ${host}:${port}`);
+      }
+    }
+    const workloadNamespaces = new Set(objects.filter((o) => WORKLOADS.includes(o.kind)).map((o) => o.metadata.namespace));
+    for (const ns of workloadNamespaces) {
+      const deny = of("NetworkPolicy").some((p) => p.metadata.namespace === ns && Object.keys(p.spec.podSelector ?? {}).length === 0
+        && !p.spec.ingress && !p.spec.egress && ["Ingress", "Egress"].every((t) => (p.spec.policyTypes ?? []).includes(t)));
+      if (!deny) fail(`namespace ${ns}: no default-deny NetworkPolicy`);
+    }
+  });
+
+  check("hostPath: only the log collector mounts the node's files, /var/log/pods read-only, in a namespace of its own "
+    + "whose Pod Security level admits it; every other pod's namespace enforces baseline or stricter", (fail) => {
+    const col = collectorOf(objects);
+    for (const obj of objects.filter((o) => WORKLOADS.includes(o.kind))) {
+      const pod = podSpecOf(obj);
+      const hostPaths = (pod.volumes ?? []).filter((v) => v.hostPath);
+      const isCollector = obj === col.ds;
+      for (const v of hostPaths) {
+        if (!isCollector) { fail(`${id(obj)}: hostPath volume ${v.name} (${v.hostPath.path}); only the log collector may have one`); continue; }
+        if (v.hostPath.path !== "/var/log/pods") fail(`${id(obj)}: hostPath ${v.hostPath.path}; the log collector needs /var/log/pods only`);
+        const mounts = [...(pod.initContainers ?? []), ...(pod.containers ?? [])].flatMap((c) => c.volumeMounts ?? []).filter((m) => m.name === v.name);
+        for (const m of mounts) if (m.readOnly !== true) fail(`${id(obj)}: mounts hostPath ${v.hostPath.path} writable`);
+      }
+      const ns = obj.metadata.namespace;
+      const level = namespaceLabels(objects, ns)["pod-security.kubernetes.io/enforce"];
+      if (hostPaths.length) {
+        if (level !== "privileged") fail(`${id(obj)}: has a hostPath, but namespace ${ns} enforces ${level ?? "no level"}: the API server would refuse its pods unless "privileged"`);
+      } else if (!["baseline", "restricted"].includes(level)) {
+        fail(`${id(obj)}: namespace ${ns} enforces ${level ?? "no Pod Security level"}, not baseline or restricted (the `
+          + "privileged namespace is the log collector's alone)");
+      }
+    }
   });
 
   return results;

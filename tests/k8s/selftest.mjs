@@ -2,12 +2,22 @@
 // one is not. Guards against a check that passes vacuously (a selector that matches nothing, a renamed field).
 import { checks } from "./policies.mjs";
 import { validateObject } from "./schemas.mjs";
+import YAML from "yaml";
 
 const find = (objects, kind, name) => {
   const found = objects.find((o) => o.kind === kind && o.metadata.name === name);
   if (!found) throw new Error(`self-test: no ${kind} ${name} in the rendering`);
   return found;
 };
+/** Changes the collector's configuration (the ConfigMap otel-collector-config-<hash>) with edit(config). */
+const collectorConfig = (objects, edit) => {
+  const cm = objects.find((o) => o.kind === "ConfigMap" && o.metadata.name.startsWith("otel-collector-config"));
+  if (!cm) throw new Error("self-test: no ConfigMap otel-collector-config in the rendering");
+  const config = YAML.parse(cm.data["config.yaml"]);
+  edit(config);
+  cm.data["config.yaml"] = YAML.stringify(config);
+};
+const operator = (config, opId) => config.receivers.filelog.operators.find((op) => op.id === opId);
 const app = (objects, name) => find(objects, "Deployment", name).spec.template.spec.containers[0];
 
 /** Each: what is broken, which check must then fail (a part of its name), and the change. */
@@ -115,6 +125,75 @@ const MUTATIONS = [
   }],
   ["an internal service reachable from another namespace", "network", (o) => {
     find(o, "NetworkPolicy", "gateway-from-ingress-controller").spec.podSelector = {};
+  }],
+  ["a logs pipeline exporting to a misspelt exporter (otlp_htp/loki)", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.service.pipelines.logs.exporters = ["otlp_htp/loki"];
+  })],
+  ["an exporter of a type the collector does not have, misspelt alike where defined and used (otlphtp)", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.exporters["otlphtp/loki"] = c.exporters["otlp_http/loki"]; delete c.exporters["otlp_http/loki"];
+    c.service.pipelines.logs.exporters = ["otlphtp/loki"];
+  })],
+  ["a misspelt processor, defined and used alike (memory_limitter)", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.processors.memory_limitter = c.processors.memory_limiter; delete c.processors.memory_limiter;
+    c.service.pipelines.logs.processors = ["memory_limitter", "batch"];
+    c.service.pipelines.traces.processors = ["memory_limitter", "batch"];
+  })],
+  ["batch before memory_limiter", "telemetry:", (o) => collectorConfig(o, (c) => { c.service.pipelines.traces.processors.reverse(); })],
+  ["filelog reading every namespace's pods", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.receivers.filelog.include = ["/var/log/pods/*/*/*.log"];
+  })],
+  ["the job id made a resource attribute (a Loki label per job)", "telemetry:", (o) => collectorConfig(o, (c) => {
+    operator(c, "job-id").to = 'resource["autoflow.job"]';
+  })],
+  ["the user id copied into the resource under an allowed key", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.receivers.filelog.operators.push({ type: "copy", from: "attributes.userId", to: 'resource["service.name"]' });
+  })],
+  ["log lines without their trace id", "telemetry:", (o) => collectorConfig(o, (c) => { delete operator(c, "autoflow-json").trace; })],
+  ["an ${env:...} the collector is not given", "telemetry:", (o) => collectorConfig(o, (c) => {
+    c.exporters["otlp_http/loki"].endpoint = "${env:LOKI_ENDPOINT}";
+  })],
+  ["Loki's push API instead of its OTLP endpoint", "telemetry:", (o) => {
+    const cm = o.find((x) => x.kind === "ConfigMap" && x.metadata.name.startsWith("otel-collector-backends"));
+    cm.data.LOKI_OTLP_ENDPOINT = "http://loki.monitoring.svc:3100/loki/api/v1/push";
+  }],
+  ["services without OTEL_EXPORTER_OTLP_ENDPOINT", "sends spans", (o) => {
+    delete find(o, "ConfigMap", "autoflow-config").data.OTEL_EXPORTER_OTLP_ENDPOINT;
+  }],
+  ["spans sent to the collector's health port", "sends spans", (o) => {
+    find(o, "ConfigMap", "autoflow-config").data.OTEL_EXPORTER_OTLP_ENDPOINT = "http://otel-collector.autoflow-telemetry.svc:13133";
+  }],
+  ["the collector's Service routing spans across nodes", "sends spans", (o) => {
+    find(o, "Service", "otel-collector").spec.internalTrafficPolicy = "Cluster";
+  }],
+  ["the services not let out to the collector", "network (telemetry)", (o) => {
+    o.splice(o.indexOf(find(o, "NetworkPolicy", "services-to-telemetry")), 1);
+  }],
+  ["the collector not letting the services in on 4318", "network (telemetry)", (o) => {
+    find(o, "NetworkPolicy", "otel-collector-from-services").spec.ingress[0].ports.pop();
+  }],
+  ["the collector not let out to Tempo", "network (telemetry)", (o) => {
+    find(o, "NetworkPolicy", "otel-collector-to-backends").spec.egress.pop();
+  }],
+  ["the collector's namespace without default deny", "network (telemetry)", (o) => {
+    o.splice(o.findIndex((x) => x.kind === "NetworkPolicy" && x.metadata.name === "default-deny" && x.metadata.namespace === "autoflow-telemetry"), 1);
+  }],
+  ["a log line's trace link to a data source that is not there", "Grafana data sources", (o) => {
+    const cm = find(o, "ConfigMap", "autoflow-grafana-datasources");
+    const key = Object.keys(cm.data)[0];
+    cm.data[key] = cm.data[key].replace("datasourceUid: autoflow-tempo", "datasourceUid: tempo");
+  }],
+  ["a service mounting a node's directory", "hostPath", (o) => {
+    find(o, "Deployment", "transform-service").spec.template.spec.volumes.push({ name: "node", hostPath: { path: "/etc" } });
+  }],
+  ["the collector in the namespace autoflow (baseline refuses its hostPath)", "hostPath", (o) => {
+    find(o, "DaemonSet", "otel-collector").metadata.namespace = "autoflow";
+  }],
+  ["another pod in the collector's privileged namespace", "hostPath", (o) => {
+    find(o, "Deployment", "redis").metadata.namespace = "autoflow-telemetry";
+  }],
+  ["the collector mounting the pod logs writable", "hostPath", (o) => {
+    const c = find(o, "DaemonSet", "otel-collector").spec.template.spec.containers[0];
+    delete c.volumeMounts.find((m) => m.mountPath === "/var/log/pods").readOnly;
   }],
 ];
 

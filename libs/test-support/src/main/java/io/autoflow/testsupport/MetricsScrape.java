@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  */
 public final class MetricsScrape {
 
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
+    // Labels up to the first closing brace outside a quoted value: an exemplar after the value ("# {trace_id=...} 1")
+    // has braces of its own, and its value is not the sample's.
+    private static final Pattern SAMPLE = Pattern.compile(
+            "([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+).*");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
     /** One line of the exposition: its name, labels and value. */

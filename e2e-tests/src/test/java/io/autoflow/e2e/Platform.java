@@ -56,6 +56,8 @@ final class Platform {
     final List<String> apiCalls = new CopyOnWriteArrayList<>();
     /** Webhook calls received by {@link #documentHost} at /hooks. */
     final List<ReceivedHook> hooks = new CopyOnWriteArrayList<>();
+    /** Every span the services exported (OTLP), as in a cluster where a collector takes them. */
+    final SpanReceiver spans;
 
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services;
@@ -92,7 +94,12 @@ final class Platform {
                 Path.of("target", "keycloak"), realmFor(gatewayUrl, work), "autoflow", freePort()).start();
         mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
+        spans = new SpanReceiver();
         Map<String, String> env = Map.ofEntries(
+                Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint()),
+                Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                // Spans sent every half second rather than every 5: a test follows a trace as it happens.
+                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
                 Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                 Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
                 Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
@@ -213,6 +220,7 @@ final class Platform {
 
     private void stop() {
         documentHost.stop(0);
+        spans.close();
         mail.stop();
         for (ServiceProcess service : services) {
             try {

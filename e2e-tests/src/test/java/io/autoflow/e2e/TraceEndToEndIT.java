@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One trace from request to delivery: a request that brings a {@code traceparent} is analysed and delivered by
- * webhook, and that trace id is in the log lines of the job in gateway, orchestrator, analytics and notification
- * (their JSON lines' MDC), each service's spans children of the previous hop's, and in the webhook call's header.
+ * webhook. The spans the services export (OTLP, {@link SpanReceiver}) form one tree under the caller's span, with the
+ * job's spans in gateway, orchestrator, analytics and notification and the webhook call among them; that trace id is
+ * in the job's log lines in each of those services (their JSON lines' MDC) and in the webhook call's header.
  */
 class TraceEndToEndIT extends OnThePlatform {
 
@@ -65,6 +66,33 @@ class TraceEndToEndIT extends OnThePlatform {
         }
         assertThat(linesOfTrace(traceId).get("gateway-service")).as("the gateway's span is the caller's child")
                 .anyMatch(line -> callerSpan.equals(line.path("mdc").path("parentId").asText()));
+
+        // The exported spans: one parent/child tree hanging from the caller's span, across the four services, down
+        // to the webhook call (its traceparent names a span of the tree).
+        String webhookSpan = call.traceparent().split("-")[2];
+        await().atMost(Platform.JOB_TIMEOUT).untilAsserted(() -> {
+            List<SpanReceiver.Span> trace = platform.spans.trace(traceId);
+            Map<String, SpanReceiver.Span> byId = trace.stream().collect(Collectors.toMap(SpanReceiver.Span::spanId,
+                    span -> span, (first, second) -> first));
+            for (SpanReceiver.Span span : trace) {
+                assertThat(root(span, byId)).as("the root above %s of %s", span.name(), span.service())
+                        .isEqualTo(callerSpan);
+            }
+            assertThat(trace).filteredOn(span -> jobId.equals(span.attributes().get("autoflow.job.id")))
+                    .extracting(SpanReceiver.Span::service).contains("gateway-service", "orchestrator-service",
+                            "analytics-service", "notification-service");
+            assertThat(byId).as("the webhook call's span").containsKey(webhookSpan);
+            assertThat(root(byId.get(webhookSpan), byId)).isEqualTo(callerSpan);
+        });
+    }
+
+    /** The parent the span's ancestry ends at: the first one that is no span of the trace. */
+    private static String root(SpanReceiver.Span span, Map<String, SpanReceiver.Span> byId) {
+        SpanReceiver.Span current = span;
+        for (int depth = 0; depth < 1_000 && byId.containsKey(current.parentSpanId()); depth++) {
+            current = byId.get(current.parentSpanId());
+        }
+        return current.parentSpanId();
     }
 
     /** The JSON lines of each service's log with this trace id in their MDC. */

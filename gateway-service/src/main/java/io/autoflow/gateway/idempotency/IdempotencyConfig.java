@@ -31,7 +31,9 @@ public interface IdempotencyConfig {
     @WithDefault("15s")
     Duration claimLease();
 
-    /** {@code autoflow.idempotency.claim-renewal} (5s): how often a gateway renews the claims of its requests. */
-    @WithDefault("5s")
+    /**
+     * {@code autoflow.idempotency.claim-renewal} (5s, in application.properties, which the renewal's schedule reads
+     * too): how often a gateway renews the claims of its requests.
+     */
     Duration claimRenewal();
 }

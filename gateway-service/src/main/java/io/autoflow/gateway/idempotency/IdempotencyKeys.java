@@ -148,7 +148,8 @@ public class IdempotencyKeys {
      * unless renewed, so the keys of a gateway that died are free again within seconds, while a slow request keeps
      * its key up to {@link IdempotencyConfig#claimTimeout()}. A claim past that is forgotten here too.
      */
-    @Scheduled(every = "${autoflow.idempotency.claim-renewal:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${autoflow.idempotency.claim-renewal}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> renewRunningClaims() {
         Instant oldest = Instant.now().minus(config.claimTimeout());
         running.values().removeIf(claimedAt -> claimedAt.isBefore(oldest));

@@ -1,6 +1,7 @@
 package io.autoflow.analytics.service;
 
 import io.autoflow.events.AnalyzeDocument;
+import io.autoflow.events.Topics;
 import io.autoflow.ingest.DocumentIntake;
 import io.autoflow.ingest.TierFileSizes;
 import io.autoflow.service.failure.TransientRetry;
@@ -42,7 +43,8 @@ public class DocumentSource {
         if (request.blobKey() != null || request.sourceUrl() == null) {
             return Uni.createFrom().item(request);
         }
-        return intake.fetchForJob(request.sourceUrl(), sizes.maxBytes(request.tier()), storedAt(request), retry)
+        return intake.fetchForJob(request.sourceUrl(), sizes.maxBytes(request.tier()), storedAt(request), retry,
+                Topics.WORKFLOW_DOCUMENT_ANALYTICS)
                 .map(stored -> new AnalyzeDocument(request.executionId(), request.userId(), request.tier(),
                         stored.key(), stored.fileName(), stored.contentType(), stored.sizeBytes(),
                         request.analyses(), request.output(), request.sourceUrl()));

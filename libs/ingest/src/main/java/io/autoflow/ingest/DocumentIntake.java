@@ -52,9 +52,12 @@ public class DocumentIntake {
      * As {@link #fetch}, for a job's worker, which can wait where a person's request cannot: the blob store briefly
      * away is waited out ({@link TransientRetry}) rather than failing the job. Only the store step is repeated, never
      * the download or its checks.
+     *
+     * @param topic the topic of the record whose job this is, by which the retries are counted
      */
-    public Uni<StoredDocument> fetchForJob(String url, long maxBytes, String key, TransientRetry retry) {
-        return fetch(url, maxBytes, key, retry::handleBlocking);
+    public Uni<StoredDocument> fetchForJob(String url, long maxBytes, String key, TransientRetry retry,
+            String topic) {
+        return fetch(url, maxBytes, key, (what, put) -> retry.handleBlocking(topic, what, put));
     }
 
     private Uni<StoredDocument> fetch(String url, long maxBytes, String key, Storing storing) {

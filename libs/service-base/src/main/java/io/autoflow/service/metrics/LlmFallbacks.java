@@ -3,6 +3,7 @@ package io.autoflow.service.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 
 /**
  * {@code autoflow_llm_fallbacks_total{purpose,reason}}: answers a language model was asked for but our own engine gave
@@ -33,7 +34,7 @@ public class LlmFallbacks {
 
     public void fellBack(Purpose purpose, Reason reason) {
         Counter.builder("autoflow.llm.fallbacks").description("Language model answers our own engine gave instead")
-                .tag("purpose", purpose.name().toLowerCase(java.util.Locale.ROOT))
-                .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+                .tag("purpose", purpose.name().toLowerCase(Locale.ROOT))
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry).increment();
     }
 }

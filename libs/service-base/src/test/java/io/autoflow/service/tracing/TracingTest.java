@@ -20,7 +20,8 @@ class TracingTest {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String INCOMING = "00-" + TRACE_ID + "-00f067aa0ba902b7-01";
 
-    private final SdkTracerProvider provider = SdkTracerProvider.builder().build();
+    private final SdkTracerProvider provider = SdkTracerProvider.builder()
+            .addSpanProcessor(new JobSpanAttributes()).build();
     private final Tracer tracer = provider.get("test");
     private final ExecutorService other = Executors.newSingleThreadExecutor();
 
@@ -54,6 +55,23 @@ class TracingTest {
         }
         assertThat(TraceParents.traceId(INCOMING)).isEqualTo(TRACE_ID);
         assertThat(TraceParents.traceId("garbage")).isNull();
+    }
+
+    @Test
+    void spansStartedWhileAJobIsAtHandCarryItsIdEvenWhenTheRecordsSpanHasEnded() {
+        Span received = tracer.spanBuilder("intents receive").startSpan();
+        received.end(); // as SmallRye ends a Kafka record's span before its consumer runs
+        try (Scope ignored = received.makeCurrent()) {
+            JobContext.enter("job-2", "user-2", "api_automation");
+            ReadableSpan query = (ReadableSpan) tracer.spanBuilder("INSERT orchestrator.executions").startSpan();
+
+            assertThat(query.getAttribute(JobContext.JOB_ID_ATTRIBUTE)).isEqualTo("job-2");
+            assertThat(query.getAttribute(JobContext.WORKFLOW_TYPE_ATTRIBUTE)).isEqualTo("api_automation");
+            assertThat(query.getParentSpanContext().getSpanId()).isEqualTo(received.getSpanContext().getSpanId());
+        }
+        MDC.clear();
+        assertThat(((ReadableSpan) tracer.spanBuilder("unrelated").startSpan())
+                .getAttribute(JobContext.JOB_ID_ATTRIBUTE)).as("no job at hand").isNull();
     }
 
     @Test

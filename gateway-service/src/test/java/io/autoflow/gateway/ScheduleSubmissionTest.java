@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -149,13 +150,30 @@ class ScheduleSubmissionTest {
     }
 
     @Test
-    void refusesWhatCannotBeScheduled() {
+    void refusesWhatCannotBeScheduled() throws Throwable {
         submit("{\"task\": {\"url\": \"https://api.example.com\"}}").statusCode(400).body("code", is("missing_cron"));
         submit("{\"cron\": \"0 9 * * *\"}").statusCode(400).body("code", is("missing_task"));
         submit("{\"cron\": \"every day\", \"task\": {\"url\": \"https://api.example.com\"}}").statusCode(422)
                 .body("code", is("invalid_cron"));
         submit("{\"cron\": \"0 9 * * *\", \"time_zone\": \"Moon/Base\", \"task\": {\"url\": \"https://a.example\"}}")
                 .statusCode(422).body("code", is("invalid_time_zone"));
+        // refused now with the reason, not accepted to fail later as a job
+        submit("{\"cron\": \"0 0 30 2 *\", \"task\": {\"url\": \"https://api.example.com\"}}").statusCode(422)
+                .body("code", is("invalid_cron")).body("param", is("cron"))
+                .body("message", containsString("never runs"));
+        for (String offset : new String[] {"GMT+5", "+05:30"}) {
+            submit("{\"cron\": \"0 9 * * *\", \"time_zone\": \"" + offset + "\", \"task\": {\"url\":"
+                    + " \"https://a.example\"}}").statusCode(422).body("code", is("invalid_time_zone"))
+                    .body("param", is("time_zone"));
+        }
+        // cron(8)'s names and ranges: Sunday to Thursday
+        submit("{\"cron\": \"0 9 * * SUN-THU\", \"task\": {\"url\": \"https://api.example.com\"}}").statusCode(202);
+        // a pro user may run a schedule every minute, a free one every 15 minutes
+        TestUsers free = TestUsers.create(apiKeys, "free");
+        given().header("X-API-Key", free.key()).contentType("application/json")
+                .body("{\"cron\": \"*/5 * * * *\", \"task\": {\"url\": \"https://api.example.com\"}}")
+                .post("/api/schedules").then().statusCode(422).body("code", is("schedule_too_frequent"))
+                .body("details.min_interval_seconds", is(900)).body("message", containsString("5 minutes apart"));
         submit("{\"cron\": \"0 9 * * *\", \"task\": {\"url\": \"http://10.0.0.1/\"}}").statusCode(422)
                 .body("code", is("url_not_allowed"));
         given().header("X-API-Key", user.key()).get("/api/schedules").then().statusCode(503)

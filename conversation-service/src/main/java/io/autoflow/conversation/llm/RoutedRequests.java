@@ -3,7 +3,7 @@ package io.autoflow.conversation.llm;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.conversation.parse.ParsedMessage;
-import io.autoflow.events.CronExpressions;
+import io.autoflow.events.CronExpression;
 import io.autoflow.events.SendMessage;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +77,7 @@ final class RoutedRequests {
 
     private static boolean isCron(String value) {
         try {
-            CronExpressions.parse(value);
+            CronExpression.parse(value);
             return true;
         } catch (IllegalArgumentException e) {
             return false;

@@ -1,11 +1,13 @@
 package io.autoflow.conversation.parse;
 
+import io.autoflow.events.TimeZones;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -156,23 +158,18 @@ public final class SlotExtractor {
         return found;
     }
 
-    /** Whether the text is a time zone id Java knows, e.g. Europe/Paris. */
+    /** Whether the text is an IANA time zone name, e.g. Europe/Paris. */
     public static boolean isZone(String value) {
-        try {
-            ZoneId.of(value);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return TimeZones.iana(value).isPresent();
     }
 
     private static String zone(String message, String t) {
         Matcher named = ZONE.matcher(message);
         while (named.find()) {
-            try {
-                return ZoneId.of(named.group(1)).getId();
-            } catch (RuntimeException notAZone) {
-                // a slash between two words that is no zone: keep looking
+            // a slash between two words that is no zone: keep looking
+            Optional<ZoneId> zone = TimeZones.iana(named.group(1));
+            if (zone.isPresent()) {
+                return zone.get().getId();
             }
         }
         for (Map.Entry<String, String> word : ZONE_WORDS.entrySet()) {

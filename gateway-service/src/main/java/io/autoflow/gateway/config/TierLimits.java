@@ -4,7 +4,9 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** What each tier may do (DESIGN.md "Tiers"), configurable per deployment. */
 @ConfigMapping(prefix = "autoflow.tiers")
@@ -30,6 +32,13 @@ public interface TierLimits {
          */
         @WithName("processing-seconds")
         long processingSeconds();
+
+        /**
+         * {@code autoflow.tiers.<tier>.schedule-min-interval}: the shortest time between two runs of a schedule (read
+         * by ScheduleRules in libs/service-base, for the gateway and the scheduler alike).
+         */
+        @WithName("schedule-min-interval")
+        Optional<Duration> scheduleMinInterval();
     }
 
     default Tier of(String tier) {

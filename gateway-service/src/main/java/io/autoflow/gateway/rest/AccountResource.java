@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.ExecutionView;
+import io.autoflow.events.TimeZones;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
@@ -34,7 +35,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -160,12 +160,8 @@ public class AccountResource {
     }
 
     private static String validZone(String zone) {
-        try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw new ApiException(ErrorCode.INVALID_TIME_ZONE, "'" + zone + "' is not a time zone; use an IANA id such"
-                    + " as Europe/Paris or America/New_York");
-        }
+        return TimeZones.iana(zone).map(ZoneId::getId)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TIME_ZONE, TimeZones.refusal(zone)));
     }
 
     /** Every job the orchestrator keeps for the user, page by page. */

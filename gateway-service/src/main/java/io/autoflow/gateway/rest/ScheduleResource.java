@@ -1,6 +1,5 @@
 package io.autoflow.gateway.rest;
 
-import io.autoflow.events.CronExpressions;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
@@ -11,6 +10,7 @@ import io.autoflow.gateway.client.SchedulerApi;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
 import io.autoflow.gateway.service.Jobs;
+import io.autoflow.service.schedule.ScheduleRules;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,8 +23,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -59,9 +57,12 @@ public class ScheduleResource {
     private final JobIntake intake;
     private final SchedulerApi scheduler;
     private final Jobs jobs;
+    private final ScheduleRules rules;
 
     public ScheduleResource(CurrentUser user, AutomationResource automations, NotificationResource notifications,
-            DocumentAnalyticsResource documents, JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs) {
+            DocumentAnalyticsResource documents, JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs,
+            ScheduleRules rules) {
+        this.rules = rules;
         this.documents = documents;
         this.notifications = notifications;
         this.jobs = jobs;
@@ -117,12 +118,9 @@ public class ScheduleResource {
             throw new ApiException(ErrorCode.MISSING_TASK, "Give one thing to repeat: the API call in 'task', the"
                     + " message to send in 'reminder' or the document to analyse in 'analysis'");
         }
-        try {
-            CronExpressions.parse(request.cron());
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.INVALID_CRON, "The schedule cannot be read: " + e.getMessage());
-        }
-        String zone = zone(request.timeZone());
+        ScheduleRules.Accepted schedule = check(request);
+        String cron = schedule.cron().text();
+        String zone = schedule.zone().getId();
         UUID jobId = intake.newJobId();
         Uni<Task> task;
         if (request.reminder() != null) {
@@ -135,9 +133,9 @@ public class ScheduleResource {
                     call.name(), call));
         }
         return task.chain(each -> {
-            String name = each.name() + " (" + request.cron().trim() + ", " + zone + ")";
+            String name = each.name() + " (" + cron + ", " + zone + ")";
             return intake.accept(jobId, Intents.SCHEDULE_TASK, name, 0, new ScheduleTask(null, null, null,
-                    request.cron().trim(), zone, each.intent(), EventJson.mapper().valueToTree(each.parameters()),
+                    cron, zone, each.intent(), EventJson.mapper().valueToTree(each.parameters()),
                     name));
         }).map(job -> Response.accepted(new Accepted(jobId.toString(), jobId.toString(), "queued"))
                 .location(URI.create("/api/jobs/" + jobId)).build());
@@ -212,16 +210,20 @@ public class ScheduleResource {
         return new Task(Intents.NOTIFICATION, "Reminder: " + message.name(), message);
     }
 
-    private String zone(String asked) {
-        String zone = asked == null || asked.isBlank() ? user.timeZone() : asked.trim();
-        if (zone == null) {
-            return "UTC";
-        }
+    /** The schedule as the scheduler will check it, refused here with 422 rather than as a failed job. */
+    private ScheduleRules.Accepted check(ScheduleRequest request) {
+        String asked = request.timeZone() == null || request.timeZone().isBlank() ? user.timeZone()
+                : request.timeZone().trim();
         try {
-            return ZoneId.of(zone).getId();
-        } catch (DateTimeException e) {
-            throw new ApiException(ErrorCode.INVALID_TIME_ZONE,
-                    "'" + zone + "' is not a time zone (e.g. Europe/Paris)");
+            return rules.check(request.cron(), asked == null ? "UTC" : asked, user.tier());
+        } catch (ScheduleRules.Refused refused) {
+            ErrorCode code = switch (refused.error().code()) {
+                case "invalid_time_zone" -> ErrorCode.INVALID_TIME_ZONE;
+                case "schedule_too_frequent" -> ErrorCode.SCHEDULE_TOO_FREQUENT;
+                default -> ErrorCode.INVALID_CRON;
+            };
+            String param = code == ErrorCode.INVALID_TIME_ZONE ? "time_zone" : "cron";
+            throw ApiException.withParam(code, refused.error().message(), param, refused.error().details());
         }
     }
 

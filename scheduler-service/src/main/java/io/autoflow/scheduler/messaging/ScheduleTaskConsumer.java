@@ -9,7 +9,7 @@ import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.tracing.JobContext;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,8 +22,10 @@ public class ScheduleTaskConsumer {
     private final Schedules schedules;
     private final SchedulerEvents events;
     private final TransientRetry retry;
+    private final Clock clock;
 
-    public ScheduleTaskConsumer(Schedules schedules, SchedulerEvents events, TransientRetry retry) {
+    public ScheduleTaskConsumer(Schedules schedules, SchedulerEvents events, TransientRetry retry, Clock clock) {
+        this.clock = clock;
         this.schedules = schedules;
         this.events = events;
         this.retry = retry;
@@ -38,7 +40,7 @@ public class ScheduleTaskConsumer {
         JobContext.enter(request.executionId(), request.userId(), Intents.SCHEDULE_TASK);
         // Setting a schedule up again finds it set up (its id is the job's), so a retry repeats nothing.
         var outcome = retry.handleBlocking(Topics.WORKFLOW_TASK_SCHEDULER, "Schedule of job " + request.executionId(),
-                () -> schedules.create(request, Instant.now()));
+                () -> schedules.create(request, clock.instant()));
         retry.handleBlocking(Topics.WORKFLOW_TASK_SCHEDULER, "Outcome of job " + request.executionId(), () -> {
             events.publish(outcome);
             return null;

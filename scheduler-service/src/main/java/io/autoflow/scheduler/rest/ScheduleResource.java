@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -27,21 +28,23 @@ import java.util.UUID;
 public class ScheduleResource {
 
     private final TaskStore store;
+    private final Clock clock;
 
-    public ScheduleResource(TaskStore store) {
+    public ScheduleResource(TaskStore store, Clock clock) {
+        this.clock = clock;
         this.store = store;
     }
 
     @GET
     public List<ScheduleView> list(@QueryParam("user_id") String userId) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return store.list(required(userId)).stream().map(task -> Schedules.view(task, now)).toList();
     }
 
     @GET
     @Path("/{id}")
     public ScheduleView get(@PathParam("id") String id, @QueryParam("user_id") String userId) {
-        return Schedules.view(own(id, userId), Instant.now());
+        return Schedules.view(own(id, userId), clock.instant());
     }
 
     /** Stops the schedule; a run already started goes on. Stopping a stopped schedule changes nothing. */
@@ -49,8 +52,8 @@ public class ScheduleResource {
     @Path("/{id}")
     public ScheduleView cancel(@PathParam("id") String id, @QueryParam("user_id") String userId) {
         own(id, userId);
-        store.cancel(id, userId, Instant.now());
-        return Schedules.view(own(id, userId), Instant.now());
+        store.cancel(id, userId, clock.instant());
+        return Schedules.view(own(id, userId), clock.instant());
     }
 
     private ScheduledTask own(String id, String userId) {

@@ -5,8 +5,8 @@ import io.autoflow.scheduler.store.DueRun;
 import io.autoflow.scheduler.store.TaskStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -26,8 +26,10 @@ public class Firing {
     private final TaskStore store;
     private final Schedules schedules;
     private final SchedulerEvents events;
+    private final Clock clock;
 
-    public Firing(TaskStore store, Schedules schedules, SchedulerEvents events) {
+    public Firing(TaskStore store, Schedules schedules, SchedulerEvents events, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.schedules = schedules;
         this.events = events;
@@ -37,16 +39,16 @@ public class Firing {
     void fireDue() {
         List<DueRun> fired;
         do {
-            fired = store.fireDue(Instant.now(), BATCH, schedules::plan);
+            fired = store.fireDue(clock.instant(), BATCH, schedules::plan);
             fired.forEach(this::publish);
         } while (fired.size() == BATCH);
-        store.unpublished(Instant.now().minus(REPUBLISH_AFTER), BATCH).forEach(this::publish);
+        store.unpublished(clock.instant().minus(REPUBLISH_AFTER), BATCH).forEach(this::publish);
     }
 
     private void publish(DueRun run) {
         try {
             events.publish(run.intent());
-            store.markPublished(run.executionId(), Instant.now());
+            store.markPublished(run.executionId(), clock.instant());
             LOG.infof("Schedule run %s started (%s for user %s)", run.executionId(), run.intent().intent(),
                     run.intent().userId());
         } catch (RuntimeException e) {

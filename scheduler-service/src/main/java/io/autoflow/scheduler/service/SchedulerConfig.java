@@ -14,14 +14,7 @@ public interface SchedulerConfig {
     /** Schedules a user may have active at once, by tier; -1 for no limit. An unknown tier gets the free one's. */
     Map<String, Integer> maxActive();
 
-    /** The shortest time between two runs of one schedule, by tier. */
-    Map<String, Duration> minInterval();
-
     default int maxActiveOf(String tier) {
         return maxActive().getOrDefault(tier, maxActive().get("free"));
-    }
-
-    default Duration minIntervalOf(String tier) {
-        return minInterval().getOrDefault(tier, minInterval().get("free"));
     }
 }

@@ -1,7 +1,6 @@
 package io.autoflow.scheduler.service;
 
-import com.cronutils.model.Cron;
-import io.autoflow.events.CronExpressions;
+import io.autoflow.events.CronExpression;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
@@ -12,14 +11,14 @@ import io.autoflow.events.ScheduleView;
 import io.autoflow.scheduler.store.DueRun;
 import io.autoflow.scheduler.store.ScheduledTask;
 import io.autoflow.scheduler.store.TaskStore;
+import io.autoflow.service.schedule.ScheduleRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,14 +34,15 @@ public class Schedules {
     static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION, Intents.NOTIFICATION,
             Intents.DOCUMENT_ANALYTICS);
     private static final int NEXT_RUNS_SHOWN = 3;
-    private static final int RUNS_CHECKED_FOR_INTERVAL = 100;
 
     private final TaskStore store;
     private final SchedulerConfig config;
+    private final ScheduleRules rules;
 
-    public Schedules(TaskStore store, SchedulerConfig config) {
+    public Schedules(TaskStore store, SchedulerConfig config, ScheduleRules rules) {
         this.store = store;
         this.config = config;
+        this.rules = rules;
     }
 
     /** Stores the asked-for schedule; the event says it is set, with its next runs, or why it cannot be. */
@@ -53,19 +53,12 @@ public class Schedules {
             // a redelivered request
             return ExecutionEvent.completed(id, view(known.get(), now));
         }
-        Cron cron;
-        ZoneId zone;
+        ScheduleRules.Accepted schedule;
         try {
-            cron = CronExpressions.parse(request.cronExpression());
-        } catch (IllegalArgumentException e) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_cron", "The schedule cannot be read: "
-                    + e.getMessage()));
-        }
-        try {
-            zone = ZoneId.of(request.timeZone() == null ? "UTC" : request.timeZone());
-        } catch (DateTimeException e) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_time_zone", "'" + request.timeZone()
-                    + "' is not a time zone (e.g. Europe/Paris)"));
+            schedule = rules.check(request.cronExpression(), request.timeZone() == null ? "UTC" : request.timeZone(),
+                    request.tier());
+        } catch (ScheduleRules.Refused e) {
+            return ExecutionEvent.failed(id, e.error());
         }
         if (!REPEATABLE.contains(request.taskIntent()) || request.taskParameters() == null) {
             return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call, a"
@@ -76,19 +69,8 @@ public class Schedules {
             return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A scheduled analysis needs the"
                     + " document's web address: each run fetches the document as it is then"));
         }
-        Optional<Instant> first = CronExpressions.next(cron, now, zone);
-        if (first.isEmpty()) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("invalid_cron", "'" + request.cronExpression()
-                    + "' never runs"));
-        }
-        Duration shortest = shortestInterval(cron, first.get(), zone);
-        Duration allowed = config.minIntervalOf(request.tier());
-        if (shortest.compareTo(allowed) < 0) {
-            return ExecutionEvent.failed(id, new ErrorInfo("schedule_too_frequent", "Your " + request.tier()
-                    + " tier runs a schedule at most every " + allowed.toMinutes() + " minutes; this one runs "
-                    + shortest.toMinutes() + " minutes apart", EventJson.mapper().createObjectNode()
-                    .put("min_interval_seconds", allowed.toSeconds())));
-        }
+        // an expression that reads runs some day (CronExpression.parse refuses the others)
+        Instant first = schedule.cron().next(now, schedule.zone()).orElseThrow();
         int maxActive = config.maxActiveOf(request.tier());
         if (maxActive >= 0 && store.countActive(request.userId()) >= maxActive) {
             return ExecutionEvent.failed(id, new ErrorInfo("schedule_limit_reached", "Your " + request.tier()
@@ -96,8 +78,8 @@ public class Schedules {
                     EventJson.mapper().createObjectNode().put("max_active", maxActive)));
         }
         ScheduledTask task = new ScheduledTask(id, request.userId(), request.tier(), request.name(),
-                request.cronExpression().trim(), zone.getId(), request.taskIntent(), request.taskParameters(),
-                ScheduledTask.ACTIVE, first.get(), null, 0, 0, now);
+                schedule.cron().text(), schedule.zone().getId(), request.taskIntent(), request.taskParameters(),
+                ScheduledTask.ACTIVE, first, null, 0, 0, now);
         store.create(task);
         return ExecutionEvent.completed(id, view(store.find(id).orElse(task), now));
     }
@@ -105,15 +87,15 @@ public class Schedules {
     /** The run of a due schedule, and when it runs next: after now, so times missed while down run once. */
     public TaskStore.Firing plan(ScheduledTask task, Instant now) {
         ZoneId zone = ZoneId.of(task.timeZone());
-        Cron cron = CronExpressions.parse(task.cron());
+        CronExpression cron = CronExpression.parse(task.cron());
         String runId = TaskStore.runId(task.id(), task.nextRunAt());
         IntentParsed intent = new IntentParsed(runId, task.userId(), task.tier(), task.taskIntent(),
                 task.taskParameters(), now);
-        Instant next = CronExpressions.next(cron, now, zone).orElse(null);
+        Instant next = cron.next(now, zone).orElse(null);
         int missed = 0;
-        for (Instant at = CronExpressions.next(cron, task.nextRunAt(), zone).orElse(null);
+        for (Instant at = cron.next(task.nextRunAt(), zone).orElse(null);
                 at != null && at.isBefore(now) && missed < 10_000;
-                at = CronExpressions.next(cron, at, zone).orElse(null)) {
+                at = cron.next(at, zone).orElse(null)) {
             missed++;
         }
         return new TaskStore.Firing(new DueRun(runId, intent), next, missed);
@@ -121,33 +103,16 @@ public class Schedules {
 
     /** A schedule as its owner sees it: what, when, the next runs, and how it went so far. */
     public static ScheduleView view(ScheduledTask task, Instant now) {
-        Cron cron = CronExpressions.parse(task.cron());
+        CronExpression cron = CronExpression.parse(task.cron());
+        ZoneId zone = ZoneId.of(task.timeZone());
         List<OffsetDateTime> next = new ArrayList<>();
         if (ScheduledTask.ACTIVE.equals(task.status()) && task.nextRunAt() != null) {
-            ZoneId zone = ZoneId.of(task.timeZone());
-            Instant at = task.nextRunAt();
-            for (int i = 0; i < NEXT_RUNS_SHOWN && at != null; i++) {
-                next.add(at.atZone(zone).toOffsetDateTime());
-                at = CronExpressions.next(cron, at, zone).orElse(null);
-            }
+            next.add(task.nextRunAt().atZone(zone).toOffsetDateTime());
+            cron.nextRuns(task.nextRunAt(), zone, NEXT_RUNS_SHOWN - 1)
+                    .forEach(at -> next.add(at.atZone(zone).toOffsetDateTime()));
         }
-        return new ScheduleView(task.id(), task.name(), task.cron(), task.timeZone(), CronExpressions.describe(cron),
+        return new ScheduleView(task.id(), task.name(), task.cron(), task.timeZone(), cron.describe(Locale.ENGLISH),
                 task.status(), task.taskIntent(), task.runs(), task.missed(), task.createdAt(), task.lastRunAt(),
                 task.lastRunAt() == null ? null : TaskStore.runId(task.id(), task.lastRunAt()), next);
-    }
-
-    private static Duration shortestInterval(Cron cron, Instant first, ZoneId zone) {
-        Duration shortest = Duration.ofDays(3660);
-        Instant at = first;
-        for (int i = 0; i < RUNS_CHECKED_FOR_INTERVAL; i++) {
-            Optional<Instant> next = CronExpressions.next(cron, at, zone);
-            if (next.isEmpty()) {
-                break;
-            }
-            Duration gap = Duration.between(at, next.get());
-            shortest = gap.compareTo(shortest) < 0 ? gap : shortest;
-            at = next.get();
-        }
-        return shortest;
     }
 }

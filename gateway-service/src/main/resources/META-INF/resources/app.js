@@ -563,7 +563,7 @@ function say(who, text, jobId) {
 }
 
 function offer(reply) {
-  const answers = /^Shall I/.test(reply.reply || '') ? ['yes', 'no']
+  const answers = reply.awaiting_confirmation ? ['yes', 'no']
     : (reply.missing || []).flatMap((name) => QUICK_REPLIES[name] || []);
   $('quick-replies').replaceChildren(...answers.map((answer) => {
     const button = element('button', answer, 'quick');

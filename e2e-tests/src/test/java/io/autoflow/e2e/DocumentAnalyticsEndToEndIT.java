@@ -116,6 +116,16 @@ class DocumentAnalyticsEndToEndIT extends OnThePlatform {
     }
 
     @Test
+    void aDocumentAskedForInAConversationIsFetchedWhenItsJobRuns() {
+        // the site answers 404: the conversation still starts the job, which fails saying why
+        String jobId = chat(null, "analyse " + platform.documentUrl("/exports/gone.csv") + " and show me the trends")
+                .body("intent", is("document_analytics")).body("job_id", notNullValue()).extract().path("job_id");
+        JsonPath job = platform.awaitFinished(jobId);
+        assertThat(job.getString("status")).as(job.prettify()).isEqualTo("failed");
+        assertThat(job.getString("error.code")).startsWith("url_");
+    }
+
+    @Test
     void aConversationAsksForTheMissingDocumentThenStartsTheJob() throws Exception {
         String session = chat(null, "Please analyse my sales figures and show me the trends")
                 .body("intent", is("document_analytics"))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.path.json.JsonPath;
 import jakarta.mail.internet.MimeMessage;
@@ -21,7 +20,7 @@ class ScheduleEndToEndIT extends OnThePlatform {
         String url = platform.documentUrl("/api/rates?base=EUR");
         String session = chat(null, "every monday at 9am call " + url + " and email me the result")
                 .body("intent", is("schedule_task"))
-                .body("reply", startsWith("Shall I"))
+                .body("awaiting_confirmation", is(true))
                 .extract().path("session_id");
 
         String jobId = chat(session, "yes").body("job_id", notNullValue()).extract().path("job_id");
@@ -43,7 +42,7 @@ class ScheduleEndToEndIT extends OnThePlatform {
                 .body("schedules.find { it.schedule_id == '" + jobId + "' }.status", is("cancelled"));
 
         String analysis = chat(null, "every monday at 9am analyse " + platform.documentUrl("/exports/sales.csv")
-                + " and email me the report").body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                + " and email me the report").body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
                 .extract().path("session_id");
         String analysisId = chat(analysis, "yes").body("job_id", notNullValue()).extract().path("job_id");
         assertThat(platform.awaitFinished(analysisId).getString("status")).isEqualTo("completed");
@@ -71,7 +70,7 @@ class ScheduleEndToEndIT extends OnThePlatform {
         assertThat(email.getAllRecipients()[0].toString()).isEqualTo("local@autoflow.localhost");
 
         String session = chat(null, "remind me to submit my timesheet every friday at 4pm")
-                .body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
                 .extract().path("session_id");
         String scheduleId = chat(session, "yes").body("job_id", notNullValue()).extract().path("job_id");
         assertThat(platform.awaitFinished(scheduleId).getString("status")).isEqualTo("completed");

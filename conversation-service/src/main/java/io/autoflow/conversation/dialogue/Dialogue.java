@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +34,9 @@ public class Dialogue {
             "webhook_url", List.of("url"), "url", List.of("url"), "email", List.of("email"), "cron", List.of("cron"),
             "target_format", List.of("target_format"));
 
+    /** The intents that do something. */
+    private static final java.util.Set<String> ACTIONS = java.util.Set.of("document_analytics", "data_transform",
+            "api_automation", "notification", "schedule_task");
     /** The intents whose request takes a document. */
     private static final java.util.Set<String> FILE_INTENTS = java.util.Set.of("document_analytics", "data_transform");
 
@@ -57,14 +59,19 @@ public class Dialogue {
     /**
      * The answer to one message.
      *
+     * @param awaitingConfirmation the reply asks yes or no before doing it
      * @param understoodBy who read the message: {@code llm}, or {@code offline} (also when the model failed)
      */
     public record Reply(String sessionId, String reply, String intent, Map<String, Object> parameters,
-            List<String> missing, boolean complete, String understoodBy) {
+            List<String> missing, boolean complete, boolean awaitingConfirmation, String understoodBy) {
 
         /** Only the parameters the intent's schema declares, in their types. */
         public Reply {
             parameters = IntentParameters.typed(intent, parameters);
+        }
+
+        static Reply saying(String sessionId, String reply, String intent) {
+            return new Reply(sessionId, reply, intent, Map.of(), List.of(), false, false, "offline");
         }
     }
 
@@ -75,27 +82,22 @@ public class Dialogue {
      */
     public Reply handle(String userId, String sessionId, String message, String attachment, String userZone) {
         String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
-        if (isCancel(message)) {
-            sessions.end(userId, id);
-            return new Reply(id, "Cancelled. What would you like to do next?", null, Map.of(), List.of(), false,
-                    "offline");
-        }
         Optional<Session> pending = sessions.find(userId, id);
-        if (pending.isPresent() && pending.get().confirming()) {
-            if (isYes(message)) {
-                sessions.end(userId, id);
-                Session session = pending.get().confirmed();
-                return new Reply(id, "Understood: " + summary(session) + ".", session.intent(),
-                        session.parameters(), List.of(), true, "offline");
-            }
-            if (isNo(message)) {
-                sessions.end(userId, id);
-                return new Reply(id, "Fine, I will not do it. What would you like instead?", null, Map.of(),
-                        List.of(), false, "offline");
-            }
+        if (isCancel(message) || pending.isPresent() && isNo(message)) {
+            sessions.end(userId, id);
+            return Reply.saying(id, pending.isPresent() && pending.get().confirming()
+                    ? "Fine, I will not do it. What would you like instead?"
+                    : "Cancelled. What would you like to do next?", null);
         }
-        Optional<Session> continued = pending.filter(p -> !p.confirming())
-                .flatMap(p -> answered(p, message, attachment));
+        if (pending.isPresent() && pending.get().confirming() && isYes(message)) {
+            sessions.end(userId, id);
+            Session session = pending.get().confirmed();
+            return new Reply(id, Confirmations.started(session), session.intent(), session.parameters(), List.of(),
+                    true, false, "offline");
+        }
+        // an open question owns the next message: its answer first, then a correction, then a new request
+        Optional<Session> continued = pending.flatMap(p -> p.confirming() ? Optional.empty()
+                : answered(p, message, attachment)).or(() -> pending.flatMap(p -> corrected(p, message)));
         String by = "offline";
         Session session;
         if (continued.isPresent()) {
@@ -123,46 +125,89 @@ public class Dialogue {
         session = inZone(session, userZone);
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
-            return new Reply(id, refusals + OfflineParser.question(session.missing().get(0)), session.intent(),
-                    session.parameters(), session.missing(), false, by);
+            return new Reply(id, refusals + OfflineParser.question(session.missing().get(0), session.parameters()),
+                    session.intent(), session.parameters(), session.missing(), false, false, by);
         }
         if (needsConfirmation(session)) {
             sessions.save(userId, id, session.toConfirm());
-            return new Reply(id, "Shall I " + summary(session) + "? Answer yes or no.", session.intent(),
-                    session.parameters(), List.of(), false, by);
+            return new Reply(id, Confirmations.ask(session), session.intent(), session.parameters(), List.of(), false,
+                    true, by);
         }
         sessions.end(userId, id);
         return switch (session.intent()) {
-            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false, by);
+            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false, false, by);
             case "smalltalk" -> new Reply(id, "Hello! Tell me what you would like done, or ask me what I can do.",
-                    "smalltalk", Map.of(), List.of(), false, by);
+                    "smalltalk", Map.of(), List.of(), false, false, by);
+            case "out_of_scope" -> new Reply(id, "That is not something I can do. " + HELP, "unknown", Map.of(),
+                    List.of(), false, false, by);
             case "unknown" -> new Reply(id, "I did not understand that. " + HELP, "unknown", Map.of(), List.of(),
-                    false, by);
-            default -> new Reply(id, "Understood: " + summary(session) + ".", session.intent(),
-                    session.parameters(), List.of(), true, by);
+                    false, false, by);
+            default -> new Reply(id, Confirmations.started(session), session.intent(), session.parameters(),
+                    List.of(), true, false, by);
         };
     }
 
-    /** The pending request with what the message answers filled in, or empty when it answers nothing asked. */
+    /**
+     * The pending request with the answer to its question, read as that answer first ("What should the message
+     * say?" takes the whole reply); else with whatever it fills of what is missing; empty when it answers nothing.
+     */
     private Optional<Session> answered(Session pending, String message, String attachment) {
-        Map<String, Object> found = parser.slots(message);
+        String asked = pending.missing().isEmpty() ? null : pending.missing().get(0);
+        Map<String, Object> found = asked == null ? Map.of() : parser.answer(asked, message);
+        if (attachment != null && "file".equals(asked)) {
+            found = Map.of("file", attachment);
+        }
+        if (!found.isEmpty()) {
+            Map<String, Object> parameters = new LinkedHashMap<>(pending.parameters());
+            parameters.putAll(found);
+            return Optional.of(new Session(pending.intent(), parameters,
+                    OfflineParser.missing(pending.intent(), parameters)));
+        }
+        Map<String, Object> said = parser.slots(message);
         if (attachment != null) {
-            found.put("file", attachment);
+            said.put("file", attachment);
         }
         Map<String, Object> parameters = new LinkedHashMap<>(pending.parameters());
-        boolean answered = false;
+        boolean filled = false;
         for (String name : pending.missing()) {
             Optional<Object> value = SOURCES.getOrDefault(name, List.of(name)).stream()
-                    .filter(found::containsKey).findFirst().map(found::get);
+                    .filter(said::containsKey).findFirst().map(said::get);
             if (value.isPresent()) {
                 parameters.put(name, value.get());
-                answered = true;
+                filled = true;
             }
         }
-        if (!answered) {
+        if (!filled) {
             return Optional.empty();
         }
-        found.forEach(parameters::putIfAbsent); // what else the answer says, e.g. a format
+        said.forEach(parameters::putIfAbsent);
+        return Optional.of(new Session(pending.intent(), parameters,
+                OfflineParser.missing(pending.intent(), parameters)));
+    }
+
+    /**
+     * The pending request changed as the message says, when it reads as a change ("change the time to 9", "make it
+     * 10am", "send it to ann@example.org instead"); empty otherwise.
+     */
+    private Optional<Session> corrected(Session pending, String message) {
+        String t = message.trim().toLowerCase(Locale.ROOT);
+        if (!t.matches("(?s)^(no,?\\s*)?(change|make|set|move|switch|put|use)\\b.*|.*\\binstead\\b.*"
+                + "|^(actually|rather)\\b.*")) {
+            return Optional.empty();
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>(pending.parameters());
+        Map<String, Object> said = parser.slots(message);
+        said.remove("delivery");
+        if (parameters.get("cron") instanceof String cron && !said.containsKey("cron")) {
+            int[] time = parser.timeOfDay(message);
+            if (time != null) {
+                said.put("cron", parser.withTime(cron, time));
+            }
+        }
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        parameters.putAll(said);
         return Optional.of(new Session(pending.intent(), parameters,
                 OfflineParser.missing(pending.intent(), parameters)));
     }
@@ -183,27 +228,24 @@ public class Dialogue {
      */
     private static boolean needsConfirmation(Session session) {
         Object email = session.parameters().get("email");
-        return session.intent().equals("schedule_task") || email != null && !"me".equals(email);
+        return session.intent().equals("schedule_task") || email != null && !"me".equals(email)
+                && ACTIONS.contains(session.intent());
     }
 
     private static boolean isYes(String message) {
-        return message.trim().toLowerCase(Locale.ROOT).matches("(yes|y|yep|yeah|sure|ok|okay|confirm|do it|go ahead"
-                + "|oui|ja|sí|si)[.! ]*(please)?[.! ]*");
+        return message.trim().toLowerCase(Locale.ROOT).matches("(yes|y|yep|yeah|yup|sure|ok|okay|confirm|confirmed"
+                + "|do it|go ahead|sounds good|perfect|correct|right|oui|d'accord|vas-y|allez-y|parfait|ja|jawohl|genau"
+                + "|gerne|mach das|los|sí|si|vale|claro|de acuerdo|adelante|perfecto)[.! ]*(please|merci|bitte"
+                + "|por favor)?[.! ]*");
     }
 
     private static boolean isNo(String message) {
-        return message.trim().toLowerCase(Locale.ROOT).matches("(no|n|nope|don't|do not|non|nein)[.! ]*");
+        return message.trim().toLowerCase(Locale.ROOT).matches("(no|n|nope|nah|don't|do not|no thanks|non|non merci"
+                + "|nein|nein danke|no gracias)[.! ]*");
     }
 
     private static boolean isCancel(String message) {
-        return message.trim().toLowerCase(Locale.ROOT).matches("(cancel|stop|never ?mind|forget it|abort|annuler"
-                + "|abbrechen)[.! ]*");
-    }
-
-    private static String summary(Session session) {
-        return session.intent().replace('_', ' ') + " with " + session.parameters().entrySet().stream()
-                .map(e -> e.getKey().replace('_', ' ') + " " + (String.valueOf(e.getValue()).startsWith("upload:")
-                        ? "(the attached document)" : e.getValue()))
-                .collect(Collectors.joining(", "));
+        return message.trim().toLowerCase(Locale.ROOT).matches("(cancel|cancel (it|that)|stop|never ?mind|forget it"
+                + "|abort|annuler|annule|laisse tomber|abbrechen|vergiss es|cancelar|cancela|olvídalo|olvidalo)[.! ]*");
     }
 }

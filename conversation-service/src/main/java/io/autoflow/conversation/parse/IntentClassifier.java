@@ -28,6 +28,9 @@ public final class IntentClassifier {
     /** Below this cosine similarity to every example, a message is not understood. */
     static final double MIN_SIMILARITY = 0.35;
     private static final int NEIGHBOURS = 5;
+    private static final String OUT_OF_SCOPE = "out_of_scope";
+    /** Below this mean similarity, out of scope does not win: the next intent does. */
+    static final double MIN_OUT_OF_SCOPE = 0.5;
 
     private final EmbeddingModel model;
     private final List<Example> examples = new ArrayList<>();
@@ -69,6 +72,14 @@ public final class IntentClassifier {
         }
         Map.Entry<String, double[]> best = votes.entrySet().stream()
                 .max(Comparator.comparingDouble(e -> e.getValue()[0])).orElseThrow();
+        if (best.getKey().equals(OUT_OF_SCOPE) && best.getValue()[0] / best.getValue()[1] < MIN_OUT_OF_SCOPE) {
+            // declining needs more certainty than doing: a short message in another language lands near anything
+            votes.remove(OUT_OF_SCOPE);
+            best = votes.entrySet().stream().max(Comparator.comparingDouble(e -> e.getValue()[0])).orElse(null);
+            if (best == null) {
+                return new Classification("unknown", scored.get(0)[1]);
+            }
+        }
         return new Classification(best.getKey(), best.getValue()[0] / best.getValue()[1]);
     }
 

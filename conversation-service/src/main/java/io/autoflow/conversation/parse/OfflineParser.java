@@ -21,7 +21,9 @@ public final class OfflineParser {
             "cron", "When should it run? For example \"every Monday at 9am\".",
             "url", "Which URL should I call?",
             "target_format", "Which format should I convert it to (csv, json or xlsx)?",
-            "message", "What should the message say?");
+            "message", "What should the message say?",
+            "task_intent", "What should I do each time: send you a message (\"remind me to …\"), call an API (its"
+                    + " URL) or analyse a document (its web address)?");
 
     /** The intents that can be scheduled. */
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
@@ -45,10 +47,89 @@ public final class OfflineParser {
         this.classifier = classifier;
     }
 
+    /**
+     * What a message says when it answers the question asked for {@code slot}: a message's whole text, a time of
+     * day, an address, a URL, a format. Empty when it does not read as that answer.
+     */
+    public Map<String, Object> answer(String slot, String message) {
+        Map<String, Object> found = slots(message);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        switch (slot) {
+            case "message" -> {
+                Object said = found.get("message");
+                String text = said != null ? said.toString() : message.trim()
+                        .replaceFirst("(?i)^(it should say|say|tell (him|her|them)( that)?|the message is)[:,]?\\s+", "")
+                        .replaceAll("^[\"\u201c\u00ab]|[\"\u201d\u00bb]$", "").trim();
+                if (!text.isEmpty()) {
+                    answer.put("message", text);
+                }
+            }
+            case "cron" -> {
+                Object cron = found.get("cron");
+                int[] time = ScheduleParser.timeOfDay(message);
+                if (cron != null) {
+                    answer.put("cron", cron);
+                } else if (time != null) {
+                    answer.put("cron", time[1] + " " + time[0] + " * * *"); // "at 9": every day then
+                }
+            }
+            case "task_intent" -> {
+                ParsedMessage task = parse(message);
+                String intent = TASKS.contains(task.intent()) ? task.intent()
+                        : "schedule_task".equals(task.intent()) ? (String) task.parameters().get("task_intent") : null;
+                if (intent == null && found.containsKey("url")) {
+                    intent = taskOf(found).orElse(null);
+                }
+                if (intent != null) {
+                    answer.putAll(task.parameters());
+                    answer.remove("cron");
+                    answer.put("task_intent", intent);
+                    if ("document_analytics".equals(intent) && found.containsKey("url")) {
+                        answer.put("file", found.get("url"));
+                    }
+                }
+            }
+            case "file" -> {
+                Object file = found.containsKey("url") ? found.get("url") : found.get("file");
+                if (file != null) {
+                    answer.put("file", file);
+                }
+            }
+            case "url", "webhook_url" -> {
+                if (found.containsKey("url")) {
+                    answer.put(slot, found.get("url"));
+                }
+            }
+            case "target_format" -> {
+                String format = message.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                Object target = found.containsKey("target_format") ? found.get("target_format")
+                        : Set.of("csv", "json", "xlsx").contains(format) ? format
+                        : format.equals("excel") ? "xlsx" : null;
+                if (target != null) {
+                    answer.put("target_format", target);
+                }
+            }
+            default -> {
+                if (found.containsKey(slot)) {
+                    answer.put(slot, found.get(slot));
+                }
+            }
+        }
+        if (!answer.isEmpty() && !slot.equals("message")) {
+            // what else the answer says, e.g. a format; not the value just taken (a URL taken as the file)
+            found.forEach((name, value) -> {
+                if (!answer.containsValue(value)) {
+                    answer.putIfAbsent(name, value);
+                }
+            });
+        }
+        return answer;
+    }
+
     public ParsedMessage parse(String message) {
         IntentClassifier.Classification classification = classifier.classify(message);
         Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
-        String intent = classification.intent();
+        String intent = settled(classification.intent(), parameters, message);
         if (parameters.containsKey("cron") && TASKS.contains(intent)) {
             // A task said with a time to repeat it is a schedule of that task.
             parameters.put("task_intent", intent);
@@ -63,6 +144,13 @@ public final class OfflineParser {
                 && !"webhook".equals(parameters.get("delivery"))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }
+        if (intent.equals("data_transform") && !parameters.containsKey("file") && parameters.containsKey("url")) {
+            parameters.put("file", parameters.remove("url")); // the document to convert, given by URL
+        }
+        if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")
+                && message.toLowerCase(Locale.ROOT).matches("(?s).*\\b(report|analy[sz]\\w*)\\b.*")) {
+            parameters.put("task_intent", "document_analytics"); // "set up a weekly sales report"
+        }
         if ("webhook".equals(parameters.get("delivery")) && DOCUMENT_INTENTS.contains(intent)
                 && parameters.containsKey("url")) {
             parameters.put("webhook_url", parameters.remove("url")); // with a document to read, where to send it
@@ -73,6 +161,42 @@ public final class OfflineParser {
         List<String> missing = missing(intent, parameters);
         return new ParsedMessage(intent, classification.confidence(), parameters, missing,
                 missing.isEmpty() ? null : question(missing.get(0)), "offline");
+    }
+
+    /**
+     * The intent, once what the message plainly says is weighed with what the classifier heard: an HTTP verb or a
+     * JSON body with a URL is an API call ("post {…} to https://…"); a message to send with an address or a
+     * recipient is a message, whatever else it resembles.
+     */
+    private static String settled(String heard, Map<String, Object> parameters, String message) {
+        String t = message.toLowerCase(Locale.ROOT);
+        Object url = parameters.get("url");
+        boolean document = url != null && url.toString().toLowerCase(Locale.ROOT)
+                .matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
+        boolean apiVerb = t.matches("(?s)^\\s*(post|put|patch|delete|get|call|hit|ping)\\b.*")
+                || t.matches("(?s).*\\b(send an? (post|put|patch|delete|get) request|call the api|api call)\\b.*");
+        if (url != null && !document && (apiVerb || parameters.containsKey("body"))
+                && !"schedule_task".equals(heard)) {
+            if (parameters.containsKey("body") && !parameters.containsKey("method")) {
+                parameters.put("method", "POST");
+            }
+            if (t.matches("(?s)^\\s*(post|put|patch|delete)\\b.*") && !parameters.containsKey("method")) {
+                parameters.put("method", t.trim().split("\\s+")[0].toUpperCase(Locale.ROOT));
+            }
+            return "api_automation";
+        }
+        if (parameters.containsKey("cron") && parameters.containsKey("message") && !TASKS.contains(heard)) {
+            return "notification"; // a reminder: made a schedule of one by parse
+        }
+        boolean toSomeone = parameters.containsKey("email") || parameters.containsKey("recipient");
+        if (Set.of("unknown", "smalltalk", "help", "schedule_task").contains(heard) && !parameters.containsKey("cron")
+                && parameters.containsKey("message") && (toSomeone || meansMe(message))) {
+            return "notification";
+        }
+        if (Set.of("unknown", "smalltalk", "help").contains(heard) && parameters.containsKey("recipient")) {
+            return "notification"; // "send a msg to my boss"
+        }
+        return heard;
     }
 
     /** What a schedule repeats, by what it names: an API to call, a message to send, a document to analyse. */
@@ -88,6 +212,24 @@ public final class OfflineParser {
         return parameters.containsKey("file") ? java.util.Optional.of("document_analytics") : java.util.Optional.empty();
     }
 
+    /** The time of day a message names, however short ("9", "to 10am", "um 8 Uhr"); null when none. */
+    public int[] timeOfDay(String message) {
+        return ScheduleParser.timeOfDay(message);
+    }
+
+    /** The cron expression at another time of day, its days kept. */
+    public String withTime(String cron, int[] time) {
+        return ScheduleParser.at(cron, time);
+    }
+
+    /** The question that asks for a parameter, naming who when the request named a recipient ("my boss"). */
+    public static String question(String parameter, Map<String, Object> parameters) {
+        if (parameter.equals("email") && parameters.get("recipient") instanceof String who) {
+            return "What is the email address of your " + who + "?";
+        }
+        return question(parameter);
+    }
+
     /** The question that asks for a parameter. */
     public static String question(String parameter) {
         return QUESTIONS.getOrDefault(parameter, "Could you tell me the " + parameter.replace('_', ' ') + "?");
@@ -101,6 +243,25 @@ public final class OfflineParser {
     /** The required parameters of the intent that the message does not give. */
     public static List<String> missing(String intent, Map<String, Object> parameters) {
         List<String> required = new ArrayList<>(IntentParameters.required(intent));
+        if ("schedule_task".equals(intent)) {
+            // what each run does, and what that needs
+            // a model's answer may leave the task to its parameters to tell, as the gateway reads them
+            Object task = parameters.containsKey("task_intent") ? parameters.get("task_intent")
+                    : taskOf(parameters).orElse(null);
+            if (task == null) {
+                required.add("task_intent");
+            }
+            if ("notification".equals(task)) {
+                required.add("message");
+            } else if ("api_automation".equals(task)) {
+                required.add("url");
+            } else if ("document_analytics".equals(task) && !parameters.containsKey("url")) {
+                required.add("file");
+            }
+        }
+        if (parameters.containsKey("recipient") && !parameters.containsKey("email")) {
+            required.add("email"); // "my boss": asked, not guessed
+        }
         if ("email".equals(parameters.get("delivery"))) {
             required.add("email");
         }

@@ -40,12 +40,16 @@ final class ScheduleParser {
      */
     private static final String ADVERB_END = "(\\s*$|\\s*[,.!;]|\\s+(at|on|in|from|until|please|basis)\\b).*";
 
+    /** "set up a weekly report", "send me a daily summary": the adjective names a schedule after such a verb. */
+    private static final String SET_UP = ".*\\b(set up|setup|create|schedule|send me|email me|i want|i need|give me)"
+            + " (a|an|my) ";
+
     private ScheduleParser() {
     }
 
     /** The cron expression of the schedule the text names, or {@code null} when it names none. */
     static String cron(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
+        String t = SchedulePhrases.english(text.toLowerCase(Locale.ROOT));
         Matcher minutes = EVERY_MINUTES.matcher(t);
         if (minutes.find()) {
             return "*/" + Integer.parseInt(minutes.group(1)) + " * * * *";
@@ -75,17 +79,44 @@ final class ScheduleParser {
             String day = dayOfMonth.group(1) != null ? dayOfMonth.group(1) : dayOfMonth.group(2);
             return at + " " + Integer.parseInt(day) + " * *";
         }
-        if (t.matches(".*\\b(every month|each month)\\b.*") || t.matches(".*\\bmonthly" + ADVERB_END)) {
+        if (t.matches(".*\\b(every month|each month)\\b.*") || t.matches(".*\\bmonthly" + ADVERB_END)
+                || t.matches(SET_UP + "monthly\\b.*")) {
             return at + " 1 * *";
         }
-        if (t.matches(".*\\b(every week|each week)\\b.*") || t.matches(".*\\bweekly" + ADVERB_END)) {
+        if (t.matches(".*\\b(every week|each week)\\b.*") || t.matches(".*\\bweekly" + ADVERB_END)
+                || t.matches(SET_UP + "weekly\\b.*")) {
             return at + " * * MON";
         }
         if (t.matches(".*\\b(every day|each day|every morning|each morning|every evening|every night|nightly)\\b.*")
-                || t.matches(".*\\bdaily" + ADVERB_END)) {
+                || t.matches(".*\\bdaily" + ADVERB_END) || t.matches(SET_UP + "daily\\b.*")) {
             return at + " * * *";
         }
         return null;
+    }
+
+    /**
+     * The time of day an answer or a correction names, however short: "9", "9am", "18:30", "to 9", "at 9h",
+     * "um 8 Uhr", "a las 9"; {@code null} when none.
+     */
+    static int[] timeOfDay(String text) {
+        String t = SchedulePhrases.english(text.toLowerCase(Locale.ROOT)).replaceAll("\\bto (\\d)", "at $1");
+        int[] time = time(t);
+        if (time == null) {
+            Matcher bare = Pattern.compile("^\\D{0,20}?\\b(\\d{1,2})\\b\\D{0,20}$").matcher(t.trim());
+            if (bare.matches() && Integer.parseInt(bare.group(1)) <= 23) {
+                time = new int[] {Integer.parseInt(bare.group(1)), 0};
+            }
+        }
+        return time;
+    }
+
+    /** The cron expression with its time of day changed: "change the time to 9". */
+    static String at(String cron, int[] time) {
+        String[] fields = cron.split(" ");
+        if (fields.length != 5 || fields[0].contains("/") || fields[1].contains("/") || fields[1].equals("*")) {
+            return time[1] + " " + time[0] + " * * *";
+        }
+        return time[1] + " " + time[0] + " " + fields[2] + " " + fields[3] + " " + fields[4];
     }
 
     /** [hour, minute] of the time of day the text names, or {@code null}. */

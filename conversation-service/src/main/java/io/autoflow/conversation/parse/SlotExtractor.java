@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class SlotExtractor {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)*\\.[a-z]{2,}",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')]+", Pattern.CASE_INSENSITIVE);
@@ -38,6 +39,39 @@ public final class SlotExtractor {
     private static final Pattern WHEN = Pattern.compile("(?i)\\s+(?:every|each|daily|weekly|monthly|hourly|on the"
             + "|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|at \\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|h)?\\b"
             + "|tomorrow|tonight|by e-?mail|per e-?mail)\\b.*$");
+    /** "Remind me …" in English, French, German and Spanish: what follows is the reminder, with its when inside. */
+    private static final Pattern REMIND = Pattern.compile("(?iu)\\b(?:remind (?:me|us)|rappelle[- ]moi|rappelez[- ]moi"
+            + "|erinnere mich|erinnern sie mich|recuérdame|recuerdame)\\b[,:]?(.{1,2000})");
+    /** Where in a reminder it says when (in the four languages) or how: not part of what it says. */
+    private static final Pattern WHEN_ANYWHERE = Pattern.compile("(?iu)\\b(?:(?:every|each) (?:\\d+ )?(?:day|week|month"
+            + "|morning|evening|night|hour|minute|weekday|working day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
+            + "|daily|weekly|monthly|hourly|nightly|tomorrow|tonight|today"
+            + "|(?:at|@) ?\\d{1,2}(?:[:.]\\d\\d)?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|o'clock)?"
+            + "|\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)|\\d{1,2}:\\d\\d"
+            + "|on (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of (?:each|every|the) month)?"
+            + "|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+            + "|(?:london|paris|berlin|madrid|new york|tokyo|eastern|pacific|central) time|utc|gmt|cet"
+            + "|in [A-Za-z]+/[A-Za-z_]+|by e-?mail|per e-?mail|par e-?mail|por (?:e-?mail|correo)"
+            + "|(?:tous les|toutes les|chaque|jeden|jede|alle|cada|todos los|todas las) \\p{L}+"
+            + "|à \\d{1,2} ?h ?(?:\\d\\d)?|\\d{1,2} ?h(?:\\d\\d)?|le \\d{1,2}(?:er)? de chaque mois"
+            + "|um \\d{1,2}(?:[:.]\\d\\d)?(?: uhr)?|am \\d{1,2}\\.? (?:jedes|jeden|des) monats"
+            + "|(?:mon|diens|mittwoch|donners|frei|sams|sonn)tags|täglich|werktags"
+            + "|a las? \\d{1,2}(?:[:.]\\d\\d)?|el día \\d{1,2} de cada mes|de la (?:mañana|tarde|noche)"
+            + "|du (?:matin|soir))\\b");
+    /** Words that join "remind me" to what to remember: "to", "that", "de", "dass", "que", … */
+    private static final Pattern JOINER = Pattern.compile("(?iu)^(?:[\\s,:]|to\\b|that\\b|about\\b|of\\b|de\\b"
+            + "|d'|du\\b|que\\b|dass\\b|daran,?|zu\\b|an\\b|para\\b)+");
+    /** "to my boss", "à mon chef", "meinem Team", "a mi jefe": someone whose address the user must give. */
+    private static final Pattern RECIPIENT = Pattern.compile("(?iu)\\b(?:(?:to|tell|email|e-mail|message|text"
+            + "|notify|inform|remind) (?:my|our|the)|à (?:mon|ma|mes|notre|l')|(?:meinem|meiner|unserem|dem)"
+            + "|a (?:mi|mis|nuestro|nuestra)) ?(boss|manager|team|wife|husband|partner|colleagues?|co-?workers?|mum"
+            + "|mom|dad|mother|father|sister|brother|friends?|clients?|customers?|accountant|landlord|assistant"
+            + "|family|sales team|ops team|support team|patron|chef|équipe|femme|mari|collègues?|chefin|team"
+            + "|frau|mann|kollegen|jefe|jefa|equipo|esposa|esposo|compañeros)\\b");
+    /** A JSON object in the message: the body of an API call. */
+    private static final Pattern JSON_OBJECT = Pattern.compile("\\{.*}", Pattern.DOTALL);
+    /** "with header X-Api-Key: abc" */
+    private static final Pattern HEADER = Pattern.compile("(?i)\\bheader\\s+([A-Za-z][A-Za-z0-9-]*)\\s*[:=]\\s*(\\S+)");
     private static final Pattern ZONE = Pattern.compile("\\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\\b");
     private static final Map<String, String> ZONE_WORDS = Map.of("utc", "UTC", "gmt", "UTC",
             "paris time", "Europe/Paris", "london time", "Europe/London", "berlin time", "Europe/Berlin",
@@ -96,6 +130,16 @@ public final class SlotExtractor {
         if (said != null) {
             slots.put("message", said);
         }
+        Matcher recipient = RECIPIENT.matcher(message);
+        if (recipient.find() && emails.isEmpty()) {
+            slots.put("recipient", recipient.group(1).toLowerCase(Locale.ROOT));
+            slots.putIfAbsent("delivery", "email");
+        }
+        body(withoutUrls).ifPresent(body -> slots.put("body", body));
+        Matcher header = HEADER.matcher(message);
+        if (header.find()) {
+            slots.put("headers", Map.of(header.group(1), header.group(2)));
+        }
         return slots;
     }
 
@@ -104,6 +148,14 @@ public final class SlotExtractor {
         Matcher quoted = QUOTED.matcher(message);
         if (quoted.find()) {
             return quoted.group(1).trim();
+        }
+        Matcher remind = REMIND.matcher(message);
+        if (remind.find()) {
+            String said = WHEN_ANYWHERE.matcher(remind.group(1)).replaceAll(" ").replaceAll("\\s+", " ").trim();
+            said = JOINER.matcher(said).replaceFirst("").replaceAll("[\\s.!,]+$", "").trim();
+            if (!said.isEmpty()) {
+                return said;
+            }
         }
         Matcher saying = SAYING.matcher(message);
         if (!saying.find()) {
@@ -131,7 +183,8 @@ public final class SlotExtractor {
         if (t.contains("webhook")) {
             return "webhook";
         }
-        if (hasEmail || t.matches(".*\\b(e-?mail|mail it|inbox|by mail|per mail)\\b.*")) {
+        if (hasEmail || t.matches("(?s).*\\b(e-?mail|mail it|mail me|inbox|by mail|per mail|par mail|por correo"
+                + "|courriel)\\b.*")) {
             return "email";
         }
         if (t.matches(".*\\b(download|let me download)\\b.*")) {
@@ -142,20 +195,35 @@ public final class SlotExtractor {
 
     private static List<String> analyses(String t) {
         List<String> found = new ArrayList<>();
-        if (t.matches(".*\\b(statistic|statistics|stats|describe|summary|summari[sz]e|distribution|correlation"
-                + "|correlations)\\b.*")) {
+        if (t.matches("(?s).*\\b(statistic|statistics|stats|describe|summary|summari[sz]e|distribution|correlation"
+                + "|correlations|statistiques?|statistik|estadísticas?|resumen|résumé|zusammenfassung)\\b.*")) {
             found.add("statistical");
         }
-        if (t.matches(".*\\b(trends?|over time|growth|seasonal|seasonality|forecast)\\b.*")) {
+        if (t.matches("(?s).*\\b(trends?|over time|growth|seasonal|seasonality|forecast|tendances?|tendencias?"
+                + "|entwicklung|évolution|evolución)\\b.*")) {
             found.add("trends");
         }
-        if (t.matches(".*\\b(anomal(y|ies)|outliers?|unusual|odd values|spikes?)\\b.*")) {
+        if (t.matches("(?s).*\\b(anomal(y|ies)|outliers?|unusual|odd values|spikes?|anomalies|anomalien"
+                + "|anomalías|anomalias|ausreißer|valeurs aberrantes)\\b.*")) {
             found.add("anomalies");
         }
         if (t.matches(".*\\b(insights?|findings|what stands out)\\b.*")) {
             found.add("insights");
         }
         return found;
+    }
+
+    /** The first JSON object the text holds, or empty. */
+    static Optional<Object> body(String text) {
+        Matcher object = JSON_OBJECT.matcher(text);
+        if (!object.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(object.group(), Object.class));
+        } catch (java.io.IOException notJson) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the text is an IANA time zone name, e.g. Europe/Paris. */

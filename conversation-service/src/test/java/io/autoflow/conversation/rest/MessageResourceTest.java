@@ -56,7 +56,7 @@ class MessageResourceTest {
     @Test
     void cancelDropsTheRequestAndAnotherUserCannotContinueIt() {
         String session = send(user, null, "every Friday send the numbers by email")
-                .body("intent", is("schedule_task")).body("missing", contains("email"))
+                .body("intent", is("schedule_task")).body("missing", contains("task_intent", "email"))
                 .extract().path("session_id");
 
         // For another user the same session id holds nothing: the message is a request of its own.
@@ -70,7 +70,7 @@ class MessageResourceTest {
         given().contentType("application/json").body(Map.of("user_id", user, "time_zone", "Europe/Paris",
                 "message", "every Monday at 9am call https://api.example.com/orders")).post("/conversation/messages")
                 .then().statusCode(200).body("parameters.time_zone", is("Europe/Paris"))
-                .body("reply", containsString("time zone Europe/Paris"));
+                .body("reply", containsString("(Europe/Paris)"));
         send(user, null, "every day at 18:30 call https://api.example.com/orders")
                 .body("parameters.time_zone", is("UTC"));
         given().contentType("application/json").body(Map.of("user_id", user, "time_zone", "Europe/Paris",
@@ -83,13 +83,15 @@ class MessageResourceTest {
     void aScheduleOrAnEmailToSomeoneElseIsConfirmedFirst() {
         String session = send(user, null, "every Monday at 9am call https://api.example.com/orders")
                 .body("complete", is(false)).body("missing", empty())
-                .body("reply", startsWith("Shall I schedule task"))
+                .body("awaiting_confirmation", is(true))
+                .body("reply", is("Every Monday at 09:00 (UTC) I'll call GET https://api.example.com/orders; you can"
+                        + " download the answer from the job. Shall I set it up?"))
                 .extract().path("session_id");
         send(user, session, "yes").body("complete", is(true)).body("intent", is("schedule_task"))
                 .body("parameters.cron", is("0 9 * * MON"));
 
         String other = send(user, null, "analyse https://example.com/a.csv and email the report to boss@corp.com")
-                .body("reply", startsWith("Shall I")).extract().path("session_id");
+                .body("awaiting_confirmation", is(true)).extract().path("session_id");
         send(user, other, "no").body("complete", is(false)).body("reply", startsWith("Fine, I will not"));
     }
 
@@ -99,7 +101,7 @@ class MessageResourceTest {
                 .body("complete", is(true)).body("parameters.message", is("the backup finished"));
 
         String session = send(user, null, "remind me to submit my timesheet every Monday at 9am")
-                .body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                .body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
                 .extract().path("session_id");
         send(user, session, "yes").body("complete", is(true))
                 .body("parameters.task_intent", is("notification"))
@@ -107,7 +109,7 @@ class MessageResourceTest {
                 .body("parameters.cron", is("0 9 * * MON"));
 
         String analysis = send(user, null, "every Monday at 9am analyse https://example.com/exports/sales.csv and"
-                + " email me the report").body("intent", is("schedule_task")).body("reply", startsWith("Shall I"))
+                + " email me the report").body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
                 .extract().path("session_id");
         send(user, analysis, "yes").body("complete", is(true))
                 .body("parameters.task_intent", is("document_analytics"))

@@ -42,6 +42,7 @@ public class ChatResource {
     static final int MAX_MESSAGE_CHARS = 4000;
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
 
     private final CurrentUser user;
     private final ConversationClient conversation;
@@ -161,10 +162,11 @@ public class ChatResource {
                     IntentParameters.Notification.class}) Map<String, Object> parameters,
             @Schema(description = "Required parameters still to give; the reply asks for the first")
             List<String> missing,
+            @Schema(description = "The reply asks to confirm (yes or no) before doing it") boolean awaitingConfirmation,
             @Schema(description = "The job the request started, when it did") String jobId) {
 
         ChatReply saying(String text) {
-            return new ChatReply(sessionId, text, intent, parameters, missing, jobId);
+            return new ChatReply(sessionId, text, intent, parameters, missing, awaitingConfirmation, jobId);
         }
     }
 
@@ -172,7 +174,7 @@ public class ChatResource {
     private Uni<ChatReply> act(JsonNode reply) {
         ChatReply answer = new ChatReply(reply.path("session_id").asText(), reply.path("reply").asText(),
                 reply.path("intent").asText(null), json.convertValue(reply.path("parameters"), PARAMETERS),
-                json.convertValue(reply.path("missing"), NAMES), null);
+                json.convertValue(reply.path("missing"), NAMES), reply.path("awaiting_confirmation").asBoolean(), null);
         if (!reply.path("complete").asBoolean()) {
             return Uni.createFrom().item(answer);
         }
@@ -207,8 +209,9 @@ public class ChatResource {
             return transform(answer, parameters);
         }
         if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
-            return Uni.createFrom().item(answer.saying(answer.reply() + " Starting "
-                    + answer.intent().replace('_', ' ') + " from a message is not available yet."));
+            // the conversation completes only what can start; a schedule without its task is asked about there
+            return Uni.createFrom().item(answer.saying("I could not start that: tell me again what you would like"
+                    + " done, with what it needs (a message, a URL or a document)."));
         }
         String file = parameters.path("file").asText();
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
@@ -218,7 +221,8 @@ public class ChatResource {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or upload " + file
                     + " with POST /api/analytics/document)."));
         }
-        return started(answer, documents.submitUrl(analyticsRequest(file, parameters)));
+        // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
+        return started(answer, documents.submitFetchedAtRun(analyticsRequest(file, parameters)));
     }
 
     /** Converts the attached document, or the one at the URL the message gave. */
@@ -245,7 +249,7 @@ public class ChatResource {
         return submitted.map(response -> {
             String jobId = ((JobAccepted) response.getEntity()).jobId();
             return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
-                    answer.intent(), answer.parameters(), answer.missing(), jobId);
+                    answer.intent(), answer.parameters(), answer.missing(), false, jobId);
         });
     }
 
@@ -265,9 +269,12 @@ public class ChatResource {
     }
 
     /** The API call a message asks for. */
-    private static AutomationResource.AutomationCall call(JsonNode parameters) {
+    private AutomationResource.AutomationCall call(JsonNode parameters) {
+        Map<String, String> headers = parameters.has("headers")
+                ? json.convertValue(parameters.path("headers"), HEADERS) : null;
         return new AutomationResource.AutomationCall(parameters.path("url").asText(),
-                parameters.path("method").asText(null), null, null, output(null, parameters));
+                parameters.path("method").asText(null), headers,
+                parameters.hasNonNull("body") ? parameters.path("body") : null, output(null, parameters));
     }
 
     /** How the result is handed over, as the conversation understood it; "me" is the user's own address. */

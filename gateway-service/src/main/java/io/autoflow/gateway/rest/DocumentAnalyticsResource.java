@@ -170,6 +170,23 @@ public class DocumentAnalyticsResource {
                         options.analyses(), output.toEvent(), url));
     }
 
+    /**
+     * An analysis asked for in a conversation, of a document at a URL: the job is accepted now and the analytics
+     * service fetches the document when it runs it, with the same checks (public addresses, the tier's size, the real
+     * type, malware), so a site that is down fails that job with its reason rather than the conversation.
+     */
+    public Uni<Response> submitFetchedAtRun(AnalyticsRequest options) {
+        String url = options.url();
+        AnalyticsRequest.Output output = validatedOutput(options);
+        UUID jobId = intake.newJobId();
+        String path = java.net.URI.create(url).getPath();
+        String name = path == null || path.isBlank() || path.endsWith("/") ? java.net.URI.create(url).getHost()
+                : path.substring(path.lastIndexOf('/') + 1);
+        return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, name, 0, new AnalyzeDocument(null, null, null, null,
+                        name, null, 0, options.analyses(), output.toEvent(), url))
+                .map(saved -> Accepted.response(jobId, estimateSeconds(0)));
+    }
+
     /** The part 'file' must be a file: a text field of that name is not a document. */
     private static void refuseMissing(FileUpload file) {
         if (file == null || file.uploadedFile() == null || file.fileName() == null) {

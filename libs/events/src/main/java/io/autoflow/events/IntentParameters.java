@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class IntentParameters {
                     + " own (or UTC) when the message names none") String timeZone,
             @Schema(description = "The API to call each time") String url,
             @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
+            @Schema(description = "The JSON the API call sends") JsonNode body,
+            @Schema(description = "Headers the API call sends") Map<String, String> headers,
             @Schema(description = "The document to analyse each time") String file,
             @Schema(description = "The message to send each time (a reminder)") String message,
             List<String> analyses,
@@ -74,6 +77,8 @@ public final class IntentParameters {
     public record ApiAutomation(
             String url,
             @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
+            @Schema(description = "The JSON to send") JsonNode body,
+            @Schema(description = "Headers to send") Map<String, String> headers,
             @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
             String email,
             @JsonProperty("webhook_url") String webhookUrl) {

@@ -28,6 +28,16 @@ public final class OfflineParser {
     /** The intents that can be scheduled. */
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
             "data_transform", "notification");
+    /** A reminder, in the four languages. */
+    private static final java.util.regex.Pattern REMINDER = java.util.regex.Pattern.compile(
+            "\\b(remind|reminder|rappel\\w*|erinner\\w*|recuérd\\w*|recuerd\\w*|recordatorio)");
+    /** Asking for a document in another format, in the four languages. */
+    private static final java.util.regex.Pattern CONVERT = java.util.regex.Pattern.compile(
+            "\\b(convert\\w*|conversion|konvert\\w*|umwand\\w*|wandle|mach aus|exportier\\w*|export\\w*|convertis\\w*"
+                    + "|convierte|conviérte\\w*|transform\\w*|turn|change the format|als|format)\\b");
+    /** Asking for something to be scheduled, in the four languages. */
+    private static final java.util.regex.Pattern SCHEDULE_WORD = java.util.regex.Pattern.compile(
+            "\\b(schedule|recurring|repeat(edly)?|planifie|programme|planen|plane|programa|programar)\\b");
     /** The intents whose request reads a document. */
     private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");
 
@@ -58,7 +68,8 @@ public final class OfflineParser {
             case "message" -> {
                 Object said = found.get("message");
                 String text = said != null ? said.toString() : message.trim()
-                        .replaceFirst("(?i)^(it should say|say|tell (him|her|them)( that)?|the message is)[:,]?\\s+", "")
+                        .replaceFirst("(?iu)^(it should say|just say|say|tell (him|her|them)( that)?|the message is"
+                                + "|mets juste|mets|écris|dis-lui|pon|escribe|dile|schreib|sag ihm|sag ihr)\\s*[:,]?\\s+", "")
                         .replaceAll("^[\"\u201c\u00ab]|[\"\u201d\u00bb]$", "").trim();
                 if (!text.isEmpty()) {
                     answer.put("message", text);
@@ -148,8 +159,16 @@ public final class OfflineParser {
             parameters.put("file", parameters.remove("url")); // the document to convert, given by URL
         }
         if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")
+                && REMINDER.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+            parameters.put("task_intent", "notification"); // "schedule a reminder every thursday"
+        }
+        if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")
                 && message.toLowerCase(Locale.ROOT).matches("(?s).*\\b(report|analy[sz]\\w*)\\b.*")) {
             parameters.put("task_intent", "document_analytics"); // "set up a weekly sales report"
+        }
+        boolean apiCall = intent.equals("api_automation") || "api_automation".equals(parameters.get("task_intent"));
+        if (apiCall && !parameters.containsKey("method")) {
+            parameters.put("method", parameters.containsKey("body") ? "POST" : "GET"); // as people mean it
         }
         if ("webhook".equals(parameters.get("delivery")) && DOCUMENT_INTENTS.contains(intent)
                 && parameters.containsKey("url")) {
@@ -174,7 +193,13 @@ public final class OfflineParser {
         boolean document = url != null && url.toString().toLowerCase(Locale.ROOT)
                 .matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
         boolean apiVerb = t.matches("(?s)^\\s*(post|put|patch|delete|get|call|hit|ping)\\b.*")
-                || t.matches("(?s).*\\b(send an? (post|put|patch|delete|get) request|call the api|api call)\\b.*");
+                || t.matches("(?s).*\\b(send an? (post|put|patch|delete|get) request|call the api|api call|petición"
+                        + "|peticion|requête|anfrage|aufruf|llamada|appelle|ruf)\\b.*");
+        if (parameters.containsKey("body") && url == null && t.matches("(?s).*\\b(post|put|patch)\\b.*")) {
+            parameters.putIfAbsent("method", t.replaceAll("(?s).*?\\b(post|put|patch)\\b.*", "$1")
+                    .toUpperCase(Locale.ROOT));
+            return "api_automation"; // the URL is asked next
+        }
         if (url != null && !document && (apiVerb || parameters.containsKey("body"))
                 && !"schedule_task".equals(heard)) {
             if (parameters.containsKey("body") && !parameters.containsKey("method")) {
@@ -188,8 +213,23 @@ public final class OfflineParser {
         if (parameters.containsKey("cron") && parameters.containsKey("message") && !TASKS.contains(heard)) {
             return "notification"; // a reminder: made a schedule of one by parse
         }
+        if (parameters.containsKey("target_format") && (document || parameters.containsKey("file"))
+                && CONVERT.matcher(t).find()) {
+            return "data_transform"; // "konvertier … nach csv", "mach aus … ein json"
+        }
+        if (parameters.containsKey("message") && REMINDER.matcher(t).find() && url == null
+                && !"schedule_task".equals(heard)) {
+            return "notification"; // a reminder, now or (with a time) on a schedule
+        }
+        if (parameters.containsKey("cron") && REMINDER.matcher(t).find() && !TASKS.contains(heard)) {
+            return "notification"; // "remind me at 9 every morning": what it says is asked next
+        }
+        if (TASKS.contains(heard) && SCHEDULE_WORD.matcher(t).find()) {
+            parameters.put("task_intent", heard); // "schedule a call to https://…": when is asked next
+            return "schedule_task";
+        }
         boolean toSomeone = parameters.containsKey("email") || parameters.containsKey("recipient");
-        if (Set.of("unknown", "smalltalk", "help", "schedule_task").contains(heard) && !parameters.containsKey("cron")
+        if (!parameters.containsKey("cron") && url == null && !parameters.containsKey("file")
                 && parameters.containsKey("message") && (toSomeone || meansMe(message))) {
             return "notification";
         }
@@ -237,7 +277,8 @@ public final class OfflineParser {
 
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */
     static boolean meansMe(String message) {
-        return message.toLowerCase(Locale.ROOT).matches(".*(\\b(me|mich|moi|mí)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
+        return message.toLowerCase(Locale.ROOT).matches("(?s).*(\\b(me|mich|mir|moi|mí|envoie-moi|envíame|mándame"
+                + "|schick mir)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
     }
 
     /** The required parameters of the intent that the message does not give. */

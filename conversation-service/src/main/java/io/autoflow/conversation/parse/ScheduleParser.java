@@ -1,6 +1,7 @@
 package io.autoflow.conversation.parse;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,10 +70,12 @@ final class ScheduleParser {
         if (t.matches(".*\\b(every|each) (week ?day|working day|business day)s?\\b.*") || t.contains("weekdays")) {
             return at + " * * MON-FRI";
         }
-        for (Map.Entry<String, String> day : DAYS.entrySet()) {
-            if (t.matches(".*\\b(every|each|on) " + day.getKey() + "s?\\b.*") || t.contains(day.getKey() + "s")) {
-                return at + " * * " + day.getValue();
-            }
+        if (t.matches(".*\\b(every|each|on) (" + String.join("|", DAYS.keySet()) + ")s?\\b.*")
+                || DAYS.keySet().stream().anyMatch(day -> t.contains(day + "s"))) {
+            // every day it names: "every monday and wednesday" → MON,WED
+            List<String> named = DAYS.entrySet().stream().filter(day -> t.matches(".*\\b" + day.getKey() + "s?\\b.*"))
+                    .map(Map.Entry::getValue).toList();
+            return at + " * * " + String.join(",", named);
         }
         Matcher dayOfMonth = DAY_OF_MONTH.matcher(t);
         if (t.contains("month") && dayOfMonth.find()) {

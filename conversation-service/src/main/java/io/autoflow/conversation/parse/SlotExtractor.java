@@ -28,24 +28,32 @@ public final class SlotExtractor {
             Pattern.CASE_INSENSITIVE);
     /** "to json", "into a csv", "as xlsx", and the French, German and Spanish "en", "nach", "a". */
     private static final Pattern TARGET = Pattern.compile(
-            "\\b(?:to|into|as|en|nach|a|in) (?:an? )?(csv|json|xlsx|excel|parquet|xml)\\b");
+            "\\b(?:to|into|as|en|nach|a|in|als|ein|eine|un|une|en formato|au format|im format) (?:an? )?"
+                    + "(csv|json|xlsx|excel|parquet|xml)\\b");
     /** A message in quotes. */
-    private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u00ab]([^\"\u201d\u00bb]{1,2000})[\"\u201d\u00bb]");
+    private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u00ab\u201e]([^\"\u201d\u00bb\u201c]{1,2000})"
+            + "[\"\u201d\u00bb\u201c]|(?<![\\w'])'([^']{1,2000})'(?![\\w'])");
     /** What follows "remind me to", "saying", "that says", "email someone@example.com that", ... */
     private static final Pattern SAYING = Pattern.compile("(?i)\\b(?:remind (?:me|us) (?:to|that|about|of)"
-            + "|reminder (?:to|that|about|of)|reminder:|saying|that says|with the (?:message|text)"
-            + "|tell (?:me|us|them) (?:that|to)|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,} (?:that|about))\\s+(.{1,2000})");
+            + "|reminder (?:to (?:my|our|the) [\\w-]+ )?(?:to|that|about|of)|reminder:|saying|that says|to say"
+            + "|with the (?:message|text)"
+            + "|(?:tell|notify|message|text|inform|warn|ping) (?:me|us|them|him|her|(?:my|our|the) [\\w-]+"
+            + "|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,})(?: that| to| about)?"
+            + "|let (?:me|us|them|him|her|(?:my|our|the) [\\w-]+|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,}) know(?: that| about)?"
+            + "|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,}(?: that| about|\\s*:))"
+            // "let me know when the job is done" asks to be told of something, not to send these words
+            + "\\s+(?!(?:when|if|once|as soon as)\\b)(.{1,2000})");
     /** When a reminder is due, said after what it says: not part of the message. */
     private static final Pattern WHEN = Pattern.compile("(?i)\\s+(?:every|each|daily|weekly|monthly|hourly|on the"
             + "|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|at \\d{1,2}(?::\\d\\d)?\\s*(?:am|pm|h)?\\b"
-            + "|tomorrow|tonight|by e-?mail|per e-?mail)\\b.*$");
+            + "|by e-?mail|per e-?mail)\\b.*$");
     /** "Remind me …" in English, French, German and Spanish: what follows is the reminder, with its when inside. */
     private static final Pattern REMIND = Pattern.compile("(?iu)\\b(?:remind (?:me|us)|rappelle[- ]moi|rappelez[- ]moi"
             + "|erinnere mich|erinnern sie mich|recuérdame|recuerdame)\\b[,:]?(.{1,2000})");
     /** Where in a reminder it says when (in the four languages) or how: not part of what it says. */
     private static final Pattern WHEN_ANYWHERE = Pattern.compile("(?iu)\\b(?:(?:every|each) (?:\\d+ )?(?:day|week|month"
             + "|morning|evening|night|hour|minute|weekday|working day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)s?"
-            + "|daily|weekly|monthly|hourly|nightly|tomorrow|tonight|today"
+            + "|(?:daily|weekly|monthly|hourly|nightly)(?=\\s*$|\\s*[,.!;]|\\s+(?:at|on|in|from|basis)\\b)"
             + "|(?:at|@) ?\\d{1,2}(?:[:.]\\d\\d)?\\s*(?:am|pm|a\\.m\\.|p\\.m\\.|h|o'clock)?"
             + "|\\d{1,2}(?::\\d\\d)?\\s*(?:am|pm)|\\d{1,2}:\\d\\d"
             + "|on (?:the )?\\d{1,2}(?:st|nd|rd|th)?(?: of (?:each|every|the) month)?"
@@ -60,14 +68,23 @@ public final class SlotExtractor {
             + "|du (?:matin|soir))\\b");
     /** Words that join "remind me" to what to remember: "to", "that", "de", "dass", "que", … */
     private static final Pattern JOINER = Pattern.compile("(?iu)^(?:[\\s,:]|to\\b|that\\b|about\\b|of\\b|de\\b"
-            + "|d'|du\\b|que\\b|dass\\b|daran,?|zu\\b|an\\b|para\\b)+");
+            + "|d'|qu'|du\\b|que\\b|dass\\b|daran,?|zu\\b|an\\b|para\\b)+");
     /** "to my boss", "à mon chef", "meinem Team", "a mi jefe": someone whose address the user must give. */
     private static final Pattern RECIPIENT = Pattern.compile("(?iu)\\b(?:(?:to|tell|email|e-mail|message|text"
-            + "|notify|inform|remind) (?:my|our|the)|à (?:mon|ma|mes|notre|l')|(?:meinem|meiner|unserem|dem)"
+            + "|notify|inform|remind) (?:my|our|the)|à (?:mon|ma|mes|notre|l')|(?:meinem|meiner|meinen|meine|unserem"
+            + "|unseren|dem|den)"
             + "|a (?:mi|mis|nuestro|nuestra)) ?(boss|manager|team|wife|husband|partner|colleagues?|co-?workers?|mum"
             + "|mom|dad|mother|father|sister|brother|friends?|clients?|customers?|accountant|landlord|assistant"
             + "|family|sales team|ops team|support team|patron|chef|équipe|femme|mari|collègues?|chefin|team"
             + "|frau|mann|kollegen|jefe|jefa|equipo|esposa|esposo|compañeros)\\b");
+    /** "…, dass X", "dis à X que Y", "dile a X que Y": what to tell, after a verb of telling. */
+    private static final Pattern THAT_CLAUSE = Pattern.compile("(?iu)\\b(?:mit|bescheid|sag\\w*|teil\\w*|schreib\\w*"
+            + "|inform\\w*|dis|dire|dites|préviens|prévenez|écris|envoie|avertis|dile|dígale|avisa\\w*|escribe|manda"
+            + "|envía|comunica\\w*)\\b[^.?!]{0,60}?(?:,? dass|\\bque|\\bqu')\\s*(.{1,2000})");
+    /** "mail an mich: X", "rappel : X", "mensaje: X": a message after a colon. */
+    private static final Pattern AFTER_COLON = Pattern.compile("(?iu)^[^:]{0,40}\\b(?:mail|e-mail|message|nachricht"
+            + "|erinner\\w*|rappel\\w*|recuerd\\w*|recordatorio|mensaje|note|notiz|courriel|correo|remind\\w*)"
+            + "[^:]{0,20}:\\s*(.{1,2000})");
     /** A JSON object in the message: the body of an API call. */
     private static final Pattern JSON_OBJECT = Pattern.compile("\\{.*}", Pattern.DOTALL);
     /** "with header X-Api-Key: abc" */
@@ -77,6 +94,12 @@ public final class SlotExtractor {
             "paris time", "Europe/Paris", "london time", "Europe/London", "berlin time", "Europe/Berlin",
             "new york time", "America/New_York", "eastern time", "America/New_York", "pacific time",
             "America/Los_Angeles", "tokyo time", "Asia/Tokyo", "cet", "Europe/Paris");
+    /** Zones said in French, German and Spanish. */
+    private static final Map<String, String> ZONE_WORDS_ELSEWHERE = Map.of("berliner zeit", "Europe/Berlin",
+            "deutscher zeit", "Europe/Berlin", "wiener zeit", "Europe/Vienna", "heure de paris", "Europe/Paris",
+            "heure française", "Europe/Paris", "heure de montréal", "America/Toronto", "hora de madrid", "Europe/Madrid",
+            "hora de españa", "Europe/Madrid", "hora de méxico", "America/Mexico_City", "hora de buenos aires",
+            "America/Argentina/Buenos_Aires");
 
     /** The parameters found, by name; a name is absent when the message does not say it. */
     public Map<String, Object> extract(String message) {
@@ -145,9 +168,9 @@ public final class SlotExtractor {
 
     /** The text of a message to send: in quotes, or after "remind me to", "saying", ... without when it is due. */
     static String message(String message) {
-        Matcher quoted = QUOTED.matcher(message);
+        Matcher quoted = QUOTED.matcher(JSON_OBJECT.matcher(message).replaceAll(" ")); // not a JSON body's text
         if (quoted.find()) {
-            return quoted.group(1).trim();
+            return (quoted.group(1) != null ? quoted.group(1) : quoted.group(2)).trim();
         }
         Matcher remind = REMIND.matcher(message);
         if (remind.find()) {
@@ -159,9 +182,16 @@ public final class SlotExtractor {
         }
         Matcher saying = SAYING.matcher(message);
         if (!saying.find()) {
+            for (Pattern other : List.of(AFTER_COLON, THAT_CLAUSE)) {
+                Matcher said = other.matcher(message);
+                if (said.find()) {
+                    String text = said.group(1).replaceAll("[\\s.!?]+$", "").trim();
+                    return text.isEmpty() ? null : text;
+                }
+            }
             return null;
         }
-        String said = WHEN.matcher(saying.group(1)).replaceFirst("").replaceAll("[\\s.!]+$", "").trim();
+        String said = WHEN.matcher(" " + saying.group(1)).replaceFirst("").replaceAll("[\\s.!?]+$", "").trim();
         return said.isEmpty() ? null : said;
     }
 
@@ -169,7 +199,8 @@ public final class SlotExtractor {
         if (t.matches(".*\\b(powerpoint|pptx?|slides?|slide deck|deck|presentation)\\b.*")) {
             return "ppt";
         }
-        if (t.matches(".*\\b(excel|xlsx) (report|file|workbook|sheet)\\b.*") || t.matches(".*\\bas (an? )?(excel|xlsx|spreadsheet)\\b.*")
+        if (t.matches(".*\\b(excel|xlsx) (report|file|workbook|sheet|format)\\b.*") || t.matches(".*\\bas (an? )?(excel|xlsx|spreadsheet)\\b.*")
+                || t.matches(".*\\bin excel\\b.*")
                 || t.matches(".*\\b(spreadsheet|excel) report\\b.*")) {
             return "excel";
         }
@@ -183,8 +214,8 @@ public final class SlotExtractor {
         if (t.contains("webhook")) {
             return "webhook";
         }
-        if (hasEmail || t.matches("(?s).*\\b(e-?mail|mail it|mail me|inbox|by mail|per mail|par mail|por correo"
-                + "|courriel)\\b.*")) {
+        if (hasEmail || t.matches("(?s).*\\b(e-?mail|mail|mail it|mail me|inbox|by mail|per mail|par mail|por correo"
+                + "|correo|courriel)\\b.*")) {
             return "email";
         }
         if (t.matches(".*\\b(download|let me download)\\b.*")) {
@@ -196,18 +227,20 @@ public final class SlotExtractor {
     private static List<String> analyses(String t) {
         List<String> found = new ArrayList<>();
         if (t.matches("(?s).*\\b(statistic|statistics|stats|describe|summary|summari[sz]e|distribution|correlation"
-                + "|correlations|statistiques?|statistik|estadísticas?|resumen|résumé|zusammenfassung)\\b.*")) {
+                + "|correlations|statistical|statistiques?|statistik|statistische\\w*|estadísticas?|estadístico|resumen"
+                + "|résumé|zusammenfassung)\\b.*")) {
             found.add("statistical");
         }
         if (t.matches("(?s).*\\b(trends?|over time|growth|seasonal|seasonality|forecast|tendances?|tendencias?"
                 + "|entwicklung|évolution|evolución)\\b.*")) {
             found.add("trends");
         }
-        if (t.matches("(?s).*\\b(anomal(y|ies)|outliers?|unusual|odd values|spikes?|anomalies|anomalien"
+        if (t.matches("(?s).*\\b(anomal(y|ies)|outliers?|unusual|odd values|spikes?|anomalies|anomalien|weird|strange|komisch|auffälligkeiten|auffällig|bizarre|étrange|raro|extraño"
                 + "|anomalías|anomalias|ausreißer|valeurs aberrantes)\\b.*")) {
             found.add("anomalies");
         }
-        if (t.matches(".*\\b(insights?|findings|what stands out)\\b.*")) {
+        if (t.matches("(?s).*\\b(insights?|findings|what stands out|erkenntnisse|einblicke|enseignements|points clés"
+                + "|conclusiones|hallazgos|ideas clave)\\b.*")) {
             found.add("insights");
         }
         return found;
@@ -240,7 +273,9 @@ public final class SlotExtractor {
                 return zone.get().getId();
             }
         }
-        for (Map.Entry<String, String> word : ZONE_WORDS.entrySet()) {
+        Map<String, String> words = new java.util.HashMap<>(ZONE_WORDS);
+        words.putAll(ZONE_WORDS_ELSEWHERE);
+        for (Map.Entry<String, String> word : words.entrySet()) {
             if (t.matches(".*\\b" + Pattern.quote(word.getKey()) + "\\b.*")) {
                 return word.getValue();
             }

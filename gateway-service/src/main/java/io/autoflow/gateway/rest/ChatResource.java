@@ -8,6 +8,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.ConversationClient;
 import io.autoflow.gateway.idempotency.Idempotent;
+import io.autoflow.ingest.IngestException;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -180,10 +182,10 @@ public class ChatResource {
         }
         JsonNode parameters = reply.path("parameters");
         if (Intents.API_AUTOMATION.equals(answer.intent())) {
-            return started(answer, automations.submit(call(parameters)));
+            return started(answer, () -> automations.submit(call(parameters)));
         }
         if (Intents.NOTIFICATION.equals(answer.intent())) {
-            return started(answer, notifications.submit(message(parameters)));
+            return started(answer, () -> notifications.submit(message(parameters)));
         }
         if (Intents.SCHEDULE_TASK.equals(answer.intent())) {
             // What each run does, as understood; a model's answer may leave it to the parameters to tell.
@@ -199,10 +201,10 @@ public class ChatResource {
                         + " address (https://…): each run fetches it as it is then."));
             }
             if (call || reminder || analysis) {
-                return started(answer, schedules.create(new ScheduleResource.ScheduleRequest(
+                return started(answer, () -> schedules.create(new ScheduleResource.ScheduleRequest(
                         parameters.path("cron").asText(), parameters.path("time_zone").asText(null),
                         call ? call(parameters) : null, reminder ? message(parameters) : null,
-                        analysis ? analyticsRequest(file, parameters) : null)));
+                        analysis ? analyticsRequest(file, parameters) : null), false));
             }
         }
         if (Intents.DATA_TRANSFORM.equals(answer.intent())) {
@@ -215,14 +217,14 @@ public class ChatResource {
         }
         String file = parameters.path("file").asText();
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
-            return started(answer, documents.submitAttached(file, analyticsRequest(null, parameters)));
+            return started(answer, () -> documents.submitAttached(file, analyticsRequest(null, parameters)));
         }
         if (!isWebAddress(file)) {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or upload " + file
                     + " with POST /api/analytics/document)."));
         }
         // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
-        return started(answer, documents.submitFetchedAtRun(analyticsRequest(file, parameters)));
+        return started(answer, () -> documents.submitFetchedAtRun(analyticsRequest(file, parameters)));
     }
 
     /** Converts the attached document, or the one at the URL the message gave. */
@@ -231,26 +233,37 @@ public class ChatResource {
         TransformResource.TransformRequest request = new TransformResource.TransformRequest(file,
                 parameters.path("target_format").asText(null), output(null, parameters));
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
-            return started(answer, transforms.submitAttached(file, request));
+            return started(answer, () -> transforms.submitAttached(file, request));
         }
         if (!isWebAddress(file)) {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or attach " + file
                     + " to your message)."));
         }
-        return started(answer, transforms.submitUrl(request));
+        return started(answer, () -> transforms.submitUrl(request));
     }
 
     private static boolean isWebAddress(String file) {
         return file.startsWith("http://") || file.startsWith("https://");
     }
 
-    /** The answer once the job is accepted: its id, and the reply saying so. */
-    private static Uni<ChatReply> started(ChatReply answer, Uni<Response> submitted) {
-        return submitted.map(response -> {
+    /**
+     * The answer once the job is accepted: its id, and the reply saying so. A request the platform refuses (422: a
+     * cron too frequent for the tier, a document that cannot be fetched for a schedule, …) is said in the reply,
+     * as a conversation says it, not as an error of the chat.
+     */
+    private static Uni<ChatReply> started(ChatReply answer, Supplier<Uni<? extends Response>> submit) {
+        return Uni.createFrom().<Response>deferred(submit).map(response -> {
             String jobId = ((JobAccepted) response.getEntity()).jobId();
             return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
                     answer.intent(), answer.parameters(), answer.missing(), false, jobId);
-        });
+        }).onFailure(ChatResource::refusal).recoverWithItem(e -> answer.saying("I could not start it: "
+                + e.getMessage()));
+    }
+
+    /** A request refused for what it asks (400, 422), not for a fault of ours or of the moment. */
+    private static boolean refusal(Throwable e) {
+        return e instanceof ApiException api && (api.status() == 422 || api.status() == 400)
+                || e instanceof IngestException ingest && ErrorCode.of(ingest.code()).status() == 422;
     }
 
     private static AnalyticsRequest analyticsRequest(String file, JsonNode parameters) {
@@ -272,8 +285,9 @@ public class ChatResource {
     private AutomationResource.AutomationCall call(JsonNode parameters) {
         Map<String, String> headers = parameters.has("headers")
                 ? json.convertValue(parameters.path("headers"), HEADERS) : null;
-        return new AutomationResource.AutomationCall(parameters.path("url").asText(),
-                parameters.path("method").asText(null), headers,
+        // a body said without a method is sent, as people mean it: POST
+        String method = parameters.path("method").asText(parameters.hasNonNull("body") ? "POST" : null);
+        return new AutomationResource.AutomationCall(parameters.path("url").asText(), method, headers,
                 parameters.hasNonNull("body") ? parameters.path("body") : null, output(null, parameters));
     }
 

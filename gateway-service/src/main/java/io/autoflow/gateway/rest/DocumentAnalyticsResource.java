@@ -179,12 +179,27 @@ public class DocumentAnalyticsResource {
         String url = options.url();
         AnalyticsRequest.Output output = validatedOutput(options);
         UUID jobId = intake.newJobId();
-        String path = java.net.URI.create(url).getPath();
-        String name = path == null || path.isBlank() || path.endsWith("/") ? java.net.URI.create(url).getHost()
-                : path.substring(path.lastIndexOf('/') + 1);
-        return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, name, 0, new AnalyzeDocument(null, null, null, null,
-                        name, null, 0, options.analyses(), output.toEvent(), url))
+        AnalyzeDocument analysis = fetchedAtRun(options, output);
+        return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, analysis.fileName(), 0, analysis)
                 .map(saved -> Accepted.response(jobId, estimateSeconds(0)));
+    }
+
+    /** The analysis a schedule set up in a conversation repeats: nothing is fetched until its first run. */
+    public AnalyzeDocument repeatableFetchedAtRun(AnalyticsRequest options) {
+        if (options == null || options.url() == null) {
+            throw new ApiException(ErrorCode.MISSING_FILE, "Give the web address of the document to analyse in 'file'");
+        }
+        return fetchedAtRun(options, validatedOutput(options));
+    }
+
+    /** An analysis of the document at the request's URL, named by the URL's last segment, fetched by the worker. */
+    private static AnalyzeDocument fetchedAtRun(AnalyticsRequest options, AnalyticsRequest.Output output) {
+        java.net.URI uri = java.net.URI.create(options.url());
+        String path = uri.getPath();
+        String name = path == null || path.isBlank() || path.endsWith("/") ? uri.getHost()
+                : path.substring(path.lastIndexOf('/') + 1);
+        return new AnalyzeDocument(null, null, null, null, name, null, 0, options.analyses(), output.toEvent(),
+                options.url());
     }
 
     /** The part 'file' must be a file: a text field of that name is not a document. */

@@ -1,5 +1,6 @@
 package io.autoflow.gateway.rest;
 
+import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
@@ -111,6 +112,14 @@ public class ScheduleResource {
     @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(ScheduleRequest request) {
+        return create(request, true);
+    }
+
+    /**
+     * @param checkDocumentNow fetch an analysis's document once now (the API's promise), or leave it to each run (a
+     *        conversation: nothing is fetched before the job runs)
+     */
+    Uni<Response> create(ScheduleRequest request, boolean checkDocumentNow) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
             throw new ApiException(ErrorCode.MISSING_CRON, "Give the schedule as a cron expression in 'cron'");
         }
@@ -126,8 +135,10 @@ public class ScheduleResource {
         if (request.reminder() != null) {
             task = Uni.createFrom().item(reminder(notifications.prepare(request.reminder())));
         } else if (request.analysis() != null) {
-            task = documents.repeatable(request.analysis(), jobId).map(analysis -> new Task(
-                    Intents.DOCUMENT_ANALYTICS, "Analysis of " + analysis.fileName(), analysis));
+            Uni<AnalyzeDocument> analysed = checkDocumentNow ? documents.repeatable(request.analysis(), jobId)
+                    : Uni.createFrom().item(documents.repeatableFetchedAtRun(request.analysis()));
+            task = analysed.map(analysis -> new Task(Intents.DOCUMENT_ANALYTICS, "Analysis of " + analysis.fileName(),
+                    analysis));
         } else {
             task = automations.prepare(request.task(), jobId).map(call -> new Task(Intents.API_AUTOMATION,
                     call.name(), call));

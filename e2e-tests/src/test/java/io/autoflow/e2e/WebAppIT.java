@@ -117,7 +117,7 @@ class WebAppIT extends OnThePlatform {
             browser.driver.get(gateway.url() + "/#/chat");
             browser.visible("#chat-message").sendKeys("every Monday at 9am call https://api.example.com/orders",
                     Keys.ENTER);
-            browser.untilText("#chat-log", "time zone Asia/Tokyo");
+            browser.untilText("#chat-log", "Every Monday at 09:00 (Asia/Tokyo)");
             browser.driver.get(gateway.url() + "/#/account");
             browser.untilText("#zone-status", "Saved.");
 

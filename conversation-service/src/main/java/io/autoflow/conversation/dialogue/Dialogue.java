@@ -17,10 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One turn of a conversation. A new request is parsed; if it lacks required parameters, the session keeps it and the
- * reply asks one question; the next message fills what it can of what is missing (or, if it fills nothing, starts a
- * new request); "cancel" drops it. A complete request that schedules something or sends to someone else is
- * confirmed first (yes / no). A complete request comes back {@code complete} for the gateway to start. The user id
- * comes from the authenticated caller, never from the text.
+ * reply asks one question. The next message is read first as the answer to that question, then as what else it
+ * fills, then as a correction ("change the time to 9"), and only then as a new request; "cancel" or "no" drops it. A
+ * complete request that schedules something or sends to someone else is confirmed first, in the words of
+ * {@link Confirmations}. A complete request comes back {@code complete} for the gateway to start. The user id comes
+ * from the authenticated caller, never from the text.
  */
 @ApplicationScoped
 public class Dialogue {

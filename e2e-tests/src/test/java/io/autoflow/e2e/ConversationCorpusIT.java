@@ -176,12 +176,7 @@ class ConversationCorpusIT extends OnThePlatform {
     }
 
     private static JsonPath say(String session, String message) {
-        Map<String, String> body = new java.util.HashMap<>(Map.of("message", message));
-        if (session != null) {
-            body.put("session_id", session);
-        }
-        io.restassured.response.Response answer = given().header("X-API-Key", apiKey).contentType("application/json")
-                .body(body).post(gateway.url() + "/api/chat");
+        io.restassured.response.Response answer = chatAnswer(session, message);
         assertThat(answer.statusCode()).as(message + " → " + answer.asString()).isEqualTo(200);
         return answer.jsonPath();
     }

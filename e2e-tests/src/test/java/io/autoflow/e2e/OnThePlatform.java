@@ -28,12 +28,17 @@ abstract class OnThePlatform {
 
     /** A chat message from the local user, in a conversation when it names its session. */
     static ValidatableResponse chat(String session, String message) {
+        return chatAnswer(session, message).then().statusCode(200);
+    }
+
+    /** The gateway's answer to a chat message, whatever its status. */
+    static io.restassured.response.Response chatAnswer(String session, String message) {
         Map<String, String> body = new java.util.HashMap<>(Map.of("message", message));
         if (session != null) {
             body.put("session_id", session);
         }
         return given().header("X-API-Key", apiKey).contentType("application/json").body(body)
-                .post(gateway.url() + "/api/chat").then().statusCode(200);
+                .post(gateway.url() + "/api/chat");
     }
 
     /** The email that announced a job: the one whose text links to the job's page. */

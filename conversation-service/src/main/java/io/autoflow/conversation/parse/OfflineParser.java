@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The parser that needs no network and no key: the embedding classifier for the intent, the slot extractor for the
@@ -29,14 +30,14 @@ public final class OfflineParser {
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
             "data_transform", "notification");
     /** A reminder, in the four languages. */
-    private static final java.util.regex.Pattern REMINDER = java.util.regex.Pattern.compile(
+    private static final Pattern REMINDER = Pattern.compile(
             "\\b(remind|reminder|rappel\\w*|erinner\\w*|recuérd\\w*|recuerd\\w*|recordatorio)");
     /** Asking for a document in another format, in the four languages. */
-    private static final java.util.regex.Pattern CONVERT = java.util.regex.Pattern.compile(
+    private static final Pattern CONVERT = Pattern.compile(
             "\\b(convert\\w*|conversion|konvert\\w*|umwand\\w*|wandle|mach aus|exportier\\w*|export\\w*|convertis\\w*"
                     + "|convierte|conviérte\\w*|transform\\w*|turn|change the format|als|format)\\b");
     /** Asking for something to be scheduled, in the four languages. */
-    private static final java.util.regex.Pattern SCHEDULE_WORD = java.util.regex.Pattern.compile(
+    private static final Pattern SCHEDULE_WORD = Pattern.compile(
             "\\b(schedule|recurring|repeat(edly)?|planifie|programme|planen|plane|programa|programar)\\b");
     /** The intents whose request reads a document. */
     private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");

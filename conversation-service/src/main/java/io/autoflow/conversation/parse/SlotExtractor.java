@@ -90,16 +90,18 @@ public final class SlotExtractor {
     /** "with header X-Api-Key: abc" */
     private static final Pattern HEADER = Pattern.compile("(?i)\\bheader\\s+([A-Za-z][A-Za-z0-9-]*)\\s*[:=]\\s*(\\S+)");
     private static final Pattern ZONE = Pattern.compile("\\b([A-Z][a-z]+/[A-Z][A-Za-z_]+)\\b");
-    private static final Map<String, String> ZONE_WORDS = Map.of("utc", "UTC", "gmt", "UTC",
-            "paris time", "Europe/Paris", "london time", "Europe/London", "berlin time", "Europe/Berlin",
-            "new york time", "America/New_York", "eastern time", "America/New_York", "pacific time",
-            "America/Los_Angeles", "tokyo time", "Asia/Tokyo", "cet", "Europe/Paris");
-    /** Zones said in French, German and Spanish. */
-    private static final Map<String, String> ZONE_WORDS_ELSEWHERE = Map.of("berliner zeit", "Europe/Berlin",
-            "deutscher zeit", "Europe/Berlin", "wiener zeit", "Europe/Vienna", "heure de paris", "Europe/Paris",
-            "heure française", "Europe/Paris", "heure de montréal", "America/Toronto", "hora de madrid", "Europe/Madrid",
-            "hora de españa", "Europe/Madrid", "hora de méxico", "America/Mexico_City", "hora de buenos aires",
-            "America/Argentina/Buenos_Aires");
+    /** Zones as people say them, in English, French, German and Spanish. */
+    private static final Map<String, String> ZONE_WORDS = Map.ofEntries(Map.entry("utc", "UTC"),
+            Map.entry("gmt", "UTC"), Map.entry("cet", "Europe/Paris"), Map.entry("paris time", "Europe/Paris"),
+            Map.entry("london time", "Europe/London"), Map.entry("berlin time", "Europe/Berlin"),
+            Map.entry("new york time", "America/New_York"), Map.entry("eastern time", "America/New_York"),
+            Map.entry("pacific time", "America/Los_Angeles"), Map.entry("tokyo time", "Asia/Tokyo"),
+            Map.entry("berliner zeit", "Europe/Berlin"), Map.entry("deutscher zeit", "Europe/Berlin"),
+            Map.entry("wiener zeit", "Europe/Vienna"), Map.entry("heure de paris", "Europe/Paris"),
+            Map.entry("heure française", "Europe/Paris"), Map.entry("heure de montréal", "America/Toronto"),
+            Map.entry("hora de madrid", "Europe/Madrid"), Map.entry("hora de españa", "Europe/Madrid"),
+            Map.entry("hora de méxico", "America/Mexico_City"),
+            Map.entry("hora de buenos aires", "America/Argentina/Buenos_Aires"));
 
     /** The parameters found, by name; a name is absent when the message does not say it. */
     public Map<String, Object> extract(String message) {
@@ -273,9 +275,7 @@ public final class SlotExtractor {
                 return zone.get().getId();
             }
         }
-        Map<String, String> words = new java.util.HashMap<>(ZONE_WORDS);
-        words.putAll(ZONE_WORDS_ELSEWHERE);
-        for (Map.Entry<String, String> word : words.entrySet()) {
+        for (Map.Entry<String, String> word : ZONE_WORDS.entrySet()) {
             if (t.matches(".*\\b" + Pattern.quote(word.getKey()) + "\\b.*")) {
                 return word.getValue();
             }

@@ -1,13 +1,15 @@
 package io.autoflow.conversation.dialogue;
 
+import io.autoflow.conversation.reply.Phrases;
 import io.autoflow.events.CronExpression;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a request will do, in plain words — the one place the assistant says it, asking first or saying it started:
- * "Every Friday at 16:00 (Europe/London) I'll email you: “Submit your timesheet”. Shall I set it up?"
+ * What a request will do, in plain words and in the person's language — the one place the assistant says it, asking
+ * first or saying it started: "Every Friday at 16:00 (Europe/London) I'll email you: “Submit your timesheet”. Shall I
+ * set it up?"
  */
 final class Confirmations {
 
@@ -15,83 +17,91 @@ final class Confirmations {
     }
 
     /** The question before doing it. */
-    static String ask(Session session) {
-        boolean schedule = "schedule_task".equals(session.intent());
-        return said(session) + (schedule ? " Shall I set it up?" : " Shall I go ahead?");
+    static String ask(Session session, Phrases phrases) {
+        return phrases.say(isSchedule(session) ? "ask.schedule" : "ask.now", said(session, phrases));
     }
 
     /** What the reply says once it is started. */
-    static String started(Session session) {
-        return ("schedule_task".equals(session.intent()) ? "Done: " : "On it: ") + lowerFirst(said(session));
+    static String started(Session session, Phrases phrases) {
+        return phrases.say(isSchedule(session) ? "started.schedule" : "started.now",
+                lowerFirst(said(session, phrases)));
     }
 
     /** "Every Monday at 09:00 (UTC) I'll call GET https://…." or "I'll email bob@example.org: “…”." */
-    static String said(Session session) {
+    static String said(Session session, Phrases phrases) {
         Map<String, Object> p = session.parameters();
-        if (!"schedule_task".equals(session.intent())) {
-            return "I'll " + what(session.intent(), p) + ".";
+        if (!isSchedule(session)) {
+            return phrases.say("will", what(session.intent(), p, phrases));
         }
         String when;
         try {
-            when = CronExpression.parse(String.valueOf(p.get("cron"))).describe(Locale.ENGLISH);
+            when = CronExpression.parse(String.valueOf(p.get("cron"))).describe(phrases.language());
         } catch (IllegalArgumentException unreadable) {
-            when = "on the schedule " + p.get("cron");
+            when = phrases.say("on_schedule", p.get("cron"));
         }
-        return upperFirst(when) + " (" + p.getOrDefault("time_zone", "UTC") + ") I'll "
-                + what(String.valueOf(p.get("task_intent")), p) + ".";
+        return phrases.say("will.on_schedule", upperFirst(when), p.getOrDefault("time_zone", "UTC"),
+                what(String.valueOf(p.get("task_intent")), p, phrases));
     }
 
-    private static String what(String intent, Map<String, Object> p) {
+    private static boolean isSchedule(Session session) {
+        return "schedule_task".equals(session.intent());
+    }
+
+    private static String what(String intent, Map<String, Object> p, Phrases phrases) {
         return switch (intent) {
-            case "notification" -> notification(p);
-            case "api_automation" -> "call " + p.getOrDefault("method", "GET") + " " + p.get("url")
-                    + (p.containsKey("body") ? " with the JSON you gave" : "") + handover(p, "the answer");
-            case "document_analytics" -> "analyse " + document(p.getOrDefault("file", p.get("url")))
-                    + analyses(p) + handover(p, "the " + reportFormat(p) + " report");
-            case "data_transform" -> "convert " + document(p.get("file")) + " to "
-                    + String.valueOf(p.get("target_format")).toUpperCase(Locale.ROOT) + handover(p, "the file");
+            case "notification" -> notification(p, phrases);
+            case "api_automation" -> phrases.say("call", p.getOrDefault("method", "GET"), p.get("url"),
+                    p.containsKey("body") ? phrases.say("call.body") : "",
+                    handover(p, phrases.say("the_answer"), phrases));
+            case "document_analytics" -> phrases.say("analyse", document(p.getOrDefault("file", p.get("url")), phrases),
+                    analyses(p, phrases), handover(p, phrases.say("the_report", reportFormat(p)), phrases));
+            case "data_transform" -> phrases.say("convert", document(p.get("file"), phrases),
+                    String.valueOf(p.get("target_format")).toUpperCase(Locale.ROOT),
+                    handover(p, phrases.say("the_file"), phrases));
             default -> intent.replace('_', ' ');
         };
     }
 
-    private static String notification(Map<String, Object> p) {
-        String text = "\u201c" + p.get("message") + "\u201d";
+    private static String notification(Map<String, Object> p, Phrases phrases) {
+        String text = phrases.say("quoted", p.get("message"));
         if ("webhook".equals(p.get("delivery")) && p.containsKey("webhook_url")) {
-            return "send " + text + " to " + p.get("webhook_url");
+            return phrases.say("webhook", text, p.get("webhook_url"));
         }
-        return "email " + recipient(p) + ": " + text;
+        return toMe(p) ? phrases.say("email.you", text) : phrases.say("email.to", p.get("email"), text);
     }
 
     /** How the result reaches the user: by email (to them or someone), to a webhook, or to download. */
-    private static String handover(Map<String, Object> p, String what) {
+    private static String handover(Map<String, Object> p, String what, Phrases phrases) {
         Object delivery = p.get("delivery");
         if ("email".equals(delivery) || p.containsKey("email")) {
-            return " and email " + what + " to " + recipient(p);
+            return toMe(p) ? phrases.say("handover.email.you", what)
+                    : phrases.say("handover.email.to", what, p.get("email"));
         }
         if ("webhook".equals(delivery)) {
-            return " and send " + what + " to " + p.get("webhook_url");
+            return phrases.say("handover.webhook", what, p.get("webhook_url"));
         }
-        return "; you can download " + what + " from the job";
+        return phrases.say("handover.download", what);
     }
 
-    private static String recipient(Map<String, Object> p) {
+    private static boolean toMe(Map<String, Object> p) {
         Object email = p.get("email");
-        return email == null || "me".equals(email) ? "you" : email.toString();
+        return email == null || "me".equals(email);
     }
 
-    private static String document(Object file) {
+    private static String document(Object file, Phrases phrases) {
         String name = String.valueOf(file);
-        return name.startsWith("upload:") ? "the document you attached" : name;
+        return name.startsWith("upload:") ? phrases.say("attached") : name;
     }
 
-    private static String analyses(Map<String, Object> p) {
+    private static String analyses(Map<String, Object> p, Phrases phrases) {
         if (!(p.get("analyses") instanceof List<?> asked) || asked.isEmpty()) {
             return "";
         }
-        List<String> names = asked.stream().map(a -> a.equals("statistical") ? "statistics" : a.toString()).toList();
-        String joined = names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
-        return " (" + joined + ")";
+        List<String> names = asked.stream().map(a -> phrases.has("analysis." + a) ? phrases.say("analysis." + a)
+                : a.toString()).toList();
+        String joined = names.size() == 1 ? names.get(0) : String.join(", ", names.subList(0, names.size() - 1))
+                + " " + phrases.say("and") + " " + names.get(names.size() - 1);
+        return phrases.say("analyses", joined);
     }
 
     private static String reportFormat(Map<String, Object> p) {
@@ -106,6 +116,7 @@ final class Confirmations {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
+    /** The sentence after "Done: "; English's "I" stays upper case. */
     private static String lowerFirst(String text) {
         return text.startsWith("I'll") || text.isEmpty() ? text
                 : Character.toLowerCase(text.charAt(0)) + text.substring(1);

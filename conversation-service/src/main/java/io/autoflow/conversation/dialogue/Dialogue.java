@@ -4,6 +4,8 @@ import io.autoflow.conversation.llm.RoutedParser;
 import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
 import io.autoflow.conversation.parse.SlotExtractor;
+import io.autoflow.conversation.reply.Language;
+import io.autoflow.conversation.reply.Phrases;
 import io.autoflow.events.IntentParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,16 +22,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * reply asks one question. The next message is read first as the answer to that question, then as what else it
  * fills, then as a correction ("change the time to 9"), and only then as a new request; "cancel" or "no" drops it. A
  * complete request that schedules something or sends to someone else is confirmed first, in the words of
- * {@link Confirmations}. A complete request comes back {@code complete} for the gateway to start. The user id comes
+ * {@link Confirmations}. Every reply is in the person's language ({@link Language}): the message's, or the
+ * conversation's when the message does not tell. A complete request comes back {@code complete} for the gateway to start. The user id comes
  * from the authenticated caller, never from the text.
  */
 @ApplicationScoped
 public class Dialogue {
 
-    private static final String HELP = "I can analyse a CSV, Excel, Word or PDF document (statistics, trends,"
-            + " anomalies, insights) and make a PDF, PowerPoint or Excel report; run things on a schedule (\"every"
-            + " Monday at 9am\"); call an API; convert data; and notify people. For example: \"Analyse"
-            + " https://example.com/sales.csv and show me the trends\".";
     /** Where a follow-up answer's parameter may come from, by the name of the parameter asked for. */
     private static final Map<String, List<String>> SOURCES = Map.of("file", List.of("file", "url"),
             "webhook_url", List.of("url"), "url", List.of("url"), "email", List.of("email"), "cron", List.of("cron"),
@@ -62,17 +61,20 @@ public class Dialogue {
      *
      * @param awaitingConfirmation the reply asks yes or no before doing it
      * @param understoodBy who read the message: {@code llm}, or {@code offline} (also when the model failed)
+     * @param language the language of the reply, the person's (a language tag: en, fr, de or es)
      */
     public record Reply(String sessionId, String reply, String intent, Map<String, Object> parameters,
-            List<String> missing, boolean complete, boolean awaitingConfirmation, String understoodBy) {
+            List<String> missing, boolean complete, boolean awaitingConfirmation, String understoodBy,
+            String language) {
 
         /** Only the parameters the intent's schema declares, in their types. */
         public Reply {
             parameters = IntentParameters.typed(intent, parameters);
         }
 
-        static Reply saying(String sessionId, String reply, String intent) {
-            return new Reply(sessionId, reply, intent, Map.of(), List.of(), false, false, "offline");
+        static Reply saying(String sessionId, String reply, String intent, Locale language) {
+            return new Reply(sessionId, reply, intent, Map.of(), List.of(), false, false, "offline",
+                    language.toLanguageTag());
         }
     }
 
@@ -84,17 +86,20 @@ public class Dialogue {
     public Reply handle(String userId, String sessionId, String message, String attachment, String userZone) {
         String id = sessionId == null || sessionId.isBlank() ? UUID.randomUUID().toString() : sessionId;
         Optional<Session> pending = sessions.find(userId, id);
+        // replies in the language of the message, or of the conversation when the message does not tell ("yes")
+        Locale language = Language.of(message, pending.map(Session::locale).orElse(Locale.ENGLISH));
+        Phrases phrases = Phrases.in(language);
+        String tag = phrases.language().toLanguageTag();
         if (isCancel(message) || pending.isPresent() && isNo(message)) {
             sessions.end(userId, id);
-            return Reply.saying(id, pending.isPresent() && pending.get().confirming()
-                    ? "Fine, I will not do it. What would you like instead?"
-                    : "Cancelled. What would you like to do next?", null);
+            return Reply.saying(id, phrases.say(pending.isPresent() && pending.get().confirming() ? "declined"
+                    : "cancelled"), null, phrases.language());
         }
         if (pending.isPresent() && pending.get().confirming() && isYes(message)) {
             sessions.end(userId, id);
             Session session = pending.get().confirmed();
-            return new Reply(id, Confirmations.started(session), session.intent(), session.parameters(), List.of(),
-                    true, false, "offline");
+            return new Reply(id, Confirmations.started(session, phrases), session.intent(), session.parameters(),
+                    List.of(), true, false, "offline", tag);
         }
         // an open question owns the next message: its answer first, then a correction, then a new request
         Optional<Session> continued = pending.flatMap(p -> p.confirming() ? Optional.empty()
@@ -118,33 +123,33 @@ public class Dialogue {
         for (Optional<UrlGuard.Refusal> refused = urls.check(session.parameters()); refused.isPresent();
                 refused = urls.check(session.parameters())) {
             if (refusals.indexOf(refused.get().url()) < 0) {
-                refusals.append("I cannot use ").append(refused.get().url()).append(": ").append(refused.get().why())
-                        .append(". ");
+                refusals.append(phrases.say("url_refused", refused.get().url(), refused.get().why())).append(' ');
             }
             session = session.without(refused.get().parameter());
         }
-        session = inZone(session, userZone);
+        session = inZone(session, userZone).in(phrases.language());
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
-            return new Reply(id, refusals + OfflineParser.question(session.missing().get(0), session.parameters()),
-                    session.intent(), session.parameters(), session.missing(), false, false, by);
+            return new Reply(id, refusals + OfflineParser.question(session.missing().get(0), session.parameters(),
+                    phrases), session.intent(), session.parameters(), session.missing(), false, false, by, tag);
         }
         if (needsConfirmation(session)) {
             sessions.save(userId, id, session.toConfirm());
-            return new Reply(id, Confirmations.ask(session), session.intent(), session.parameters(), List.of(), false,
-                    true, by);
+            return new Reply(id, Confirmations.ask(session, phrases), session.intent(), session.parameters(),
+                    List.of(), false, true, by, tag);
         }
         sessions.end(userId, id);
+        String help = phrases.say("help");
         return switch (session.intent()) {
-            case "help" -> new Reply(id, HELP, "help", Map.of(), List.of(), false, false, by);
-            case "smalltalk" -> new Reply(id, "Hello! Tell me what you would like done, or ask me what I can do.",
-                    "smalltalk", Map.of(), List.of(), false, false, by);
-            case "out_of_scope" -> new Reply(id, "That is not something I can do. " + HELP, "unknown", Map.of(),
-                    List.of(), false, false, by);
-            case "unknown" -> new Reply(id, "I did not understand that. " + HELP, "unknown", Map.of(), List.of(),
-                    false, false, by);
-            default -> new Reply(id, Confirmations.started(session), session.intent(), session.parameters(),
-                    List.of(), true, false, by);
+            case "help" -> new Reply(id, help, "help", Map.of(), List.of(), false, false, by, tag);
+            case "smalltalk" -> new Reply(id, phrases.say("smalltalk"), "smalltalk", Map.of(), List.of(), false,
+                    false, by, tag);
+            case "out_of_scope" -> new Reply(id, phrases.say("out_of_scope", help), "unknown", Map.of(), List.of(),
+                    false, false, by, tag);
+            case "unknown" -> new Reply(id, phrases.say("unknown", help), "unknown", Map.of(), List.of(), false,
+                    false, by, tag);
+            default -> new Reply(id, Confirmations.started(session, phrases), session.intent(), session.parameters(),
+                    List.of(), true, false, by, tag);
         };
     }
 

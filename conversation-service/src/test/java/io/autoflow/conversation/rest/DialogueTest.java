@@ -113,6 +113,28 @@ class DialogueTest {
                 .body("parameters.email", is("me")).body("parameters.analyses", contains("trends"));
     }
 
+    @Test
+    void theAssistantAnswersInThePersonsLanguageAndKeepsItForAnswersThatDoNotTell() {
+        String french = send(null, "rappelle-moi chaque lundi à 9h").body("language", is("fr"))
+                .body("reply", is("Que doit dire le message ?")).extract().path("session_id");
+        send(french, "payer le loyer").body("awaiting_confirmation", is(true)).body("reply", is("Chaque lundi à"
+                + " 09:00 (UTC), je vais vous envoyer par e-mail : « payer le loyer ». Je le mets en place ?"));
+        send(french, "ok").body("complete", is(true)).body("language", is("fr"))
+                .body("reply", is("C'est fait : chaque lundi à 09:00 (UTC), je vais vous envoyer par e-mail :"
+                        + " « payer le loyer »."));
+
+        String german = send(null, "Erinnere mich jeden Montag um 8 Uhr an das Teammeeting").body("language", is("de"))
+                .body("reply", is("Jeden Montag um 08:00 (UTC) – ich schicke dir per E-Mail: „das Teammeeting“."
+                        + " Soll ich das einrichten?")).extract().path("session_id");
+        send(german, "nein").body("reply", is("Gut, dann mache ich es nicht. Was möchtest du stattdessen?"));
+
+        String spanish = send(null, "analiza https://example.com/ventas.csv y envía el informe a ana@example.org")
+                .body("language", is("es")).body("reply", is("Voy a analizar https://example.com/ventas.csv y enviar"
+                        + " el informe PDF por correo a ana@example.org. ¿Lo hago?")).extract().path("session_id");
+        send(spanish, "sí").body("complete", is(true)).body("reply", startsWith("En marcha: voy a analizar"));
+        send(null, "¿qué tiempo hace en Madrid?").body("reply", startsWith("Eso no lo puedo hacer. Puedo analizar"));
+    }
+
     private ValidatableResponse send(String session, String message) {
         Map<String, Object> body = new HashMap<>();
         body.put("user_id", user);

@@ -1,5 +1,6 @@
 package io.autoflow.conversation.parse;
 
+import io.autoflow.conversation.reply.Phrases;
 import io.autoflow.events.IntentParameters;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,17 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class OfflineParser {
 
-    private static final Map<String, String> QUESTIONS = Map.of(
-            "file", "Which document should I analyse? Upload it or give me its URL.",
-            "email", "Which email address should I send it to?",
-            "webhook_url", "Which URL should I call with the result?",
-            "cron", "When should it run? For example \"every Monday at 9am\".",
-            "url", "Which URL should I call?",
-            "target_format", "Which format should I convert it to (csv, json or xlsx)?",
-            "message", "What should the message say?",
-            "task_intent", "What should I do each time: send you a message (\"remind me to …\"), call an API (its"
-                    + " URL) or analyse a document (its web address)?");
-
     /** The intents that can be scheduled. */
     private static final Set<String> TASKS = Set.of("document_analytics", "api_automation",
             "data_transform", "notification");
@@ -39,6 +29,16 @@ public final class OfflineParser {
     /** Asking for something to be scheduled, in the four languages. */
     private static final Pattern SCHEDULE_WORD = Pattern.compile(
             "\\b(schedule|recurring|repeat(edly)?|planifie|programme|planen|plane|programa|programar)\\b");
+    /** Asking for an analysis, in the four languages. */
+    private static final Pattern ANALYSE = Pattern.compile("\\b(analy[sz]\\w*|anali[sz]\\w*|análisis|auswert\\w*"
+            + "|statisti\\w*|stats|estad[íi]stic\\w*|anomal\\w*|trend\\w*|tendenc\\w*|insights?|erkenntnis\\w*"
+            + "|auffällig\\w*|report|rapport|bericht|informe)\\b");
+    /** A document named in words, in the four languages. */
+    private static final Pattern DOCUMENT_WORD = Pattern.compile("\\b(attached|workbook|spreadsheet|document|file"
+            + "|dataset|fichier|classeur|tableau|datei|tabelle|dokument|archivo|hoja de cálculo|documento)\\b");
+    /** Asking in so many words for another format (not "as a PDF report"). */
+    private static final Pattern CONVERT_VERB = Pattern.compile("\\b(convert\\w*|konvert\\w*|umwand\\w*|wandle"
+            + "|convertis\\w*|convierte|conviért\\w*|transform\\w*)\\b");
     /** The intents whose request reads a document. */
     private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");
 
@@ -214,6 +214,13 @@ public final class OfflineParser {
         if (parameters.containsKey("cron") && parameters.containsKey("message") && !TASKS.contains(heard)) {
             return "notification"; // a reminder: made a schedule of one by parse
         }
+        String words = t.replaceAll("https?://\\S+|[\\w.-]+\\.(csv|xlsx|xls|docx|pdf|tsv|json)\\b", " ");
+        boolean aDocument = document || parameters.containsKey("file") || parameters.containsKey("analyses")
+                || DOCUMENT_WORD.matcher(words).find();
+        if (Set.of("data_transform", "api_automation").contains(heard) && aDocument
+                && ANALYSE.matcher(words).find() && !CONVERT_VERB.matcher(words).find()) {
+            return "document_analytics"; // "analyse … and send the report in excel format", "… push it to our webhook"
+        }
         if (parameters.containsKey("target_format") && (document || parameters.containsKey("file"))
                 && CONVERT.matcher(t).find()) {
             return "data_transform"; // "konvertier … nach csv", "mach aus … ein json"
@@ -263,17 +270,21 @@ public final class OfflineParser {
         return ScheduleParser.at(cron, time);
     }
 
-    /** The question that asks for a parameter, naming who when the request named a recipient ("my boss"). */
-    public static String question(String parameter, Map<String, Object> parameters) {
+    /**
+     * The question that asks for a parameter, in the person's language, naming who when the request named a recipient
+     * ("my boss").
+     */
+    public static String question(String parameter, Map<String, Object> parameters, Phrases phrases) {
         if (parameter.equals("email") && parameters.get("recipient") instanceof String who) {
-            return "What is the email address of your " + who + "?";
+            return phrases.say("question.email.of", who);
         }
-        return question(parameter);
+        String key = "question." + parameter;
+        return phrases.has(key) ? phrases.say(key) : phrases.say("question.other", parameter.replace('_', ' '));
     }
 
-    /** The question that asks for a parameter. */
+    /** The question that asks for a parameter, in English. */
     public static String question(String parameter) {
-        return QUESTIONS.getOrDefault(parameter, "Could you tell me the " + parameter.replace('_', ' ') + "?");
+        return question(parameter, Map.of(), Phrases.in(Locale.ENGLISH));
     }
 
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */

@@ -65,26 +65,30 @@ public final class SlotExtractor {
             + "|um \\d{1,2}(?:[:.]\\d\\d)?(?: uhr)?|am \\d{1,2}\\.? (?:jedes|jeden|des) monats"
             + "|(?:mon|diens|mittwoch|donners|frei|sams|sonn)tags|täglich|werktags"
             + "|a las? \\d{1,2}(?:[:.]\\d\\d)?|el día \\d{1,2} de cada mes|de la (?:mañana|tarde|noche)"
-            + "|du (?:matin|soir))\\b");
+            + "|du (?:matin|soir)|en semaine|le week-end|am wochenende|entre semana|los fines de semana)\\b");
     /** Words that join "remind me" to what to remember: "to", "that", "de", "dass", "que", … */
     private static final Pattern JOINER = Pattern.compile("(?iu)^(?:[\\s,:]|to\\b|that\\b|about\\b|of\\b|de\\b"
             + "|d'|qu'|du\\b|que\\b|dass\\b|daran,?|zu\\b|an\\b|para\\b)+");
     /** "to my boss", "à mon chef", "meinem Team", "a mi jefe": someone whose address the user must give. */
     private static final Pattern RECIPIENT = Pattern.compile("(?iu)\\b(?:(?:to|tell|email|e-mail|message|text"
-            + "|notify|inform|remind) (?:my|our|the)|à (?:mon|ma|mes|notre|l')|(?:meinem|meiner|meinen|meine|unserem"
+            + "|notify|inform|remind) (?:my|our|the)|(?:à|préviens|prévenez|avertis|informe) (?:mon|ma|mes|notre|l')|(?:meinem|meiner|meinen|meine|unserem"
             + "|unseren|dem|den)"
             + "|a (?:mi|mis|nuestro|nuestra)) ?(boss|manager|team|wife|husband|partner|colleagues?|co-?workers?|mum"
             + "|mom|dad|mother|father|sister|brother|friends?|clients?|customers?|accountant|landlord|assistant"
             + "|family|sales team|ops team|support team|patron|chef|équipe|femme|mari|collègues?|chefin|team"
-            + "|frau|mann|kollegen|jefe|jefa|equipo|esposa|esposo|compañeros)\\b");
+            + "|frau|mann|kollegen|kollegin|kollege|buchhalter(?:in)?|jefe|jefa|equipo|esposa|esposo|compañeros|comptable"
+            + "|contable|gerente)\\b");
     /** "…, dass X", "dis à X que Y", "dile a X que Y": what to tell, after a verb of telling. */
     private static final Pattern THAT_CLAUSE = Pattern.compile("(?iu)\\b(?:mit|bescheid|sag\\w*|teil\\w*|schreib\\w*"
             + "|inform\\w*|dis|dire|dites|préviens|prévenez|écris|envoie|avertis|dile|dígale|avisa\\w*|escribe|manda"
-            + "|envía|comunica\\w*)\\b[^.?!]{0,60}?(?:,? dass|\\bque|\\bqu')\\s*(.{1,2000})");
+            + "|envía|comunica\\w*)\\b(?:[^.?!]|\\.(?=\\w)){0,60}?(?:,? dass|\\bque|\\bqu')\\s*(.{1,2000})");
     /** "mail an mich: X", "rappel : X", "mensaje: X": a message after a colon. */
     private static final Pattern AFTER_COLON = Pattern.compile("(?iu)^[^:]{0,40}\\b(?:mail|e-mail|message|nachricht"
             + "|erinner\\w*|rappel\\w*|recuerd\\w*|recordatorio|mensaje|note|notiz|courriel|correo|remind\\w*)"
             + "[^:]{0,20}:\\s*(.{1,2000})");
+    /** A thanks or please after what to say, and the end's punctuation: not part of it. */
+    private static final Pattern POLITE_END = Pattern.compile("(?iu)(?:[\\s.!?,]+(?:merci|thanks|thank you|thx|danke"
+            + "|gracias|please|pls|bitte|por favor|s'il te plaît|s'il vous plaît|stp|svp))?[\\s.!?]*$");
     /** A JSON object in the message: the body of an API call. */
     private static final Pattern JSON_OBJECT = Pattern.compile("\\{.*}", Pattern.DOTALL);
     /** "with header X-Api-Key: abc" */
@@ -187,7 +191,7 @@ public final class SlotExtractor {
             for (Pattern other : List.of(AFTER_COLON, THAT_CLAUSE)) {
                 Matcher said = other.matcher(message);
                 if (said.find()) {
-                    String text = said.group(1).replaceAll("[\\s.!?]+$", "").trim();
+                    String text = POLITE_END.matcher(said.group(1)).replaceFirst("").trim();
                     return text.isEmpty() ? null : text;
                 }
             }
@@ -228,12 +232,11 @@ public final class SlotExtractor {
 
     private static List<String> analyses(String t) {
         List<String> found = new ArrayList<>();
-        if (t.matches("(?s).*\\b(statistic|statistics|stats|describe|summary|summari[sz]e|distribution|correlation"
-                + "|correlations|statistical|statistiques?|statistik|statistische\\w*|estadísticas?|estadístico|resumen"
-                + "|résumé|zusammenfassung)\\b.*")) {
+        if (t.matches("(?s).*\\b(statisti\\w*|stats|describe|summary|summari[sz]e|distribution|correlations?"
+                + "|estad[íi]stic\\w*|resumen|résumé|zusammenfassung)\\b.*")) {
             found.add("statistical");
         }
-        if (t.matches("(?s).*\\b(trends?|over time|growth|seasonal|seasonality|forecast|tendances?|tendencias?"
+        if (t.matches("(?s).*\\b(trend\\w*|over time|growth|seasonal|seasonality|forecast|tendances?|tendencias?"
                 + "|entwicklung|évolution|evolución)\\b.*")) {
             found.add("trends");
         }

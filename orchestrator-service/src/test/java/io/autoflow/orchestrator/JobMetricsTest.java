@@ -107,7 +107,7 @@ class JobMetricsTest {
         String running = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, running, new IntentParsed(running, "user-m", "free", Intents.DATA_TRANSFORM,
                 EventJson.mapper().valueToTree(new TransformData(null, null, null, "sales.csv",
-                        "uploads/user-m/" + running + "/document", "text/csv", 120, "json", null)),
+                        "uploads/user-m/" + running + "/document", "text/csv", 120, "json", null, null)),
                 Instant.now().minusSeconds(30)));
         awaitStatus(running, "queued");
         kafka.send(Topics.EXECUTION_EVENTS, running, ExecutionEvent.started(running));

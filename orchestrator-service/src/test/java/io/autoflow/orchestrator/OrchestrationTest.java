@@ -190,15 +190,18 @@ class OrchestrationTest {
         assertThat(scheduled.tier()).isEqualTo("pro");
         assertThat(scheduled.cronExpression()).isEqualTo("0 9 * * MON");
 
+        // as a schedule's run asks for it: the document's web address, fetched when the job runs
         String transform = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, transform, new IntentParsed(transform, "user-a", "free", Intents.DATA_TRANSFORM,
-                EventJson.mapper().valueToTree(new TransformData(null, null, null, "sales.csv",
-                        "uploads/user-a/" + transform + "/document", "text/csv", 120, "json", null)), Instant.now()));
+                EventJson.mapper().valueToTree(new TransformData(null, null, null, "sales.csv", null, null, 0, "json",
+                        null, "https://example.com/sales.csv")), Instant.now()));
         TransformData converting = EventJson.mapper().readValue(kafka.awaitRecord(Topics.WORKFLOW_DATA_TRANSFORM,
                 r -> transform.equals(r.key()), WAIT).value(), TransformData.class);
         assertThat(converting.executionId()).isEqualTo(transform);
         assertThat(converting.userId()).isEqualTo("user-a");
         assertThat(converting.targetFormat()).isEqualTo("json");
+        assertThat(converting.blobKey()).isNull();
+        assertThat(converting.sourceUrl()).isEqualTo("https://example.com/sales.csv");
     }
 
     @Test

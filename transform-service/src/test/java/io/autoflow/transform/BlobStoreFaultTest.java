@@ -108,7 +108,7 @@ class BlobStoreFaultTest {
         String key = "uploads/" + user + "/" + id + "/document";
         blobs.put(key, new ByteArrayInputStream("city,population\nLyon,522250\n".getBytes(StandardCharsets.UTF_8)));
         return new TransformData(id, user, "free", "cities.csv", key, DocumentTypes.CSV, 100, "json",
-                new AnalyzeDocument.Output(null, "download", null, null));
+                new AnalyzeDocument.Output(null, "download", null, null), null);
     }
 
     private String converted(ExecutionEvent done) throws IOException {

@@ -92,7 +92,7 @@ class DataTransformTest {
 
         String foreign = UUID.randomUUID().toString();
         TransformData theirs = new TransformData(foreign, user, "free", "x.csv", "uploads/someone-else/x/document",
-                DocumentTypes.CSV, 10, "json", null);
+                DocumentTypes.CSV, 10, "json", null, null);
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, foreign, theirs);
         assertThat(awaitFinal(foreign).error().code()).isEqualTo("document_not_found");
     }
@@ -118,7 +118,7 @@ class DataTransformTest {
         }
         String slow = UUID.randomUUID().toString();
         TransformData brief = new TransformData(slow, user, "brief", "big.csv", store(slow, big.toString()),
-                DocumentTypes.CSV, big.length(), "xlsx", null); // the test tier "brief" allows 1 s
+                DocumentTypes.CSV, big.length(), "xlsx", null, null); // the test tier "brief" allows 1 s
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, slow, brief);
         String quick = UUID.randomUUID().toString();
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, quick, request(quick, store(quick, "a\n1\n"), "json"));
@@ -145,7 +145,7 @@ class DataTransformTest {
 
     private TransformData request(String id, String document, String target) {
         return new TransformData(id, user, "free", "cities.csv", document, DocumentTypes.CSV, 100, target,
-                new AnalyzeDocument.Output(null, "download", null, null));
+                new AnalyzeDocument.Output(null, "download", null, null), null);
     }
 
     private ExecutionEvent awaitFinal(String id) throws Exception {

@@ -128,7 +128,7 @@ public class DocumentAnalyticsConsumer {
                         : reliably("Record", id, () -> jobs.fetched(stored)))
                 .chain(stored -> {
                     // What the fetch left of the job's time, for each run: waiting out the store is not processing.
-                    Duration budget = remaining(deadline);
+                    Duration budget = TierProcessingTimes.remaining(deadline);
                     LOG.infof("Job %s: analysing %d bytes within %d s", id, stored.sizeBytes(), budget.toSeconds());
                     return reliably("Analysis", id, () -> work.run("analysis-" + id, budget,
                             () -> analysis.analyze(stored)));
@@ -170,12 +170,6 @@ public class DocumentAnalyticsConsumer {
     private static AnalysisOutcome timedOut(AnalyzeDocument request, Duration limit) {
         LOG.warnf("Job %s passed its %d s and was stopped", request.executionId(), limit.toSeconds());
         return AnalysisOutcome.failure(TierProcessingTimes.timeoutError(request.tier(), limit));
-    }
-
-    /** What is left of the job's time; a fetch that took it all leaves the analysis a moment, not nothing. */
-    private static Duration remaining(Instant deadline) {
-        Duration left = Duration.between(Instant.now(), deadline);
-        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
     /** A request of a user who was erased meanwhile is not run: nothing of theirs is made again. */

@@ -124,7 +124,7 @@ public class TransformResource {
                             + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
-                document.contentType(), document.sizeBytes(), target, output.toEvent());
+                document.contentType(), document.sizeBytes(), target, output.toEvent(), null);
         return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
                 parameters).map(job -> DocumentAnalyticsResource.Accepted.response(received.jobId(), 2));
     }

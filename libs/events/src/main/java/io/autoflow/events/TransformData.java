@@ -1,18 +1,26 @@
 package io.autoflow.events;
 
+import java.util.List;
+
 /**
  * Request to the transform service: convert a stored document's data to another format. It is also the
  * {@code parameters} of a {@code data_transform} intent, with the ids left out.
  *
- * @param blobKey where the uploaded document lives; files never travel in events
+ * @param blobKey where the uploaded document lives; files never travel in events. Null when the document is to be
+ *        fetched from {@code sourceUrl} when the job runs (a conversion asked for in a conversation, each run of a
+ *        scheduled conversion)
  * @param contentType the type sniffed at ingestion (CSV or XLSX)
  * @param targetFormat csv, json or xlsx
  * @param output how the converted file is handed over (its format is unused)
+ * @param sourceUrl the document's web address, fetched afresh by the transform service when there is no blobKey
  */
 public record TransformData(String executionId, String userId, String tier, String fileName, String blobKey,
-        String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output) {
+        String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl) {
 
     public static final String TYPE = "io.autoflow.workflow.transform-data.v1";
 
-    public static final java.util.List<String> TARGET_FORMATS = java.util.List.of("csv", "json", "xlsx");
+    public static final List<String> TARGET_FORMATS = List.of("csv", "json", "xlsx");
+
+    /** The document types whose data can be converted. */
+    public static final List<String> SOURCE_TYPES = List.of(DocumentTypes.CSV, DocumentTypes.XLSX);
 }

@@ -4,6 +4,7 @@ import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -29,6 +30,15 @@ public class TierProcessingTimes {
                     + " ends (set a ceiling for a tier without a limit)");
         }
         return Duration.ofSeconds(seconds);
+    }
+
+    /**
+     * What is left of a job's time for its work once a step before it (fetching its document) took part of it; a
+     * fetch that took it all leaves the work a moment, not nothing.
+     */
+    public static Duration remaining(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
     /** Why a job of the tier failed when it passed its processing time: {@code processing_timeout}. */

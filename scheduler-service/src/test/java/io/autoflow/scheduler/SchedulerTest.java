@@ -141,11 +141,15 @@ class SchedulerTest {
                 .isEqualTo("invalid_cron");
         assertThat(awaitFinal(schedule("pro", "0 9 * * *", "Mars/Olympus", Intents.API_AUTOMATION)).error().code())
                 .isEqualTo("invalid_time_zone");
-        assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.DATA_TRANSFORM)).error().code())
+        assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", "make_coffee")).error().code())
                 .isEqualTo("unsupported_task");
-        // An analysis repeats only a document it can fetch again: one stored once would give the same report.
+        // An analysis or a conversion repeats only a document it can fetch again: one stored once would give the
+        // same result every time.
         assertThat(awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.DOCUMENT_ANALYTICS)).error().code())
                 .isEqualTo("unsupported_task");
+        ExecutionEvent storedOnce = awaitFinal(schedule("pro", "0 9 * * *", "UTC", Intents.DATA_TRANSFORM));
+        assertThat(storedOnce.error().code()).isEqualTo("unsupported_task");
+        assertThat(storedOnce.error().message()).startsWith("A scheduled conversion needs the document's web address");
         ExecutionEvent tooOften = awaitFinal(schedule("free", "*/5 * * * *", "UTC", Intents.API_AUTOMATION));
         assertThat(tooOften.error().code()).isEqualTo("schedule_too_frequent");
         assertThat(tooOften.error().details().path("min_interval_seconds").asInt()).isEqualTo(900);
@@ -161,6 +165,10 @@ class SchedulerTest {
         JsonNode analysis = EventJson.mapper().createObjectNode().put("fileName", "sales.csv")
                 .put("sourceUrl", "https://example.com/sales.csv");
         assertThat(awaitFinal(schedule("pro", "0 9 * * MON", "UTC", Intents.DOCUMENT_ANALYTICS, analysis)).status())
+                .isEqualTo(ExecutionEvent.Status.COMPLETED);
+        JsonNode conversion = EventJson.mapper().createObjectNode().put("fileName", "sales.csv")
+                .put("targetFormat", "json").put("sourceUrl", "https://example.com/sales.csv");
+        assertThat(awaitFinal(schedule("pro", "0 9 * * MON", "UTC", Intents.DATA_TRANSFORM, conversion)).status())
                 .isEqualTo(ExecutionEvent.Status.COMPLETED);
     }
 

@@ -19,6 +19,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +33,13 @@ public class Schedules {
 
     /** What a schedule can repeat: each run must stand on its own parameters. */
     static final Set<String> REPEATABLE = Set.of(Intents.API_AUTOMATION, Intents.NOTIFICATION,
-            Intents.DOCUMENT_ANALYTICS);
+            Intents.DOCUMENT_ANALYTICS, Intents.DATA_TRANSFORM);
+    /**
+     * The tasks on a document, repeated only with the document's web address ({@code sourceUrl}), which each run
+     * fetches: a document stored once would give the same result every time. In words, by task.
+     */
+    private static final Map<String, String> ON_A_DOCUMENT = Map.of(Intents.DOCUMENT_ANALYTICS, "analysis",
+            Intents.DATA_TRANSFORM, "conversion");
     private static final int NEXT_RUNS_SHOWN = 3;
 
     private final TaskStore store;
@@ -62,12 +69,14 @@ public class Schedules {
         }
         if (!REPEATABLE.contains(request.taskIntent()) || request.taskParameters() == null) {
             return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A schedule can repeat an API call, a"
-                    + " message or a document's analysis; '" + request.taskIntent() + "' cannot be scheduled yet"));
+                    + " message, or a document's analysis or conversion; '" + request.taskIntent()
+                    + "' cannot be scheduled yet"));
         }
-        if (Intents.DOCUMENT_ANALYTICS.equals(request.taskIntent())
+        if (ON_A_DOCUMENT.containsKey(request.taskIntent())
                 && !request.taskParameters().path("sourceUrl").isTextual()) {
-            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A scheduled analysis needs the"
-                    + " document's web address: each run fetches the document as it is then"));
+            return ExecutionEvent.failed(id, ErrorInfo.of("unsupported_task", "A scheduled "
+                    + ON_A_DOCUMENT.get(request.taskIntent()) + " needs the document's web address: each run fetches"
+                    + " the document as it is then"));
         }
         // an expression that reads runs some day (CronExpression.parse refuses the others)
         Instant first = schedule.cron().next(now, schedule.zone()).orElseThrow();

@@ -19,6 +19,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.Topics;
+import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.domain.Job;
 import io.autoflow.gateway.service.Jobs;
@@ -86,10 +87,7 @@ class ScheduleSubmissionTest {
                  "headers": {"X-Api-Key": "k-123"}, "output": {"delivery": "email"}}}""")
                 .statusCode(202).body("status", is("queued")).extract().path("job_id");
 
-        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
-                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT).value(), IntentParsed.class);
-        assertThat(intent.intent()).isEqualTo(Intents.SCHEDULE_TASK);
-        ScheduleTask schedule = EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+        ScheduleTask schedule = scheduleSetUpBy(jobId);
         assertThat(schedule.cronExpression()).isEqualTo("0 9 * * MON");
         assertThat(schedule.timeZone()).isEqualTo("Asia/Tokyo");
         assertThat(schedule.taskIntent()).isEqualTo(Intents.API_AUTOMATION);
@@ -98,7 +96,8 @@ class ScheduleSubmissionTest {
         assertThat(call.url()).isEqualTo("https://api.example.com/rates");
         assertThat(call.output().email()).isEqualTo(user.user().email);
         assertThat(call.requestKey()).isEqualTo("automations/" + user.user().id + "/" + jobId + "/request.json");
-        assertThat(intent.parameters().toString()).doesNotContain("k-123");
+        assertThat(EventJson.write(schedule)).as("the headers are kept apart, not in the event")
+                .doesNotContain("k-123");
     }
 
     @Test
@@ -114,9 +113,7 @@ class ScheduleSubmissionTest {
                 + " \"analysis\": {\"trends\": true}, \"output\": {\"format\": \"excel\", \"delivery\": \"email\"}}}")
                 .statusCode(202).body("status", is("queued")).extract().path("job_id");
 
-        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
-                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT).value(), IntentParsed.class);
-        ScheduleTask schedule = EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+        ScheduleTask schedule = scheduleSetUpBy(jobId);
         assertThat(schedule.taskIntent()).isEqualTo(Intents.DOCUMENT_ANALYTICS);
         assertThat(schedule.name()).isEqualTo("Analysis of sales.csv (0 9 * * MON, UTC)");
         AnalyzeDocument each = EventJson.mapper().convertValue(schedule.taskParameters(), AnalyzeDocument.class);
@@ -143,6 +140,57 @@ class ScheduleSubmissionTest {
         submit("{\"cron\": \"0 9 * * *\", \"analysis\": {}}").statusCode(400).body("code", is("missing_file"));
         submit("{\"cron\": \"0 9 * * *\", \"analysis\": {\"file\": \"https://a.example/x.csv\"},"
                 + " \"reminder\": {\"message\": \"hi\"}}").statusCode(400).body("code", is("missing_task"));
+    }
+
+    @Test
+    void queuesTheScheduleOfADocumentsConversionWhoseRunsEachFetchIt() throws Exception {
+        // nothing is fetched when the schedule is set up: this host does not even resolve
+        String url = "https://documents.example.invalid/exports/sales.csv";
+
+        String jobId = submit("{\"cron\": \"0 9 * * MON\", \"conversion\": {\"file\": \"" + url + "\","
+                + " \"target_format\": \"json\", \"output\": {\"delivery\": \"email\"}}}")
+                .statusCode(202).body("status", is("queued")).extract().path("job_id");
+
+        ScheduleTask schedule = scheduleSetUpBy(jobId);
+        assertThat(schedule.taskIntent()).isEqualTo(Intents.DATA_TRANSFORM);
+        assertThat(schedule.name()).isEqualTo("Conversion of sales.csv to JSON (0 9 * * MON, UTC)");
+        TransformData each = EventJson.mapper().convertValue(schedule.taskParameters(), TransformData.class);
+        assertThat(each.sourceUrl()).isEqualTo(url);
+        assertThat(each.blobKey()).as("each run fetches the document afresh").isNull();
+        assertThat(each.fileName()).isEqualTo("sales.csv");
+        assertThat(each.targetFormat()).isEqualTo("json");
+        assertThat(each.output().email()).isEqualTo(user.user().email);
+        assertThat(blobs.list("uploads/" + user.user().id + "/" + jobId + "/")).isEmpty();
+    }
+
+    @Test
+    void aConversionIsNotScheduledWithoutTheDocumentsAddressOrWhatToMake() {
+        submit(conversionOf("{\"target_format\": \"json\"}")).statusCode(400).body("code", is("missing_file"))
+                .body("message", is("Give the web address of the document to convert in 'file'"));
+        submit(conversionOf("{\"file\": \"sales.csv\", \"target_format\": \"json\"}")).statusCode(422)
+                .body("code", is("url_not_allowed"))
+                .body("message", is("The document's URL cannot be fetched: only http and https URLs can be called"));
+        submit(conversionOf("{\"file\": \"http://169.254.169.254/latest/meta-data/\", \"target_format\": \"json\"}"))
+                .statusCode(422).body("code", is("url_not_allowed"));
+        submit(conversionOf("{\"file\": \"https://a.example/x.csv\"}")).statusCode(422)
+                .body("code", is("invalid_target_format"));
+        submit(conversionOf("{\"file\": \"https://a.example/x.csv\", \"target_format\": \"json\","
+                + " \"output\": {\"delivery\": \"fax\"}}")).statusCode(422).body("code", is("invalid_delivery"));
+        submit("{\"cron\": \"0 9 * * *\", \"conversion\": {\"file\": \"https://a.example/x.csv\","
+                + " \"target_format\": \"json\"}, \"task\": {\"url\": \"https://a.example\"}}").statusCode(400)
+                .body("code", is("missing_task"));
+    }
+
+    /** The schedule the job published to set up, as its intent carries it. */
+    private ScheduleTask scheduleSetUpBy(String jobId) throws Exception {
+        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
+                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), WAIT).value(), IntentParsed.class);
+        assertThat(intent.intent()).isEqualTo(Intents.SCHEDULE_TASK);
+        return EventJson.mapper().convertValue(intent.parameters(), ScheduleTask.class);
+    }
+
+    private static String conversionOf(String conversion) {
+        return "{\"cron\": \"0 9 * * *\", \"conversion\": " + conversion + "}";
     }
 
     private static String analysisOf(String url) {
@@ -203,6 +251,15 @@ class ScheduleSubmissionTest {
                 EventJson.mapper().valueToTree(analysis), Instant.now()));
         await().atMost(WAIT).until(() -> find(analysisRun) != null);
         assertThat(find(analysisRun).fileName).isEqualTo("sales.csv");
+
+        String conversionRun = UUID.randomUUID().toString();
+        TransformData conversion = new TransformData(null, null, null, "cities.xlsx", null, null, 0, "csv", null,
+                "https://example.com/cities.xlsx");
+        new KafkaTestClient(bootstrapServers).send(Topics.INTENTS, conversionRun, new IntentParsed(conversionRun,
+                user.user().id.toString(), "pro", Intents.DATA_TRANSFORM, EventJson.mapper().valueToTree(conversion),
+                Instant.now()));
+        await().atMost(WAIT).until(() -> find(conversionRun) != null);
+        assertThat(find(conversionRun).fileName).isEqualTo("cities.xlsx");
     }
 
     private Job find(String id) throws Exception {

@@ -33,7 +33,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * {@code {"message", "session_id"?}}, or as multipart with a document attached in part {@code file}.
  * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
- * schedule of any of these but a conversion) and answers with its {@code job_id} ({@link ChatReply}).
+ * schedule of any of these) and answers with its {@code job_id} ({@link ChatReply}). A document named by its web
+ * address is fetched when its job runs, never while the person talks.
  */
 @Tag(name = "Chat",
         description = "Say in your own words what you want done; Autoflow asks for what is missing, then starts the "
@@ -189,22 +190,25 @@ public class ChatResource {
         }
         if (Intents.SCHEDULE_TASK.equals(answer.intent())) {
             // What each run does, as understood; a model's answer may leave it to the parameters to tell.
-            String task = parameters.path("task_intent").asText(parameters.hasNonNull("url") ? Intents.API_AUTOMATION
+            String task = parameters.path("task_intent").asText(parameters.hasNonNull("target_format")
+                    ? Intents.DATA_TRANSFORM : parameters.hasNonNull("url") ? Intents.API_AUTOMATION
                     : parameters.hasNonNull("message") ? Intents.NOTIFICATION
                     : parameters.hasNonNull("file") ? Intents.DOCUMENT_ANALYTICS : "");
             boolean call = task.equals(Intents.API_AUTOMATION) && parameters.hasNonNull("url");
             boolean reminder = task.equals(Intents.NOTIFICATION) && parameters.hasNonNull("message");
             String file = parameters.path("file").asText(parameters.path("url").asText(""));
-            boolean analysis = task.equals(Intents.DOCUMENT_ANALYTICS) && isWebAddress(file);
-            if (task.equals(Intents.DOCUMENT_ANALYTICS) && !analysis) {
-                return Uni.createFrom().item(answer.saying("To analyse a document on a schedule I need its web"
-                        + " address (https://…): each run fetches it as it is then."));
+            boolean analysis = task.equals(Intents.DOCUMENT_ANALYTICS);
+            boolean conversion = task.equals(Intents.DATA_TRANSFORM);
+            if ((analysis || conversion) && !isWebAddress(file)) {
+                return Uni.createFrom().item(answer.saying("To " + (analysis ? "analyse" : "convert") + " a document"
+                        + " on a schedule I need its web address (https://…): each run fetches it as it is then."));
             }
-            if (call || reminder || analysis) {
+            if (call || reminder || analysis || conversion) {
                 return started(answer, () -> schedules.create(new ScheduleResource.ScheduleRequest(
                         parameters.path("cron").asText(), parameters.path("time_zone").asText(null),
                         call ? call(parameters) : null, reminder ? message(parameters) : null,
-                        analysis ? analyticsRequest(file, parameters) : null), false));
+                        analysis ? analyticsRequest(file, parameters) : null,
+                        conversion ? transformRequest(file, parameters) : null), false));
             }
         }
         if (Intents.DATA_TRANSFORM.equals(answer.intent())) {
@@ -230,8 +234,7 @@ public class ChatResource {
     /** Converts the attached document, or the one at the URL the message gave. */
     private Uni<ChatReply> transform(ChatReply answer, JsonNode parameters) {
         String file = parameters.path("file").asText();
-        TransformResource.TransformRequest request = new TransformResource.TransformRequest(file,
-                parameters.path("target_format").asText(null), output(null, parameters));
+        TransformResource.TransformRequest request = transformRequest(file, parameters);
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
             return started(answer, () -> transforms.submitAttached(file, request));
         }
@@ -239,7 +242,8 @@ public class ChatResource {
             return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or attach " + file
                     + " to your message)."));
         }
-        return started(answer, () -> transforms.submitUrl(request));
+        // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
+        return started(answer, () -> transforms.submitFetchedAtRun(request));
     }
 
     private static boolean isWebAddress(String file) {
@@ -273,6 +277,12 @@ public class ChatResource {
                 analyses.contains("statistical") ? true : null, analyses.contains("trends") ? true : null,
                 analyses.contains("insights") ? true : null, analyses.contains("anomalies") ? true : null);
         return new AnalyticsRequest(file, null, analysis, output(parameters.path("format").asText(null), parameters));
+    }
+
+    /** The conversion a message asks for, of the document in {@code file}. */
+    private static TransformResource.TransformRequest transformRequest(String file, JsonNode parameters) {
+        return new TransformResource.TransformRequest(file, parameters.path("target_format").asText(null),
+                output(null, parameters));
     }
 
     /** The message a message asks to send. */

@@ -176,30 +176,24 @@ public class DocumentAnalyticsResource {
      * type, malware), so a site that is down fails that job with its reason rather than the conversation.
      */
     public Uni<Response> submitFetchedAtRun(AnalyticsRequest options) {
-        String url = options.url();
-        AnalyticsRequest.Output output = validatedOutput(options);
+        AnalyzeDocument analysis = repeatableFetchedAtRun(options);
         UUID jobId = intake.newJobId();
-        AnalyzeDocument analysis = fetchedAtRun(options, output);
         return intake.accept(jobId, Intents.DOCUMENT_ANALYTICS, analysis.fileName(), 0, analysis)
                 .map(saved -> Accepted.response(jobId, estimateSeconds(0)));
     }
 
-    /** The analysis a schedule set up in a conversation repeats: nothing is fetched until its first run. */
+    /**
+     * An analysis of the document at the request's URL, fetched by the worker when it runs: a conversation's, or what
+     * a schedule set up in a conversation repeats. Nothing is fetched now.
+     */
     public AnalyzeDocument repeatableFetchedAtRun(AnalyticsRequest options) {
         if (options == null || options.url() == null) {
             throw new ApiException(ErrorCode.MISSING_FILE, "Give the web address of the document to analyse in 'file'");
         }
-        return fetchedAtRun(options, validatedOutput(options));
-    }
-
-    /** An analysis of the document at the request's URL, named by the URL's last segment, fetched by the worker. */
-    private static AnalyzeDocument fetchedAtRun(AnalyticsRequest options, AnalyticsRequest.Output output) {
-        java.net.URI uri = java.net.URI.create(options.url());
-        String path = uri.getPath();
-        String name = path == null || path.isBlank() || path.endsWith("/") ? uri.getHost()
-                : path.substring(path.lastIndexOf('/') + 1);
-        return new AnalyzeDocument(null, null, null, null, name, null, 0, options.analyses(), output.toEvent(),
-                options.url());
+        AnalyticsRequest.Output output = validatedOutput(options);
+        DocumentAddress document = DocumentAddress.of(options.url(), urlFetch.allowLoopback());
+        return new AnalyzeDocument(null, null, null, null, document.name(), null, 0, options.analyses(),
+                output.toEvent(), document.url());
     }
 
     /** The part 'file' must be a file: a text field of that name is not a document. */

@@ -6,6 +6,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.ScheduleView;
 import io.autoflow.events.SendMessage;
+import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.SchedulerApi;
 import io.autoflow.gateway.idempotency.Idempotent;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -37,13 +39,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * Schedules: {@code POST /api/schedules} repeats an API call, a message (a reminder) or a document's analysis on a
- * cron schedule in the user's time zone, each run a job of its own, handed over as it asks; {@code GET} lists them,
- * {@code DELETE /api/schedules/{id}} stops one.
+ * Schedules: {@code POST /api/schedules} repeats an API call, a message (a reminder), or a document's analysis or
+ * conversion on a cron schedule in the user's time zone, each run a job of its own, handed over as it asks;
+ * {@code GET} lists them, {@code DELETE /api/schedules/{id}} stops one.
  * Setting a schedule up is itself a job, whose id is the schedule's; the scheduler applies the tier's limits.
  */
 @Tag(name = "Schedules",
-        description = "Repeat an API call, a message or a document's analysis on a cron schedule in a time zone.")
+        description = "Repeat an API call, a message, or a document's analysis or conversion on a cron schedule in a"
+                + " time zone.")
 @Path("/api/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 public class ScheduleResource {
@@ -55,15 +58,17 @@ public class ScheduleResource {
     private final AutomationResource automations;
     private final NotificationResource notifications;
     private final DocumentAnalyticsResource documents;
+    private final TransformResource transforms;
     private final JobIntake intake;
     private final SchedulerApi scheduler;
     private final Jobs jobs;
     private final ScheduleRules rules;
 
     public ScheduleResource(CurrentUser user, AutomationResource automations, NotificationResource notifications,
-            DocumentAnalyticsResource documents, JobIntake intake, @RestClient SchedulerApi scheduler, Jobs jobs,
-            ScheduleRules rules) {
+            DocumentAnalyticsResource documents, TransformResource transforms, JobIntake intake,
+            @RestClient SchedulerApi scheduler, Jobs jobs, ScheduleRules rules) {
         this.rules = rules;
+        this.transforms = transforms;
         this.documents = documents;
         this.notifications = notifications;
         this.jobs = jobs;
@@ -79,17 +84,23 @@ public class ScheduleResource {
             @Schema(description = "Five-field cron expression, e.g. '0 9 * * MON' for Mondays at 9:00") String cron,
             @Schema(description = "IANA time zone the expression is read in; the account's (or UTC) when absent")
             String timeZone,
-            @Schema(description = "The API call to make at each run (or give a reminder or an analysis)")
+            @Schema(description = "The API call to make at each run (or give a reminder, an analysis or a"
+                    + " conversion)")
             AutomationResource.AutomationCall task,
-            @Schema(description = "The message to send at each run (or give a task or an analysis)")
+            @Schema(description = "The message to send at each run (or give a task, an analysis or a conversion)")
             NotificationResource.NotificationRequest reminder,
             @Schema(description = "The document to analyse at each run, by its web address in 'file' (fetched"
                     + " afresh each time), with the analyses and output of POST /api/analytics/document (or give a"
-                    + " task or a reminder)")
-            AnalyticsRequest analysis) {
+                    + " task, a reminder or a conversion)")
+            AnalyticsRequest analysis,
+            @Schema(description = "The document to convert at each run, by its web address in 'file' (fetched"
+                    + " only when each run starts, as it is then), with the target_format and output of POST"
+                    + " /api/transforms (or give a task, a reminder or an analysis)")
+            TransformResource.TransformRequest conversion) {
 
         private int tasksGiven() {
-            return (task == null ? 0 : 1) + (reminder == null ? 0 : 1) + (analysis == null ? 0 : 1);
+            return (task == null ? 0 : 1) + (reminder == null ? 0 : 1) + (analysis == null ? 0 : 1)
+                    + (conversion == null ? 0 : 1);
         }
     }
 
@@ -99,9 +110,10 @@ public class ScheduleResource {
     }
 
     @Operation(operationId = "createSchedule",
-            summary = "Repeat an API call, a message or an analysis on a cron schedule",
-            description = "Repeats an API call (task), a message (reminder) or a document's analysis (analysis, the "
-                    + "document given by its URL) on a cron expression in a time zone (the account's, else UTC)."
+            summary = "Repeat an API call, a message, an analysis or a conversion on a cron schedule",
+            description = "Repeats an API call (task), a message (reminder), or a document's analysis (analysis) or"
+                    + " conversion (conversion), the document given by its URL, on a cron expression in a time zone"
+                    + " (the account's, else UTC)."
                     + " The answer's job completes once the schedule is set up, its result the next runs; each "
                     + "run is a job of its own.")
     @APIResponse(responseCode = "202", description = "The schedule is being set up: its job says when it is",
@@ -117,7 +129,8 @@ public class ScheduleResource {
 
     /**
      * @param checkDocumentNow fetch an analysis's document once now (the API's promise), or leave it to each run (a
-     *        conversation: nothing is fetched before the job runs)
+     *        conversation: nothing is fetched before the job runs). A conversion's document is only ever fetched by
+     *        its runs.
      */
     Uni<Response> create(ScheduleRequest request, boolean checkDocumentNow) {
         if (request == null || request.cron() == null || request.cron().isBlank()) {
@@ -125,7 +138,8 @@ public class ScheduleResource {
         }
         if (request.tasksGiven() != 1) {
             throw new ApiException(ErrorCode.MISSING_TASK, "Give one thing to repeat: the API call in 'task', the"
-                    + " message to send in 'reminder' or the document to analyse in 'analysis'");
+                    + " message to send in 'reminder', the document to analyse in 'analysis' or the document to"
+                    + " convert in 'conversion'");
         }
         ScheduleRules.Accepted schedule = check(request);
         String cron = schedule.cron().text();
@@ -139,6 +153,10 @@ public class ScheduleResource {
                     : Uni.createFrom().item(documents.repeatableFetchedAtRun(request.analysis()));
             task = analysed.map(analysis -> new Task(Intents.DOCUMENT_ANALYTICS, "Analysis of " + analysis.fileName(),
                     analysis));
+        } else if (request.conversion() != null) {
+            TransformData conversion = transforms.repeatableFetchedAtRun(request.conversion());
+            task = Uni.createFrom().item(new Task(Intents.DATA_TRANSFORM, "Conversion of " + conversion.fileName()
+                    + " to " + conversion.targetFormat().toUpperCase(Locale.ROOT), conversion));
         } else {
             task = automations.prepare(request.task(), jobId).map(call -> new Task(Intents.API_AUTOMATION,
                     call.name(), call));

@@ -2,7 +2,6 @@ package io.autoflow.gateway.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
-import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.Intents;
 import io.autoflow.events.TransformData;
 import io.autoflow.gateway.auth.CurrentUser;
@@ -19,7 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,14 +30,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Data transforms: {@code POST /api/transforms} converts a CSV or XLSX document's data to CSV, JSON or XLSX. The
- * document comes as an upload (checked and stored like one for analysis) or by URL; the converted file is handed
- * over like a report (download, email or webhook).
+ * document comes as an upload (checked and stored like one for analysis) or by URL, fetched during the request; the
+ * converted file is handed over like a report (download, email or webhook). A conversion asked for in a conversation
+ * or repeated by a schedule has its URL fetched by the transform service when the job runs instead.
  */
 @Tag(name = "Data transforms", description = "Convert a CSV or XLSX document's data to CSV, JSON or XLSX.")
 @Path("/api/transforms")
 public class TransformResource {
-
-    private static final Set<String> CONVERTIBLE = Set.of(DocumentTypes.CSV, DocumentTypes.XLSX);
 
     private final CurrentUser user;
     private final DocumentAnalyticsResource documents;
@@ -113,10 +111,38 @@ public class TransformResource {
         return documents.attached(reference).chain(received -> accept(received, target, output));
     }
 
+    /**
+     * A conversion asked for in a conversation, of a document at a URL: the job is accepted now and the transform
+     * service fetches the document when it runs it, with the same checks (public addresses, the tier's size, the real
+     * type, malware), so a site that is down fails that job with its reason rather than the conversation.
+     */
+    public Uni<Response> submitFetchedAtRun(TransformRequest options) {
+        TransformData conversion = repeatableFetchedAtRun(options);
+        UUID jobId = intake.newJobId();
+        return intake.accept(jobId, Intents.DATA_TRANSFORM, conversion.fileName(), 0, conversion)
+                .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, 2));
+    }
+
+    /**
+     * A conversion of the document at the request's URL ({@code file}), fetched by the transform service when it
+     * runs: a conversation's, or what a schedule repeats, each run converting the document as it is then. Nothing is
+     * fetched now.
+     */
+    public TransformData repeatableFetchedAtRun(TransformRequest options) {
+        if (options == null || options.file() == null || options.file().isBlank()) {
+            throw new ApiException(ErrorCode.MISSING_FILE, "Give the web address of the document to convert in 'file'");
+        }
+        DocumentAddress document = DocumentAddress.of(options.file(), urlFetch.allowLoopback());
+        String target = target(options);
+        AnalyticsRequest.Output output = delivery(options);
+        return new TransformData(null, null, null, document.name(), null, null, 0, target, output.toEvent(),
+                document.url());
+    }
+
     private Uni<Response> accept(DocumentAnalyticsResource.Received received, String target,
             AnalyticsRequest.Output output) {
         StoredDocument document = received.document();
-        if (!CONVERTIBLE.contains(document.contentType())) {
+        if (!TransformData.SOURCE_TYPES.contains(document.contentType())) {
             // Checked once stored, where its real type is known: what will not be converted is not kept.
             String folder = document.key().substring(0, document.key().lastIndexOf('/') + 1);
             return VertxContexts.blocking(() -> blobs.deleteAll(folder)).chain(() -> Uni.createFrom().failure(

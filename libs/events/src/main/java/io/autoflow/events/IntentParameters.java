@@ -51,8 +51,8 @@ public final class IntentParameters {
     }
 
     @Schema(name = "ScheduleTaskParameters",
-            description = "Run a task again and again: an API call (url, method), a message (a reminder) or a"
-                    + " document's analysis (file). Needs: cron.")
+            description = "Run a task again and again: an API call (url, method), a message (a reminder), or a"
+                    + " document's analysis or conversion (file, its web address; target_format). Needs: cron.")
     public record ScheduleTask(
             @Schema(description = "When, as a 5-field cron expression, e.g. '0 9 * * MON'") String cron,
             @JsonProperty("task_intent") @Schema(description = "What to run each time",
@@ -64,9 +64,11 @@ public final class IntentParameters {
             @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
             @Schema(description = "The JSON the API call sends") JsonNode body,
             @Schema(description = "Headers the API call sends") Map<String, String> headers,
-            @Schema(description = "The document to analyse each time") String file,
+            @Schema(description = "The web address of the document to analyse or convert each time") String file,
             @Schema(description = "The message to send each time (a reminder)") String message,
             List<String> analyses,
+            @JsonProperty("target_format") @Schema(description = "What a conversion makes each time",
+                    enumeration = {"csv", "json", "xlsx"}) String targetFormat,
             @Schema(enumeration = {"pdf", "ppt", "excel"}) String format,
             @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
             String email,

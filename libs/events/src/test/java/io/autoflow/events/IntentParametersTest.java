@@ -29,6 +29,9 @@ class IntentParametersTest {
                 Map.entry("webhook_url", "https://hooks.example.com/x"));
         assertThat(IntentParameters.typed("data_transform", said)).containsOnlyKeys("file", "target_format",
                 "webhook_url");
+        // a scheduled conversion keeps what it makes each time
+        assertThat(IntentParameters.typed("schedule_task", said)).containsOnlyKeys("file", "analyses",
+                "target_format", "cron", "webhook_url");
         assertThat(IntentParameters.typed("help", said)).isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package io.autoflow.conversation.dialogue;
 
-import io.autoflow.conversation.reply.Phrases;
 import io.autoflow.events.CronExpression;
+import io.autoflow.service.text.Phrases;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

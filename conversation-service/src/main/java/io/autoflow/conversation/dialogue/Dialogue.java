@@ -5,8 +5,9 @@ import io.autoflow.conversation.parse.OfflineParser;
 import io.autoflow.conversation.parse.ParsedMessage;
 import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.conversation.reply.Language;
-import io.autoflow.conversation.reply.Phrases;
+import io.autoflow.conversation.reply.Replies;
 import io.autoflow.events.IntentParameters;
+import io.autoflow.service.text.Phrases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ public class Dialogue {
         Optional<Session> pending = sessions.find(userId, id);
         // replies in the language of the message, or of the conversation when the message does not tell ("yes")
         Locale language = Language.of(message, pending.map(Session::locale).orElse(Locale.ENGLISH));
-        Phrases phrases = Phrases.in(language);
+        Phrases phrases = Replies.in(language);
         String tag = phrases.language().toLanguageTag();
         if (isCancel(message) || pending.isPresent() && isNo(message)) {
             sessions.end(userId, id);
@@ -144,8 +145,8 @@ public class Dialogue {
             case "help" -> new Reply(id, help, "help", Map.of(), List.of(), false, false, by, tag);
             case "smalltalk" -> new Reply(id, phrases.say("smalltalk"), "smalltalk", Map.of(), List.of(), false,
                     false, by, tag);
-            case "out_of_scope" -> new Reply(id, phrases.say("out_of_scope", help), "unknown", Map.of(), List.of(),
-                    false, false, by, tag);
+            case "out_of_scope" -> new Reply(id, phrases.say("out_of_scope", help), "out_of_scope", Map.of(),
+                    List.of(), false, false, by, tag);
             case "unknown" -> new Reply(id, phrases.say("unknown", help), "unknown", Map.of(), List.of(), false,
                     false, by, tag);
             default -> new Reply(id, Confirmations.started(session, phrases), session.intent(), session.parameters(),

@@ -1,7 +1,8 @@
 package io.autoflow.conversation.parse;
 
-import io.autoflow.conversation.reply.Phrases;
+import io.autoflow.conversation.reply.Replies;
 import io.autoflow.events.IntentParameters;
+import io.autoflow.service.text.Phrases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,7 +285,7 @@ public final class OfflineParser {
 
     /** The question that asks for a parameter, in English. */
     public static String question(String parameter) {
-        return question(parameter, Map.of(), Phrases.in(Locale.ENGLISH));
+        return question(parameter, Map.of(), Replies.in(Locale.ENGLISH));
     }
 
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */

@@ -1,7 +1,7 @@
 package io.autoflow.conversation.reply;
 
+import io.autoflow.service.text.Phrases;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,9 +14,7 @@ import java.util.Set;
  */
 public final class Language {
 
-    public static final Locale SPANISH = Locale.forLanguageTag("es");
-    /** The languages the assistant speaks, English first (the one used when nothing tells). */
-    public static final List<Locale> SPOKEN = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN, SPANISH);
+    private static final Locale SPANISH = Phrases.SPANISH;
 
     /** Words of one language only (of these four): none that two of them share, like "me", "es", "du" or "an". */
     private static final Map<Locale, Set<String>> WORDS = Map.of(
@@ -29,7 +27,7 @@ public final class Language {
                     "your", "let", "know", "reminder", "schedule", "weather", "book", "order"),
             Locale.FRENCH, Set.of("le", "les", "des", "et", "à", "chaque", "tous", "moi", "mon", "ma", "mes",
                     "pour", "avec", "une", "est", "rappelle-moi", "envoie", "envoie-moi", "quand", "oui", "merci",
-                    "s'il", "plaît", "je", "vous", "c'est", "au", "aux", "toutes", "fais", "peux", "un", "sur",
+                    "s'il", "plaît", "je", "vous", "c'est", "au", "aux", "toutes", "fais", "peux", "sur",
                     "dans", "ce", "cette", "ces", "mois", "jour", "jours", "semaine", "matin", "soir", "lundi",
                     "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "rappelle", "analyse-moi",
                     "convertis", "appelle", "bonjour", "salut", "pouvez", "voudrais", "j'ai", "besoin", "qui",

@@ -97,10 +97,10 @@ class DialogueTest {
 
     @Test
     void whatWeDoNotDoIsDeclinedInASentence() {
-        send(null, "whats the weather in paris").body("intent", is("unknown"))
+        send(null, "whats the weather in paris").body("intent", is("out_of_scope"))
                 .body("reply", startsWith("That is not something I can do."));
-        send(null, "resérvame un hotel en Madrid").body("intent", is("unknown"))
-                .body("reply", startsWith("That is not something I can do."));
+        send(null, "resérvame un hotel en Madrid").body("intent", is("out_of_scope"))
+                .body("reply", startsWith("Eso no lo puedo hacer."));
     }
 
     @Test

@@ -35,6 +35,8 @@ class ConversationCorpusIT extends OnThePlatform {
     private static final double MIN_INTENT_ACCURACY = 0.82;
     private static final double MIN_SLOT_ACCURACY = 0.87;
     private static final double MIN_COMPLETED = 0.69;
+    /** The first reply in the language the request is written in. */
+    private static final double MIN_IN_ITS_LANGUAGE = 0.95;
 
     /** Counts of one language. */
     private static final class Tally {
@@ -46,6 +48,7 @@ class ConversationCorpusIT extends OnThePlatform {
         int completed;
         int multiTurn;
         int multiTurnCompleted;
+        int inItsLanguage;
         final List<String> misses = new ArrayList<>();
 
         static double ratio(int part, int whole) {
@@ -66,7 +69,7 @@ class ConversationCorpusIT extends OnThePlatform {
         }
 
         StringBuilder report = new StringBuilder("| language | requests | intent | slots (first message) | dialogues"
-                + " completed | of them multi-turn |\n|---|---|---|---|---|---|\n");
+                + " completed | of them multi-turn | first reply in its language |\n|---|---|---|---|---|---|---|\n");
         Tally all = new Tally();
         for (Map.Entry<String, Tally> each : tallies.entrySet()) {
             Tally t = each.getValue();
@@ -79,6 +82,7 @@ class ConversationCorpusIT extends OnThePlatform {
             all.completed += t.completed;
             all.multiTurn += t.multiTurn;
             all.multiTurnCompleted += t.multiTurnCompleted;
+            all.inItsLanguage += t.inItsLanguage;
         }
         report.append(row("all", all));
         tallies.forEach((language, t) -> t.misses.forEach(miss -> report.append("\n- ").append(language).append(": ")
@@ -92,6 +96,8 @@ class ConversationCorpusIT extends OnThePlatform {
         assertThat(Tally.ratio(all.slotsRight, all.slots)).as("slot accuracy").isGreaterThanOrEqualTo(MIN_SLOT_ACCURACY);
         assertThat(Tally.ratio(all.completed, all.dialogues)).as("completed dialogues")
                 .isGreaterThanOrEqualTo(MIN_COMPLETED);
+        assertThat(Tally.ratio(all.inItsLanguage, all.requests)).as("replies in the request's language")
+                .isGreaterThanOrEqualTo(MIN_IN_ITS_LANGUAGE);
     }
 
     /** One request: its first message, then its answers while the assistant asks or confirms. */
@@ -101,7 +107,12 @@ class ConversationCorpusIT extends OnThePlatform {
         tally.requests++;
         JsonPath reply = say(null, request.path("say").asText());
         String heard = reply.getString("intent");
-        boolean declined = "unknown".equals(heard) && reply.getString("reply").startsWith("That is not something");
+        boolean declined = "out_of_scope".equals(heard);
+        if (request.path("lang").asText().equals(reply.getString("language"))) {
+            tally.inItsLanguage++;
+        } else {
+            tally.misses.add(id + " replied in " + reply.getString("language") + ": " + reply.getString("reply"));
+        }
         boolean intentRight = expected.equals("out_of_scope") ? declined : expected.equals(heard);
         if (intentRight) {
             tally.intents++;
@@ -182,10 +193,12 @@ class ConversationCorpusIT extends OnThePlatform {
     }
 
     private static String row(String language, Tally t) {
-        return String.format("| %s | %d | %.0f %% | %.0f %% (%d/%d) | %.0f %% (%d/%d) | %.0f %% (%d/%d) |%n", language,
-                t.requests, 100 * Tally.ratio(t.intents, t.requests), 100 * Tally.ratio(t.slotsRight, t.slots),
-                t.slotsRight, t.slots, 100 * Tally.ratio(t.completed, t.dialogues), t.completed, t.dialogues,
-                100 * Tally.ratio(t.multiTurnCompleted, t.multiTurn), t.multiTurnCompleted, t.multiTurn);
+        return String.format("| %s | %d | %.0f %% | %.0f %% (%d/%d) | %.0f %% (%d/%d) | %.0f %% (%d/%d) | %.0f %% |%n",
+                language, t.requests, 100 * Tally.ratio(t.intents, t.requests),
+                100 * Tally.ratio(t.slotsRight, t.slots), t.slotsRight, t.slots,
+                100 * Tally.ratio(t.completed, t.dialogues), t.completed, t.dialogues,
+                100 * Tally.ratio(t.multiTurnCompleted, t.multiTurn), t.multiTurnCompleted, t.multiTurn,
+                100 * Tally.ratio(t.inItsLanguage, t.requests));
     }
 
     private static List<JsonNode> corpus() throws Exception {

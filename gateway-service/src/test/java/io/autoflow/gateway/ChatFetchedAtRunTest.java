@@ -114,12 +114,24 @@ class ChatFetchedAtRunTest {
         chat("every monday convert sales.csv to json").body("job_id", nullValue())
                 .body("reply", is("To convert a document on a schedule I need its web address (https://…): each run"
                         + " fetches it as it is then."));
+
+        understood(Intents.SCHEDULE_TASK, Map.of("cron", "0 9 * * MON", "task_intent", Intents.DATA_TRANSFORM,
+                "file", "ventes.csv", "target_format", "json"), "fr");
+        chat("chaque lundi convertis ventes.csv en json").body("language", is("fr"))
+                .body("reply", is("Pour convertir un document selon un horaire, il me faut son adresse web (https://…)"
+                        + " : chaque exécution le récupère tel qu'il est alors."));
     }
 
     /** The conversation's next answer: a complete request of that intent. */
     private static void understood(String intent, Map<String, String> parameters) {
+        understood(intent, parameters, "en");
+    }
+
+    /** The conversation's next answer, in a language: a complete request of that intent. */
+    private static void understood(String intent, Map<String, String> parameters, String language) {
         ObjectNode reply = EventJson.mapper().createObjectNode().put("session_id", "s-1").put("reply", "Done.")
-                .put("intent", intent).put("complete", true).put("awaiting_confirmation", false);
+                .put("intent", intent).put("complete", true).put("awaiting_confirmation", false)
+                .put("language", language);
         reply.set("parameters", EventJson.mapper().valueToTree(parameters));
         reply.putArray("missing");
         Conversation.SERVER.stubFor(post(urlPathEqualTo("/conversation/messages")).willReturn(aResponse()

@@ -311,6 +311,9 @@ public final class OfflineParser {
                 required.add("url");
             } else if ("document_analytics".equals(task) && !parameters.containsKey("url")) {
                 required.add("file");
+            } else if ("data_transform".equals(task)) {
+                required.add("file");
+                required.add("target_format");
             }
         }
         if (parameters.containsKey("recipient") && !parameters.containsKey("email")) {

@@ -9,6 +9,7 @@ import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.ConversationClient;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.ingest.IngestException;
+import io.autoflow.service.text.Phrases;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +48,8 @@ public class ChatResource {
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
+    /** The chat's own sentences (chat/chat*.properties), in the conversation's language. */
+    private static final String PHRASES = "chat.chat";
 
     private final CurrentUser user;
     private final ConversationClient conversation;
@@ -158,7 +162,7 @@ public class ChatResource {
             String reply,
             @Schema(description = "What the request is, once understood", enumeration = {"document_analytics",
                     "schedule_task", "api_automation", "data_transform", "notification", "help", "smalltalk",
-                    "unknown"}) String intent,
+                    "out_of_scope", "unknown"}) String intent,
             @Schema(description = "The request's parameters so far, shaped by its intent", anyOf = {
                     IntentParameters.DocumentAnalytics.class, IntentParameters.ScheduleTask.class,
                     IntentParameters.ApiAutomation.class, IntentParameters.DataTransform.class,
@@ -166,10 +170,24 @@ public class ChatResource {
             @Schema(description = "Required parameters still to give; the reply asks for the first")
             List<String> missing,
             @Schema(description = "The reply asks to confirm (yes or no) before doing it") boolean awaitingConfirmation,
-            @Schema(description = "The job the request started, when it did") String jobId) {
+            @Schema(description = "The job the request started, when it did") String jobId,
+            @Schema(description = "The language of the reply: the person's, as their messages tell",
+                    enumeration = {"en", "fr", "de", "es"}) String language) {
 
-        ChatReply saying(String text) {
-            return new ChatReply(sessionId, text, intent, parameters, missing, awaitingConfirmation, jobId);
+        /** The reply saying instead one of the chat's phrases, in the conversation's language. */
+        ChatReply saying(String key, Object... values) {
+            return new ChatReply(sessionId, phrases().say(key, values), intent, parameters, missing,
+                    awaitingConfirmation, jobId, language);
+        }
+
+        /** The reply once the job is queued. */
+        ChatReply started(String jobId) {
+            return new ChatReply(sessionId, reply + phrases().say("queued", jobId), intent, parameters, missing,
+                    false, jobId, language);
+        }
+
+        private Phrases phrases() {
+            return Phrases.of(PHRASES, Locale.forLanguageTag(language == null ? "en" : language));
         }
     }
 
@@ -177,7 +195,8 @@ public class ChatResource {
     private Uni<ChatReply> act(JsonNode reply) {
         ChatReply answer = new ChatReply(reply.path("session_id").asText(), reply.path("reply").asText(),
                 reply.path("intent").asText(null), json.convertValue(reply.path("parameters"), PARAMETERS),
-                json.convertValue(reply.path("missing"), NAMES), reply.path("awaiting_confirmation").asBoolean(), null);
+                json.convertValue(reply.path("missing"), NAMES), reply.path("awaiting_confirmation").asBoolean(), null,
+                reply.path("language").asText("en"));
         if (!reply.path("complete").asBoolean()) {
             return Uni.createFrom().item(answer);
         }
@@ -200,8 +219,8 @@ public class ChatResource {
             boolean analysis = task.equals(Intents.DOCUMENT_ANALYTICS);
             boolean conversion = task.equals(Intents.DATA_TRANSFORM);
             if ((analysis || conversion) && !isWebAddress(file)) {
-                return Uni.createFrom().item(answer.saying("To " + (analysis ? "analyse" : "convert") + " a document"
-                        + " on a schedule I need its web address (https://…): each run fetches it as it is then."));
+                return Uni.createFrom().item(answer.saying(analysis ? "schedule_needs_address.analyse"
+                        : "schedule_needs_address.convert"));
             }
             if (call || reminder || analysis || conversion) {
                 return started(answer, () -> schedules.create(new ScheduleResource.ScheduleRequest(
@@ -216,16 +235,14 @@ public class ChatResource {
         }
         if (!Intents.DOCUMENT_ANALYTICS.equals(answer.intent())) {
             // the conversation completes only what can start; a schedule without its task is asked about there
-            return Uni.createFrom().item(answer.saying("I could not start that: tell me again what you would like"
-                    + " done, with what it needs (a message, a URL or a document)."));
+            return Uni.createFrom().item(answer.saying("tell_again"));
         }
         String file = parameters.path("file").asText();
         if (file.startsWith(DocumentAnalyticsResource.ATTACHMENT)) {
             return started(answer, () -> documents.submitAttached(file, analyticsRequest(null, parameters)));
         }
         if (!isWebAddress(file)) {
-            return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or upload " + file
-                    + " with POST /api/analytics/document)."));
+            return Uni.createFrom().item(answer.saying("needs_url.analyse", file));
         }
         // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
         return started(answer, () -> documents.submitFetchedAtRun(analyticsRequest(file, parameters)));
@@ -239,8 +256,7 @@ public class ChatResource {
             return started(answer, () -> transforms.submitAttached(file, request));
         }
         if (!isWebAddress(file)) {
-            return Uni.createFrom().item(answer.saying("I need the document's URL to fetch it (or attach " + file
-                    + " to your message)."));
+            return Uni.createFrom().item(answer.saying("needs_url.convert", file));
         }
         // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
         return started(answer, () -> transforms.submitFetchedAtRun(request));
@@ -256,12 +272,9 @@ public class ChatResource {
      * as a conversation says it, not as an error of the chat.
      */
     private static Uni<ChatReply> started(ChatReply answer, Supplier<Uni<? extends Response>> submit) {
-        return Uni.createFrom().<Response>deferred(submit).map(response -> {
-            String jobId = ((JobAccepted) response.getEntity()).jobId();
-            return new ChatReply(answer.sessionId(), answer.reply() + " The job " + jobId + " is queued.",
-                    answer.intent(), answer.parameters(), answer.missing(), false, jobId);
-        }).onFailure(ChatResource::refusal).recoverWithItem(e -> answer.saying("I could not start it: "
-                + e.getMessage()));
+        return Uni.createFrom().<Response>deferred(submit)
+                .map(response -> answer.started(((JobAccepted) response.getEntity()).jobId()))
+                .onFailure(ChatResource::refusal).recoverWithItem(e -> answer.saying("not_started", e.getMessage()));
     }
 
     /** A request refused for what it asks (400, 422), not for a fault of ours or of the moment. */

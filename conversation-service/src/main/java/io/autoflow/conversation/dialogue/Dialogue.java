@@ -38,6 +38,11 @@ public class Dialogue {
     /** The intents that do something. */
     private static final java.util.Set<String> ACTIONS = java.util.Set.of("document_analytics", "data_transform",
             "api_automation", "notification", "schedule_task");
+    /** Saying yes, in the four languages. */
+    private static final String YES = "yes|y|yep|yeah|yup|sure|ok|okay|confirm|confirmed|do it|go ahead|go|send it"
+            + "|sounds good|perfect|correct|right|oui|d'accord|vas-y|allez-y|parfait|envoie|envoie-le|c'est bon|ja"
+            + "|jawohl|genau|gerne|mach das|mach es|los|schick es|passt|sí|si|vale|claro|de acuerdo|adelante"
+            + "|perfecto|mándalo|envíalo|hazlo|dale";
     /** The intents whose request takes a document. */
     private static final java.util.Set<String> FILE_INTENTS = java.util.Set.of("document_analytics", "data_transform");
 
@@ -239,11 +244,10 @@ public class Dialogue {
                 && ACTIONS.contains(session.intent());
     }
 
+    /** "yes", "ja, bitte", "oui vas-y", "sí, mándalo": a yes, with more yes and please after it if any. */
     private static boolean isYes(String message) {
-        return message.trim().toLowerCase(Locale.ROOT).matches("(yes|y|yep|yeah|yup|sure|ok|okay|confirm|confirmed"
-                + "|do it|go ahead|sounds good|perfect|correct|right|oui|d'accord|vas-y|allez-y|parfait|ja|jawohl|genau"
-                + "|gerne|mach das|los|sí|si|vale|claro|de acuerdo|adelante|perfecto)[.! ]*(please|merci|bitte"
-                + "|por favor)?[.! ]*");
+        return message.trim().toLowerCase(Locale.ROOT).matches("(?:" + YES + ")(?:[\\s,.!]+(?:" + YES + "|please"
+                + "|thanks|thank you|merci|bitte|danke|por favor|gracias))*[\\s.!]*");
     }
 
     private static boolean isNo(String message) {

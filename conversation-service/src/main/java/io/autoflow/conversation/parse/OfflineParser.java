@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -29,7 +30,8 @@ public final class OfflineParser {
                     + "|convierte|conviérte\\w*|transform\\w*|turn|change the format|als|format)\\b");
     /** Asking for something to be scheduled, in the four languages. */
     private static final Pattern SCHEDULE_WORD = Pattern.compile(
-            "\\b(schedule|recurring|repeat(edly)?|planifie|programme|planen|plane|programa|programar)\\b");
+            "\\b(schedule|recurring|repeat(edly)?|planifie|programme|planen|plane|programa|programar|récurrent\\w*"
+                    + "|régulier|regelmäßig\\w*|recurrente|periódic\\w*)\\b");
     /** Asking for an analysis, in the four languages. */
     private static final Pattern ANALYSE = Pattern.compile("\\b(analy[sz]\\w*|anali[sz]\\w*|análisis|auswert\\w*"
             + "|statisti\\w*|stats|estad[íi]stic\\w*|anomal\\w*|trend\\w*|tendenc\\w*|insights?|erkenntnis\\w*"
@@ -40,6 +42,11 @@ public final class OfflineParser {
     /** Asking in so many words for another format (not "as a PDF report"). */
     private static final Pattern CONVERT_VERB = Pattern.compile("\\b(convert\\w*|konvert\\w*|umwand\\w*|wandle"
             + "|convertis\\w*|convierte|conviért\\w*|transform\\w*)\\b");
+    /** A message to send, named in the four languages. */
+    private static final Pattern MESSAGE_WORD = Pattern.compile("\\b(message|msg|note|nachricht|mensaje|mail|e-mail"
+            + "|email|correo|courriel)\\b");
+    /** A format named alone, as an answer to which one. */
+    private static final Pattern FORMAT_WORD = Pattern.compile("\\b(csv|json|xlsx|excel)\\b");
     /** The intents whose request reads a document. */
     private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");
 
@@ -72,9 +79,13 @@ public final class OfflineParser {
                 String text = said != null ? said.toString() : message.trim()
                         .replaceFirst("(?iu)^(it should say|just say|say|tell (him|her|them)( that)?|the message is"
                                 + "|mets juste|mets|écris|dis-lui|pon|escribe|dile|schreib|sag ihm|sag ihr)\\s*[:,]?\\s+", "")
+                        .replaceFirst("(?iu)^(de |d'|to )", "") // "(rappelle-moi) de prendre …", "(remind me) to …"
                         .replaceAll("^[\"\u201c\u00ab]|[\"\u201d\u00bb]$", "").trim();
                 if (!text.isEmpty()) {
                     answer.put("message", text);
+                }
+                if (said != null && found.containsKey("email")) {
+                    answer.put("email", found.get("email")); // "tell ops@example.com that …": to them
                 }
             }
             case "cron" -> {
@@ -114,7 +125,8 @@ public final class OfflineParser {
                 }
             }
             case "target_format" -> {
-                String format = message.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+                Matcher named = FORMAT_WORD.matcher(message.toLowerCase(Locale.ROOT)); // "json please", "en csv"
+                String format = named.find() ? named.group(1) : "";
                 Object target = found.containsKey("target_format") ? found.get("target_format")
                         : Set.of("csv", "json", "xlsx").contains(format) ? format
                         : format.equals("excel") ? "xlsx" : null;
@@ -154,7 +166,7 @@ public final class OfflineParser {
         boolean analysis = intent.equals("document_analytics")
                 || "document_analytics".equals(parameters.get("task_intent"));
         if (analysis && !parameters.containsKey("file") && parameters.containsKey("url")
-                && !"webhook".equals(parameters.get("delivery"))) {
+                && (!"webhook".equals(parameters.get("delivery")) || isDocument(parameters.get("url")))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }
         if (intent.equals("data_transform") && !parameters.containsKey("file") && parameters.containsKey("url")) {
@@ -168,7 +180,13 @@ public final class OfflineParser {
                 && message.toLowerCase(Locale.ROOT).matches("(?s).*\\b(report|analy[sz]\\w*)\\b.*")) {
             parameters.put("task_intent", "document_analytics"); // "set up a weekly sales report"
         }
+        if (analysis && "xlsx".equals(parameters.remove("target_format"))) {
+            parameters.putIfAbsent("format", "excel"); // "the report as excel"
+        }
         boolean apiCall = intent.equals("api_automation") || "api_automation".equals(parameters.get("task_intent"));
+        if (apiCall && "webhook".equals(parameters.get("delivery")) && !parameters.containsKey("url")) {
+            parameters.remove("delivery"); // "trigger a webhook, post {…}": the webhook is what to call
+        }
         if (apiCall && !parameters.containsKey("method")) {
             parameters.put("method", parameters.containsKey("body") ? "POST" : "GET"); // as people mean it
         }
@@ -192,8 +210,7 @@ public final class OfflineParser {
     private static String settled(String heard, Map<String, Object> parameters, String message) {
         String t = message.toLowerCase(Locale.ROOT);
         Object url = parameters.get("url");
-        boolean document = url != null && url.toString().toLowerCase(Locale.ROOT)
-                .matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
+        boolean document = isDocument(url);
         boolean apiVerb = t.matches("(?s)^\\s*(post|put|patch|delete|get|call|hit|ping)\\b.*")
                 || t.matches("(?s).*\\b(send an? (post|put|patch|delete|get) request|call the api|api call|petición"
                         + "|peticion|requête|anfrage|aufruf|llamada|appelle|ruf)\\b.*");
@@ -210,7 +227,15 @@ public final class OfflineParser {
             if (t.matches("(?s)^\\s*(post|put|patch|delete)\\b.*") && !parameters.containsKey("method")) {
                 parameters.put("method", t.trim().split("\\s+")[0].toUpperCase(Locale.ROOT));
             }
+            if (SCHEDULE_WORD.matcher(t).find()) {
+                parameters.put("task_intent", "api_automation"); // "plan einen regelmäßigen Aufruf von …"
+                return "schedule_task";
+            }
             return "api_automation";
+        }
+        if (!parameters.containsKey("cron") && REMINDER.matcher(t).find() && SCHEDULE_WORD.matcher(t).find()) {
+            parameters.put("task_intent", "notification"); // "un rappel récurrent pour …": when is asked next
+            return "schedule_task";
         }
         if (parameters.containsKey("cron") && parameters.containsKey("message") && !TASKS.contains(heard)) {
             return "notification"; // a reminder: made a schedule of one by parse
@@ -218,7 +243,7 @@ public final class OfflineParser {
         String words = t.replaceAll("https?://\\S+|[\\w.-]+\\.(csv|xlsx|xls|docx|pdf|tsv|json)\\b", " ");
         boolean aDocument = document || parameters.containsKey("file") || parameters.containsKey("analyses")
                 || DOCUMENT_WORD.matcher(words).find();
-        if (Set.of("data_transform", "api_automation").contains(heard) && aDocument
+        if (Set.of("data_transform", "api_automation", "document_analytics").contains(heard) && aDocument
                 && ANALYSE.matcher(words).find() && !CONVERT_VERB.matcher(words).find()) {
             return "document_analytics"; // "analyse … and send the report in excel format", "… push it to our webhook"
         }
@@ -229,6 +254,10 @@ public final class OfflineParser {
         if (parameters.containsKey("message") && REMINDER.matcher(t).find() && url == null
                 && !"schedule_task".equals(heard)) {
             return "notification"; // a reminder, now or (with a time) on a schedule
+        }
+        if ("schedule_task".equals(heard) && !parameters.containsKey("cron") && parameters.containsKey("message")
+                && REMINDER.matcher(t).find()) {
+            return "notification"; // "recuérdame que …", with no when: now
         }
         if (parameters.containsKey("cron") && REMINDER.matcher(t).find() && !TASKS.contains(heard)) {
             return "notification"; // "remind me at 9 every morning": what it says is asked next
@@ -242,18 +271,23 @@ public final class OfflineParser {
                 && parameters.containsKey("message") && (toSomeone || meansMe(message))) {
             return "notification";
         }
-        if (Set.of("unknown", "smalltalk", "help").contains(heard) && parameters.containsKey("recipient")) {
+        if (parameters.containsKey("recipient") && url == null && !parameters.containsKey("file")
+                && (Set.of("unknown", "smalltalk", "help").contains(heard) || MESSAGE_WORD.matcher(t).find())) {
             return "notification"; // "send a msg to my boss"
         }
         return heard;
+    }
+
+    /** Whether a URL names a document (a CSV, Excel, Word or PDF file) rather than an API. */
+    private static boolean isDocument(Object url) {
+        return url != null && url.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
     }
 
     /** What a schedule repeats, by what it names: an API to call, a message to send, a document to analyse. */
     private static java.util.Optional<String> taskOf(Map<String, Object> parameters) {
         Object url = parameters.get("url");
         if (url != null) {
-            boolean document = url.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|docx|pdf)([?#].*)?");
-            return java.util.Optional.of(document ? "document_analytics" : "api_automation");
+            return java.util.Optional.of(isDocument(url) ? "document_analytics" : "api_automation");
         }
         if (parameters.containsKey("message")) {
             return java.util.Optional.of("notification");
@@ -291,7 +325,8 @@ public final class OfflineParser {
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */
     static boolean meansMe(String message) {
         return message.toLowerCase(Locale.ROOT).matches("(?s).*(\\b(me|mich|mir|moi|mí|envoie-moi|envíame|mándame"
-                + "|schick mir)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
+                + "|schick mir|recuérdame|recuerdame|rappelle-moi|erinnere mich)\\b|\\bm'(envoyer|envoies?|écrire|prévenir)\\b"
+                + "|\\bmy (inbox|e-?mail|mail)\\b).*");
     }
 
     /** The required parameters of the intent that the message does not give. */

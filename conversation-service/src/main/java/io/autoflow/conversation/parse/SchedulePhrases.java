@@ -56,7 +56,7 @@ final class SchedulePhrases {
         phrase("\\b(?:tous les mois|chaque mois|mensuellement|jeden monat|monatlich|cada mes|todos los meses"
                 + "|mensualmente)\\b", "every month");
         // paces
-        phrase("\\b(?:toutes les|alle|cada) (\\d{1,2}) (?:minutes|minuten|minutos)\\b", "every $1 minutes");
+        phrase("\\b(?:toutes les|alle|cada) (\\d{1,2}) ?(?:minutes|minuten|minutos|min)\\b", "every $1 minutes");
         phrase("\\b(?:toutes les|alle|cada) (\\d{1,2}) (?:heures|stunden|horas)\\b", "every $1 hours");
         phrase("\\b(?:toutes les heures|chaque heure|jede stunde|stündlich|cada hora)\\b", "every hour");
         // weekday names last

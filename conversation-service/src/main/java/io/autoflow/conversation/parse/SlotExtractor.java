@@ -28,15 +28,15 @@ public final class SlotExtractor {
             Pattern.CASE_INSENSITIVE);
     /** "to json", "into a csv", "as xlsx", and the French, German and Spanish "en", "nach", "a". */
     private static final Pattern TARGET = Pattern.compile(
-            "\\b(?:to|into|as|en|nach|a|in|als|ein|eine|un|une|en formato|au format|im format) (?:an? )?"
-                    + "(csv|json|xlsx|excel|parquet|xml)\\b");
+            "(?:\\b(?:to|into|as|en|nach|a|in|als|ein|eine|un|une|en formato|au format|im format) (?:an? )?|(?:->|→) ?)"
+                    + "(csv|json|xlsx|excel|parquet|xml)\\b|\\b(csv|json|xlsx|excel) version\\b");
     /** A message in quotes. */
     private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u00ab\u201e]([^\"\u201d\u00bb\u201c]{1,2000})"
             + "[\"\u201d\u00bb\u201c]|(?<![\\w'])'([^']{1,2000})'(?![\\w'])");
     /** What follows "remind me to", "saying", "that says", "email someone@example.com that", ... */
     private static final Pattern SAYING = Pattern.compile("(?i)\\b(?:remind (?:me|us) (?:to|that|about|of)"
             + "|reminder (?:to (?:my|our|the) [\\w-]+ )?(?:to|that|about|of)|reminder:|saying|that says|to say"
-            + "|with the (?:message|text)"
+            + "|with the (?:message|text)|(?:rappel|erinnerung|recordatorio)(?: [\\p{L}-]+)? (?:pour|zum|zur|para)"
             + "|(?:tell|notify|message|text|inform|warn|ping) (?:me|us|them|him|her|(?:my|our|the) [\\w-]+"
             + "|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,})(?: that| to| about)?"
             + "|let (?:me|us|them|him|her|(?:my|our|the) [\\w-]+|[\\w.+-]+@[\\w.-]+\\.[a-z]{2,}) know(?: that| about)?"
@@ -224,7 +224,7 @@ public final class SlotExtractor {
                 + "|correo|courriel)\\b.*")) {
             return "email";
         }
-        if (t.matches(".*\\b(download|let me download)\\b.*")) {
+        if (t.matches("(?s).*\\b(download\\w*|télécharg\\w*|descarg\\w*|herunterlad\\w*|lade ich)\\b.*")) {
             return "download";
         }
         return null;
@@ -289,7 +289,8 @@ public final class SlotExtractor {
     private static String targetFormat(String t) {
         Matcher m = TARGET.matcher(t);
         if (m.find()) {
-            return m.group(1).equals("excel") ? "xlsx" : m.group(1);
+            String format = m.group(1) != null ? m.group(1) : m.group(2);
+            return format.equals("excel") ? "xlsx" : format;
         }
         return null;
     }

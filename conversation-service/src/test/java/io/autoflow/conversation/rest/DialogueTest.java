@@ -135,6 +135,34 @@ class DialogueTest {
         send(null, "¿qué tiempo hace en Madrid?").body("reply", startsWith("Eso no lo puedo hacer. Puedo analizar"));
     }
 
+    @Test
+    void aYesWithMoreWordsIsAYesAndAnAnswerMayNameWhoToTell() {
+        for (String yes : new String[] {"ja, bitte", "oui vas-y", "sí, mándalo", "ok go ahead, thanks!"}) {
+            String session = send(null, "email bob@example.org saying the backup is done")
+                    .body("awaiting_confirmation", is(true)).extract().path("session_id");
+            send(session, yes).body("complete", is(true));
+        }
+        String session = send(null, "I need to send a message").body("reply", is("What should the message say?"))
+                .extract().path("session_id");
+        send(session, "tell ops@example.com that the quarterly report is ready")
+                .body("parameters.email", is("ops@example.com"))
+                .body("parameters.message", is("the quarterly report is ready"));
+    }
+
+    @Test
+    void aRecurringReminderAsksWhenAndAnAnswerLosesItsJoiningWord() {
+        String session = send(null, "je voudrais un rappel récurrent pour arroser les plantes")
+                .body("intent", is("schedule_task")).body("parameters.task_intent", is("notification"))
+                .body("parameters.message", is("arroser les plantes")).body("reply", startsWith("Quand faut-il"))
+                .extract().path("session_id");
+        send(session, "tous les jours à 18h30").body("parameters.cron", is("30 18 * * *"));
+
+        String vitamins = send(null, "en semaine à 8h15 rappelle-moi").body("reply", is("Que doit dire le message ?"))
+                .extract().path("session_id");
+        send(vitamins, "de prendre mes vitamines").body("parameters.message", is("prendre mes vitamines"))
+                .body("parameters.cron", is("15 8 * * MON-FRI"));
+    }
+
     private ValidatableResponse send(String session, String message) {
         Map<String, Object> body = new HashMap<>();
         body.put("user_id", user);

@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * fills, then as a correction ("change the time to 9"), and only then as a new request; "cancel" or "no" drops it. A
  * complete request that schedules something or sends to someone else is confirmed first, in the words of
  * {@link Confirmations}. Every reply is in the person's language ({@link Language}): the message's, or the
- * conversation's when the message does not tell. A complete request comes back {@code complete} for the gateway to start. The user id comes
- * from the authenticated caller, never from the text.
+ * conversation's when the message does not tell. A complete request comes back {@code complete} for the gateway to
+ * start. The user id comes from the authenticated caller, never from the text.
  */
 @ApplicationScoped
 public class Dialogue {

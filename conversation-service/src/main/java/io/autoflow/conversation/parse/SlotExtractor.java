@@ -28,7 +28,8 @@ public final class SlotExtractor {
             Pattern.CASE_INSENSITIVE);
     /** "to json", "into a csv", "as xlsx", and the French, German and Spanish "en", "nach", "a". */
     private static final Pattern TARGET = Pattern.compile(
-            "(?:\\b(?:to|into|as|en|nach|a|in|als|ein|eine|un|une|en formato|au format|im format) (?:an? )?|(?:->|→) ?)"
+            "(?:\\b(?:to|into|as|en|nach|a|in|als|ein|eine|un|une|en formato|au format|im format) (?:an? )?"
+                    + "|(?:->|→) ?)"
                     + "(csv|json|xlsx|excel|parquet|xml)\\b|\\b(csv|json|xlsx|excel) version\\b");
     /** A message in quotes. */
     private static final Pattern QUOTED = Pattern.compile("[\"\u201c\u00ab\u201e]([^\"\u201d\u00bb\u201c]{1,2000})"
@@ -71,13 +72,13 @@ public final class SlotExtractor {
             + "|d'|qu'|du\\b|que\\b|dass\\b|daran,?|zu\\b|an\\b|para\\b)+");
     /** "to my boss", "à mon chef", "meinem Team", "a mi jefe": someone whose address the user must give. */
     private static final Pattern RECIPIENT = Pattern.compile("(?iu)\\b(?:(?:to|tell|email|e-mail|message|text"
-            + "|notify|inform|remind) (?:my|our|the)|(?:à|préviens|prévenez|avertis|informe) (?:mon|ma|mes|notre|l')|(?:meinem|meiner|meinen|meine|unserem"
-            + "|unseren|dem|den)"
+            + "|notify|inform|remind) (?:my|our|the)|(?:à|préviens|prévenez|avertis|informe) (?:mon|ma|mes|notre|l')"
+            + "|(?:meinem|meiner|meinen|meine|unserem|unseren|dem|den)"
             + "|a (?:mi|mis|nuestro|nuestra)) ?(boss|manager|team|wife|husband|partner|colleagues?|co-?workers?|mum"
             + "|mom|dad|mother|father|sister|brother|friends?|clients?|customers?|accountant|landlord|assistant"
             + "|family|sales team|ops team|support team|patron|chef|équipe|femme|mari|collègues?|chefin|team"
-            + "|frau|mann|kollegen|kollegin|kollege|buchhalter(?:in)?|jefe|jefa|equipo|esposa|esposo|compañeros|comptable"
-            + "|contable|gerente)\\b");
+            + "|frau|mann|kollegen|kollegin|kollege|buchhalter(?:in)?|jefe|jefa|equipo|esposa|esposo|compañeros"
+            + "|comptable|contable|gerente)\\b");
     /** "…, dass X", "dis à X que Y", "dile a X que Y": what to tell, after a verb of telling. */
     private static final Pattern THAT_CLAUSE = Pattern.compile("(?iu)\\b(?:mit|bescheid|sag\\w*|teil\\w*|schreib\\w*"
             + "|inform\\w*|dis|dire|dites|préviens|prévenez|écris|envoie|avertis|dile|dígale|avisa\\w*|escribe|manda"

@@ -42,6 +42,8 @@ public final class OfflineParser {
     /** Asking in so many words for another format (not "as a PDF report"). */
     private static final Pattern CONVERT_VERB = Pattern.compile("\\b(convert\\w*|konvert\\w*|umwand\\w*|wandle"
             + "|convertis\\w*|convierte|conviért\\w*|transform\\w*)\\b");
+    /** Below this similarity to its nearest examples, a message that names nothing is not understood. */
+    private static final double UNSURE = 0.33;
     /** A message to send, named in the four languages. */
     private static final Pattern MESSAGE_WORD = Pattern.compile("\\b(message|msg|note|nachricht|mensaje|mail|e-mail"
             + "|email|correo|courriel)\\b");
@@ -154,7 +156,10 @@ public final class OfflineParser {
     public ParsedMessage parse(String message) {
         IntentClassifier.Classification classification = classifier.classify(message);
         Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
-        String intent = settled(classification.intent(), parameters, message);
+        String heard = parameters.isEmpty() && classification.confidence() < UNSURE ? "unknown"
+                : classification.intent(); // close to no example and naming nothing to act on: not guessed
+        String intent = "out_of_scope".equals(heard) && parameters.isEmpty() ? heard
+                : settled(heard, parameters, message);
         if (parameters.containsKey("cron") && TASKS.contains(intent)) {
             // A task said with a time to repeat it is a schedule of that task.
             parameters.put("task_intent", intent);
@@ -280,7 +285,8 @@ public final class OfflineParser {
 
     /** Whether a URL names a document (a CSV, Excel, Word or PDF file) rather than an API. */
     private static boolean isDocument(Object url) {
-        return url != null && url.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
+        return url != null
+                && url.toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx|xls|docx|pdf|tsv)([?#].*)?");
     }
 
     /** What a schedule repeats, by what it names: an API to call, a message to send, a document to analyse. */
@@ -325,8 +331,8 @@ public final class OfflineParser {
     /** Whether the message names its sender as the recipient ("email me", "my inbox"). */
     static boolean meansMe(String message) {
         return message.toLowerCase(Locale.ROOT).matches("(?s).*(\\b(me|mich|mir|moi|mí|envoie-moi|envíame|mándame"
-                + "|schick mir|recuérdame|recuerdame|rappelle-moi|erinnere mich)\\b|\\bm'(envoyer|envoies?|écrire|prévenir)\\b"
-                + "|\\bmy (inbox|e-?mail|mail)\\b).*");
+                + "|schick mir|recuérdame|recuerdame|rappelle-moi|erinnere mich)\\b"
+                + "|\\bm'(envoyer|envoies?|écrire|prévenir)\\b|\\bmy (inbox|e-?mail|mail)\\b).*");
     }
 
     /** The required parameters of the intent that the message does not give. */

@@ -182,15 +182,23 @@ class ConversationCorpusIT extends OnThePlatform {
         }
         JsonNode value = JSON.valueToTree(actual);
         if (expected.isTextual() && value.isTextual()) {
-            return expected.asText().trim().equalsIgnoreCase(value.asText().trim());
+            return withHooks(expected.asText()).trim().equalsIgnoreCase(value.asText().trim());
         }
         return expected.equals(value);
     }
 
     private static JsonPath say(String session, String message) {
-        io.restassured.response.Response answer = chatAnswer(session, message);
+        io.restassured.response.Response answer = chatAnswer(session, withHooks(message));
         assertThat(answer.statusCode()).as(message + " → " + answer.asString()).isEqualTo(200);
         return answer.jsonPath();
+    }
+
+    /**
+     * The corpus's webhook ({@code {hooks}/…}) on the platform's own receiver: a result handed to a webhook that does
+     * not answer ends, after its retries, as a dead letter, which the tests after this one would see.
+     */
+    private static String withHooks(String text) {
+        return text.replace("{hooks}", platform.documentUrl("/hooks"));
     }
 
     private static String row(String language, Tally t) {

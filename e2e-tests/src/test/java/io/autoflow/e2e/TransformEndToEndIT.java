@@ -71,6 +71,31 @@ class TransformEndToEndIT extends OnThePlatform {
                 .statusCode(200).body("status", is("cancelled"));
     }
 
+    @Test
+    void aChatFetchesNothingWhileTalkingAndSchedulesAConversionOfADocumentByItsAddress() throws Exception {
+        // a host that never resolves (RFC 2606): the conversion is queued all the same, and its job says why it failed
+        String nowhere = chat(null, "convert https://documents.example.invalid/exports/sales.csv to json")
+                .body("intent", is("data_transform")).body("job_id", notNullValue()).extract().path("job_id");
+        JsonPath failed = platform.awaitFinished(nowhere);
+        assertThat(failed.getString("status")).as(failed.prettify()).isEqualTo("failed");
+        assertThat(failed.getString("error.code")).as(failed.prettify()).startsWith("url_");
+
+        String session = chat(null, "every monday at 9am convert " + platform.documentUrl("/exports/sales.csv")
+                + " to xlsx").body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
+                .body("parameters.task_intent", is("data_transform")).extract().path("session_id");
+        String scheduleId = chat(session, "yes").body("job_id", notNullValue()).extract().path("job_id");
+        assertThat(platform.awaitFinished(scheduleId).getString("status")).isEqualTo("completed");
+        given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/schedules/" + scheduleId).then()
+                .statusCode(200).body("status", is("cancelled"));
+
+        // without its web address a conversion cannot repeat: said in the person's language
+        String french = chat(null, "chaque lundi à 9h convertis ventes.csv en json").body("language", is("fr"))
+                .extract().path("session_id");
+        chat(french, "oui").body("job_id", org.hamcrest.Matchers.nullValue())
+                .body("reply", is("Pour convertir un document selon un horaire, il me faut son adresse web (https://…)"
+                        + " : chaque exécution le récupère tel qu'il est alors."));
+    }
+
     /** What a conversion to JSON made, downloaded by the job's link. */
     private static JsonNode convertedRows(JsonPath job) throws Exception {
         return new ObjectMapper().readTree(given().get(gateway.url() + job.getString("download_url")).then()

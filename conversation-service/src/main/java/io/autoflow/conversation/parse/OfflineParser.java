@@ -174,7 +174,8 @@ public final class OfflineParser {
                 && (!"webhook".equals(parameters.get("delivery")) || isDocument(parameters.get("url")))) {
             parameters.put("file", parameters.remove("url")); // the document, given by URL
         }
-        if (intent.equals("data_transform") && !parameters.containsKey("file") && parameters.containsKey("url")) {
+        boolean conversion = intent.equals("data_transform") || "data_transform".equals(parameters.get("task_intent"));
+        if (conversion && !parameters.containsKey("file") && parameters.containsKey("url")) {
             parameters.put("file", parameters.remove("url")); // the document to convert, given by URL
         }
         if (intent.equals("schedule_task") && !parameters.containsKey("task_intent")

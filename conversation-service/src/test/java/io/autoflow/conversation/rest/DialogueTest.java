@@ -105,6 +105,9 @@ class DialogueTest {
 
     @Test
     void aConversionByUrlAndResultsMailedAreUnderstood() {
+        send(null, "every monday at 9am convert https://example.com/customers.xlsx to xlsx")
+                .body("intent", is("schedule_task")).body("awaiting_confirmation", is(true))
+                .body("parameters.file", is("https://example.com/customers.xlsx"));
         send(null, "convert https://example.com/customers.xlsx to json").body("intent", is("data_transform"))
                 .body("complete", is(true)).body("parameters.file", is("https://example.com/customers.xlsx"))
                 .body("parameters.target_format", is("json"));

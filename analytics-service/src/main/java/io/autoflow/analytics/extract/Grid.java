@@ -8,8 +8,11 @@ import java.util.List;
  * A table read from a page layout, as a header and rows. A header may span several rows (a PDF table often wraps
  * its column titles): the rows under the first that still hold words in columns of numbers belong to it, and each
  * column's title joins their texts.
+ *
+ * @param confidence how sure the detection is that this is a table, 0 to 1 ({@link TableConfidence}); for a table
+ *        continued over pages, the least sure of its parts
  */
-record Grid(List<String> header, List<List<String>> rows) {
+record Grid(List<String> header, List<List<String>> rows, double confidence) {
 
     /** A column whose filled cells are mostly numbers is a column of numbers. */
     private static final double NUMERIC_SHARE = 0.8;
@@ -18,7 +21,7 @@ record Grid(List<String> header, List<List<String>> rows) {
     private static final int MIN_COLUMNS = 2;
 
     /** The grid of these rows, or {@code null} when they are too few or too narrow to be a table. */
-    static Grid of(List<List<String>> cells) {
+    static Grid of(List<List<String>> cells, double confidence) {
         if (cells.size() < 2 || cells.get(0).size() < MIN_COLUMNS) {
             return null;
         }
@@ -38,7 +41,14 @@ record Grid(List<String> header, List<List<String>> rows) {
             }
             header.add(title.toString());
         }
-        return new Grid(header, new ArrayList<>(cells.subList(headerRows, cells.size())));
+        return new Grid(header, new ArrayList<>(cells.subList(headerRows, cells.size())), confidence);
+    }
+
+    /** This table with the rows of its continuation (same header) after its own. */
+    Grid continuedBy(Grid continuation) {
+        List<List<String>> all = new ArrayList<>(rows);
+        all.addAll(continuation.rows());
+        return new Grid(header, all, Math.min(confidence, continuation.confidence()));
     }
 
     private static List<Integer> numericColumns(List<List<String>> cells) {

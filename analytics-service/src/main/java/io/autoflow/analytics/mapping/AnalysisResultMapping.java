@@ -97,7 +97,8 @@ public final class AnalysisResultMapping {
 
     private static AnalysisResult.Seasonality seasonality(Seasonality s) {
         return s == null ? null
-                : new AnalysisResult.Seasonality(s.cycle(), s.seasons(), s.effects(), s.strength(), s.pValue());
+                : new AnalysisResult.Seasonality(s.cycle(), s.seasons(), s.effects(), s.strength(), s.pValue(),
+                        s.length(), s.amplitude());
     }
 
     /** Every item mapped; an absent list stays absent. */

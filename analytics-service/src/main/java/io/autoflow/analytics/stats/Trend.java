@@ -4,17 +4,19 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * How a numeric column moves over time: its mean per period, a moving average, and the least-squares line through
- * the periods.
+ * How a numeric column moves over time: its mean per period, a moving average, the least-squares line through
+ * the periods with their season taken out, the season, and the periods that stand out.
  *
  * @param period day, week (starting Monday) or month, chosen from the time span so a chart has enough points
  * @param intercept the fitted line's value at the first period
- * @param slope change of the value per calendar period (day, week or month), from the fitted line
+ * @param slope change of the value per calendar period (day, week or month), from the fitted line (fitted to the
+ *        deseasonalised values when there is a season)
  * @param percentChange change of the fitted line from the first period to the last, relative to its start
  *        ({@code null} when the line starts at zero)
  * @param pValue significance of the slope (two-sided t-test); {@code null} with fewer than three periods
- * @param seasonality the weekly or yearly pattern around the line, or {@code null} when there is none
- * @param anomalies periods far off the line (and off their season's pattern), most extreme first
+ * @param seasonality the weekly or yearly pattern around the trend, or {@code null} when there is none
+ * @param anomalies periods far off their trend and season, most extreme first: with two cycles of data the trend is
+ *        the decomposition's moving average, which follows a curve ({@link Decomposition}), else the line
  */
 public record Trend(String dateColumn, String valueColumn, String period, List<Point> points, double intercept,
         double slope, Double percentChange, Double pValue, Seasonality seasonality, List<Anomaly> anomalies) {
@@ -22,9 +24,9 @@ public record Trend(String dateColumn, String valueColumn, String period, List<P
     public static final double SIGNIFICANCE = 0.05;
 
     /**
-     * A period whose value departs from what the line and the season expect far more than the others do: its robust
-     * z-score (remainder against the median remainder, in MADs scaled to standard deviations) is beyond
-     * {@link #ANOMALY_Z}.
+     * A period whose value departs from what the trend and the season expect ({@code expected}) far more than the
+     * others do: its robust z-score (remainder against the median remainder, in MADs scaled to standard deviations) is
+     * beyond {@link #ANOMALY_Z}.
      */
     public record Anomaly(LocalDate start, double value, double expected, double score) {
     }
@@ -35,7 +37,10 @@ public record Trend(String dateColumn, String valueColumn, String period, List<P
     public record Point(LocalDate start, double mean, long rows, Double movingAverage) {
     }
 
-    /** What the line and the season expect at a period's start. */
+    /**
+     * What the fitted line and the season expect at a period's start. Anomalies are judged against the decomposition's
+     * trend instead, which follows a curve; see {@link Anomaly#expected()}.
+     */
     public double expected(LocalDate start) {
         return fitted(start) + (seasonality == null ? 0 : seasonality.effect(start, period));
     }

@@ -5,16 +5,18 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Follows one date column as rows stream by: per day, the sum and count of every other column's numeric values.
  * Memory grows with the number of distinct days, not rows. At the end the days are grouped into a period that suits
- * the span and a line is fitted per numeric column.
+ * the span; per numeric column the periods are decomposed into trend, season and remainder when they cover two
+ * cycles ({@link Decomposition}), and a line is fitted through them with the season taken out.
  */
 final class TrendProfile {
 
@@ -81,13 +83,9 @@ final class TrendProfile {
             return null;
         }
         List<Trend.Point> points = new ArrayList<>();
-        SimpleRegression line = new SimpleRegression();
-        LocalDate first = periods.firstKey();
         for (Map.Entry<LocalDate, double[]> entry : periods.entrySet()) {
-            double mean = entry.getValue()[0] / entry.getValue()[1];
-            // Calendar time, not the point's index: a period without data must not shorten the time axis.
-            line.addData(elapsed(first, entry.getKey(), period), mean);
-            points.add(new Trend.Point(entry.getKey(), mean, (long) entry.getValue()[1], null));
+            points.add(new Trend.Point(entry.getKey(), entry.getValue()[0] / entry.getValue()[1],
+                    (long) entry.getValue()[1], null));
         }
         List<Trend.Point> smoothed = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
@@ -99,37 +97,49 @@ final class TrendProfile {
             Trend.Point p = points.get(i);
             smoothed.add(new Trend.Point(p.start(), p.mean(), p.rows(), average));
         }
+        Decomposition parts = Decomposition.of(points, period);
+        // The line goes through the deseasonalised values: a half cycle more of highs would otherwise tilt it.
+        SimpleRegression line = new SimpleRegression();
+        LocalDate first = periods.firstKey();
+        for (int i = 0; i < points.size(); i++) {
+            Trend.Point p = points.get(i);
+            // Calendar time, not the point's index: a period without data must not shorten the time axis.
+            line.addData(elapsed(first, p.start(), period), p.mean() - (parts == null ? 0 : parts.season()[i]));
+        }
         double start = line.predict(0);
         double end = line.predict(elapsed(first, periods.lastKey(), period));
         Double percent = start == 0 ? null : (end - start) / Math.abs(start) * 100;
         Double p = points.size() < 3 || !Double.isFinite(line.getSignificance()) ? null : line.getSignificance();
-        ToDoubleFunction<LocalDate> fitted = day -> line.predict(elapsed(first, day, period));
         Trend trend = new Trend(dateName, valueName, period, smoothed, start, line.getSlope(), percent, p,
-                Seasonality.of(smoothed, period, fitted), List.of());
-        return trend.withAnomalies(anomalies(smoothed, trend::expected));
+                parts == null ? null : parts.seasonality(), List.of());
+        double[] expected = new double[points.size()];
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] = parts == null ? trend.fitted(points.get(i).start()) : parts.expected(i);
+        }
+        return trend.withAnomalies(anomalies(points, expected));
     }
 
-    /** Periods whose remainder from what is expected has a robust z-score beyond {@link Trend#ANOMALY_Z}. */
-    private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, ToDoubleFunction<LocalDate> expected) {
+    /**
+     * Periods whose remainder from what is expected (trend and season of the decomposition, else the line) has a
+     * robust z-score beyond {@link Trend#ANOMALY_Z}.
+     */
+    private static List<Trend.Anomaly> anomalies(List<Trend.Point> points, double[] expected) {
         if (points.size() < 5) {
             return List.of();
         }
-        double[] residuals = points.stream().mapToDouble(p -> p.mean() - expected.applyAsDouble(p.start())).toArray();
-        double median = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(residuals);
-        double mad = new org.apache.commons.math3.stat.descriptive.rank.Median().evaluate(
-                java.util.Arrays.stream(residuals).map(r -> Math.abs(r - median)).toArray());
-        if (mad == 0) {
+        double[] scores = Decomposition.robustScores(
+                IntStream.range(0, expected.length).mapToDouble(i -> points.get(i).mean() - expected[i]).toArray());
+        if (scores == null) {
             return List.of();
         }
         List<Trend.Anomaly> found = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
-            double z = 0.6745 * (residuals[i] - median) / mad;
-            if (Math.abs(z) > Trend.ANOMALY_Z) {
+            if (Math.abs(scores[i]) > Trend.ANOMALY_Z) {
                 Trend.Point p = points.get(i);
-                found.add(new Trend.Anomaly(p.start(), p.mean(), expected.applyAsDouble(p.start()), Math.abs(z)));
+                found.add(new Trend.Anomaly(p.start(), p.mean(), expected[i], Math.abs(scores[i])));
             }
         }
-        found.sort(java.util.Comparator.comparingDouble(Trend.Anomaly::score).reversed());
+        found.sort(Comparator.comparingDouble(Trend.Anomaly::score).reversed());
         return found;
     }
 

@@ -56,6 +56,25 @@ class AnomaliesTest {
         });
     }
 
+    @Test
+    void marksASpikeInASeasonalSeriesAndNotItsNeighbours() {
+        // 4 ppm more in one month of the Keeling-like curve: little next to its yearly swing, a lot next to its noise.
+        Trend trend = SeasonalityTest.keeling(new java.util.Random(3), 400).finish().trends().get(0);
+
+        assertThat(trend.seasonality()).isNotNull();
+        LocalDate month = LocalDate.of(1958, 3, 1).plusMonths(400);
+        // First, far ahead of the odd month that is 4 standard deviations of noise off; its neighbours are not marked.
+        assertThat(trend.anomalies().get(0)).satisfies(a -> {
+            assertThat(a.start()).isEqualTo(month);
+            // What the trend and the season expect there: the value without its 4 ppm, up to the noise.
+            assertThat(a.value() - a.expected()).isCloseTo(4, within(0.6));
+            assertThat(a.score()).isGreaterThan(4 * Trend.ANOMALY_Z);
+        });
+        assertThat(trend.anomalies()).extracting(Trend.Anomaly::start)
+                .noneMatch(d -> d.isAfter(month.minusYears(1)) && d.isBefore(month) || d.isAfter(month)
+                        && d.isBefore(month.plusYears(1)));
+    }
+
     private static TableStatistics table(String csv) {
         return new CsvAnalyzer().analyze("t", () -> new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
     }

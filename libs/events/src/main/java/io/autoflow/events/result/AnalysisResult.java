@@ -243,7 +243,7 @@ public record AnalysisResult(
             Double percentChange,
             @Schema(description = "Significance of the slope (two-sided t-test)") Double pValue,
             Seasonality seasonality,
-            @Schema(description = "Periods far off the line and their season, most extreme first")
+            @Schema(description = "Periods far off the trend and their season, most extreme first")
             List<TrendAnomaly> anomalies,
             @Schema(description = "p_value below 0.05") boolean significant) {
     }
@@ -265,13 +265,16 @@ public record AnalysisResult(
     public record Seasonality(
             @Schema(enumeration = {"week", "year"}) String cycle,
             @Schema(description = "Mon..Sun or Jan..Dec") List<String> seasons,
-            @Schema(description = "Each season's mean departure from the line (null without data)")
+            @Schema(description = "Each season's mean departure from the trend, summing to 0 (null without data)")
             List<Double> effects,
             double strength,
-            double pValue) {
+            double pValue,
+            @Schema(description = "Seasons in one cycle: 7 days a week, 12 months a year") Integer length,
+            @Schema(description = "Half the range from the lowest season's effect to the highest, in the column's"
+                    + " unit") Double amplitude) {
     }
 
-    /** A period far off what the line and the season expect. */
+    /** A period far off what the trend and the season expect. */
     @Schema(name = "TrendAnomaly", requiredProperties = {"start", "value", "expected", "score"})
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,13 +16,18 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +131,48 @@ class EmailDeliveryTest {
         assertThat((String) parts.get("text/plain"))
                 .contains("Sent through Autoflow at the request of ana@example.com.");
         assertThat(awaitMailTo("bo@example.com").getSubject()).isEqualTo("Reminder from Autoflow: submit the timesheet");
+    }
+
+    /** Issue 25: an empty {@code Cc:} was in every email. No header of a message or of its parts may be empty. */
+    @Test
+    void noEmailHasAnEmptyHeader() throws Exception {
+        List<NotificationRequested> requests = List.of(
+                Requests.completed(blobs, "email", "headers-report@example.com", bytes(1000)),
+                Requests.failed("email", "headers-failed@example.com"),
+                Requests.message("headers-message@example.com", "ana@example.com", "the backup finished"),
+                Requests.message("headers-nobody@example.com", "", "no one to answer"));
+        for (NotificationRequested request : requests) {
+            kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+        }
+        for (NotificationRequested request : requests) {
+            MimeMessage mail = awaitMailTo(request.target());
+            assertThat(headers(asSent(mail))).as(request.target()).isNotEmpty()
+                    .noneMatch(header -> header.substring(header.indexOf(':') + 1).isBlank());
+        }
+        assertThat(asSent(awaitMailTo("headers-message@example.com")).getHeader("Reply-To"))
+                .containsExactly("ana@example.com");
+        assertThat(asSent(awaitMailTo("headers-nobody@example.com")).getHeader("Reply-To")).isNull();
+    }
+
+    /** The message parsed again from the bytes the server received, as a mail program would read them. */
+    private static MimeMessage asSent(MimeMessage received) throws Exception {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        received.writeTo(raw);
+        return new MimeMessage(null, new ByteArrayInputStream(raw.toByteArray()));
+    }
+
+    /** Every header of the part and of the parts inside it, as {@code Name: value}. */
+    private static List<String> headers(Part part) throws Exception {
+        List<String> found = new ArrayList<>();
+        for (Header header : Collections.list(part.getAllHeaders())) {
+            found.add(header.getName() + ": " + header.getValue());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                found.addAll(headers(multipart.getBodyPart(i)));
+            }
+        }
+        return found;
     }
 
     @Test

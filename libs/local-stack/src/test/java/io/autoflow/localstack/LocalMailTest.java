@@ -5,24 +5,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local mail server keeps every message as a file, and only the newest in memory (a chaos run sends hundreds). */
+/**
+ * The local mail server keeps every message as a file, exactly once, and only the newest in memory (a chaos run sends
+ * hundreds).
+ */
 class LocalMailTest {
 
-    @Test
-    void everyMessageIsAFileAndOnlyTheNewestStayInMemory(@TempDir Path directory) throws Exception {
-        int smtp = freePort();
-        GreenMail mail = LocalMail.start(smtp, freePort());
-        Thread keeper = new Thread(() -> {
+    @TempDir
+    Path directory;
+
+    private int smtp;
+    private GreenMail mail;
+    private Thread keeper;
+
+    private void startKeeping() throws IOException {
+        smtp = freePort();
+        mail = LocalMail.start(smtp, freePort());
+        keeper = new Thread(() -> {
             try {
                 LocalMail.keepAsFiles(mail, directory);
             } catch (InterruptedException e) {
@@ -32,31 +57,171 @@ class LocalMailTest {
             }
         });
         keeper.start();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        keeper.interrupt();
+        keeper.join(5_000);
+        mail.stop();
+    }
+
+    @Test
+    void everyMessageIsAFileAndOnlyTheNewestStayInMemory() throws Exception {
+        startKeeping();
+        int sent = LocalMail.KEPT_PER_INBOX + 30;
+        ServerSetup setup = new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        for (int i = 1; i <= sent; i++) {
+            GreenMailUtil.sendTextEmail("someone@example.org", "platform@autoflow.localhost", "report " + i,
+                    "body " + i, setup);
+        }
+        awaitFiles(sent);
+        assertThat(emls()).hasSize(sent);
+        Thread.sleep(700);   // one more round of the keeper, which trims the inbox after saving
+        assertThat(mail.getReceivedMessages()).hasSize(LocalMail.KEPT_PER_INBOX);
+        assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("report 31");
+    }
+
+    /**
+     * Issue 25: a message to several people sits in several inboxes, and was written once per inbox (and again after
+     * each trim) while others were never written. Sent from four threads at once, the first inbox trimmed meanwhile.
+     */
+    @Test
+    void aMessageToSeveralRecipientsIsOneFileAndNoneIsMissing() throws Exception {
+        startKeeping();
+        int sent = 60;
+        ExecutorService senders = Executors.newFixedThreadPool(4);
         try {
-            int sent = LocalMail.KEPT_PER_INBOX + 30;
-            ServerSetup setup = new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            List<Future<?>> sending = new ArrayList<>();
             for (int i = 1; i <= sent; i++) {
-                GreenMailUtil.sendTextEmail("someone@example.org", "platform@autoflow.localhost", "report " + i,
-                        "body " + i, setup);
+                int number = i;
+                sending.add(senders.submit(() -> send(number)));
             }
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (files(directory) < sent && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
+            for (Future<?> each : sending) {
+                each.get();
             }
-            assertThat(files(directory)).isEqualTo(sent);
-            Thread.sleep(700);   // one more round of the keeper, which trims the inbox after saving
-            assertThat(mail.getReceivedMessages()).hasSize(LocalMail.KEPT_PER_INBOX);
-            assertThat(mail.getReceivedMessages()[0].getSubject()).isEqualTo("report 31");
         } finally {
-            keeper.interrupt();
-            keeper.join(5_000);
-            mail.stop();
+            senders.shutdown();
+        }
+        awaitFiles(sent);
+        Thread.sleep(1_500);   // several more rounds of the keeper, trimming: nothing may be written again
+        List<MimeMessage> files = emls();
+        assertThat(files).extracting(LocalMailTest::subject).containsExactlyInAnyOrderElementsOf(
+                IntStream.rangeClosed(1, sent).mapToObj(i -> "note " + i).toList());
+        // Readable: stamp, number, first recipient and how many more, subject.
+        try (Stream<Path> listed = Files.list(directory)) {
+            assertThat(listed.map(file -> file.getFileName().toString())).allMatch(
+                    name -> name.matches("\\d{8}-\\d{6}-\\d{4}-team@example\\.org(\\+[12])?-note_\\d+\\.eml"));
+        }
+        List<String> ids = files.stream().map(LocalMailTest::messageId).filter(id -> id != null).toList();
+        assertThat(ids).hasSize(sent - sent / 10).doesNotHaveDuplicates();
+        assertThat(mail.getUserManager().getUserByEmail("team@example.org")).isNotNull();
+        assertThat(mail.getManagers().getImapHostManager()
+                .getInbox(mail.getUserManager().getUserByEmail("team@example.org")).getMessageCount())
+                .isEqualTo(LocalMail.KEPT_PER_INBOX);
+    }
+
+    /** A sender resending after a crash keeps the Message-ID; the server, restarted meanwhile, still writes it once. */
+    @Test
+    void aMessageResentAfterTheServerRestartedIsNotWrittenAgain() throws Exception {
+        startKeeping();
+        sendWithId("first", "<first@autoflow>");
+        awaitFiles(1);
+        stop();
+        startKeeping();
+        sendWithId("first", "<first@autoflow>");
+        sendWithId("second", "<second@autoflow>");
+        awaitFiles(2);
+        Thread.sleep(700);   // time enough to write the resent one too, were it written
+        assertThat(emls()).extracting(LocalMailTest::subject).containsExactlyInAnyOrder("first", "second");
+    }
+
+    private void sendWithId(String subject, String id) throws MessagingException {
+        MimeMessage message = new WithMessageId(session(), id);
+        message.setFrom("platform@autoflow.localhost");
+        message.setRecipients(Message.RecipientType.TO, "ana@example.org");
+        message.setSubject(subject);
+        message.setText(subject);
+        Transport.send(message);
+    }
+
+    /** Every message to team@, two in three also to ana@ (Cc), one in three to bo@ too; one in ten has no ID. */
+    private Void send(int number) throws MessagingException {
+        MimeMessage message = number % 10 == 0 ? new WithMessageId(session(), null) : new MimeMessage(session());
+        message.setFrom("platform@autoflow.localhost");
+        message.setRecipients(Message.RecipientType.TO, number % 3 == 1 ? "team@example.org, bo@example.org"
+                : "team@example.org");
+        if (number % 3 != 2) {
+            message.setRecipients(Message.RecipientType.CC, "ana@example.org");
+        }
+        message.setSubject("note " + number);
+        message.setText("body " + number);
+        Transport.send(message);
+        return null;
+    }
+
+    /** A message whose Message-ID the test chooses, or that has none (jakarta.mail would add one). */
+    private static final class WithMessageId extends MimeMessage {
+        private final String id;
+
+        WithMessageId(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            if (id == null) {
+                removeHeader("Message-ID");
+            } else {
+                setHeader("Message-ID", id);
+            }
         }
     }
 
-    private static long files(Path directory) throws IOException {
+    private Session session() {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(smtp));
+        return Session.getInstance(properties);
+    }
+
+    private void awaitFiles(int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (emls().size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private List<MimeMessage> emls() throws IOException {
         try (Stream<Path> listed = Files.list(directory)) {
-            return listed.filter(file -> file.toString().endsWith(".eml")).count();
+            return listed.filter(file -> file.toString().endsWith(".eml")).map(LocalMailTest::read).toList();
+        }
+    }
+
+    private static MimeMessage read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new MimeMessage(null, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(file.toString(), e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

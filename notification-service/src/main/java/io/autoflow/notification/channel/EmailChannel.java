@@ -1,43 +1,58 @@
 package io.autoflow.notification.channel;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.Intents;
 import io.autoflow.events.NotificationRequested;
 import io.autoflow.notification.config.DeliveryConfig;
 import io.autoflow.notification.store.Notification;
 import io.autoflow.service.failure.TransientFailures;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateData;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.mail.MailAttachment;
+import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.SMTPException;
+import io.vertx.mutiny.ext.mail.MailClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Emails the job's outcome through SMTP: an HTML and a plain-text body from the Qute templates, the report attached
  * when it is small enough and linked otherwise. The Message-ID is the notification's, so a mail system that sees a
  * resend after a crash can tell it is the same message.
+ * <p>
+ * Sent with the Vert.x mail client the Quarkus mailer is built on (its {@code quarkus.mailer.*} configuration, sender
+ * and timeout included), not with the mailer itself: the mailer always hands Vert.x a Cc list, empty or not, and
+ * Vert.x then writes a {@code Cc:} header with nothing in it. No header is ever empty here.
  */
 @ApplicationScoped
 public class EmailChannel implements Channel {
 
     private static final Logger LOG = Logger.getLogger(EmailChannel.class);
 
-    private final Mailer mailer;
+    private final MailClient client;
+    private final String from;
+    private final Duration timeout;
     private final BlobStore blobs;
     private final JobSummary summary;
     private final DeliveryConfig config;
     private final Template html;
     private final Template text;
 
-    public EmailChannel(Mailer mailer, BlobStore blobs, JobSummary summary, DeliveryConfig config,
-            @Location("email/job.html") Template html, @Location("email/job.txt") Template text) {
-        this.mailer = mailer;
+    public EmailChannel(MailClient client, @ConfigProperty(name = "quarkus.mailer.from") String from,
+            @ConfigProperty(name = "quarkus.mailer.timeout") Duration timeout, BlobStore blobs, JobSummary summary,
+            DeliveryConfig config, @Location("email/job.html") Template html,
+            @Location("email/job.txt") Template text) {
+        this.client = client;
+        this.from = from;
+        this.timeout = timeout;
         this.blobs = blobs;
         this.summary = summary;
         this.config = config;
@@ -62,18 +77,22 @@ public class EmailChannel implements Channel {
                     summary.narrative(request), summary.insights(request), report, attachment != null,
                     request.error() == null ? null : request.error().message(),
                     request.error() == null ? null : request.error().code(), validity(config.linkValidity()));
-            Mail mail = Mail.withHtml(request.target(), summary.headline(request), html.data("job", data).render())
+            // No Cc or Bcc list at all: Vert.x writes the header for any list it is given, even an empty one.
+            MailMessage mail = new MailMessage().setFrom(from).setTo(request.target())
+                    .setSubject(summary.headline(request)).setHtml(html.data("job", data).render())
                     .setText(text.data("job", data).render())
                     .addHeader("Message-ID", "<" + notification.id() + "@autoflow>");
-            if (message && request.result().path("requested_by").isTextual()) {
-                mail.setReplyTo(request.result().path("requested_by").asText()); // answers go to who asked
+            JsonNode requestedBy = message ? request.result().path("requested_by") : null;
+            if (requestedBy != null && requestedBy.isTextual() && !requestedBy.asText().isBlank()) {
+                mail.addHeader("Reply-To", requestedBy.asText()); // answers go to who asked
             }
             if (attachment != null) {
-                // No name for the mailer to encode: the headers carry it, per RFC 2231 (AttachmentHeaders).
-                mail.addAttachment(null, attachment, AttachmentHeaders.contentType(report.mediaType(),
-                        report.fileName()), null, AttachmentHeaders.disposition(report.fileName()));
+                // No name for Vert.x to encode: the headers carry it, per RFC 2231 (AttachmentHeaders).
+                mail.setAttachment(MailAttachment.create().setData(Buffer.buffer(attachment))
+                        .setContentType(AttachmentHeaders.contentType(report.mediaType(), report.fileName()))
+                        .setDisposition(AttachmentHeaders.disposition(report.fileName())));
             }
-            mailer.send(mail);
+            client.sendMail(mail).await().atMost(timeout);
             return Outcome.delivered(250);
         } catch (RuntimeException e) {
             return classify(e);

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.insight;
 
+import static io.autoflow.analytics.insight.Numbers.count;
 import static io.autoflow.analytics.insight.Numbers.percent;
 import static io.autoflow.analytics.insight.Numbers.value;
 
@@ -25,6 +26,8 @@ public final class InsightWriter {
     static final double SKEWED = 1.0;
     static final double DOMINANT_SHARE = 0.5;
     private static final int RANGES = 3;
+    /** The largest change along a trend line said as a percentage. */
+    static final double READABLE_CHANGE = 300;
 
     public List<Insight> write(DocumentStatistics statistics) {
         List<Insight> insights = new ArrayList<>();
@@ -37,15 +40,15 @@ public final class InsightWriter {
     private List<Insight> table(TableStatistics table) {
         String name = table.name();
         List<Insight> found = new ArrayList<>();
-        found.add(new Insight(name, "shape", name + " has " + table.rowCount() + " rows and " + table.columnCount()
-                + " columns.", List.of()));
+        found.add(new Insight(name, "shape", name + " has " + count(table.rowCount(), "row") + " and "
+                + count(table.columnCount(), "column") + ".", List.of()));
         Correlations correlations = table.correlations();
         if (correlations != null) {
             for (Correlations.Pair pair : correlations.strongest()) {
                 if (Math.abs(pair.pearson()) >= STRONG_CORRELATION) {
                     found.add(new Insight(name, "correlation", pair.a() + " and " + pair.b() + " move "
                             + (pair.pearson() > 0 ? "together" : "in opposite directions") + " (Pearson r = "
-                            + value(pair.pearson()) + " over " + pair.rows() + " rows).", List.of(pair.a(), pair.b())));
+                            + value(pair.pearson()) + " over " + count(pair.rows(), "row") + ").", List.of(pair.a(), pair.b())));
                 }
             }
         }
@@ -53,7 +56,7 @@ public final class InsightWriter {
             for (Associations.Pair pair : table.associations().strongest()) {
                 if (pair.cramersV() >= STRONG_CORRELATION) {
                     found.add(new Insight(name, "association", pair.a() + " and " + pair.b() + " go together"
-                            + " (Cramér's V = " + value(pair.cramersV()) + " over " + pair.rows() + " rows).",
+                            + " (Cramér's V = " + value(pair.cramersV()) + " over " + count(pair.rows(), "row") + ").",
                             List.of(pair.a(), pair.b())));
                 }
             }
@@ -62,8 +65,7 @@ public final class InsightWriter {
             if (trend.isSignificant()) {
                 found.add(new Insight(name, "trend", trend.valueColumn() + (trend.slope() > 0 ? " rises" : " falls")
                         + " over " + trend.dateColumn() + ": " + value(trend.slope()) + " per " + trend.period()
-                        + " on average" + (trend.percentChange() == null ? "" : ", "
-                        + value(trend.percentChange()) + "% along the fitted line") + ".",
+                        + " on average, " + alongTheLine(trend) + ".",
                         List.of(trend.valueColumn())));
             }
         }
@@ -73,8 +75,9 @@ public final class InsightWriter {
                 boolean weekly = season.cycle().equals("week");
                 String at = weekly ? " on " : " in ";
                 found.add(new Insight(name, "seasonality", trend.valueColumn() + " follows a "
-                        + (weekly ? "weekly" : "yearly") + " pattern around its trend: highest" + at
-                        + season.highest() + ", lowest" + at + season.lowest() + " (seasonal strength "
+                        + (weekly ? "weekly" : "yearly") + " pattern around its trend, every " + count(season.length(),
+                        season.lengthUnit()) + ": highest" + at + season.highest() + ", lowest" + at + season.lowest()
+                        + ", about " + value(season.amplitude()) + " above and below the trend (seasonal strength "
                         + value(season.strength()) + ").", List.of(trend.valueColumn())));
             }
         }
@@ -104,14 +107,28 @@ public final class InsightWriter {
         table.columns().stream().filter(c -> c.outliers() != null && c.outliers().count() > 0).limit(RANGES)
                 .forEach(c -> {
                     var extreme = c.outliers().largest().get(0);
-                    found.add(new Insight(name, "anomaly", c.name() + " has " + c.outliers().count() + " outlier"
-                            + (c.outliers().count() == 1 ? "" : "s") + "; the most extreme is " + value(extreme.value())
-                            + " on row " + extreme.row() + " (expected between " + value(c.outliers().low()) + " and "
-                            + value(c.outliers().high()) + ").", List.of(c.name())));
+                    found.add(new Insight(name, "anomaly", c.name() + " has " + count(c.outliers().count(), "outlier")
+                            + "; the most extreme is " + value(extreme.value()) + " on row " + extreme.row()
+                            + " (expected between " + value(c.expectedLow()) + " and " + value(c.outliers().high())
+                            + ").", List.of(c.name())));
                 });
         table.columns().stream().filter(ColumnStatistics::isNumeric).limit(RANGES).forEach(c -> found.add(
                 new Insight(name, "range", c.name() + " ranges from " + value(c.min()) + " to " + value(c.max())
                         + ", with a median of " + value(c.median()) + ".", List.of(c.name()))));
         return found;
+    }
+
+    /**
+     * How far the fitted line goes: as a percentage when it runs between positive levels and the change is one a
+     * person can picture (a line starting near zero makes "+7,229 %"), otherwise from one level to the other.
+     */
+    static String alongTheLine(Trend trend) {
+        double from = trend.fitted(trend.points().get(0).start());
+        double to = trend.fitted(trend.points().get(trend.points().size() - 1).start());
+        Double change = trend.percentChange();
+        if (change != null && from > 0 && to > 0 && Math.abs(change) <= READABLE_CHANGE) {
+            return (change > 0 ? "+" : "") + percent(change / 100) + "% along the fitted line";
+        }
+        return "from " + value(from) + " to " + value(to) + " along the fitted line";
     }
 }

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.quality;
 
+import static io.autoflow.analytics.insight.Numbers.count;
 import static io.autoflow.analytics.insight.Numbers.percent;
 import static io.autoflow.analytics.insight.Numbers.value;
 
@@ -45,9 +46,10 @@ public final class AlertFinder {
             return;
         }
         if (table.duplicateRows() > 0) {
-            alerts.add(new Alert(t, null, "duplicates", table.duplicateRows() + " rows repeat an earlier row ("
-                    + percent((double) table.duplicateRows() / table.duplicatesCheckedRows()) + "% of the "
-                    + table.duplicatesCheckedRows() + " rows checked)"));
+            long repeated = table.duplicateRows();
+            alerts.add(new Alert(t, null, "duplicates", count(repeated, "row") + (repeated == 1 ? " repeats"
+                    : " repeat") + " an earlier row (" + percent((double) repeated / table.duplicatesCheckedRows())
+                    + "% of the " + count(table.duplicatesCheckedRows(), "row") + " checked)"));
         }
         Correlations correlations = table.correlations();
         if (correlations != null) {
@@ -65,8 +67,9 @@ public final class AlertFinder {
                 + " (significant trend): its average is not stable over time")));
         table.trends().stream().filter(trend -> trend.seasonality() != null).forEach(trend -> alerts.add(
                 new Alert(t, trend.valueColumn(), "seasonal", trend.valueColumn() + " repeats a "
-                        + (trend.seasonality().cycle().equals("week") ? "weekly" : "yearly") + " pattern (seasonal"
-                        + " strength " + value(trend.seasonality().strength()) + ")")));
+                        + (trend.seasonality().cycle().equals("week") ? "weekly" : "yearly") + " pattern, about "
+                        + value(trend.seasonality().amplitude()) + " above and below its trend (seasonal strength "
+                        + value(trend.seasonality().strength()) + ")")));
         for (ColumnStatistics column : table.columns()) {
             column(t, column, alerts);
         }
@@ -91,12 +94,12 @@ public final class AlertFinder {
             alerts.add(new Alert(t, name, "unique", name + " has a different value on every row"));
         }
         if (q.infinite() > 0) {
-            alerts.add(new Alert(t, name, "infinite", name + " has " + q.infinite() + " infinite values"));
+            alerts.add(new Alert(t, name, "infinite", name + " has " + count(q.infinite(), "infinite value")));
         }
         if (c.typeShare() < 1 && (c.isNumeric() || c.type().equals("date"))) {
             long off = Math.round((1 - c.typeShare()) * c.count());
-            alerts.add(new Alert(t, name, "mixed_type", name + " reads as " + c.type() + ", but " + off + " value"
-                    + (off == 1 ? "" : "s") + " (" + percent(1 - c.typeShare()) + "%) do" + (off == 1 ? "es" : "")
+            alerts.add(new Alert(t, name, "mixed_type", name + " reads as " + c.type() + ", but " + count(off, "value")
+                    + " (" + percent(1 - c.typeShare()) + "%) do" + (off == 1 ? "es" : "")
                     + " not and " + (off == 1 ? "is" : "are") + " left out of its statistics"));
         }
         if (c.isNumeric()) {
@@ -123,8 +126,8 @@ public final class AlertFinder {
     private static void other(String t, ColumnStatistics c, List<Alert> alerts) {
         ColumnStatistics.Quality q = c.quality();
         if (c.type().equals("text") && c.distinct() > HIGH_CARDINALITY && c.distinct() < c.count()) {
-            alerts.add(new Alert(t, c.name(), "high_cardinality", c.name() + " has " + c.distinct()
-                    + " distinct values"));
+            alerts.add(new Alert(t, c.name(), "high_cardinality", c.name() + " has "
+                    + count(c.distinct(), "distinct value")));
         }
         if (q.imbalance() != null && q.imbalance() > IMBALANCE) {
             alerts.add(new Alert(t, c.name(), "imbalance", c.name() + " is highly imbalanced (imbalance "
@@ -133,7 +136,7 @@ public final class AlertFinder {
         boolean textual = c.type().equals("text") || c.type().equals("category");
         if (textual && c.distinct() > 1 && q.minLength() == q.maxLength()) {
             alerts.add(new Alert(t, c.name(), "constant_length", "every value of " + c.name() + " has "
-                    + q.minLength() + " characters"));
+                    + count(q.minLength(), "character")));
         }
         if (textual) {
             double numbers = (double) q.numberLike() / c.count();

@@ -19,7 +19,7 @@ record ReportAnomaly(String column, String where, double value, double expectedL
         for (ColumnStatistics column : table.columns()) {
             if (column.outliers() != null) {
                 column.outliers().largest().stream().limit(5).forEach(o -> found.add(new ReportAnomaly(column.name(),
-                        "row " + o.row(), o.value(), column.outliers().low(), column.outliers().high(), o.score(), false)));
+                        "row " + o.row(), o.value(), column.expectedLow(), column.outliers().high(), o.score(), false)));
             }
         }
         for (Trend trend : table.trends()) {

@@ -1,6 +1,7 @@
 package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.insight.Insight;
+import io.autoflow.analytics.insight.Numbers;
 import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.stats.Associations;
 import io.autoflow.analytics.stats.ColumnStatistics;
@@ -12,11 +13,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.ClientAnchor;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -63,12 +67,11 @@ public final class XlsxReportWriter implements ReportWriter {
             sheet.row(List.of("in short", content.narrative().text()));
         }
         if (content.statistics().text() != null) {
-            sheet.row(List.of("text", content.statistics().text().paragraphs() + " paragraphs, "
-                    + content.statistics().text().words() + " words"));
+            sheet.row(List.of("text", Numbers.count(content.statistics().text().paragraphs(), "paragraph") + ", "
+                    + Numbers.count(content.statistics().text().words(), "word")));
         }
         for (ReportSection section : sections) {
-            TableStatistics table = section.table();
-            sheet.row(List.of("table " + table.name(), table.rowCount() + " rows, " + table.columnCount() + " columns"));
+            sheet.row(List.of("table " + section.table().name(), ReportText.shape(section.table())));
         }
         sheet.blank();
         sheet.header("table", "finding");
@@ -161,10 +164,7 @@ public final class XlsxReportWriter implements ReportWriter {
     }
 
     private static String topValues(ColumnStatistics column) {
-        if (column.topValues() == null) {
-            return null;
-        }
-        return String.join(", ", column.topValues().stream().map(v -> v.value() + " (" + v.count() + ")").toList());
+        return column.topValues() == null ? null : ReportText.topValues(column, column.topValues().size());
     }
 
     /** Creates sheets and their styles once per workbook. */
@@ -173,7 +173,8 @@ public final class XlsxReportWriter implements ReportWriter {
         private final XSSFWorkbook workbook;
         private final CellStyle header;
         private final CellStyle quoted;
-        private final CellStyle decimal;
+        private final CellStyle wrapped;
+        private final Map<String, CellStyle> numbers = new HashMap<>();
 
         Cells(XSSFWorkbook workbook) {
             this.workbook = workbook;
@@ -183,8 +184,32 @@ public final class XlsxReportWriter implements ReportWriter {
             header.setFont(bold);
             quoted = workbook.createCellStyle();
             quoted.setQuotePrefixed(true);
-            decimal = workbook.createCellStyle();
-            decimal.setDataFormat(workbook.createDataFormat().getFormat("#,##0.####"));
+            quoted.setWrapText(true);
+            wrapped = workbook.createCellStyle();
+            wrapped.setWrapText(true);
+            wrapped.setVerticalAlignment(VerticalAlignment.TOP);
+        }
+
+        /**
+         * The display of a number, as {@link Numbers} writes it: whole and grouped from 1,000 (and for whole
+         * numbers), two decimals from 1, two significant digits below (0.00063); the cell keeps every digit.
+         */
+        CellStyle number(double value) {
+            double magnitude = Math.abs(value);
+            String format;
+            if (magnitude >= 1000 || magnitude == Math.rint(magnitude)) {
+                format = "#,##0";
+            } else if (magnitude >= 1) {
+                format = "#,##0.00";
+            } else {
+                int decimals = Math.min(15, 1 - (int) Math.floor(Math.log10(magnitude)));
+                format = "0." + "0".repeat(decimals);
+            }
+            return numbers.computeIfAbsent(format, f -> {
+                CellStyle style = workbook.createCellStyle();
+                style.setDataFormat(workbook.createDataFormat().getFormat(f));
+                return style;
+            });
         }
 
         Sheet sheet(String name, String... columns) {
@@ -227,8 +252,8 @@ public final class XlsxReportWriter implements ReportWriter {
                 Object value = values.get(i);
                 if (value instanceof Number number) {
                     row.createCell(i).setCellValue(number.doubleValue());
-                    if (!(value instanceof Long || value instanceof Integer)) {
-                        row.getCell(i).setCellStyle(cells.decimal);
+                    if (Double.isFinite(number.doubleValue())) {
+                        row.getCell(i).setCellStyle(cells.number(number.doubleValue()));
                     }
                     width(i, 12);
                 } else if (value != null) {
@@ -236,6 +261,8 @@ public final class XlsxReportWriter implements ReportWriter {
                     row.createCell(i).setCellValue(text);
                     if (FormulaInjection.isRisky(text)) {
                         row.getCell(i).setCellStyle(cells.quoted);
+                    } else if (text.length() > MAX_WIDTH_CHARS) {
+                        row.getCell(i).setCellStyle(cells.wrapped); // shown whole, over several lines
                     }
                     width(i, text.length());
                 }

@@ -28,6 +28,14 @@ public record ColumnStatistics(String name, String type, double typeShare, long 
         return mean != null;
     }
 
+    /**
+     * The lowest value the column is expected to hold: the outliers' lower fence, but never below zero for a column
+     * without negative values (a count or a price cannot be expected at -2).
+     */
+    public double expectedLow() {
+        return min != null && min >= 0 ? Math.max(0, outliers.low()) : outliers.low();
+    }
+
     public ColumnStatistics withoutOutliers() {
         return new ColumnStatistics(name, type, typeShare, count, missing, missingShare, mean, std, min, q1, median, q3, max,
                 skewness, kurtosis, distinct, topValues, histogram, quality, null, estimated);

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class InsightWriterTest {
 
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    /** A number as Numbers writes it: −1,234.5, 0.0006, 1.2 M (the sign is read apart: "+" or "−" before it). */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?(\u00a0[kMBT])?"
+            + "|\\d+(\\.\\d+)?(\u00a0[kMBT])?");
 
     private final InsightWriter writer = new InsightWriter();
 
@@ -33,7 +35,9 @@ class InsightWriterTest {
                 "unit_price and revenue move together (Pearson r = 0.74 over 47 rows).",
                 "units and revenue move together (Pearson r = 0.66 over 47 rows).",
                 "units ranges from 8 to 79, with a median of 45.",
-                "units rises over date: 0.49 per day on average, 162.81% along the fitted line.",
+                "units rises over date: 0.49 per day on average, +162.8% along the fitted line.",
+                // Over +300 %, a change is said from level to level.
+                "revenue rises over date: 13.79 per day on average, from 331.32 to 1,393 along the fitted line.",
                 "\"no\" makes up 66.7% of returned (32 of 48).");
         assertThat(insights).extracting(Insight::kind).contains("missing");
     }
@@ -47,7 +51,27 @@ class InsightWriterTest {
         List<Insight> insights = writer.write(new DocumentStatistics(List.of(table(csv.toString())), null));
 
         assertThat(insights).extracting(Insight::text).contains(
-                "amount has 1 outlier; the most extreme is 900 on row 12 (expected between -25.75 and 47.75).");
+                "amount has 1 outlier; the most extreme is 900 on row 12 (expected between 0 and 47.75).");
+    }
+
+    /** A curved monthly series with a yearly swing of ±3, highest in May (as CO₂ at Mauna Loa). */
+    @Test
+    void saysTheSeasonsPeriodAndAmplitudeAndKeepsTheCurveOutOfTheAnomalies() {
+        StringBuilder csv = new StringBuilder("month,co2\n");
+        java.time.LocalDate month = java.time.LocalDate.of(1990, 1, 1);
+        for (int i = 0; i < 120; i++) {
+            double season = 3 * Math.cos(2 * Math.PI * (month.getMonthValue() - 5) / 12.0);
+            csv.append(month).append(',').append(String.format(java.util.Locale.ROOT, "%.3f",
+                    350 + 0.1 * i + 0.0005 * i * i + season)).append('\n');
+            month = month.plusMonths(1);
+        }
+        List<Insight> insights = writer.write(new DocumentStatistics(List.of(table(csv.toString())), null));
+
+        assertThat(insights).filteredOn(i -> i.kind().equals("seasonality")).singleElement()
+                .satisfies(i -> assertThat(i.text()).startsWith("co2 follows a yearly pattern around its trend,"
+                        + " every 12 months: highest in May, lowest in Nov, about 3 above").contains(
+                        "above and below the trend"));
+        assertThat(insights).noneMatch(i -> i.kind().equals("anomaly"));
     }
 
     @Test
@@ -107,7 +131,7 @@ class InsightWriterTest {
                 numbers.add(Numbers.percent(c.missingShare()));
                 if (c.outliers() != null) {
                     numbers.add(Long.toString(c.outliers().count()));
-                    numbers.add(Numbers.value(c.outliers().low()));
+                    numbers.add(Numbers.value(c.expectedLow()));
                     numbers.add(Numbers.value(c.outliers().high()));
                     c.outliers().largest().forEach(o -> {
                         numbers.add(Numbers.value(o.value()));
@@ -122,20 +146,24 @@ class InsightWriterTest {
                 }
             }
             for (var trend : table.trends()) {
-                numbers.add(Numbers.value(trend.slope()));
+                numbers.add(Numbers.value(Math.abs(trend.slope())));
                 if (trend.percentChange() != null) {
-                    numbers.add(Numbers.value(trend.percentChange()));
+                    numbers.add(Numbers.percent(Math.abs(trend.percentChange()) / 100));
                 }
+                numbers.add(Numbers.value(trend.fitted(trend.points().get(0).start())));
+                numbers.add(Numbers.value(trend.fitted(trend.points().get(trend.points().size() - 1).start())));
             }
             Correlations correlations = table.correlations();
             if (correlations != null) {
                 for (Correlations.Pair pair : correlations.strongest()) {
-                    numbers.add(Numbers.value(pair.pearson()));
+                    numbers.add(Numbers.value(Math.abs(pair.pearson())));
                     numbers.add(Long.toString(pair.rows()));
                 }
             }
         }
-        return numbers;
+        Set<String> unsigned = new HashSet<>(numbers); // the sentence's sign is read apart from its digits
+        numbers.forEach(n -> unsigned.add(n.replace(String.valueOf(Numbers.MINUS), "")));
+        return unsigned;
     }
 
     private static DocumentStatistics sales() {

@@ -35,27 +35,30 @@ class PptxReportWriterTest {
 
         List<Insight> findings = insights.stream().filter(i -> !i.kind().equals("shape"))
                 .limit(PptxReportWriter.KEY_FINDINGS).toList();
+        List<ReportSection> sections = List.of(new ReportSection(sales, charts));
+        List<ReportText.ChartedFindings> groups = ReportText.byChart(findings, sections);
         try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
             List<XSLFSlide> slides = deck.getSlides();
-            assertThat(slides).hasSize(1 + findings.size() + 1); // title, findings, data quality
             assertThat(text(slides.get(0))).contains("Analysis report", "sales.csv", "sales: 48 rows, 7 columns",
-                    "Sales grew.");
-            for (int i = 0; i < findings.size(); i++) {
-                XSLFSlide slide = slides.get(i + 1);
-                assertThat(text(slide)).contains(findings.get(i).text(), (i + 2) + " / " + slides.size());
-                boolean hasChart = ChartChoice.forInsight(findings.get(i), List.of(new ReportSection(sales,
-                        charts))).isPresent();
-                assertThat(slide.getShapes().stream().anyMatch(XSLFPictureShape.class::isInstance))
-                        .isEqualTo(hasChart);
+                    "1 / " + slides.size());
+            assertThat(text(slides.get(1))).contains("In short", "Sales grew.");
+            // One slide per chart, led by its first finding, the chart's other findings beside it.
+            for (int i = 0; i < groups.size(); i++) {
+                XSLFSlide slide = slides.get(i + 2);
+                ReportText.ChartedFindings group = groups.get(i);
+                assertThat(group.chart()).isNotNull();
+                assertThat(text(slide)).startsWith("Finding " + (i + 1) + " of " + groups.size())
+                        .contains((i + 3) + " / " + slides.size());
+                group.findings().forEach(f -> assertThat(text(slide)).contains(f.text()));
+                assertThat(slide.getShapes().stream().filter(XSLFPictureShape.class::isInstance)
+                        .map(p -> ((XSLFPictureShape) p).getPictureData().getData()).toList())
+                        .singleElement().isEqualTo(group.chart().png());
             }
-            XSLFSlide trendSlide = slides.get(1 + findings.indexOf(findings.stream()
-                    .filter(f -> f.kind().equals("range") && f.columns().equals(List.of("units"))).findFirst()
-                    .orElseThrow()));
-            byte[] picture = trendSlide.getShapes().stream().filter(XSLFPictureShape.class::isInstance)
-                    .map(s -> ((XSLFPictureShape) s).getPictureData().getData()).findFirst().orElseThrow();
-            byte[] histogram = charts.stream().filter(c -> c.title().equals("units: distribution")).findFirst()
-                    .orElseThrow().png();
-            assertThat(picture).isEqualTo(histogram);
+            // The histogram of units shows both its range and its skew-free spread: one slide, not two.
+            Chart histogram = charts.stream().filter(c -> c.title().equals("units: distribution")).findFirst()
+                    .orElseThrow();
+            assertThat(groups).filteredOn(g -> g.chart() == histogram).singleElement()
+                    .satisfies(g -> assertThat(g.findings()).extracting(Insight::kind).contains("range"));
             assertThat(text(slides.get(slides.size() - 1))).contains("Data quality");
         }
     }

@@ -1,5 +1,6 @@
 package io.autoflow.analytics.report;
 
+import io.autoflow.analytics.insight.Numbers;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.Histogram;
@@ -11,7 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.ArrayList;
@@ -159,10 +159,10 @@ public final class ChartRenderer {
 
     private static Chart histogram(String table, ColumnStatistics column) {
         Histogram histogram = column.histogram();
-        DecimalFormat format = new DecimalFormat("#,##0.##");
         List<String> bins = new ArrayList<>();
         for (int i = 0; i < histogram.counts().size(); i++) {
-            bins.add(format.format(histogram.edges().get(i)) + "–" + format.format(histogram.edges().get(i + 1)));
+            // As the report's tables write them: tiny values keep their digits (0.0006, never 0).
+            bins.add(Numbers.value(histogram.edges().get(i)) + "–" + Numbers.value(histogram.edges().get(i + 1)));
         }
         String title = column.name() + ": distribution";
         CategoryChart chart = chart(table + " — " + title, column.name(), "rows");
@@ -231,6 +231,8 @@ public final class ChartRenderer {
      * ImageIO's default — most of a small job's time goes into this, and the files grow by about a tenth.
      */
     private static byte[] png(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        // Axis numbers as reports write them (2,000 and 0.5), whatever the server's default locale ("2.000").
+        chart.getStyler().setLocale(java.util.Locale.ENGLISH);
         BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D graphics = image.createGraphics();
         try {

@@ -24,7 +24,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * labels, and one real unruled table, "Table 1" (age, height, weight), in the left column beside the right column's
  * prose.
  */
-final class ArticlePdf {
+public final class ArticlePdf {
 
     static final List<String> TABLE_HEADER = List.of("age", "height", "weight");
     static final List<List<String>> TABLE_ROWS = List.of(
@@ -65,12 +65,12 @@ final class ArticlePdf {
     }
 
     /** Four pages in two columns, with Table 1 in the results. */
-    static byte[] twoColumns() {
+    public static byte[] twoColumns() {
         return write(2, true);
     }
 
     /** Two pages of prose in one column, no table. */
-    static byte[] oneColumn() {
+    public static byte[] oneColumn() {
         return write(1, false);
     }
 

@@ -3,6 +3,7 @@ package io.autoflow.analytics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.autoflow.analytics.extract.ArticlePdf;
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.extract.ExtractedDocument;
 import io.autoflow.analytics.extract.PdfAnalyzer;
@@ -37,8 +38,6 @@ import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.common.usermodel.fonts.FontInfo;
@@ -251,7 +250,8 @@ class ReportLayoutTest {
         documents.put("huge-values", csv("huge-values", huge()));
         documents.put("negative-values", csv("negative-values", negative()));
         documents.put("non-ascii", csv("Umsätze Zürich – 東京", nonAscii()));
-        documents.put("text-only-pdf", pdf(textOnlyPdf()));
+        documents.put("text-only-pdf", pdf(new ByteArrayInputStream(ArticlePdf.oneColumn())));
+        documents.put("article-pdf", pdf(new ByteArrayInputStream(ArticlePdf.twoColumns())));
         documents.put("table-pdf", pdf(ReportLayoutTest.class.getResourceAsStream("/pdf/tabula-java/schools.pdf")));
         return documents;
     }
@@ -347,41 +347,6 @@ class ReportLayoutTest {
     private static DocumentStatistics pdf(InputStream in) {
         ExtractedDocument document = new PdfAnalyzer().analyze(in);
         return new DocumentStatistics(document.tables(), document.text());
-    }
-
-    /** A three-page article in running text, with headings and no table. */
-    private static InputStream textOnlyPdf() {
-        try (PDDocument pdf = new PDDocument(); InputStream font = PDDocument.class.getResourceAsStream(
-                TextMeasure.FONT)) {
-            PDType0Font regular = PDType0Font.load(pdf, font);
-            String sentence = "The survey followed the growth of the plants over three seasons and compared the"
-                    + " yields of the plots that were watered in the morning with those watered at night. ";
-            for (int page = 0; page < 3; page++) {
-                PDPage p = new PDPage();
-                pdf.addPage(p);
-                try (PDPageContentStream content = new PDPageContentStream(pdf, p)) {
-                    float y = 720;
-                    content.beginText();
-                    content.setFont(regular, 14);
-                    content.newLineAtOffset(72, y);
-                    content.showText((page + 1) + ". " + List.of("Introduction", "Methods", "Results").get(page));
-                    content.endText();
-                    for (String line : TextMeasure.wrap(sentence.repeat(12), 460, 11)) {
-                        y -= 15;
-                        content.beginText();
-                        content.setFont(regular, 11);
-                        content.newLineAtOffset(72, y);
-                        content.showText(line);
-                        content.endText();
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pdf.save(out);
-            return new ByteArrayInputStream(out.toByteArray());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A graphics context that measures slide text with the font the deck's Arial stands for here. */

@@ -14,9 +14,9 @@ restarts too, and the kills take one replica of each service while the other car
 PostgreSQL and the S3 store and kills one gateway, analytics, orchestrator and scheduler.
 
 After the last fault, every accepted job must end completed (every fault was transient), each delivered once per
-channel (webhook ids counted here, emails counted in .autoflow/mail/), no new record on a dead-letter topic, and the
-schedule's API called once per run. The figures go to stdout and .autoflow/chaos-report.json; the exit status is 1
-when any of those does not hold.
+channel (webhook ids counted here, emails by their receptions in .autoflow/mail/received.tsv), no new record on a
+dead-letter topic, and the schedule's API called once per run. The figures go to stdout and
+.autoflow/chaos-report.json; the exit status is 1 when any of those does not hold.
 """
 import argparse
 import collections
@@ -216,17 +216,40 @@ def recovery_time(client, since):
     return None, job_id
 
 
-def emails_by_job(since):
-    """Emails written after `since` (epoch seconds), counted by the job each one links."""
-    counts = collections.Counter()
-    for eml in (STATE / "mail").glob("*.eml"):
+def receptions_by_file(log):
+    """received.tsv (millis, key, recipient, .eml file name a line): how often each file's message reached each
+    recipient. Empty when there is no log (a mail server from before it)."""
+    receptions = collections.defaultdict(collections.Counter)
+    if log.exists():
+        # The last piece has no line break: empty, or a line being appended right now.
+        for line in log.read_text(encoding="utf-8", errors="replace").split("\n")[:-1]:
+            fields = line.split("\t")
+            if len(fields) == 4:
+                receptions[fields[3]][fields[2]] += 1
+    return receptions
+
+
+def emails_by_job(since, mail=STATE / "mail"):
+    """Deliveries of each job's email, among the emails written after `since` (epoch seconds).
+
+    The mail server writes a message once, by Message-ID, so a double send (same Message-ID) is one file; each copy
+    it received is a line of received.tsv, so that send is two lines for the recipient. A job's deliveries: the most
+    receptions of its files by any one recipient, and at least the number of its files (two sends with different
+    Message-IDs, a file whose line is missing, or no received.tsv at all).
+    """
+    receptions = receptions_by_file(mail / "received.tsv")
+    files = collections.Counter()
+    by_recipient = collections.defaultdict(collections.Counter)
+    for eml in mail.glob("*.eml"):
         if eml.stat().st_mtime < since:
             continue
         message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
         text = "".join(part.get_content() for part in message.walk() if part.get_content_type() == "text/plain")
         for job_id in set(re.findall(r"/jobs/([0-9a-f-]{36})", text)):
-            counts[job_id] += 1
-    return counts
+            files[job_id] += 1
+            by_recipient[job_id].update(receptions.get(eml.name, {}))
+    return collections.Counter({job_id: max(count, max(by_recipient[job_id].values(), default=0))
+                                for job_id, count in files.items()})
 
 
 def dead_letter_counts(client):

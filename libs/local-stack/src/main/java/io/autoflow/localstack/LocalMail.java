@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The local stack's mail server: SMTP and IMAP (GreenMail, any user name and password) that keep what they receive,
- * each message also written once to a directory as an {@code .eml} file any mail program opens. Run by ./autoflow:
+ * each message also written once to a directory as an {@code .eml} file any mail program opens, and each reception
+ * (one per recipient and per sending) a line of {@code received.tsv} there. Run by ./autoflow:
  * {@code LocalMail <directory> <smtp port> <imap port>}; it runs until it is stopped.
  */
 public final class LocalMail {
@@ -50,22 +51,28 @@ public final class LocalMail {
     }
 
     /**
-     * Writes each message received to the directory once (see {@link MessageFiles}), until the thread is interrupted.
-     * A message that could not be written stays in its inbox and is tried again the next round.
+     * Writes each message received to the directory once and logs each reception (see {@link MessageFiles}), until
+     * the thread is interrupted. A message that could not be written or logged stays in its inbox and is tried again
+     * the next round.
      */
     static void keepAsFiles(GreenMail mail, Path directory) throws Exception {
         MessageFiles files = new MessageFiles(directory);
         System.out.println("messages already in the directory, not written again: " + files.count());
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                for (StoredMessage received : mail.getManagers().getImapHostManager().getAllMessages()) {
-                    try {
-                        files.save(received);
-                    } catch (IOException | MessagingException | RuntimeException e) {
-                        System.err.println("could not write a message, trying again: " + e);
+                // SMTP puts a copy in each recipient's INBOX, so a copy there is one reception by its owner; other
+                // folders only hold what an IMAP client put there (a copy, a draft), which no one received.
+                for (GreenMailUser user : mail.getUserManager().listUser()) {
+                    MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(user);
+                    for (StoredMessage received : new ArrayList<>(inbox.getMessages())) {
+                        try {
+                            files.save(received, user.getEmail());
+                        } catch (IOException | MessagingException | RuntimeException e) {
+                            System.err.println("could not write a message, trying again: " + e);
+                        }
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (FolderException | RuntimeException e) {
                 System.err.println("could not list the inboxes, trying again: " + e);
             }
             try {
@@ -80,7 +87,7 @@ public final class LocalMail {
 
     /**
      * GreenMail keeps every message in memory, and a chaos run sends hundreds of reports: each inbox keeps the
-     * newest {@link #KEPT_PER_INBOX} for IMAP; the older ones, once written, are only files from then on.
+     * newest {@link #KEPT_PER_INBOX} for IMAP; the older ones, once written and logged, are only files from then on.
      */
     private static void forgetOldest(GreenMail mail, MessageFiles files) throws FolderException {
         for (GreenMailUser user : mail.getUserManager().listUser()) {
@@ -91,7 +98,7 @@ public final class LocalMail {
                 continue;
             }
             List<StoredMessage> oldest = messages.subList(0, messages.size() - KEPT_PER_INBOX).stream()
-                    .filter(files::isWritten).toList();
+                    .filter(files::isRecorded).toList();
             if (!oldest.isEmpty()) {
                 oldest.forEach(message -> message.setFlag(Flags.Flag.DELETED, true));
                 inbox.expunge();

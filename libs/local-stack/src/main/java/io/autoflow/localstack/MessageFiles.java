@@ -12,16 +12,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,29 +37,38 @@ import java.util.stream.Stream;
  * The mail directory: each distinct message written once as an {@code .eml} file, known by its Message-ID, or by a
  * hash of its bytes when it has none. A message to several people is a copy in each one's inbox, and a resend keeps
  * its Message-ID: either way one file. Files already there count as written, so a restarted server writes none again.
+ *
+ * <p>One file per message hides how often it arrived, and a message sent twice (same Message-ID) is what the chaos
+ * suite looks for: so each copy, one per recipient and per sending, is also a line of {@value #LOG} in the same
+ * directory, appended as it is first seen: {@code <epoch millis received>\t<key>\t<recipient>\t<file name>}, the key
+ * being {@code id:<Message-ID>} or {@code sha256:<hex>}. A restarted server appends to it.
  */
 final class MessageFiles {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
     private static final int LONGEST_PART = 60;
+    static final String LOG = "received.tsv";
 
     private final Path directory;
-    /** Keys of every message written; a few dozen bytes each, so kept for the server's life. */
-    private final Set<String> written = new HashSet<>();
-    /** Each inbox copy's key, computed once; weak, so a copy GreenMail let go of is dropped here too. */
-    private final Map<StoredMessage, String> keys = new WeakHashMap<>();
+    /** The file of every message written, by key; a hundred bytes or so each, so kept for the server's life. */
+    private final Map<String, String> written = new HashMap<>();
+    /**
+     * Each inbox copy written and logged. StoredMessage keeps Object's equals, so copies are told apart by identity
+     * (two sendings of one message are two); weak, so a copy GreenMail let go of is dropped here too.
+     */
+    private final Set<StoredMessage> recorded = Collections.newSetFromMap(new WeakHashMap<>());
     private int number;
 
     MessageFiles(Path directory) throws IOException {
         this.directory = directory;
         List<Path> files;
         try (Stream<Path> listed = Files.list(directory)) {
-            files = listed.filter(file -> file.toString().endsWith(".eml")).toList();
+            files = listed.filter(file -> file.toString().endsWith(".eml")).sorted().toList();
         }
         for (Path file : files) {
             try {
-                written.add(keyOf(file));
+                written.putIfAbsent(keyOf(file), file.getFileName().toString());
             } catch (IOException | MessagingException | RuntimeException e) {
                 // Someone's stray or half-copied file: it is no message of ours to keep a server from starting.
                 System.err.println("not a message, ignored: " + file.getFileName() + ": " + e);
@@ -68,26 +81,42 @@ final class MessageFiles {
         return written.size();
     }
 
-    /** Writes the message unless it, or another copy of it, already is a file. */
-    void save(StoredMessage received) throws IOException, MessagingException {
-        String key = keys.get(received);
-        if (key == null) {
-            key = keyOf(received.getMimeMessage());
-            keys.put(received, key);
+    /**
+     * For a copy not seen before, in the inbox of {@code recipient}: writes the message unless it, or another copy of
+     * it, already is a file, and logs the copy's reception. A copy remembered only once both are done is tried again
+     * the next round when either failed (its file is not written twice).
+     */
+    void save(StoredMessage received, String recipient) throws IOException, MessagingException {
+        if (recorded.contains(received)) {
+            return;
         }
-        if (!written.contains(key)) {
-            write(received.getMimeMessage());
-            written.add(key);
+        String key = keyOf(received.getMimeMessage());
+        String file = written.get(key);
+        if (file == null) {
+            file = write(received.getMimeMessage());
+            written.put(key, file);
         }
+        Date when = received.getReceivedDate();
+        String line = String.join("\t", Long.toString(when == null ? System.currentTimeMillis() : when.getTime()),
+                field(key), field(recipient), file) + "\n";
+        // Opened, appended and closed per line: a line is in the file, not in a buffer of ours, before the inbox may
+        // let go of its copy, and a reader (the chaos suite) sees whole lines as they come.
+        Files.writeString(directory.resolve(LOG), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        recorded.add(received);
     }
 
-    /** Whether this inbox copy is a file: only then may the inbox let go of it. */
-    boolean isWritten(StoredMessage received) {
-        String key = keys.get(received);
-        return key != null && written.contains(key);
+    /** Whether this inbox copy is a file and its reception logged: only then may the inbox let go of it. */
+    boolean isRecorded(StoredMessage received) {
+        return recorded.contains(received);
     }
 
-    private void write(MimeMessage message) throws IOException, MessagingException {
+    /** One field of a log line: no tab or line break (a folded Message-ID may hold one). */
+    private static String field(String text) {
+        return text == null || text.isBlank() ? "unknown" : text.replaceAll("[\\t\\r\\n]+", " ");
+    }
+
+    private String write(MimeMessage message) throws IOException, MessagingException {
         Path file;
         do {
             file = directory.resolve(String.format("%s-%04d-%s-%s.eml", STAMP.format(Instant.now()), ++number,
@@ -100,6 +129,7 @@ final class MessageFiles {
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("received " + file.getFileName() + ": " + message.getSubject());
+        return file.getFileName().toString();
     }
 
     private static String keyOf(MimeMessage message) throws IOException, MessagingException {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The local mail server keeps every message as a file, exactly once, and only the newest in memory (a chaos run sends
- * hundreds).
+ * The local mail server keeps every message as a file, exactly once, each reception as a line of received.tsv, and only
+ * the newest in memory (a chaos run sends hundreds).
  */
 class LocalMailTest {
 
@@ -110,11 +111,18 @@ class LocalMailTest {
                 IntStream.rangeClosed(1, sent).mapToObj(i -> "note " + i).toList());
         // Readable: stamp, number, first recipient and how many more, subject.
         try (Stream<Path> listed = Files.list(directory)) {
-            assertThat(listed.map(file -> file.getFileName().toString())).allMatch(
-                    name -> name.matches("\\d{8}-\\d{6}-\\d{4}-team@example\\.org(\\+[12])?-note_\\d+\\.eml"));
+            assertThat(listed.map(file -> file.getFileName().toString()).filter(name -> !name.equals(MessageFiles.LOG)))
+                    .allMatch(name -> name.matches(
+                            "\\d{8}-\\d{6}-\\d{4}-team@example\\.org(\\+[12])?-note_\\d+\\.eml"));
         }
         List<String> ids = files.stream().map(LocalMailTest::messageId).filter(id -> id != null).toList();
         assertThat(ids).hasSize(sent - sent / 10).doesNotHaveDuplicates();
+        // Each copy logged once, trimmed or not: 20 messages to three people, 20 to one, 20 to two.
+        List<String[]> lines = receptions();
+        assertThat(lines).hasSize(20 * 3 + 20 + 20 * 2);
+        assertThat(lines.stream().map(line -> line[1] + " " + line[2])).doesNotHaveDuplicates();
+        assertThat(lines.stream().filter(line -> line[2].equals("team@example.org"))).hasSize(sent);
+        assertThat(lines.stream().map(line -> line[3]).distinct()).hasSize(sent);
         assertThat(mail.getUserManager().getUserByEmail("team@example.org")).isNotNull();
         assertThat(mail.getManagers().getImapHostManager()
                 .getInbox(mail.getUserManager().getUserByEmail("team@example.org")).getMessageCount())
@@ -134,12 +142,62 @@ class LocalMailTest {
         awaitFiles(2);
         Thread.sleep(700);   // time enough to write the resent one too, were it written
         assertThat(emls()).extracting(LocalMailTest::subject).containsExactlyInAnyOrder("first", "second");
+        // The log goes on after the restart, and the resend is a reception of the file written before it.
+        List<String[]> lines = receptions();
+        assertThat(lines).extracting(line -> line[1]).containsExactly("id:<first@autoflow>", "id:<first@autoflow>",
+                "id:<second@autoflow>");
+        assertThat(lines.get(1)[3]).isEqualTo(lines.get(0)[3]);
+    }
+
+    /**
+     * A message sent twice (notification-service resending after a fault keeps its Message-ID) is one file, and two
+     * receptions by its recipient: what the chaos suite counts as a double delivery.
+     */
+    @Test
+    void aMessageSentTwiceIsOneFileAndTwoReceptions() throws Exception {
+        startKeeping();
+        sendWithId("twice", "<twice@autoflow>");
+        sendWithId("twice", "<twice@autoflow>");
+        awaitReceptions(2);
+        Thread.sleep(700);   // time enough to write the second one too, were it written
+        assertThat(emls()).extracting(LocalMailTest::subject).containsExactly("twice");
+        assertThat(mail.getReceivedMessages()).hasSize(2);   // two copies in ana's inbox
+        String file = onlyEml();
+        List<String[]> lines = receptions();
+        assertThat(lines).hasSize(2).allSatisfy(line -> {
+            assertThat(line[0]).matches("\\d{13}");
+            assertThat(line[1]).isEqualTo("id:<twice@autoflow>");
+            assertThat(line[2]).isEqualTo("ana@example.org");
+            assertThat(line[3]).isEqualTo(file);
+        });
+    }
+
+    /** A message to three people is three copies, one per inbox: one file, a reception by each. */
+    @Test
+    void aMessageToThreeRecipientsIsOneFileAndThreeReceptions() throws Exception {
+        startKeeping();
+        sendWithId("three", "<three@autoflow>", "ana@example.org", "bo@example.org", "team@example.org");
+        awaitReceptions(3);
+        Thread.sleep(700);
+        assertThat(emls()).extracting(LocalMailTest::subject).containsExactly("three");
+        String file = onlyEml();
+        List<String[]> lines = receptions();
+        assertThat(lines).extracting(line -> line[2])
+                .containsExactlyInAnyOrder("ana@example.org", "bo@example.org", "team@example.org");
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line[1]).isEqualTo("id:<three@autoflow>");
+            assertThat(line[3]).isEqualTo(file);
+        });
     }
 
     private void sendWithId(String subject, String id) throws MessagingException {
+        sendWithId(subject, id, "ana@example.org");
+    }
+
+    private void sendWithId(String subject, String id, String... to) throws MessagingException {
         MimeMessage message = new WithMessageId(session(), id);
         message.setFrom("platform@autoflow.localhost");
-        message.setRecipients(Message.RecipientType.TO, "ana@example.org");
+        message.setRecipients(Message.RecipientType.TO, String.join(", ", to));
         message.setSubject(subject);
         message.setText(subject);
         Transport.send(message);
@@ -190,6 +248,33 @@ class LocalMailTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (emls().size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
+        }
+    }
+
+    private void awaitReceptions(int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (receptions().size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+    }
+
+    /** The lines of received.tsv, each split in its four fields. */
+    private List<String[]> receptions() throws IOException {
+        Path log = directory.resolve(MessageFiles.LOG);
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        List<String[]> lines = Files.readAllLines(log).stream().map(line -> line.split("\t", -1)).toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line).as(Arrays.toString(line)).hasSize(4));
+        return lines;
+    }
+
+    private String onlyEml() throws IOException {
+        try (Stream<Path> listed = Files.list(directory)) {
+            List<String> names = listed.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".eml")).toList();
+            assertThat(names).hasSize(1);
+            return names.get(0);
         }
     }
 

@@ -12,6 +12,7 @@ import io.autoflow.analytics.stats.Seasonality;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
 import io.autoflow.analytics.stats.Trend;
+import io.autoflow.analytics.text.TextAnalysis;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.result.AnalysisResult;
 import java.util.List;
@@ -35,7 +36,16 @@ public final class AnalysisResultMapping {
     }
 
     public static AnalysisResult.TextSize text(TextStatistics text) {
-        return text == null ? null : new AnalysisResult.TextSize(text.characters(), text.words(), text.paragraphs());
+        if (text == null) {
+            return null;
+        }
+        TextAnalysis a = text.analysis();
+        return new AnalysisResult.TextSize(a.characters(), a.words(), a.paragraphs(), a.sentences(),
+                a.readingMinutes(), a.language(),
+                each(a.sections(), s -> new AnalysisResult.TextSection(s.title(), s.words())),
+                each(a.numbers(), n -> new AnalysisResult.StatedNumber(n.text(), n.value(), n.unit(), n.sentence())),
+                each(a.dates(), d -> new AnalysisResult.StatedDate(d.text(), d.value(), d.sentence())),
+                a.keySentences());
     }
 
     public static AnalysisResult.Insight insight(Insight insight) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * {@code 5 Jan 2026}, {@code Jan 5 2026}, {@code January 5, 2026}). Hand-written, without exceptions on the common
  * path, because it runs on every cell that could be a date.
  */
-final class DateReader {
+public final class DateReader {
 
     private static final String[] MONTHS = {"january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"};
@@ -24,7 +24,7 @@ final class DateReader {
     }
 
     /** The day, or {@code null} when the text is not a date. */
-    static LocalDate parse(String raw) {
+    public static LocalDate parse(String raw) {
         String value = raw == null ? "" : raw.trim();
         if (value.length() < 6 || value.length() > 40) {
             return null;

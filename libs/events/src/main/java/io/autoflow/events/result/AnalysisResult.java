@@ -27,7 +27,8 @@ public record AnalysisResult(
         @Schema(description = "Every table found: one for a CSV, one per sheet with data, each table of a Word"
                 + " document or PDF; absent only when the full result is no longer stored (see table_count)")
         List<Table> tables,
-        @Schema(description = "The size of the document's running text (Word documents and PDFs)") TextSize text,
+        @Schema(description = "The document's running text (Word documents and PDFs): its size, language, sections,"
+                + " stated numbers and dates, and key sentences") TextSize text,
         @Schema(description = "Findings in words, each built only from computed numbers") List<Insight> insights,
         Narrative narrative,
         @Schema(description = "Data-quality alerts; absent only when the full result is no longer stored")
@@ -283,23 +284,80 @@ public record AnalysisResult(
             @Schema(description = "Robust z-score of its remainder") double score) {
     }
 
-    /** The size of a document's running text. */
+    /**
+     * A document's running text: its size, and what it says, read without a model. The fields after
+     * {@code paragraphs} are absent in results analysed before they were added.
+     */
     @Schema(name = "TextSize", requiredProperties = {"characters", "words", "paragraphs"})
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TextSize(long characters, long words, int paragraphs) {
+    public record TextSize(
+            long characters,
+            long words,
+            @Schema(description = "As the document lays them out") int paragraphs,
+            @Schema(description = "Sentences; a line without a sentence's end (a title, a list item) counts as one")
+            Integer sentences,
+            @Schema(description = "At 230 words a minute, at least 1 for any text") Integer readingMinutes,
+            @Schema(description = "By the small words it uses", enumeration = {"en", "fr", "de", "es", "unknown"})
+            String language,
+            @Schema(description = "Its headings in order (a Word document's heading styles, else numbered, short or"
+                    + " capitalised lines that open a paragraph), at most 30") List<TextSection> sections,
+            @Schema(description = "Numbers it states, once each, at most 20 (those with a unit, currency or percent"
+                    + " before bare ones), in the text's order; not years, dates, nor the numbers of tables, figures"
+                    + " and pages")
+            List<StatedNumber> numbers,
+            @Schema(description = "Dates it states, once each, at most 20, in the text's order") List<StatedDate> dates,
+            @Schema(description = "An extractive summary: 3 to 5 of its own sentences (fewer in a short text), in the"
+                    + " text's order, chosen without a model") List<String> keySentences) {
     }
 
-    /** One finding, in words, about one table. */
+    /** A heading of a document's text. */
+    @Schema(name = "TextSection", requiredProperties = {"title", "words"})
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record TextSection(
+            String title,
+            @Schema(description = "Words under it, up to the next heading") long words) {
+    }
+
+    /** A number a document's text states. */
+    @Schema(name = "StatedNumber", requiredProperties = {"text", "value", "sentence"})
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatedNumber(
+            @Schema(description = "As written, with its currency, scale and unit: $3.2 million, 12,5 %, n = 48")
+            String text,
+            @Schema(description = "The number, scaled ($3.2 million is 3200000; 12,5 % is 12.5)") double value,
+            @Schema(description = "%, the currency or unit as written ($, EUR, kg, patients) or the quantity named"
+                    + " before it (n, p); absent for a bare number") String unit,
+            @Schema(description = "The sentence stating it, shortened around it when long") String sentence) {
+    }
+
+    /** A date a document's text states. */
+    @Schema(name = "StatedDate", requiredProperties = {"text", "value", "sentence"})
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record StatedDate(
+            @Schema(description = "As written: 5 March 2024, mars 2024, in 2019") String text,
+            @Schema(description = "ISO 8601 to the precision written: 2024-03-05, 2024-03 or 2019") String value,
+            @Schema(description = "The sentence stating it, shortened around it when long") String sentence) {
+    }
+
+    /** One finding, in words, about one table or the document's running text. */
     @Schema(name = "Insight", requiredProperties = {"table", "kind", "text", "columns"})
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Insight(
-            String table,
+            @Schema(description = "The table's name; Text for a finding about the running text") String table,
             @Schema(description = "shape, correlation, association, trend, seasonality, missing, skew,"
-                    + " dominant_value, anomaly or range") String kind,
+                    + " dominant_value, anomaly or range; about the running text: text_summary, text_sections,"
+                    + " stated_numbers, stated_dates or key_sentence (one of its own sentences, quoted)")
+            String kind,
             String text,
             @Schema(description = "The columns it is about (none for the table's shape)") List<String> columns) {
     }

@@ -39,6 +39,7 @@ class JobResultsTest {
             "analysis-xlsx.json, document_analytics, AnalysisResult",
             "analysis-docx.json, document_analytics, AnalysisResult",
             "analysis-pdf.json, document_analytics, AnalysisResult",
+            "analysis-text.json, document_analytics, AnalysisResult",
             "analysis-seasonal.json, document_analytics, AnalysisResult",
             "api-call.json, api_automation, ApiCallResult",
             "transform.json, data_transform, TransformResult",

@@ -11,6 +11,7 @@ import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.Trend;
+import io.autoflow.analytics.text.TextInsights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,11 +30,13 @@ public final class InsightWriter {
     /** The largest change along a trend line said as a percentage. */
     static final double READABLE_CHANGE = 300;
 
+    /** Each table's findings, then the running text's ({@link TextInsights}). */
     public List<Insight> write(DocumentStatistics statistics) {
         List<Insight> insights = new ArrayList<>();
         for (TableStatistics table : statistics.tables()) {
             insights.addAll(table(table));
         }
+        insights.addAll(TextInsights.of(statistics.text()));
         return insights;
     }
 

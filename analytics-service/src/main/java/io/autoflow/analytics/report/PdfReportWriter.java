@@ -8,6 +8,7 @@ import io.autoflow.analytics.quality.Alert;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
+import io.autoflow.analytics.text.TextAnalysis;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.ZoneOffset;
@@ -18,7 +19,8 @@ import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
- * Writes the analysis as a PDF with PDFBox: a first page with the summary and key findings, then per table its
+ * Writes the analysis as a PDF with PDFBox: a first page with the summary and key findings, the running text (its
+ * sections, key sentences, and the numbers and dates it states), then per table its
  * statistics, strongest correlations, data-quality alerts and charts, and page numbers. {@link PdfLayout} places the
  * text (wrapped, never cut; tables continue under their header); numbers are written by
  * {@link io.autoflow.analytics.insight.Numbers}. Text uses the Liberation Sans font PDFBox ships (Latin, Greek,
@@ -39,6 +41,9 @@ public final class PdfReportWriter implements ReportWriter {
         try (PDDocument pdf = new PDDocument()) {
             PdfLayout layout = new PdfLayout(pdf);
             firstPage(layout, content, sections);
+            if (content.statistics().text() != null && content.statistics().text().words() > 0) {
+                text(layout, content.statistics().text().analysis());
+            }
             for (ReportSection section : sections) {
                 section(layout, section, content.alerts().stream()
                         .filter(a -> a.table().equals(section.table().name())).toList());
@@ -75,6 +80,35 @@ public final class PdfReportWriter implements ReportWriter {
             for (Insight insight : findings) {
                 layout.bullet(insight.text(), 11, MARGIN + 10);
             }
+        }
+    }
+
+    /** The running text: its size and language, sections, key sentences, and the numbers and dates it states. */
+    private static void text(PdfLayout layout, TextAnalysis text) throws IOException {
+        layout.newPage();
+        layout.heading("The text", 18);
+        layout.paragraph(ReportText.textSize(text) + ".", 10, MARGIN);
+        layout.gap(4);
+        if (!text.sections().isEmpty()) {
+            layout.heading("Sections", 13);
+            layout.table(List.of("section", "words"), new float[] {425, 70}, ReportText.sections(text));
+        }
+        if (!text.keySentences().isEmpty()) {
+            layout.heading("Key sentences", 13);
+            for (String sentence : text.keySentences()) {
+                layout.bullet(sentence, 10, MARGIN + 10);
+            }
+            layout.gap(6);
+        }
+        if (!text.numbers().isEmpty()) {
+            layout.heading("Numbers it states", 13);
+            layout.table(List.of("number", "unit", "in the sentence"), new float[] {90, 70, 335},
+                    ReportText.numbers(text));
+        }
+        if (!text.dates().isEmpty()) {
+            layout.heading("Dates it names", 13);
+            layout.table(List.of("date", "as written", "in the sentence"), new float[] {80, 90, 325},
+                    ReportText.dates(text));
         }
     }
 

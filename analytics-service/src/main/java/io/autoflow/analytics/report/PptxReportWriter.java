@@ -1,7 +1,9 @@
 package io.autoflow.analytics.report;
 
 import io.autoflow.analytics.insight.Insight;
+import io.autoflow.analytics.insight.Numbers;
 import io.autoflow.analytics.quality.Alert;
+import io.autoflow.analytics.text.TextAnalysis;
 import java.awt.Color;
 import java.awt.Dimension;
 import java.awt.geom.Rectangle2D;
@@ -22,8 +24,8 @@ import org.apache.poi.xslf.usermodel.XSLFSlide;
  * Writes the analysis as a 16:9 PPTX deck with POI: a title slide with the summary (continued on the next slides
  * when it is long), the narrative, then one slide per chart with the findings it shows (the scatter plot of a
  * correlated pair, the trend line of a trend, the histogram of a column: each chart once), the findings no chart
- * shows, the data-quality alerts, and slide numbers. {@link SlideText} sizes every text box to its wrapped text, so
- * nothing runs off a slide.
+ * shows, the text's sections and the numbers and dates it states, the data-quality alerts, and slide numbers.
+ * {@link SlideText} sizes every text box to its wrapped text, so nothing runs off a slide.
  */
 public final class PptxReportWriter implements ReportWriter {
 
@@ -64,8 +66,12 @@ public final class PptxReportWriter implements ReportWriter {
                 }
             }
             if (!uncharted.isEmpty()) {
-                listSlides(deck, "More findings", uncharted.stream().map(i -> i.table() + ": " + i.text()).toList(),
-                        true);
+                boolean oneSource = uncharted.stream().map(Insight::table).distinct().count() == 1;
+                listSlides(deck, charted == 0 ? "Findings" : "More findings", uncharted.stream()
+                        .map(i -> oneSource ? i.text() : i.table() + ": " + i.text()).toList(), true);
+            }
+            if (content.statistics().text() != null && content.statistics().text().words() > 0) {
+                textSlides(deck, content.statistics().text().analysis());
             }
             if (!content.alerts().isEmpty()) {
                 listSlides(deck, "Data quality", alerts(content.alerts()), true);
@@ -135,6 +141,22 @@ public final class PptxReportWriter implements ReportWriter {
             }
             rest = left;
             first = false;
+        }
+    }
+
+    /** The text's sections, and the numbers and dates it states with the sentence each comes from. */
+    private static void textSlides(XMLSlideShow deck, TextAnalysis text) {
+        if (!text.sections().isEmpty()) {
+            listSlides(deck, "Sections", text.sections().stream()
+                    .map(s -> s.title() + " (" + Numbers.count(s.words(), "word") + ")").toList(), true);
+        }
+        if (!text.numbers().isEmpty()) {
+            listSlides(deck, "Numbers it states", ReportText.numbers(text).stream()
+                    .map(n -> n.get(0) + " — " + n.get(2)).toList(), true);
+        }
+        if (!text.dates().isEmpty()) {
+            listSlides(deck, "Dates it names", ReportText.dates(text).stream()
+                    .map(d -> d.get(1) + " — " + d.get(2)).toList(), true);
         }
     }
 

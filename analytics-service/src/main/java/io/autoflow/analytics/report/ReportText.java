@@ -7,6 +7,7 @@ import io.autoflow.analytics.insight.Numbers;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.TextStatistics;
+import io.autoflow.analytics.text.TextAnalysis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class ReportText {
         List<String> lines = new ArrayList<>();
         TextStatistics text = content.statistics().text();
         if (text != null) {
-            lines.add("Text: " + count(text.paragraphs(), "paragraph") + ", " + count(text.words(), "word"));
+            lines.add(textSize(text.analysis()));
         }
         for (ReportSection section : sections) {
             TableStatistics table = section.table();
@@ -42,9 +43,32 @@ final class ReportText {
                     + count(missing, "missing value"));
         }
         if (sections.isEmpty()) {
-            lines.add("No tables found");
+            lines.add(text != null && text.words() > 0 ? "No tables: the document is read as text"
+                    : "No tables found");
         }
         return lines;
+    }
+
+    /** "Text: 2,474 words in 63 paragraphs, in English, about 11 minutes to read". */
+    static String textSize(TextAnalysis text) {
+        String language = text.languageName();
+        return "Text: " + count(text.words(), "word") + " in " + count(text.paragraphs(), "paragraph")
+                + (language == null ? "" : ", in " + language) + (text.words() == 0 ? ""
+                : ", about " + count(Math.max(1, text.readingMinutes()), "minute") + " to read");
+    }
+
+    /** The text's sections, numbers and dates as table rows (its key sentences are findings). */
+    static List<List<String>> sections(TextAnalysis text) {
+        return text.sections().stream().map(s -> List.of(s.title(), Numbers.value(s.words()))).toList();
+    }
+
+    static List<List<String>> numbers(TextAnalysis text) {
+        return text.numbers().stream().map(n -> List.of(n.text(), n.unit() == null ? "" : n.unit(),
+                n.sentence())).toList();
+    }
+
+    static List<List<String>> dates(TextAnalysis text) {
+        return text.dates().stream().map(d -> List.of(d.value(), d.text(), d.sentence())).toList();
     }
 
     /** The findings a report leads with: every insight but a table's size, most telling first. */

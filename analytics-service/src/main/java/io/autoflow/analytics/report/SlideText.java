@@ -20,8 +20,8 @@ final class SlideText {
     /** The box's inner margins, set explicitly so that measure and rendering agree. */
     private static final double INSET_X = 7.2;
     private static final double INSET_Y = 3.6;
-    /** A line's height for its font size, a little above Arial's 1.15 so that every renderer fits. */
-    static final double LINE = 1.35;
+    /** A line's height for its font size: Arial is 1.15 em; the rest is room for renderers that wrap a word sooner. */
+    static final double LINE = 1.25;
     private static final double BULLET_INDENT = 22;
     private static final double SPACE_AFTER = 6;
     private static final double[] TITLE_SIZES = {20, 16, 14};
@@ -137,7 +137,8 @@ final class SlideText {
 
     private static void run(XSLFTextParagraph paragraph, String text, double size, boolean bold, Color color) {
         XSLFTextRun run = paragraph.addNewTextRun();
-        run.setText(TextMeasure.shortened(text).replaceAll("\\p{Cntrl}", " "));
+        // Runs of spaces as one, as they were measured (a PDF's table row keeps its gaps).
+        run.setText(TextMeasure.shortened(text).replaceAll("[\\p{Cntrl}\\s]+", " "));
         run.setFontFamily(TextMeasure.SLIDE_TYPEFACE);
         run.setFontSize(size);
         run.setBold(bold);

@@ -8,6 +8,7 @@ import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.Trend;
+import io.autoflow.analytics.text.TextAnalysis;
 import io.autoflow.tabular.FormulaInjection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Writes the analysis as an XLSX workbook with POI: a summary sheet (tables, key findings, data-quality alerts), then
+ * Writes the analysis as an XLSX workbook with POI: a summary sheet (tables, key findings, data-quality alerts), a
+ * text sheet for a document with running text (sections, key sentences, numbers and dates it states), then
  * statistics, correlations, trends and anomalies sheets with one row per item (numbers as numbers, so they sort and
  * chart), and the charts as pictures. Text from the user's document (column names, values, sheet names) is always a
  * text cell, and one that a spreadsheet could read as a formula ({@code = + - @}, tab, carriage return) also carries
@@ -50,6 +52,9 @@ public final class XlsxReportWriter implements ReportWriter {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Cells cells = new Cells(workbook);
             summary(cells, content, sections);
+            if (content.statistics().text() != null && content.statistics().text().words() > 0) {
+                text(cells, content.statistics().text().analysis());
+            }
             statistics(cells, sections);
             correlations(cells, sections);
             trends(cells, sections);
@@ -83,6 +88,17 @@ public final class XlsxReportWriter implements ReportWriter {
         for (Alert alert : content.alerts()) {
             sheet.row(Arrays.asList(alert.table(), alert.column(), alert.kind(), alert.message()));
         }
+        sheet.finish();
+    }
+
+    /** The running text's sections, and the numbers and dates it states with their sentences. */
+    private static void text(Cells cells, TextAnalysis text) {
+        Sheet sheet = cells.sheet("Text", "item", "value", "in the sentence", "number");
+        sheet.row(List.of("size", ReportText.textSize(text)));
+        text.sections().forEach(s -> sheet.row(Arrays.asList("section", s.title(), null, s.words())));
+        text.keySentences().forEach(k -> sheet.row(List.of("key sentence", k)));
+        text.numbers().forEach(n -> sheet.row(Arrays.asList("number", n.text(), n.sentence(), n.value())));
+        text.dates().forEach(d -> sheet.row(List.of("date", d.value(), d.sentence())));
         sheet.finish();
     }
 

@@ -42,6 +42,8 @@ final class Sections {
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?:page|seite|página|p\\.)?\\s*[-–—－]?\\s*\\d{1,4}"
             + "\\s*[-–—－]?(?:\\s*(?:of|/|sur|von|de)\\s*\\d{1,4})?", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    private static final Pattern TABLE_GAP = Pattern.compile("\\S\\s{3,}\\S");
+
     /** Body text between headings: a paragraph or a run of them, joined into one line. */
     record Block(String text, boolean references) {
     }
@@ -149,9 +151,13 @@ final class Sections {
         return kind;
     }
 
-    /** Short, mostly letters, without a sentence's final punctuation, not ending on a small word ("the", "de"). */
+    /**
+     * Short, mostly letters, without a sentence's final punctuation, not ending on a small word ("the", "de"), and
+     * not a table's row as a PDF's text lays it out (cells apart by wide gaps).
+     */
     private static boolean titleLike(String line) {
         if (line.length() > MAX_TITLE_CHARS || TextAnalysis.words(line) > MAX_HEADING_WORDS
+                || TABLE_GAP.matcher(line).find()
                 || ".,;:!?…".indexOf(line.charAt(line.length() - 1)) >= 0) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.autoflow.analytics.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,8 @@ public record TextAnalysis(long characters, long words, int paragraphs, int sent
         List<String> keySentences) {
 
     static final int MAX_SENTENCES = 5_000;
+    private static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "fr", "French", "de",
+            "German", "es", "Spanish");
     static final int WORDS_PER_MINUTE = 230;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -49,6 +52,11 @@ public record TextAnalysis(long characters, long words, int paragraphs, int sent
         int minutes = words == 0 ? 0 : (int) Math.max(1, Math.round(words / (double) WORDS_PER_MINUTE));
         return new TextAnalysis(trimmed.length(), words, paragraphs, sentences[0], minutes, language,
                 List.copyOf(sections), facts.numbers(), facts.dates(), KeySentences.pick(kept));
+    }
+
+    /** The language's English name, or {@code null} when it is not known. */
+    public String languageName() {
+        return LANGUAGE_NAMES.get(language);
     }
 
     /** Words as runs of characters between spaces, tabs and line breaks. */

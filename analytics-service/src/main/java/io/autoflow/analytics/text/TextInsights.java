@@ -1,14 +1,12 @@
 package io.autoflow.analytics.text;
 
+import static io.autoflow.analytics.insight.Numbers.count;
+
 import io.autoflow.analytics.insight.Insight;
 import io.autoflow.analytics.stats.TextStatistics;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -22,8 +20,6 @@ public final class TextInsights {
     public static final String TABLE = "Text";
     private static final int LISTED = 5;
     private static final int LISTED_SECTIONS = 8;
-    private static final Map<String, String> LANGUAGES = Map.of("en", "English", "fr", "French", "de", "German",
-            "es", "Spanish");
 
     private TextInsights() {
     }
@@ -35,7 +31,7 @@ public final class TextInsights {
         }
         TextAnalysis a = text.analysis();
         List<Insight> found = new ArrayList<>();
-        String language = LANGUAGES.get(a.language());
+        String language = a.languageName();
         found.add(insight("text_summary", "The text has " + count(a.words(), "word") + " in "
                 + count(a.paragraphs(), "paragraph") + " and " + count(a.sentences(), "sentence") + " (about "
                 + count(a.readingMinutes(), "minute") + " to read)" + (language == null ? "" : ", in " + language)
@@ -69,10 +65,5 @@ public final class TextInsights {
 
     private static Insight insight(String kind, String text) {
         return new Insight(TABLE, kind, text, List.of());
-    }
-
-    private static String count(long n, String noun) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n) + " " + noun
-                + (n == 1 ? "" : "s");
     }
 }

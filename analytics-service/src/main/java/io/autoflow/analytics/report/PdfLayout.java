@@ -50,6 +50,18 @@ final class PdfLayout {
         y = PAGE.getHeight() - MARGIN;
     }
 
+    /**
+     * Where a part of the report starts: on the page being written when more than half of it is free (a short
+     * summary leaves no page mostly empty), else on a new one.
+     */
+    void part() throws IOException {
+        if (content == null || y < PAGE.getHeight() / 2) {
+            newPage();
+        } else {
+            y -= 24;
+        }
+    }
+
     void gap(float points) {
         y -= points;
     }

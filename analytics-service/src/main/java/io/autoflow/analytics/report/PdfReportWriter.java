@@ -85,7 +85,7 @@ public final class PdfReportWriter implements ReportWriter {
 
     /** The running text: its size and language, sections, key sentences, and the numbers and dates it states. */
     private static void text(PdfLayout layout, TextAnalysis text) throws IOException {
-        layout.newPage();
+        layout.part();
         layout.heading("The text", 18);
         layout.paragraph(ReportText.textSize(text) + ".", 10, MARGIN);
         layout.gap(4);
@@ -114,7 +114,7 @@ public final class PdfReportWriter implements ReportWriter {
 
     private static void section(PdfLayout layout, ReportSection section, List<Alert> alerts) throws IOException {
         TableStatistics table = section.table();
-        layout.newPage();
+        layout.part();
         layout.heading(table.name(), 18);
         layout.paragraph(ReportText.shape(table), 10, MARGIN);
         layout.gap(4);

@@ -93,7 +93,7 @@ public final class PptxReportWriter implements ReportWriter {
         List<String> rest = SlideText.bullets(slide, ReportText.summary(content, sections), 18, MARGIN, y,
                 CONTENT_WIDTH, BOTTOM);
         if (!rest.isEmpty()) {
-            listSlides(deck, "Summary (continued)", rest, true);
+            listSlides(deck, "Summary", rest, true, true);
         }
     }
 
@@ -128,8 +128,14 @@ public final class PptxReportWriter implements ReportWriter {
 
     /** A titled list over as many slides as it takes. */
     private static void listSlides(XMLSlideShow deck, String title, List<String> items, boolean bullets) {
+        listSlides(deck, title, items, bullets, false);
+    }
+
+    /** As above; {@code continued} when the list began on an earlier slide (the title slide's summary). */
+    private static void listSlides(XMLSlideShow deck, String title, List<String> items, boolean bullets,
+            boolean continued) {
         List<String> rest = items;
-        boolean first = true;
+        boolean first = !continued;
         while (!rest.isEmpty()) {
             XSLFSlide slide = deck.createSlide();
             double y = SlideText.box(slide, first ? title : title + " (continued)", 28, true, TITLE, MARGIN, 30,

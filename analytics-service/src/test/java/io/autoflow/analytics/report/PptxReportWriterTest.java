@@ -63,6 +63,30 @@ class PptxReportWriterTest {
         }
     }
 
+    /** A workbook of 40 sheets: its summary goes on over the next slides, every table named once. */
+    @Test
+    void aSummaryLongerThanTheTitleSlideContinuesOnTheNextSlides() throws Exception {
+        List<TableStatistics> tables = new java.util.ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            tables.add(new CsvAnalyzer().analyze("sheet " + i, () -> new ByteArrayInputStream(
+                    "a,b\n1,2\n3,4\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        }
+        DocumentStatistics statistics = new DocumentStatistics(tables, null);
+        byte[] pptx = new PptxReportWriter().write(new ReportContent("book.xlsx", statistics, null, List.of(),
+                List.of()), tables.stream().map(t -> new ReportSection(t, List.of())).toList());
+
+        try (XMLSlideShow deck = new XMLSlideShow(new ByteArrayInputStream(pptx))) {
+            List<XSLFSlide> slides = deck.getSlides();
+            assertThat(slides.size()).isGreaterThan(2);
+            String all = String.join("\n", slides.stream().map(PptxReportWriterTest::text).toList());
+            for (int i = 1; i <= 40; i++) {
+                assertThat(all).containsOnlyOnce("sheet " + i + ": 2 rows, 2 columns");
+            }
+            assertThat(text(slides.get(1))).startsWith("Summary (continued)");
+            assertThat(all).doesNotContain("(continued) (continued)");
+        }
+    }
+
     private static String text(XSLFSlide slide) {
         StringBuilder text = new StringBuilder();
         slide.getShapes().stream().filter(XSLFTextShape.class::isInstance)

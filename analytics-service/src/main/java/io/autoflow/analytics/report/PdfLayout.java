@@ -102,20 +102,36 @@ final class PdfLayout {
      * header row is drawn again at the top of each page the table continues on.
      */
     void table(List<String> header, float[] widths, List<List<String>> rows) throws IOException {
-        float headerSize = 9;
-        float size = 8.5f;
-        ensureSpace(rowHeight(header, widths, headerSize) + rowHeight(rows.isEmpty() ? header : rows.get(0), widths,
-                size));
-        row(header, widths, headerSize, true);
+        Cells head = Cells.of(header, widths, 9);
+        ensureSpace(head.height() + (rows.isEmpty() ? 0 : Cells.of(rows.get(0), widths, 8.5f).height()));
+        row(head, widths, true);
         for (List<String> row : rows) {
-            float height = rowHeight(row, widths, size);
-            if (y - height < BOTTOM) {
+            Cells cells = Cells.of(row, widths, 8.5f); // wrapped once: measured, then drawn
+            if (y - cells.height() < BOTTOM) {
                 newPage();
-                row(header, widths, headerSize, true);
+                row(head, widths, true);
             }
-            row(row, widths, size, false);
+            row(cells, widths, false);
         }
         y -= 10;
+    }
+
+    /** A row's cells wrapped to their columns at a size, and the most lines one of them takes. */
+    private record Cells(List<List<String>> lines, float size, int tallest) {
+
+        static Cells of(List<String> cells, float[] widths, float size) {
+            List<List<String>> wrapped = new ArrayList<>();
+            int tallest = 1;
+            for (int i = 0; i < cells.size(); i++) {
+                wrapped.add(TextMeasure.wrap(cells.get(i), widths[i] - CELL_PADDING, size));
+                tallest = Math.max(tallest, wrapped.get(i).size());
+            }
+            return new Cells(wrapped, size, tallest);
+        }
+
+        float height() {
+            return tallest * size * LEADING + 5;
+        }
     }
 
     void image(byte[] png, String name) throws IOException {
@@ -145,21 +161,16 @@ final class PdfLayout {
         }
     }
 
-    private void row(List<String> cells, float[] widths, float size, boolean header) throws IOException {
-        List<List<String>> wrapped = new ArrayList<>();
-        int lines = 1;
-        for (int i = 0; i < cells.size(); i++) {
-            wrapped.add(TextMeasure.wrap(cells.get(i), widths[i] - CELL_PADDING, size));
-            lines = Math.max(lines, wrapped.get(i).size());
-        }
+    private void row(Cells cells, float[] widths, boolean header) throws IOException {
+        float size = cells.size();
         float top = y;
         // Only a cell longer than a whole page could need this: its end is marked rather than drawn off the page.
         int room = (int) ((top - BOTTOM) / (size * LEADING));
-        lines = Math.min(lines, room);
+        int lines = Math.min(cells.tallest(), room);
         float x = MARGIN;
-        for (int i = 0; i < wrapped.size(); i++) {
+        for (int i = 0; i < cells.lines().size(); i++) {
             float baseline = top - size;
-            List<String> cell = wrapped.get(i);
+            List<String> cell = cells.lines().get(i);
             if (cell.size() > room) {
                 cell = new ArrayList<>(cell.subList(0, room));
                 cell.set(room - 1, "…");
@@ -177,14 +188,6 @@ final class PdfLayout {
             content.stroke();
             y -= 2;
         }
-    }
-
-    private static float rowHeight(List<String> cells, float[] widths, float size) {
-        int lines = 1;
-        for (int i = 0; i < cells.size(); i++) {
-            lines = Math.max(lines, TextMeasure.wrap(cells.get(i), widths[i] - CELL_PADDING, size).size());
-        }
-        return lines * size * LEADING + 5;
     }
 
     private void lines(List<String> lines, float size, float x) throws IOException {

@@ -1,5 +1,6 @@
 package io.autoflow.events;
 
+import io.autoflow.events.data.DataOperation;
 import java.util.List;
 
 /**
@@ -13,9 +14,11 @@ import java.util.List;
  * @param targetFormat csv, json or xlsx
  * @param output how the converted file is handed over (its format is unused)
  * @param sourceUrl the document's web address, fetched afresh by the transform service when there is no blobKey
+ * @param operations applied in order to each table before it is written (none: the data as it is)
  */
 public record TransformData(String executionId, String userId, String tier, String fileName, String blobKey,
-        String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl) {
+        String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl,
+        List<DataOperation> operations) {
 
     public static final String TYPE = "io.autoflow.workflow.transform-data.v1";
 
@@ -23,4 +26,15 @@ public record TransformData(String executionId, String userId, String tier, Stri
 
     /** The document types whose data can be converted. */
     public static final List<String> SOURCE_TYPES = List.of(DocumentTypes.CSV, DocumentTypes.XLSX);
+
+    public TransformData {
+        operations = operations == null ? List.of() : List.copyOf(operations);
+    }
+
+    /** A conversion of the data as it is, without operations. */
+    public TransformData(String executionId, String userId, String tier, String fileName, String blobKey,
+            String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl) {
+        this(executionId, userId, tier, fileName, blobKey, contentType, sizeBytes, targetFormat, output, sourceUrl,
+                List.of());
+    }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A JSONata expression (the dashjoin port of the reference implementation), compiled once: a malformed one is refused
@@ -50,21 +52,53 @@ public final class JsonataExpression {
      *         input (a type error, an undefined function)
      */
     public JsonNode evaluate(JsonNode input, ExpressionBounds bounds) {
+        Object result = evaluateValue(input == null ? null : JSON.convertValue(input, Object.class), bounds);
+        JsonNode value = result == null ? NullNode.getInstance() : JSON.valueToTree(result);
+        checkSize(value, bounds);
+        return value;
+    }
+
+    /**
+     * The expression's value for a plain Java input (maps, lists, strings, numbers, booleans), as the port gives it:
+     * null when it matches nothing. For many small inputs (a table's rows): no JSON tree is built; the caller bounds
+     * the size of what it keeps.
+     */
+    public Object evaluateValue(Object input, ExpressionBounds bounds) {
         Jsonata.Frame frame = compiled.createFrame();
         frame.setRuntimeBounds(bounds.timeoutMillis(), bounds.maxDepth());
         Object result;
         try {
-            result = compiled.evaluate(input == null ? null : JSON.convertValue(input, Object.class), frame);
+            result = compiled.evaluate(input, frame);
         } catch (JException e) {
             throw runError(e, bounds);
         } catch (StackOverflowError e) {
             throw ExpressionException.bound("expression_too_deep", "The expression recursed too deeply",
                     "max_depth", bounds.maxDepth());
         }
-        JsonNode value = result == null || result == Jsonata.NULL_VALUE ? NullNode.getInstance()
-                : JSON.valueToTree(result);
-        checkSize(value, bounds);
-        return value;
+        return result == Jsonata.NULL_VALUE ? null : result;
+    }
+
+    /** JSONata's truthiness (its {@code $boolean}): false for nothing, false, 0, "", and empty arrays or objects. */
+    public static boolean truthy(Object value) {
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (value instanceof CharSequence text) {
+            return !text.isEmpty();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().anyMatch(JsonataExpression::truthy);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return !map.isEmpty();
+        }
+        return true;
     }
 
     /** The port reports its bounds by message (its "code" is the message too): "…timeout…", "Stack overflow…". */

@@ -47,7 +47,7 @@ public final class WorkflowRequests {
             TransformData asked = EventJson.mapper().convertValue(intent.parameters(), TransformData.class);
             TransformData request = new TransformData(intent.executionId(), intent.userId(), intent.tier(),
                     asked.fileName(), asked.blobKey(), asked.contentType(), asked.sizeBytes(), asked.targetFormat(),
-                    asked.output(), asked.sourceUrl());
+                    asked.output(), asked.sourceUrl(), asked.operations());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), TransformData.TYPE, request));
         }
         return Optional.empty();

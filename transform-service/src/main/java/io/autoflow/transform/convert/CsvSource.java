@@ -40,6 +40,7 @@ public final class CsvSource {
         if (header == null) {
             throw new TransformException("empty_document", "The document is empty");
         }
+        sink.end();
         return new Counts(1, rows, 0);
     }
 }

@@ -15,6 +15,10 @@ public interface TableSink extends AutoCloseable {
 
     void row(List<String> cells) throws IOException;
 
+    /** Every table was read to its end (not called when reading failed): what waits for all rows may go out. */
+    default void end() throws IOException {
+    }
+
     /** Finishes the output. */
     @Override
     void close() throws IOException;

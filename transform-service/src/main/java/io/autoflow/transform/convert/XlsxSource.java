@@ -19,6 +19,7 @@ public final class XlsxSource {
     public static Counts read(Path file, TableSink sink) throws IOException {
         Totals totals = new Totals(sink);
         WorkbookSheets.read(file, totals);
+        sink.end();
         return new Counts(totals.sheets, totals.rows, totals.dropped);
     }
 

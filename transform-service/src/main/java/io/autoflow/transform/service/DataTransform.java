@@ -20,6 +20,9 @@ import io.autoflow.transform.convert.TableSink;
 import io.autoflow.transform.convert.TransformException;
 import io.autoflow.transform.convert.XlsxSink;
 import io.autoflow.transform.convert.XlsxSource;
+import io.autoflow.transform.operate.Inputs;
+import io.autoflow.transform.operate.OperatingSink;
+import io.autoflow.transform.operate.OperationReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +35,8 @@ import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
- * Converts a stored CSV or XLSX document to CSV, JSON or XLSX, streaming through a temporary file, and stores the
+ * Converts a stored CSV or XLSX document to CSV, JSON or XLSX, applying the request's data operations to each table
+ * on the way ({@link OperatingSink}), streaming through a temporary file, and stores the
  * result under the job's own prefix. The same request gives the same file, so a redelivered request is simply
  * converted again, and so is one the blob store failed transiently: that failure is thrown (for the caller's
  * {@code TransientRetry}), every other becomes the job's failure with a code. Blocking: run it on a worker thread.
@@ -76,7 +80,9 @@ public class DataTransform {
             }
             long started = System.nanoTime();
             Counts counts;
-            try (OutputStream out = Files.newOutputStream(output); TableSink sink = sink(target, out)) {
+            OperationReport operated = new OperationReport();
+            try (OutputStream out = Files.newOutputStream(output);
+                    TableSink sink = operated(request, sink(target, out), operated)) {
                 counts = read(request, input, sink);
             }
             String extension = target.equals("csv") && counts.tables() != 1 ? "zip" : target;
@@ -89,7 +95,7 @@ public class DataTransform {
             long size = Files.size(output);
             LOG.infof("Job %s: %s to %s, %d tables, %d rows, %d bytes in %d ms", id, request.fileName(), target,
                     counts.tables(), counts.rows(), size, (System.nanoTime() - started) / 1_000_000);
-            return ExecutionEvent.completed(id, result(request, target, key, mediaType, size, counts));
+            return ExecutionEvent.completed(id, result(request, target, key, mediaType, size, counts, operated));
         } catch (CodedException e) { // a table's or a conversion's failure, with its code
             return ExecutionEvent.failed(id, e.toErrorInfo());
         } catch (Checkpoint.WorkAbandonedException e) {
@@ -123,6 +129,12 @@ public class DataTransform {
                 + " this one is " + request.contentType());
     }
 
+    /** The writer, behind the request's data operations when it has any. */
+    private static TableSink operated(TransformData request, TableSink writer, OperationReport report) {
+        return request.operations().isEmpty() ? writer
+                : new OperatingSink(request.operations(), Inputs.NONE, writer, report);
+    }
+
     private static TableSink sink(String target, OutputStream out) throws IOException {
         return switch (target) {
             case "json" -> new JsonSink(out);
@@ -140,12 +152,24 @@ public class DataTransform {
     }
 
     private static TransformResult result(TransformData request, String target, String key, String mediaType,
-            long size, Counts counts) {
-        String text = "Converted " + request.fileName() + " (" + counts.tables() + (counts.tables() == 1 ? " table, "
-                : " tables, ") + counts.rows() + " rows) to " + target.toUpperCase(Locale.ROOT) + "."
-                + (counts.droppedCells() == 0 ? "" : " " + counts.droppedCells()
-                        + " filled cells right of their sheet's header had no column and were left out.");
-        return new TransformResult(target, counts.tables(), counts.rows(), counts.droppedCells(),
+            long size, Counts counts, OperationReport operated) {
+        String tables = counts.tables() + (counts.tables() == 1 ? " table, " : " tables, ");
+        int operations = request.operations().size();
+        long rows = operations == 0 ? counts.rows() : operated.rowsWritten();
+        String text = operations == 0
+                ? "Converted " + request.fileName() + " (" + tables + counts.rows() + " rows) to "
+                        + target.toUpperCase(Locale.ROOT) + "."
+                : "Read " + request.fileName() + " (" + tables + counts.rows() + " rows), applied " + operations
+                        + (operations == 1 ? " operation" : " operations") + " and wrote " + rows
+                        + (rows == 1 ? " row" : " rows") + " as " + target.toUpperCase(Locale.ROOT) + ".";
+        if (counts.droppedCells() != 0) {
+            text += " " + counts.droppedCells() + " filled cells right of their sheet's header had no column and were"
+                    + " left out.";
+        }
+        for (String note : operated.notes()) {
+            text += " " + note;
+        }
+        return new TransformResult(target, counts.tables(), rows, counts.droppedCells(),
                 new StoredFile(key, mediaType, size), Narrative.of(text));
     }
 

@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TransformResult(
         @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
         @Schema(description = "How many tables were converted (several CSV tables come as a ZIP)") int tables,
-        @Schema(description = "Data rows converted, all tables together") long rows,
+        @Schema(description = "Data rows written, all tables together (after the data operations, when any)")
+        long rows,
         @Schema(description = "Filled cells right of their sheet's header, which had no column and were left out")
         long droppedCells,
         @Schema(description = "The converted file: download it with the job's download_url") StoredFile file,

@@ -1,0 +1,31 @@
+package io.autoflow.transform.operate;
+
+import io.autoflow.expressions.ExpressionBounds;
+import io.autoflow.expressions.JsonataExpression;
+import java.io.IOException;
+import java.util.List;
+
+/** Keeps the rows for which a JSONata expression is true. */
+final class FilterStage extends Stage {
+
+    private final JsonataExpression where;
+    private Columns columns;
+
+    FilterStage(JsonataExpression where, Stage next) {
+        super(next);
+        this.where = where;
+    }
+
+    @Override
+    void start(Columns columns) throws IOException {
+        this.columns = columns;
+        next.start(columns);
+    }
+
+    @Override
+    void row(List<String> cells) throws IOException {
+        if (JsonataExpression.truthy(where.evaluateValue(Values.object(columns, cells), ExpressionBounds.DEFAULT))) {
+            next.row(cells);
+        }
+    }
+}

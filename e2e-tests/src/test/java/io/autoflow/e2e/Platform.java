@@ -122,6 +122,8 @@ final class Platform {
                 Map.entry("AUTOFLOW_SERVICE_TOKEN", "e2e-service-token-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
                         UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                Map.entry("AUTOFLOW_CREDENTIAL_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
+                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
                 Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),
                 // Job event streams must be pushed by the orchestrator's updates; the safety poll would be too late.
                 Map.entry("AUTOFLOW_JOB_EVENTS_SAFETY_POLL", "10m"));

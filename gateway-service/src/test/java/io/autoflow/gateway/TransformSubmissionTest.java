@@ -11,6 +11,8 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
+import io.autoflow.events.data.AggregateFunction;
+import io.autoflow.events.data.DataOperation;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
@@ -19,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,56 @@ class TransformSubmissionTest {
                 .post("/api/transforms").then().statusCode(422).body("code", is("url_not_allowed"));
         given().header("X-API-Key", user.key()).contentType("application/json").body("{\"target_format\": \"csv\"}")
                 .post("/api/transforms").then().statusCode(400).body("code", is("missing_file"));
+    }
+
+    @Test
+    void queuesTheDataOperationsWithTheConversion() throws Exception {
+        String jobId = given().header("X-API-Key", user.key())
+                .multiPart("file", "cities.csv", CSV, "text/csv")
+                .multiPart("request", """
+                        {"target_format": "xlsx", "operations": [
+                          {"op": "filter", "where": "population > 100000"},
+                          {"op": "group_by", "by": ["city"], "aggregates": [
+                            {"function": "sum", "column": "population", "as": "people"}]},
+                          {"op": "sort", "by": [{"column": "people", "descending": true}]}]}""", "application/json")
+                .post("/api/transforms").then().statusCode(202).extract().path("job_id");
+
+        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
+                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), Duration.ofSeconds(20)).value(),
+                IntentParsed.class);
+        TransformData parameters = EventJson.mapper().convertValue(intent.parameters(), TransformData.class);
+        assertThat(parameters.operations()).containsExactly(
+                new DataOperation.Filter("population > 100000"),
+                new DataOperation.GroupBy(List.of("city"), List.of(
+                        new DataOperation.Aggregate(AggregateFunction.SUM, "population", "people"))),
+                new DataOperation.Sort(List.of(new DataOperation.SortKey("people", true))));
+    }
+
+    @Test
+    void refusesAMalformedOperationBeforeStoringAnything() throws Exception {
+        given().header("X-API-Key", user.key()).multiPart("file", "cities.csv", CSV, "text/csv")
+                .multiPart("request", """
+                        {"target_format": "csv", "operations": [
+                          {"op": "select", "columns": ["city"]}, {"op": "filter", "where": "population >"}]}""",
+                        "application/json")
+                .post("/api/transforms").then().statusCode(422).body("code", is("invalid_expression"))
+                .body("details.operation", is(1)).body("details.field", is("where"))
+                .body("details.position", is(12));
+        given().header("X-API-Key", user.key()).contentType("application/json").body("""
+                        {"file": "https://example.com/cities.csv", "target_format": "csv",
+                         "operations": [{"op": "group_by", "by": ["city"], "aggregates": [{"function": "sum"}]}]}""")
+                .post("/api/transforms").then().statusCode(422).body("code", is("invalid_operation"))
+                .body("details.operation", is(0)).body("details.field", is("aggregates.column"));
+        given().header("X-API-Key", user.key()).contentType("application/json").body("""
+                        {"file": "https://example.com/cities.csv", "target_format": "csv",
+                         "operations": [{"op": "join", "with": "other", "on": ["city"]}]}""")
+                .post("/api/transforms").then().statusCode(422).body("code", is("invalid_operation"))
+                .body("details.field", is("with"));
+        given().header("X-API-Key", user.key()).contentType("application/json").body("""
+                        {"file": "https://example.com/cities.csv", "target_format": "csv",
+                         "operations": [{"op": "explode", "column": "city"}]}""")
+                .post("/api/transforms").then().statusCode(400);
+        assertThat(blobs.list("uploads/" + user.user().id + "/")).as("nothing refused is kept").isEmpty();
     }
 
     private static byte[] docx() throws Exception {

@@ -295,7 +295,7 @@ public class ChatResource {
     /** The conversion a message asks for, of the document in {@code file}. */
     private static TransformResource.TransformRequest transformRequest(String file, JsonNode parameters) {
         return new TransformResource.TransformRequest(file, parameters.path("target_format").asText(null),
-                output(null, parameters));
+                output(null, parameters), null);
     }
 
     /** The message a message asks to send. */

@@ -61,6 +61,9 @@ public enum ErrorCode {
     MISSING_WEBHOOK_URL(422, "A webhook delivery without output.webhook_url"),
     INVALID_OUTPUT_FORMAT(422, "The report format is not pdf, ppt or excel"),
     INVALID_TARGET_FORMAT(422, "The conversion's target format is not one offered"),
+    INVALID_OPERATION(422, "A data operation that cannot run (details.operation from 0, details.field)"),
+    INVALID_EXPRESSION(422, "A JSONata expression that does not parse (details.operation, details.field,"
+            + " details.position, details.near)"),
     INVALID_METHOD(422, "The API call's method is not GET, POST, PUT, PATCH or DELETE"),
     INVALID_HEADER(422, "An API call header that cannot be sent"),
     INVALID_NAME(422, "The name is empty or too long"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.autoflow.blob.BlobStoreUnavailableException;
+import io.autoflow.events.CodedException;
 import io.autoflow.ingest.IngestException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +26,18 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response ingest(IngestException e) {
         return ApiError.of(ErrorCode.of(e.code()), e.getMessage()).toResponse();
+    }
+
+    /** A refusal with the platform's own code (a data operation, an expression): its details say where. */
+    @ServerExceptionMapper
+    public Response coded(CodedException e) {
+        ErrorCode code;
+        try {
+            code = ErrorCode.of(e.code());
+        } catch (IllegalArgumentException notPublic) {
+            return unexpectedFailure(e);
+        }
+        return ApiError.of(code, e.getMessage(), e.details(), null).toResponse();
     }
 
     /**

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.blob.BlobStore;
 import io.autoflow.events.Intents;
 import io.autoflow.events.TransformData;
+import io.autoflow.events.data.DataOperation;
+import io.autoflow.expressions.DataOperationCheck;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
@@ -17,7 +19,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,7 +33,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Data transforms: {@code POST /api/transforms} converts a CSV or XLSX document's data to CSV, JSON or XLSX. The
+ * Data transforms: {@code POST /api/transforms} converts a CSV or XLSX document's data to CSV, JSON or XLSX, after
+ * the request's data operations (filter, group, sort, …) if any. The
  * document comes as an upload (checked and stored like one for analysis) or by URL, fetched during the request; the
  * converted file is handed over like a report (download, email or webhook). A conversion asked for in a conversation
  * or repeated by a schedule has its URL fetched by the transform service when the job runs instead.
@@ -60,7 +65,12 @@ public class TransformResource {
     public record TransformRequest(
             @Schema(description = "The document's http(s) URL, for a JSON request") String file,
             @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
-            AnalyticsRequest.Output output) {
+            AnalyticsRequest.Output output,
+            @Schema(description = "Data operations applied in order to each table before it is written (select,"
+                    + " rename, filter, derive, cast, sort, deduplicate, group_by, pivot, unpivot, limit); filter and"
+                    + " derive take JSONata over the row. Checked now: a malformed one is refused with"
+                    + " invalid_operation or invalid_expression, details.operation (from 0) and details.field",
+                    maxItems = DataOperationCheck.MAX_OPERATIONS) List<DataOperation> operations) {
     }
 
     /** Multipart: the document in part {@code file}, the {@link TransformRequest} as JSON in part {@code request}. */
@@ -80,8 +90,9 @@ public class TransformResource {
         TransformRequest options = DocumentAnalyticsResource.requestPart(json, request,
                 TransformRequest.class);
         String target = target(options);
+        List<DataOperation> operations = operations(options);
         AnalyticsRequest.Output output = delivery(options);
-        return documents.receive(file).chain(received -> accept(received, target, output));
+        return documents.receive(file).chain(received -> accept(received, target, operations, output));
     }
 
     /** JSON: the document's URL in {@code file}; the platform downloads it like a document for analysis. */
@@ -100,15 +111,18 @@ public class TransformResource {
             throw new ApiException(ErrorCode.MISSING_FILE, "Give the document's URL in 'file', or upload it as multipart");
         }
         String target = target(options);
+        List<DataOperation> operations = operations(options);
         AnalyticsRequest.Output output = delivery(options);
-        return documents.receive(options.file().trim()).chain(received -> accept(received, target, output));
+        return documents.receive(options.file().trim())
+                .chain(received -> accept(received, target, operations, output));
     }
 
     /** Converts a document attached to a chat message earlier by the same user. */
     public Uni<Response> submitAttached(String reference, TransformRequest options) {
         String target = target(options);
+        List<DataOperation> operations = operations(options);
         AnalyticsRequest.Output output = delivery(options);
-        return documents.attached(reference).chain(received -> accept(received, target, output));
+        return documents.attached(reference).chain(received -> accept(received, target, operations, output));
     }
 
     /**
@@ -134,13 +148,14 @@ public class TransformResource {
         }
         DocumentAddress document = DocumentAddress.of(options.file(), urlFetch.allowLoopback());
         String target = target(options);
+        List<DataOperation> operations = operations(options);
         AnalyticsRequest.Output output = delivery(options);
         return new TransformData(null, null, null, document.name(), null, null, 0, target, output.toEvent(),
-                document.url());
+                document.url(), operations);
     }
 
     private Uni<Response> accept(DocumentAnalyticsResource.Received received, String target,
-            AnalyticsRequest.Output output) {
+            List<DataOperation> operations, AnalyticsRequest.Output output) {
         StoredDocument document = received.document();
         if (!TransformData.SOURCE_TYPES.contains(document.contentType())) {
             // Checked once stored, where its real type is known: what will not be converted is not kept.
@@ -150,7 +165,7 @@ public class TransformResource {
                             + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
-                document.contentType(), document.sizeBytes(), target, output.toEvent(), null);
+                document.contentType(), document.sizeBytes(), target, output.toEvent(), null, operations);
         return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
                 parameters).map(job -> DocumentAnalyticsResource.Accepted.response(received.jobId(), 2));
     }
@@ -162,6 +177,14 @@ public class TransformResource {
             throw new ApiException(ErrorCode.INVALID_TARGET_FORMAT, "target_format must be csv, json or xlsx");
         }
         return target;
+    }
+
+    /** The request's operations, checked before anything is stored or queued (a conversion has no other input). */
+    private static List<DataOperation> operations(TransformRequest options) {
+        List<DataOperation> operations = options == null || options.operations() == null ? List.of()
+                : options.operations();
+        DataOperationCheck.check(operations, Set.of());
+        return operations;
     }
 
     private AnalyticsRequest.Output delivery(TransformRequest options) {

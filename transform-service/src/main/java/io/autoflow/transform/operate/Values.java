@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 /** How cells read as values: missing, numbers, order, and a row as an expression sees it. */
 final class Values {
 
-    /** What spreadsheets and data tools write for "no value" (pandas' default list): missing to every operation. */
+    /**
+     * What spreadsheets and data tools write for "no value" (pandas 1.5's default list): missing to every operation,
+     * though a cell passed through is written as it was. Not "None", which is often a value ("damage: None").
+     */
     private static final Set<String> MISSING = Set.of("", "NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "null",
-            "NULL", "None", "#N/A", "#N/A N/A", "#NA", "<NA>");
+            "NULL", "#N/A", "#N/A N/A", "#NA", "<NA>");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?");
 

@@ -10,6 +10,9 @@ import io.autoflow.events.EventJson;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
+import io.autoflow.events.data.AggregateFunction;
+import io.autoflow.events.data.ColumnType;
+import io.autoflow.events.data.DataOperation;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.testsupport.KafkaTestClient;
 import io.autoflow.testsupport.KafkaTestResource;
@@ -22,6 +25,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -73,6 +78,40 @@ class DataTransformTest {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .isEqualTo("[{\"city\":\"Lyon\",\"population\":522250},{\"city\":\"Sète\",\"population\":44000}]");
         }
+    }
+
+    @Test
+    void theRequestsDataOperationsShapeTheFileAndTheNarrative() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String document = store(id, "region,product,revenue\nEU,apples,10.5\nUS,pears,7\nEU,pears,x\nEU,apples,4.5\n");
+        TransformData plain = request(id, document, "csv");
+        TransformData operated = new TransformData(id, user, "free", "sales.csv", document, DocumentTypes.CSV, 100,
+                "csv", plain.output(), null, List.of(
+                        new DataOperation.Filter("region = 'EU'"),
+                        new DataOperation.Cast(Map.of("revenue", ColumnType.NUMBER)),
+                        new DataOperation.GroupBy(List.of("product"), List.of(
+                                new DataOperation.Aggregate(AggregateFunction.SUM, "revenue", "revenue")))));
+
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, operated);
+
+        ExecutionEvent done = awaitFinal(id);
+        assertThat(done.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        assertThat(done.result().path("rows").asInt()).isEqualTo(2);
+        assertThat(done.result().path("narrative").path("text").asText()).isEqualTo("Read sales.csv (1 table, 4 rows),"
+                + " applied 3 operations and wrote 2 rows as CSV. 1 cell of 'revenue' could not be read as number and"
+                + " was left empty.");
+        try (InputStream in = blobs.open(done.result().path("file").path("key").asText()).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("product,revenue\r\napples,15\r\npears,0\r\n");
+        }
+
+        String missing = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, missing, new TransformData(missing, user, "free", "sales.csv",
+                store(missing, "a,b\n1,2\n"), DocumentTypes.CSV, 10, "json", plain.output(), null,
+                List.of(new DataOperation.Select(List.of("revenue")))));
+        ExecutionEvent failed = awaitFinal(missing);
+        assertThat(failed.error().code()).isEqualTo("unknown_column");
+        assertThat(failed.error().details().path("columns").toString()).isEqualTo("[\"a\",\"b\"]");
     }
 
     @Test

@@ -74,6 +74,37 @@ class ApiContractEndToEndIT extends OnThePlatform {
     }
 
     @Test
+    @Order(1)
+    void storedCredentialsAnswerAsDocumented() {
+        send(201, "POST", "/api/credentials", json(local(), Map.of("name", "contract", "kind", "basic",
+                "username", "ops", "secret", "contract-secret")));
+        send(409, "POST", "/api/credentials", json(local(), Map.of("name", "contract", "kind", "bearer",
+                "secret", "s")));
+        send(400, "POST", "/api/credentials", json(local(), Map.of("name", "contract", "kind", "oauth",
+                "secret", "s")));
+        send(200, "GET", "/api/credentials", local());
+        send(200, "PUT", "/api/credentials/contract", json(local(), Map.of("secret", "contract-secret-2")));
+        send(400, "PUT", "/api/credentials/contract", json(local(), Map.of("secret", "")));
+        send(404, "PUT", "/api/credentials/no-such-credential", json(local(), Map.of("secret", "s")));
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < 20; i++) { // the platform runs with at most 10 per user
+            Response answer = api.send("POST", "/api/credentials", json(local(), Map.of("name", "cap-" + i,
+                    "kind", "bearer", "secret", "s")));
+            if (answer.statusCode() != 201) {
+                send(422, "POST", "/api/credentials", json(local(), Map.of("name", "cap-" + i, "kind", "bearer",
+                        "secret", "s")));
+                break;
+            }
+            made.add("cap-" + i);
+        }
+        for (String name : made) {
+            send(204, "DELETE", "/api/credentials/" + name, local());
+        }
+        send(204, "DELETE", "/api/credentials/contract", local());
+        send(404, "DELETE", "/api/credentials/contract", local());
+    }
+
+    @Test
     @Order(2)
     void aDocumentAnalysisAndItsJobAnswerAsDocumented() {
         byte[] sales = resource("/sales.csv");

@@ -86,6 +86,7 @@ final class Platform {
         int conversationPort = freePort();
         int notificationPort = freePort();
         int schedulerPort = freePort();
+        int automationPort = freePort();
         int gatewayPort = freePort();
         int smtpPort = freePort();
         String gatewayUrl = "http://localhost:" + gatewayPort;
@@ -109,6 +110,7 @@ final class Platform {
                 Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
                 Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
                 Map.entry("AUTOFLOW_SCHEDULER_URL", "http://localhost:" + schedulerPort),
+                Map.entry("AUTOFLOW_AUTOMATION_URL", "http://localhost:" + automationPort),
                 // A run due at a minute's turn starts within a second.
                 Map.entry("AUTOFLOW_SCHEDULER_POLL_EVERY", "1s"),
                 Map.entry("AUTOFLOW_PUBLIC_URL", gatewayUrl),
@@ -122,6 +124,8 @@ final class Platform {
                 Map.entry("AUTOFLOW_SERVICE_TOKEN", "e2e-service-token-" + UUID.randomUUID()),
                 Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
                         UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                // Few enough that the contract test reaches the cap (too_many_credentials).
+                Map.entry("AUTOFLOW_CREDENTIALS_MAX_PER_USER", "10"),
                 Map.entry("AUTOFLOW_CREDENTIAL_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
                         UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
                 Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),
@@ -132,7 +136,7 @@ final class Platform {
         analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
         ServiceProcess conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
         ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
-        ServiceProcess automation = new ServiceProcess("automation-service", freePort(), env, logs).start();
+        ServiceProcess automation = new ServiceProcess("automation-service", automationPort, env, logs).start();
         ServiceProcess scheduler = new ServiceProcess("scheduler-service", schedulerPort, env, logs).start();
         ServiceProcess transform = new ServiceProcess("transform-service", freePort(), env, logs).start();
         services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler,

@@ -25,6 +25,11 @@ public enum ErrorCode {
     MISSING_EMAIL(400, "An email delivery without an address"),
     MISSING_CRON(400, "A schedule without its cron expression"),
     MISSING_TASK(400, "A schedule without the task it runs"),
+    INVALID_CREDENTIAL_NAME(400, "A credential's name is not 1 to 64 letters, digits, '-', '_' or '.'"),
+    INVALID_CREDENTIAL_KIND(400, "A credential's kind is not bearer, header, basic or query, or the header_name,"
+            + " username or parameter_name it needs is missing or not valid (param names it)"),
+    MISSING_SECRET(400, "A credential without its secret"),
+    INVALID_SECRET(400, "A credential's secret is longer than 8,192 characters or holds a control character"),
     // Credentials
     MISSING_CREDENTIALS(401, "No API key and no bearer token"),
     INVALID_API_KEY(401, "The API key is unknown, revoked or expired"),
@@ -43,10 +48,12 @@ public enum ErrorCode {
     LINK_NOT_VALID(404, "The download link is unknown, altered or expired"),
     DEAD_LETTER_TOPIC_NOT_FOUND(404, "No such dead-letter topic (administration)"),
     DEAD_LETTER_NOT_FOUND(404, "No such dead letter (administration)"),
+    CREDENTIAL_NOT_FOUND(404, "No such credential, or not the caller's"),
     METHOD_NOT_ALLOWED(405, "The route does not take this method"),
     NOT_ACCEPTABLE(406, "The route cannot answer in an accepted media type"),
     ACCOUNT_CONFLICT(409, "Another account already has this identity"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still running: retry soon"),
+    CREDENTIAL_EXISTS(409, "The caller already has a credential of this name"),
     // Sizes and types
     FILE_TOO_LARGE(413, "The document is larger than the caller's tier allows"),
     BODY_TOO_LARGE(413, "The request body is larger than the route allows"),
@@ -69,6 +76,7 @@ public enum ErrorCode {
     INVALID_NAME(422, "The name is empty or too long"),
     INVALID_EXPIRY(422, "The API key's expiry is not in the future"),
     TOO_MANY_API_KEYS(422, "The caller has as many API keys as allowed"),
+    TOO_MANY_CREDENTIALS(422, "The caller has as many credentials as allowed"),
     INVALID_TIME_ZONE(422, "Not an IANA time zone such as Europe/Paris"),
     INVALID_TIER(422, "Not a tier (administration)"),
     INVALID_CRON(422, "The cron expression cannot be read, or never runs"),
@@ -91,6 +99,7 @@ public enum ErrorCode {
     MALWARE_SCAN_UNAVAILABLE(503, "Documents cannot be scanned right now: try again"),
     STORAGE_UNAVAILABLE(503, "Files cannot be stored or read right now: try again (see Retry-After)"),
     DEAD_LETTERS_UNAVAILABLE(503, "Dead letters cannot be read right now (administration)"),
+    CREDENTIALS_UNAVAILABLE(503, "Credentials cannot be read or changed right now: try again"),
     URL_FETCH_TIMEOUT(504, "The URL did not answer in time");
 
     private final int status;

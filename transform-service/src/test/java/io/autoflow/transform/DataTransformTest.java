@@ -90,7 +90,7 @@ class DataTransformTest {
                         new DataOperation.Filter("region = 'EU'"),
                         new DataOperation.Cast(Map.of("revenue", ColumnType.NUMBER)),
                         new DataOperation.GroupBy(List.of("product"), List.of(
-                                new DataOperation.Aggregate(AggregateFunction.SUM, "revenue", "revenue")))));
+                                new DataOperation.Aggregate(AggregateFunction.SUM, "revenue", "revenue")))), null);
 
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, operated);
 
@@ -108,10 +108,39 @@ class DataTransformTest {
         String missing = UUID.randomUUID().toString();
         kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, missing, new TransformData(missing, user, "free", "sales.csv",
                 store(missing, "a,b\n1,2\n"), DocumentTypes.CSV, 10, "json", plain.output(), null,
-                List.of(new DataOperation.Select(List.of("revenue")))));
+                List.of(new DataOperation.Select(List.of("revenue"))), null));
         ExecutionEvent failed = awaitFinal(missing);
         assertThat(failed.error().code()).isEqualTo("unknown_column");
         assertThat(failed.error().details().path("columns").toString()).isEqualTo("[\"a\",\"b\"]");
+    }
+
+    @Test
+    void anApisJsonAnswerIsReshapedByJsonataThenOperatedOn() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String answer = "automations/" + user + "/" + UUID.randomUUID() + "/response.json";
+        blobs.put(answer, new ByteArrayInputStream("""
+                {"data": [{"region": "EU", "product": "apples", "revenue": 10.5},
+                          {"region": "US", "product": "pears", "revenue": 7},
+                          {"region": "EU", "product": "apples", "revenue": 4.5}]}""".getBytes(StandardCharsets.UTF_8)));
+        TransformData request = new TransformData(id, user, "free", "sales.json", answer, DocumentTypes.JSON, 200,
+                "csv", new AnalyzeDocument.Output(null, "download", null, null), null,
+                List.of(new DataOperation.GroupBy(List.of("product"), List.of(
+                        new DataOperation.Aggregate(AggregateFunction.SUM, "revenue", "revenue")))),
+                "data[region = 'EU']");
+
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, id, request);
+
+        ExecutionEvent done = awaitFinal(id);
+        assertThat(done.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        try (InputStream in = blobs.open(done.result().path("file").path("key").asText()).orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo("product,revenue\r\napples,15\r\n");
+        }
+
+        String bad = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_DATA_TRANSFORM, bad, new TransformData(bad, user, "free", "sales.json", answer,
+                DocumentTypes.JSON, 200, "csv", request.output(), null, List.of(), "data["));
+        assertThat(awaitFinal(bad).error().code()).isEqualTo("invalid_expression");
     }
 
     @Test

@@ -151,7 +151,7 @@ public class TransformResource {
         List<DataOperation> operations = operations(options);
         AnalyticsRequest.Output output = delivery(options);
         return new TransformData(null, null, null, document.name(), null, null, 0, target, output.toEvent(),
-                document.url(), operations);
+                document.url(), operations, null);
     }
 
     private Uni<Response> accept(DocumentAnalyticsResource.Received received, String target,
@@ -165,7 +165,8 @@ public class TransformResource {
                             + " documents; " + document.fileName() + " is not one")));
         }
         TransformData parameters = new TransformData(null, null, null, document.fileName(), document.key(),
-                document.contentType(), document.sizeBytes(), target, output.toEvent(), null, operations);
+                document.contentType(), document.sizeBytes(), target, output.toEvent(), null, operations,
+                null);
         return intake.accept(received.jobId(), Intents.DATA_TRANSFORM, document.fileName(), document.sizeBytes(),
                 parameters).map(job -> DocumentAnalyticsResource.Accepted.response(received.jobId(), 2));
     }

@@ -10,6 +10,8 @@ public final class DocumentTypes {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public static final String PDF = "application/pdf";
+    /** Not analysed: an API's answer, which a workflow's transform step reads as a table. */
+    public static final String JSON = "application/json";
 
     private DocumentTypes() {
     }

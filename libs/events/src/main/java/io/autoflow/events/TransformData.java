@@ -15,10 +15,12 @@ import java.util.List;
  * @param output how the converted file is handed over (its format is unused)
  * @param sourceUrl the document's web address, fetched afresh by the transform service when there is no blobKey
  * @param operations applied in order to each table before it is written (none: the data as it is)
+ * @param jsonata for a JSON document (an API's answer, in a workflow): a JSONata expression applied to it first, whose
+ *        value (an array of objects, or one object) is the table; null: the document's own array or object
  */
 public record TransformData(String executionId, String userId, String tier, String fileName, String blobKey,
         String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl,
-        List<DataOperation> operations) {
+        List<DataOperation> operations, String jsonata) {
 
     public static final String TYPE = "io.autoflow.workflow.transform-data.v1";
 
@@ -35,6 +37,6 @@ public record TransformData(String executionId, String userId, String tier, Stri
     public TransformData(String executionId, String userId, String tier, String fileName, String blobKey,
             String contentType, long sizeBytes, String targetFormat, AnalyzeDocument.Output output, String sourceUrl) {
         this(executionId, userId, tier, fileName, blobKey, contentType, sizeBytes, targetFormat, output, sourceUrl,
-                List.of());
+                List.of(), null);
     }
 }

@@ -47,7 +47,8 @@ public final class WorkflowRequests {
             TransformData asked = EventJson.mapper().convertValue(intent.parameters(), TransformData.class);
             TransformData request = new TransformData(intent.executionId(), intent.userId(), intent.tier(),
                     asked.fileName(), asked.blobKey(), asked.contentType(), asked.sizeBytes(), asked.targetFormat(),
-                    asked.output(), asked.sourceUrl(), asked.operations());
+                    asked.output(), asked.sourceUrl(), asked.operations(),
+                    asked.jsonata());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), TransformData.TYPE, request));
         }
         return Optional.empty();

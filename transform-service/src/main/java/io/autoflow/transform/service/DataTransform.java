@@ -6,6 +6,7 @@ import io.autoflow.events.DocumentTypes;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.TransformData;
+import io.autoflow.expressions.JsonataExpression;
 import io.autoflow.events.result.Narrative;
 import io.autoflow.events.result.StoredFile;
 import io.autoflow.events.result.TransformResult;
@@ -15,6 +16,7 @@ import io.autoflow.service.work.Checkpoint;
 import io.autoflow.transform.convert.Counts;
 import io.autoflow.transform.convert.CsvSink;
 import io.autoflow.transform.convert.CsvSource;
+import io.autoflow.transform.convert.JsonSource;
 import io.autoflow.transform.convert.JsonSink;
 import io.autoflow.transform.convert.TableSink;
 import io.autoflow.transform.convert.TransformException;
@@ -31,7 +33,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +49,9 @@ import org.jboss.logging.Logger;
 public class DataTransform {
 
     private static final Logger LOG = Logger.getLogger(DataTransform.class);
+
+    /** Where a user's files are: uploads, API answers, conversions, each under the user's id. */
+    private static final List<String> OWN_FILES = List.of("uploads/", "automations/", "transforms/");
 
     private final BlobStore blobs;
     private final DocumentMetrics metrics;
@@ -66,7 +73,7 @@ public class DataTransform {
             return ExecutionEvent.failed(id, ErrorInfo.of("invalid_target_format",
                     "target_format must be csv, json or xlsx"));
         }
-        if (!request.blobKey().startsWith("uploads/" + request.userId() + "/")) {
+        if (!ownedBy(request.blobKey(), request.userId())) {
             return ExecutionEvent.failed(id, ErrorInfo.of("document_not_found", "The document is not this user's"));
         }
         Path input = null;
@@ -116,17 +123,23 @@ public class DataTransform {
         if (DocumentTypes.XLSX.equals(request.contentType())) {
             return XlsxSource.read(input, sink);
         }
+        Supplier<InputStream> document = () -> {
+            try {
+                return Files.newInputStream(input);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
         if (DocumentTypes.CSV.equals(request.contentType())) {
-            return CsvSource.read(baseName(request.fileName()), () -> {
-                try {
-                    return Files.newInputStream(input);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, sink);
+            return CsvSource.read(baseName(request.fileName()), document, sink);
         }
-        throw new TransformException("unsupported_file_type", "Data can be converted from CSV and XLSX documents;"
-                + " this one is " + request.contentType());
+        if (DocumentTypes.JSON.equals(request.contentType())) {
+            JsonataExpression jsonata = request.jsonata() == null ? null
+                    : JsonataExpression.compile(request.jsonata());
+            return JsonSource.read(baseName(request.fileName()), document, Files.size(input), jsonata, sink);
+        }
+        throw new TransformException("unsupported_file_type", "Data can be converted from CSV, XLSX and JSON"
+                + " documents; this one is " + request.contentType());
     }
 
     /** The writer, behind the request's data operations when it has any. */
@@ -171,6 +184,11 @@ public class DataTransform {
         }
         return new TransformResult(target, counts.tables(), rows, counts.droppedCells(),
                 new StoredFile(key, mediaType, size), Narrative.of(text));
+    }
+
+    /** The user's upload, or a file one of their jobs made (an API's answer, a conversion) that a workflow reads. */
+    private static boolean ownedBy(String key, String user) {
+        return OWN_FILES.stream().anyMatch(folder -> key.startsWith(folder + user + "/"));
     }
 
     /** The document's name without its extension, safe as a file name. */

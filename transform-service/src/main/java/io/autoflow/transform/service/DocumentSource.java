@@ -55,6 +55,7 @@ public class DocumentSource {
         }
         return new TransformData(request.executionId(), request.userId(), request.tier(), stored.fileName(),
                 stored.key(), stored.contentType(), stored.sizeBytes(), request.targetFormat(), request.output(),
-                request.sourceUrl(), request.operations());
+                request.sourceUrl(), request.operations(),
+                request.jsonata());
     }
 }

@@ -142,6 +142,44 @@ class CredentialsEndToEndIT extends OnThePlatform {
         send(request(), "DELETE", "/" + name).then().statusCode(204);
     }
 
+    @Test
+    void anApiCallNamingAStoredCredentialIsSentWithItsSecretWhichStaysOutOfEveryRowAndAnswer() throws Exception {
+        String name = "rates-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = Platform.API_TOKEN.substring("Bearer ".length());
+        send(json(Map.of("name", name, "kind", "bearer", "secret", secret)), "POST", "").then().statusCode(201);
+
+        String jobId = given().header("X-API-Key", apiKey).contentType("application/json")
+                .body(Map.of("url", platform.documentUrl("/api/rates"), "credential", name))
+                .post(gateway.url() + "/api/automations").then().statusCode(202).extract().path("job_id");
+        io.restassured.path.json.JsonPath job = platform.awaitFinished(jobId);
+
+        assertThat(job.getString("status")).as(job.prettify()).isEqualTo("completed");
+        assertThat(job.getInt("result.status_code")).isEqualTo(200);
+        assertThat(job.getString("result.preview")).isEqualTo(Platform.RATES);
+        assertThat(platform.apiCalls).contains("GET " + Platform.API_TOKEN);
+        assertThat(job.prettify()).doesNotContain(secret);
+        try (Connection db = Platform.database(); java.sql.Statement sql = db.createStatement()) {
+            for (String query : new String[] {"SELECT intent::text FROM gateway.jobs WHERE id = '%s'",
+                    "SELECT input_data::text FROM orchestrator.executions WHERE id = '%s'",
+                    "SELECT output_data::text FROM orchestrator.executions WHERE id = '%s'",
+                    "SELECT row_to_json(r)::text FROM automation.automation_runs r WHERE execution_id = '%s'"}) {
+                try (ResultSet rows = sql.executeQuery(String.format(query, jobId))) {
+                    assertThat(rows.next()).as(query).isTrue();
+                    assertThat(rows.getString(1)).as(query).doesNotContain(secret);
+                }
+            }
+        }
+
+        // Deleted, the credential is gone for the next call, which fails saying so.
+        send(request(), "DELETE", "/" + name).then().statusCode(204);
+        String again = given().header("X-API-Key", apiKey).contentType("application/json")
+                .body(Map.of("url", platform.documentUrl("/api/rates"), "credential", name))
+                .post(gateway.url() + "/api/automations").then().statusCode(202).extract().path("job_id");
+        io.restassured.path.json.JsonPath failed = platform.awaitFinished(again);
+        assertThat(failed.getString("status")).isEqualTo("failed");
+        assertThat(failed.getString("error.code")).isEqualTo("credential_not_found");
+    }
+
     private static String createdAt(String name) {
         List<Map<String, Object>> all = given().header("X-API-Key", apiKey).get(gateway.url() + "/api/credentials")
                 .then().statusCode(200).extract().jsonPath().getList("credentials");

@@ -89,6 +89,26 @@ class AutomationSubmissionTest {
     }
 
     @Test
+    void aCallNamingAStoredCredentialKeepsTheNameForAutomationServiceAndRefusesABadOne() throws Exception {
+        String jobId = submit("{\"url\": \"https://api.github.com/user\", \"credential\": \"github.main\"}")
+                .statusCode(202).extract().path("job_id");
+
+        IntentParsed intent = EventJson.mapper().readValue(new KafkaTestClient(bootstrapServers)
+                .awaitRecord(Topics.INTENTS, r -> jobId.equals(r.key()), Duration.ofSeconds(20)).value(),
+                IntentParsed.class);
+        RunAutomation parameters = EventJson.mapper().convertValue(intent.parameters(), RunAutomation.class);
+        try (InputStream stored = blobs.open(parameters.requestKey()).orElseThrow()) {
+            AutomationRequest parts = EventJson.mapper().readValue(stored, AutomationRequest.class);
+            assertThat(parts.credential()).isEqualTo("github.main");
+            assertThat(parts.headers()).isNull();
+        }
+        submit("{\"url\": \"https://api.github.com/user\", \"credential\": \"not a name\"}").statusCode(400)
+                .body("code", is("invalid_credential_name")).body("param", is("credential"));
+        submit("{\"url\": \"https://api.github.com/user\", \"credential\": \"\"}").statusCode(400)
+                .body("code", is("invalid_credential_name"));
+    }
+
+    @Test
     void refusesWhatCannotBeCalled() {
         submit("{}").statusCode(400).body("code", is("missing_url"));
         for (String url : new String[] {"http://169.254.169.254/latest/meta-data/", "http://10.0.0.7/admin",

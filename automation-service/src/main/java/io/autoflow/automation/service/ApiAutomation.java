@@ -15,6 +15,7 @@ import io.autoflow.events.result.ApiCallResult;
 import io.autoflow.events.result.Narrative;
 import io.autoflow.events.result.StoredFile;
 import io.autoflow.service.failure.TransientRetry;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,12 +47,15 @@ public class ApiAutomation {
     private final BlobStore blobs;
     private final AutomationConfig config;
     private final TransientRetry retry;
+    private final Credentials credentials;
 
-    public ApiAutomation(ApiCaller caller, BlobStore blobs, AutomationConfig config, TransientRetry retry) {
+    public ApiAutomation(ApiCaller caller, BlobStore blobs, AutomationConfig config, TransientRetry retry,
+            Credentials credentials) {
         this.caller = caller;
         this.blobs = blobs;
         this.config = config;
         this.retry = retry;
+        this.credentials = credentials;
     }
 
     public RunOutcome run(RunAutomation request) {
@@ -64,25 +68,39 @@ public class ApiAutomation {
             return RunOutcome.failure(ErrorInfo.of("request_unreadable", "The call's headers and body could not be"
                     + " read: " + e.getMessage()));
         }
+        AppliedCredential applied;
+        try {
+            applied = applied(request, parts);
+        } catch (CredentialRefused e) {
+            return RunOutcome.failure(ErrorInfo.of("credential_not_found", "The call names the credential '"
+                    + parts.credential() + "', which you do not have (any more): store it with POST"
+                    + " /api/credentials"));
+        } catch (UnreadableCredentialException e) {
+            LOG.errorf("Job %s: credential '%s': %s", request.executionId(), parts.credential(), e.getMessage());
+            return RunOutcome.failure(ErrorInfo.of("credential_unreadable", "The stored credential '"
+                    + parts.credential() + "' cannot be opened: give it a new secret (PUT /api/credentials/"
+                    + parts.credential() + ")"));
+        }
         byte[] body = bodyBytes(parts.body());
         String bodyType = parts.body() == null ? null
                 : parts.body().isTextual() ? "text/plain; charset=utf-8" : "application/json";
         long deadline = System.nanoTime() + config.totalTime().toNanos();
         for (int attempt = 1; ; attempt++) {
             try {
-                ApiAnswer answer = caller.call(method, request.url(), parts.headers(), body, bodyType,
+                ApiAnswer answer = caller.call(method, applied.url(), applied.headers(), body, bodyType,
                         attemptTime(deadline));
                 LOG.infof("Job %s attempt %d: %s %s answered %d in %d ms", request.executionId(), attempt, method,
                         request.name(), answer.status(), answer.durationMs());
                 if (!anotherAttempt(attempt, worthRetrying(answer.status(), method), deadline)) {
-                    return answered(request, method, answer, attempt);
+                    return answered(request, method, answer, attempt, applied);
                 }
             } catch (CallFailure failure) {
-                LOG.infof("Job %s attempt %d: %s", request.executionId(), attempt, failure.getMessage());
+                String why = applied.scrub(failure.getMessage());
+                LOG.infof("Job %s attempt %d: %s", request.executionId(), attempt, why);
                 boolean worthIt = failure.isRetryable()
                         && (!failure.mayHaveReachedTheApi() || IDEMPOTENT.contains(method));
                 if (!anotherAttempt(attempt, worthIt, deadline)) {
-                    return RunOutcome.failure(new ErrorInfo(failure.code(), failure.getMessage(),
+                    return RunOutcome.failure(new ErrorInfo(failure.code(), why,
                             EventJson.mapper().createObjectNode().put("attempts", attempt)));
                 }
             }
@@ -117,19 +135,20 @@ public class ApiAutomation {
         return (status == 408 || status / 100 == 5) && IDEMPOTENT.contains(method);
     }
 
-    private RunOutcome answered(RunAutomation request, String method, ApiAnswer answer, int attempts) {
+    private RunOutcome answered(RunAutomation request, String method, ApiAnswer answer, int attempts,
+            AppliedCredential applied) {
         ObjectNode details = EventJson.mapper().createObjectNode()
                 .put("status_code", answer.status())
                 .put("attempts", attempts);
         if (answer.status() / 100 == 3) {
-            return RunOutcome.failure(new ErrorInfo("api_redirected", "The API answered " + answer.status()
-                    + " and points elsewhere" + location(answer) + "; call that URL instead (redirects are not"
-                    + " followed)", details));
+            return RunOutcome.failure(new ErrorInfo("api_redirected", applied.scrub("The API answered "
+                    + answer.status() + " and points elsewhere" + location(answer) + "; call that URL instead"
+                    + " (redirects are not followed)"), details));
         }
         if (!answer.isSuccess()) {
-            details.put("body", preview(answer));
+            details.put("body", applied.scrub(preview(answer)));
             return RunOutcome.failure(new ErrorInfo("api_error", "The API answered " + answer.status()
-                    + (answer.reason() == null ? "" : " " + answer.reason()), details));
+                    + (answer.reason() == null ? "" : " " + applied.scrub(answer.reason())), details));
         }
         String mediaType = mediaType(answer.contentType());
         String key = "automations/" + request.userId() + "/" + request.executionId() + "/response."
@@ -146,9 +165,42 @@ public class ApiAutomation {
                 + " ms with " + answer.body().length + " bytes of " + mediaType + ".";
         ApiCallResult result = new ApiCallResult(new ApiCallResult.Call(method, request.url()), answer.status(),
                 mediaType, answer.body().length, answer.durationMs(), attempts,
-                new StoredFile(key, mediaType, answer.body().length), isText(mediaType) ? preview(answer) : null,
+                new StoredFile(key, mediaType, answer.body().length),
+                isText(mediaType) ? applied.scrub(preview(answer)) : null,
                 Narrative.of(narrative));
         return RunOutcome.success(result);
+    }
+
+    /**
+     * The call with the user's stored credential applied, when it names one: opened here, on this worker thread,
+     * through a database briefly away ({@link TransientRetry}), and never written anywhere.
+     *
+     * @throws CredentialRefused the user has no credential of that name
+     * @throws UnreadableCredentialException it does not open (its master key is gone, its row was altered)
+     */
+    private AppliedCredential applied(RunAutomation request, AutomationRequest parts) {
+        if (parts.credential() == null) {
+            return AppliedCredential.none(parts.headers(), request.url());
+        }
+        Credentials.Resolved credential;
+        try {
+            credential = retry.handleBlocking(Topics.WORKFLOW_API_AUTOMATION, "Opening the credential of job "
+                    + request.executionId(), () -> {
+                        try {
+                            return VertxContextSupport.subscribeAndAwait(() -> credentials.resolve(request.userId(),
+                                    parts.credential()));
+                        } catch (Exception | Error e) {
+                            throw e;
+                        } catch (Throwable e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return AppliedCredential.of(credential, parts.headers(), request.url());
     }
 
     /**

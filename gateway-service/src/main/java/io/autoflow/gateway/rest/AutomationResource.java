@@ -7,6 +7,7 @@ import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
 import io.autoflow.events.RunAutomation;
+import io.autoflow.events.credentials.CredentialView;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobIntake;
@@ -53,6 +54,7 @@ public class AutomationResource {
     private static final int MAX_HEADERS = 50;
     private static final int MAX_HEADER_CHARS = 8192;
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Pattern CREDENTIAL_NAME = Pattern.compile(CredentialView.NAME_PATTERN);
 
     private final CurrentUser user;
     private final BlobStore blobs;
@@ -77,7 +79,17 @@ public class AutomationResource {
             @Schema(description = "Headers to send, e.g. Authorization; kept encrypted") Map<String, String> headers,
             @Schema(description = "JSON to send, or a string sent as text (not with GET)") JsonNode body,
             @Schema(description = "How the answer is handed over: delivery download (default), email or webhook")
-            AnalyticsRequest.Output output) {
+            AnalyticsRequest.Output output,
+            @Schema(description = "The name of one of your stored credentials (POST /api/credentials), sent with"
+                    + " the call as it says (bearer token, header, basic authentication or query parameter); its"
+                    + " secret is read when the call runs and appears in no result", maxLength = 64,
+                    pattern = CredentialView.NAME_PATTERN) String credential) {
+
+        /** A call without a stored credential (as a conversation asks for one). */
+        public AutomationCall(String url, String method, Map<String, String> headers, JsonNode body,
+                AnalyticsRequest.Output output) {
+            this(url, method, headers, body, output, null);
+        }
     }
 
     @Operation(operationId = "callApi", summary = "Call an API once and hand its answer over",
@@ -121,10 +133,15 @@ public class AutomationResource {
             throw new ApiException(ErrorCode.INVALID_METHOD, "method must be one of GET, POST, PUT, PATCH, DELETE");
         }
         checkHeaders(call.headers());
+        if (call.credential() != null && !CREDENTIAL_NAME.matcher(call.credential()).matches()) {
+            throw ApiException.withParam(ErrorCode.INVALID_CREDENTIAL_NAME, "'credential' names a stored credential:"
+                    + " 1 to 64 letters, digits, '-', '_' or '.'", "credential");
+        }
         byte[] body = checkBody(method, call.body());
         AnalyticsRequest.Output output = AnalyticsRequest.validatedDelivery(call.output(), user.email(),
                 urlFetch.allowLoopback());
-        boolean hasParts = (call.headers() != null && !call.headers().isEmpty()) || body != null;
+        boolean hasParts = (call.headers() != null && !call.headers().isEmpty()) || body != null
+                || call.credential() != null;
         String requestKey = hasParts ? "automations/" + user.id() + "/" + owner + "/request.json" : null;
         RunAutomation parameters = new RunAutomation(null, null, null, name(method, uri), method, url, requestKey,
                 output.toEvent());
@@ -133,7 +150,7 @@ public class AutomationResource {
         }
         return VertxContexts.blocking(() -> {
             blobs.put(requestKey, new ByteArrayInputStream(EventJson.mapper().writeValueAsBytes(
-                    new AutomationRequest(call.headers(), call.body()))));
+                    new AutomationRequest(call.headers(), call.body(), call.credential()))));
             return parameters;
         });
     }

@@ -13,7 +13,8 @@ Semantics (per operation):
   select       df[columns]
   rename       df.rename(columns=...)
   filter       rows where the pandas expression is True (NaN/NA: not kept)
-  derive       df[column] = <pandas expression>
+  derive       df[column] = <pandas expression>; a float result rounded to 15 significant digits, as JSONata
+               writes numbers (30.6 - 12.2 is 18.4, not 18.400000000000002)
   cast         number: pd.to_numeric(errors="coerce"); integer: the same, non-integral values NaN, astype("Int64");
                boolean: case-insensitive true/yes/1 True, false/no/0 False, anything else NA; text: the values as
                text; date: pd.to_datetime(errors="coerce") written %Y-%m-%d
@@ -138,7 +139,10 @@ def apply(df, op, inputs):
         return df[mask.to_numpy()]
     if kind == "derive":
         df = df.copy()
-        df[op["column"]] = evaluate(op["pandas"], df)
+        value = evaluate(op["pandas"], df)
+        if isinstance(value, pd.Series) and pd.api.types.is_float_dtype(value):
+            value = value.map(lambda v: float("%.15g" % v) if pd.notna(v) else v)
+        df[op["column"]] = value
         return df
     if kind == "cast":
         df = df.copy()

@@ -56,7 +56,7 @@ final class Accumulator {
                 maxText = maxText == null || cell.compareTo(maxText) > 0 ? cell : maxText;
             }
             case DISTINCT_COUNT -> {
-                return distinct.add(cell) ? 48 + cell.length() : 0;
+                return distinct.add(cell) ? 80 + cell.length() : 0; // the string, its bytes, a hash entry
             }
             case COUNT -> {
                 // counted above

@@ -2,7 +2,6 @@ package io.autoflow.transform.operate;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -17,6 +16,7 @@ final class DeduplicateStage extends Stage {
     private int[] indexes;
     private int width;
     private long number;
+    private RowOrder byKeyOrder;
     private ExternalSort byKey;
     private ExternalSort byNumber;
 
@@ -30,7 +30,9 @@ final class DeduplicateStage extends Stage {
         width = columns.size();
         indexes = keyColumns.isEmpty() ? IntStream.range(0, width).toArray()
                 : columns.indexes(keyColumns);
-        byKey = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES);
+        RowOrder byKeyCells = new ColumnsOrder(indexes, new boolean[indexes.length], new boolean[indexes.length]);
+        byKeyOrder = byKeyCells;
+        byKey = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES, () -> byKeyCells);
         next.start(columns);
     }
 
@@ -43,31 +45,32 @@ final class DeduplicateStage extends Stage {
 
     @Override
     void end() throws IOException {
-        byNumber = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES);
+        RowOrder byRowNumber = new ColumnsOrder(new int[] {width}, new boolean[] {true}, new boolean[] {false});
+        byNumber = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES, () -> byRowNumber);
         var previous = new Object() {
             List<String> row;
         };
-        byKey.sorted(this::compareKeys, row -> { // stable: the first row of a key comes first
-            if (previous.row == null || compareKeys(previous.row, row) != 0) {
+        byKey.sorted(byKeyOrder, row -> { // stable: the first row of a key comes first
+            if (previous.row == null || !sameKey(previous.row, row)) {
                 byNumber.add(row);
             }
             previous.row = row;
         });
         byKey.close();
-        byNumber.sorted(Comparator.comparingLong(row -> Long.parseLong(row.get(width))),
-                row -> next.row(row.subList(0, width)));
+        byNumber.sorted(byRowNumber, row -> next.row(row.subList(0, width)));
         super.end();
     }
 
-    /** By key cells as text (equal keys are equal text). */
-    private int compareKeys(List<String> a, List<String> b) {
+    /** Equal keys are equal text (a missing cell is one key whatever its text, as for a group). */
+    private boolean sameKey(List<String> a, List<String> b) {
         for (int index : indexes) {
-            int c = a.get(index).compareTo(b.get(index));
-            if (c != 0) {
-                return c;
+            String x = a.get(index);
+            String y = b.get(index);
+            if (!x.equals(y) && !(Values.missing(x) && Values.missing(y))) {
+                return false;
             }
         }
-        return 0;
+        return true;
     }
 
     @Override

@@ -11,7 +11,7 @@ final class DeriveStage extends Stage {
 
     private final String column;
     private final JsonataExpression expression;
-    private Columns columns;
+    private RowObject.Layout layout;
     private int at;
 
     DeriveStage(String column, JsonataExpression expression, Stage next) {
@@ -22,14 +22,14 @@ final class DeriveStage extends Stage {
 
     @Override
     void start(Columns columns) throws IOException {
-        this.columns = columns;
+        this.layout = new RowObject.Layout(columns);
         at = columns.names().indexOf(column);
         next.start(columns.with(column, null));
     }
 
     @Override
     void row(List<String> cells) throws IOException {
-        String value = Values.cell(expression.evaluateValue(Values.object(columns, cells), ExpressionBounds.DEFAULT));
+        String value = Values.cell(expression.evaluateValue(Values.object(layout, cells), ExpressionBounds.DEFAULT));
         List<String> derived = new ArrayList<>(cells);
         if (at < 0) {
             derived.add(value);

@@ -5,37 +5,47 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.Supplier;
 
 /**
- * Sorts any number of rows, stably, within a memory budget: rows are held until the budget is reached, then go to a
- * temporary file; at the end, sorted runs of a budget each are written and merged. What fits is sorted in memory.
- * The order is given at the end, when the rows (and so the columns' kinds) are known.
+ * Sorts any number of rows, stably, within a memory budget: rows are held until the budget is reached, then sorted
+ * in the order known so far and written as a run to a temporary file ({@link RowSpool}); at the end the runs are
+ * merged. What fits is sorted in memory. The order may change while rows come (a column thought numeric has text
+ * after all): a run written in an older order is sorted again before the merge. Keys are taken from each row once.
  */
 final class ExternalSort implements AutoCloseable {
 
     /** Each sort holds about this much: several conversions run at once within the service's heap. */
     static final long MEMORY_BUDGET_BYTES = 16L * 1024 * 1024;
 
+    /** What one key is taken to hold besides its row, to stay within the budget. */
+    private static final long KEY_BYTES = 64;
+
     private final long budget;
+    private final Supplier<RowOrder> orderSoFar;
     private List<List<String>> held = new ArrayList<>();
     private long heldBytes;
-    private RowSpool spooled;
-    private final List<RowSpool> runs = new ArrayList<>();
+    private final List<Run> runs = new ArrayList<>();
 
-    ExternalSort(long budget) {
+    /** @param orderSoFar the order as far as the rows so far tell, asked each time a run is written */
+    ExternalSort(long budget, Supplier<RowOrder> orderSoFar) {
         this.budget = budget;
+        this.orderSoFar = orderSoFar;
+    }
+
+    private record Run(RowSpool rows, RowOrder order) {
+    }
+
+    /** A row with its keys. */
+    private record Keyed(Object[] keys, List<String> row) {
     }
 
     void add(List<String> row) throws IOException {
         held.add(row);
-        heldBytes += RowSpool.bytes(row);
+        heldBytes += RowSpool.bytes(row) + KEY_BYTES;
         if (heldBytes > budget) {
-            if (spooled == null) {
-                spooled = new RowSpool();
-            }
-            for (List<String> kept : held) {
-                spooled.add(kept);
-            }
+            RowOrder order = orderSoFar.get();
+            runs.add(new Run(write(sorted(held, order)), order));
             held = new ArrayList<>();
             heldBytes = 0;
         }
@@ -46,76 +56,78 @@ final class ExternalSort implements AutoCloseable {
         void row(List<String> row) throws IOException;
     }
 
-    /** Hands every row on in this order (ties in the order they came). */
-    void sorted(Comparator<List<String>> order, Rows out) throws IOException {
-        if (spooled == null) {
-            held.sort(order);
-            for (List<String> row : held) {
-                out.row(row);
+    /** Hands every row on in the final order (ties in the order they came). */
+    void sorted(RowOrder order, Rows out) throws IOException {
+        if (runs.isEmpty()) {
+            for (Keyed keyed : sorted(held, order)) {
+                out.row(keyed.row());
             }
             return;
         }
-        for (List<String> row : held) {
-            spooled.add(row);
+        if (!held.isEmpty()) {
+            runs.add(new Run(write(sorted(held, order)), order));
+            held = List.of();
         }
-        held = null;
-        writeRuns(order);
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            if (!run.order().equals(order)) { // written before the order was known for sure
+                runs.set(i, new Run(write(sorted(read(run.rows()), order)), order));
+                run.rows().close();
+            }
+        }
         merge(order, out);
     }
 
-    private void writeRuns(Comparator<List<String>> order) throws IOException {
-        try (RowSpool.Reader reader = spooled.reader()) {
-            List<List<String>> run = new ArrayList<>();
-            long bytes = 0;
-            for (List<String> row = reader.next(); row != null; row = reader.next()) {
-                run.add(row);
-                bytes += RowSpool.bytes(row);
-                if (bytes > budget) {
-                    writeRun(run, order);
-                    run = new ArrayList<>();
-                    bytes = 0;
-                }
-            }
-            if (!run.isEmpty()) {
-                writeRun(run, order);
-            }
+    private static List<Keyed> sorted(List<List<String>> rows, RowOrder order) {
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (List<String> row : rows) {
+            keyed.add(new Keyed(order.keys(row), row));
         }
-        spooled.close();
-        spooled = null;
+        keyed.sort((a, b) -> order.compare(a.keys(), b.keys())); // List.sort is stable
+        return keyed;
     }
 
-    private void writeRun(List<List<String>> run, Comparator<List<String>> order) throws IOException {
-        run.sort(order);
+    private static RowSpool write(List<Keyed> sorted) throws IOException {
         RowSpool spool = new RowSpool();
-        runs.add(spool);
-        for (List<String> row : run) {
-            spool.add(row);
+        for (Keyed keyed : sorted) {
+            spool.add(keyed.row());
         }
+        return spool;
+    }
+
+    private static List<List<String>> read(RowSpool spool) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (RowSpool.Reader reader = spool.reader()) {
+            for (List<String> row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     /** The head row of each run; equal rows come from the earlier run first, which keeps the sort stable. */
-    private record Head(List<String> row, int run, RowSpool.Reader reader) {
+    private record Head(Keyed keyed, int run, RowSpool.Reader reader) {
     }
 
-    private void merge(Comparator<List<String>> order, Rows out) throws IOException {
-        PriorityQueue<Head> heads = new PriorityQueue<>(
-                Comparator.comparing(Head::row, order).thenComparingInt(Head::run));
+    private void merge(RowOrder order, Rows out) throws IOException {
+        PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.<Head, Object[]>comparing(h -> h.keyed().keys(),
+                order::compare).thenComparingInt(Head::run));
         List<RowSpool.Reader> readers = new ArrayList<>();
         try {
             for (int i = 0; i < runs.size(); i++) {
-                RowSpool.Reader reader = runs.get(i).reader();
+                RowSpool.Reader reader = runs.get(i).rows().reader();
                 readers.add(reader);
                 List<String> first = reader.next();
                 if (first != null) {
-                    heads.add(new Head(first, i, reader));
+                    heads.add(new Head(new Keyed(order.keys(first), first), i, reader));
                 }
             }
             while (!heads.isEmpty()) {
                 Head head = heads.poll();
-                out.row(head.row());
+                out.row(head.keyed().row());
                 List<String> following = head.reader().next();
                 if (following != null) {
-                    heads.add(new Head(following, head.run(), head.reader()));
+                    heads.add(new Head(new Keyed(order.keys(following), following), head.run(), head.reader()));
                 }
             }
         } finally {
@@ -127,9 +139,6 @@ final class ExternalSort implements AutoCloseable {
 
     @Override
     public void close() {
-        if (spooled != null) {
-            spooled.close();
-        }
-        runs.forEach(RowSpool::close);
+        runs.forEach(run -> run.rows().close());
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 final class FilterStage extends Stage {
 
     private final JsonataExpression where;
-    private Columns columns;
+    private RowObject.Layout layout;
 
     FilterStage(JsonataExpression where, Stage next) {
         super(next);
@@ -18,13 +18,13 @@ final class FilterStage extends Stage {
 
     @Override
     void start(Columns columns) throws IOException {
-        this.columns = columns;
+        this.layout = new RowObject.Layout(columns);
         next.start(columns);
     }
 
     @Override
     void row(List<String> cells) throws IOException {
-        if (JsonataExpression.truthy(where.evaluateValue(Values.object(columns, cells), ExpressionBounds.DEFAULT))) {
+        if (JsonataExpression.truthy(where.evaluateValue(Values.object(layout, cells), ExpressionBounds.DEFAULT))) {
             next.row(cells);
         }
     }

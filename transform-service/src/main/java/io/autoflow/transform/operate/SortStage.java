@@ -2,14 +2,17 @@ package io.autoflow.transform.operate;
 
 import io.autoflow.events.data.DataOperation;
 import java.io.IOException;
-import java.util.Comparator;
 import java.util.List;
 
-/** Sorts the rows by keys, stably, any number of them ({@link ExternalSort}). */
+/**
+ * Sorts the rows by keys, stably, any number of them ({@link ExternalSort}). A key column is compared as numbers while
+ * every filled cell seen is one (or it was cast to a number); runs written before a text showed up are sorted again.
+ */
 final class SortStage extends Stage {
 
     private final List<DataOperation.SortKey> keys;
     private int[] indexes;
+    private boolean[] descending;
     private NumericColumns kinds;
     private ExternalSort sort;
 
@@ -21,8 +24,12 @@ final class SortStage extends Stage {
     @Override
     void start(Columns columns) throws IOException {
         indexes = columns.indexes(keys.stream().map(DataOperation.SortKey::column).toList());
+        descending = new boolean[keys.size()];
+        for (int i = 0; i < descending.length; i++) {
+            descending[i] = keys.get(i).descending();
+        }
         kinds = new NumericColumns(columns, indexes);
-        sort = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES);
+        sort = new ExternalSort(ExternalSort.MEMORY_BUDGET_BYTES, this::order);
         next.start(columns);
     }
 
@@ -34,15 +41,16 @@ final class SortStage extends Stage {
 
     @Override
     void end() throws IOException {
-        Comparator<List<String>> order = null;
-        for (int i = 0; i < indexes.length; i++) {
-            int at = indexes[i];
-            Comparator<String> cells = Values.missingLast(Values.order(kinds.numeric(i)), keys.get(i).descending());
-            Comparator<List<String>> key = (a, b) -> cells.compare(a.get(at), b.get(at));
-            order = order == null ? key : order.thenComparing(key);
-        }
-        sort.sorted(order, next::row);
+        sort.sorted(order(), next::row);
         super.end();
+    }
+
+    private RowOrder order() {
+        boolean[] numeric = new boolean[indexes.length];
+        for (int i = 0; i < numeric.length; i++) {
+            numeric[i] = kinds.numeric(i);
+        }
+        return new ColumnsOrder(indexes, numeric, descending);
     }
 
     @Override

@@ -5,8 +5,8 @@ import io.autoflow.events.CodedException;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.data.ColumnType;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +23,9 @@ final class Values {
             "NULL", "#N/A", "#N/A N/A", "#NA", "<NA>");
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,4})?");
+
+    private static final MathContext SIGNIFICANT = new MathContext(15);
+    private static final BigDecimal LONG_RANGE = BigDecimal.valueOf(Long.MAX_VALUE);
 
     /** A cell written by an expression is at most this long, so one row cannot fill the heap. */
     static final int MAX_CELL_CHARS = 1 << 20;
@@ -75,20 +78,15 @@ final class Values {
 
     /**
      * The row as a JSONata expression sees it: one key per column, numbers as numbers (unless cast to text), true and
-     * false as booleans, a missing cell absent (so that {@code price > 10} is simply false for it).
+     * false as booleans, a missing cell absent (so that {@code price > 10} is simply false for it). Lazy
+     * ({@link RowObject}): only the cells the expression reads are converted.
      */
-    static Map<String, Object> object(Columns columns, List<String> cells) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            String cell = cells.get(i);
-            if (!missing(cell)) {
-                row.put(columns.name(i), value(columns.type(i), cell));
-            }
-        }
-        return row;
+    static Map<String, Object> object(RowObject.Layout layout, List<String> cells) {
+        return new RowObject(layout, cells);
     }
 
-    private static Object value(ColumnType type, String cell) {
+    /** A filled cell as an expression's value. */
+    static Object value(ColumnType type, String cell) {
         if (type == ColumnType.TEXT || type == ColumnType.DATE) {
             return cell;
         }
@@ -99,11 +97,11 @@ final class Values {
         if (number == null) {
             return cell;
         }
-        try {
-            return number.longValueExact();
-        } catch (ArithmeticException notWhole) {
-            return number.doubleValue();
+        boolean whole = number.scale() <= 0 || number.stripTrailingZeros().scale() <= 0;
+        if (whole && number.abs().compareTo(LONG_RANGE) < 0) {
+            return number.longValue();
         }
+        return number.doubleValue();
     }
 
     /** An expression's value as a cell: numbers without a needless ".0", objects and arrays as JSON. */
@@ -112,8 +110,9 @@ final class Values {
         if (value == null) {
             text = "";
         } else if (value instanceof Double || value instanceof Float) {
+            // 15 significant digits, as JSONata writes numbers: 3 * 1.1 is 3.3, not 3.3000000000000003.
             double number = ((Number) value).doubleValue();
-            text = Double.isFinite(number) ? format(BigDecimal.valueOf(number)) : "";
+            text = Double.isFinite(number) ? format(new BigDecimal(number).round(SIGNIFICANT)) : "";
         } else if (value instanceof Number || value instanceof Boolean || value instanceof CharSequence) {
             text = value.toString();
         } else {

@@ -3,6 +3,8 @@ package io.autoflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -102,6 +104,33 @@ class ApiContractEndToEndIT extends OnThePlatform {
         }
         send(204, "DELETE", "/api/credentials/contract", local());
         send(404, "DELETE", "/api/credentials/contract", local());
+    }
+
+    @Test
+    @Order(1)
+    void workflowsAnswerAsDocumented() throws Exception {
+        ObjectNode monday = (ObjectNode) new ObjectMapper().readTree(resource("/monday-sales.json"));
+        String id = send(201, "POST", "/api/workflows", local().contentType("application/json")
+                .body(monday.toString())).path("id");
+        ObjectNode forward = monday.deepCopy();
+        ((ObjectNode) forward.withArray("steps").get(1)).put("input", "send");
+        send(422, "POST", "/api/workflows", local().contentType("application/json").body(forward.toString()));
+        send(400, "POST", "/api/workflows", local().contentType("application/json") // read strictly
+                .body("{\"name\": \"x\", \"trigger\": {\"type\": \"manual\"}, \"steps\": [], \"colour\": \"red\"}"));
+        send(200, "GET", "/api/workflows", local());
+        send(200, "GET", "/api/workflows/" + id, local());
+        send(404, "GET", "/api/workflows/" + UUID.randomUUID(), local());
+        monday.put("name", "Monday sales (EU)");
+        send(200, "PUT", "/api/workflows/" + id, local().contentType("application/json").body(monday.toString()));
+        send(422, "PUT", "/api/workflows/" + id, local().contentType("application/json").body(forward.toString()));
+        send(404, "PUT", "/api/workflows/" + UUID.randomUUID(), local().contentType("application/json")
+                .body(monday.toString()));
+        send(400, "PUT", "/api/workflows/" + id, local().contentType("application/json").body("[]"));
+        send(200, "PUT", "/api/workflows/" + id + "/enabled", json(local(), Map.of("enabled", false)));
+        send(404, "PUT", "/api/workflows/not-a-workflow/enabled", json(local(), Map.of("enabled", true)));
+        send(400, "PUT", "/api/workflows/" + id + "/enabled", json(local(), Map.of("enabled", "yes")));
+        send(204, "DELETE", "/api/workflows/" + id, local());
+        send(404, "DELETE", "/api/workflows/" + id, local());
     }
 
     @Test

@@ -182,20 +182,7 @@ public class CredentialResource {
 
     /** automation-service's refusal as ours (it says nothing of the secret); anything else: it is unavailable. */
     private static Throwable translated(Throwable failure) {
-        if (failure instanceof ApiException) {
-            return failure;
-        }
-        if (failure instanceof CredentialApi.Refused refused) {
-            ErrorCode code = REFUSALS.stream().filter(known -> known.code().equals(refused.error().code()))
-                    .findFirst().orElse(null);
-            if (code != null) {
-                String param = refused.error().details() == null ? null
-                        : refused.error().details().path("param").asText(null);
-                return param == null ? new ApiException(code, refused.error().message())
-                        : ApiException.withParam(code, refused.error().message(), param);
-            }
-        }
-        return new ApiException(ErrorCode.CREDENTIALS_UNAVAILABLE,
+        return Refusals.translated(failure, REFUSALS, ErrorCode.CREDENTIALS_UNAVAILABLE,
                 "Credentials cannot be read or changed right now; try again");
     }
 }

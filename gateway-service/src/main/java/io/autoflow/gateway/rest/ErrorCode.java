@@ -49,6 +49,7 @@ public enum ErrorCode {
     DEAD_LETTER_TOPIC_NOT_FOUND(404, "No such dead-letter topic (administration)"),
     DEAD_LETTER_NOT_FOUND(404, "No such dead letter (administration)"),
     CREDENTIAL_NOT_FOUND(404, "No such credential, or not the caller's"),
+    WORKFLOW_NOT_FOUND(404, "No such workflow, or not the caller's"),
     METHOD_NOT_ALLOWED(405, "The route does not take this method"),
     NOT_ACCEPTABLE(406, "The route cannot answer in an accepted media type"),
     ACCOUNT_CONFLICT(409, "Another account already has this identity"),
@@ -68,15 +69,20 @@ public enum ErrorCode {
     MISSING_WEBHOOK_URL(422, "A webhook delivery without output.webhook_url"),
     INVALID_OUTPUT_FORMAT(422, "The report format is not pdf, ppt or excel"),
     INVALID_TARGET_FORMAT(422, "The conversion's target format is not one offered"),
-    INVALID_OPERATION(422, "A data operation that cannot run (details.operation from 0, details.field)"),
-    INVALID_EXPRESSION(422, "A JSONata expression that does not parse (details.operation, details.field,"
-            + " details.position, details.near)"),
+    INVALID_OPERATION(422, "A data operation that cannot run (details.operation from 0, details.field; in a"
+            + " workflow details.step)"),
+    INVALID_EXPRESSION(422, "A JSONata expression that does not parse (details.field, details.position,"
+            + " details.near; details.operation or details.step where it is)"),
+    INVALID_WORKFLOW(422, "A workflow that could not run (details.step from 0, absent for the workflow's own fields;"
+            + " details.field)"),
+    TOO_MANY_STEPS(422, "The workflow has more steps than the caller's tier allows (details.max_steps)"),
     INVALID_METHOD(422, "The API call's method is not GET, POST, PUT, PATCH or DELETE"),
     INVALID_HEADER(422, "An API call header that cannot be sent"),
     INVALID_NAME(422, "The name is empty or too long"),
     INVALID_EXPIRY(422, "The API key's expiry is not in the future"),
     TOO_MANY_API_KEYS(422, "The caller has as many API keys as allowed"),
     TOO_MANY_CREDENTIALS(422, "The caller has as many credentials as allowed"),
+    TOO_MANY_WORKFLOWS(422, "The caller has as many workflows as allowed"),
     INVALID_TIME_ZONE(422, "Not an IANA time zone such as Europe/Paris"),
     INVALID_TIER(422, "Not a tier (administration)"),
     INVALID_CRON(422, "The cron expression cannot be read, or never runs"),
@@ -100,6 +106,7 @@ public enum ErrorCode {
     STORAGE_UNAVAILABLE(503, "Files cannot be stored or read right now: try again (see Retry-After)"),
     DEAD_LETTERS_UNAVAILABLE(503, "Dead letters cannot be read right now (administration)"),
     CREDENTIALS_UNAVAILABLE(503, "Credentials cannot be read or changed right now: try again"),
+    WORKFLOWS_UNAVAILABLE(503, "Workflows cannot be read or changed right now: try again"),
     URL_FETCH_TIMEOUT(504, "The URL did not answer in time");
 
     private final int status;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * What a tier may have: steps per workflow ({@code autoflow.tiers.<tier>.max-workflow-steps}; free 5, pro 20,
+ * What a tier may have: steps per workflow ({@code autoflow.workflows.max-steps.<tier>}; free 5, pro 20,
  * enterprise 50), and workflows per user (100, the same for every tier: a list a person can still read).
  */
 @ApplicationScoped
@@ -19,8 +19,8 @@ public class WorkflowLimits {
     }
 
     public int maxSteps(String tier) {
-        return config.getOptionalValue("autoflow.tiers." + tier + ".max-workflow-steps", Integer.class)
-                .or(() -> config.getOptionalValue("autoflow.tiers.free.max-workflow-steps", Integer.class))
+        return config.getOptionalValue("autoflow.workflows.max-steps." + tier, Integer.class)
+                .or(() -> config.getOptionalValue("autoflow.workflows.max-steps.free", Integer.class))
                 .orElse(5);
     }
 }

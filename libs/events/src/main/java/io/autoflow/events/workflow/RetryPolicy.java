@@ -1,6 +1,5 @@
 package io.autoflow.events.workflow;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "RetryPolicy")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record RetryPolicy(
         @Schema(description = "Attempts in all, 1 to 10 (default 1: no retry)", minimum = "1", maximum = "10")
         Integer maxAttempts,

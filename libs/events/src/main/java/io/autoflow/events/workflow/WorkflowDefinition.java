@@ -1,6 +1,5 @@
 package io.autoflow.events.workflow;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -15,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WorkflowDefinition", requiredProperties = {"name", "trigger", "steps"})
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkflowDefinition(
         @Schema(description = "What the owner recognises it by", maxLength = 100) String name,
         @Schema(maxLength = 1000) String description,

@@ -1,6 +1,5 @@
 package io.autoflow.events.workflow;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -64,7 +63,6 @@ public sealed interface WorkflowStep {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = HTTP))
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Http(String name, @Schema(enumeration = {"GET", "POST", "PUT", "PATCH", "DELETE"}) String method,
             String url, Map<String, String> headers, JsonNode body,
             @Schema(description = "The name of a stored credential (/api/credentials)") String credential,
@@ -76,7 +74,6 @@ public sealed interface WorkflowStep {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = TRANSFORM))
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Transform(String name, String input,
             @Schema(description = "For a JSON input: picks and shapes its rows first") String jsonata,
             List<DataOperation> operations,
@@ -89,7 +86,6 @@ public sealed interface WorkflowStep {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = ANALYSE))
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Analyse(String name, String input,
             @Schema(enumeration = {"pdf", "ppt", "excel"}) String format,
             RetryPolicy retry, String onError, Notify fallback) implements WorkflowStep {
@@ -100,7 +96,6 @@ public sealed interface WorkflowStep {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = CONVERT))
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Convert(String name, String input, @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
             RetryPolicy retry, String onError, Notify fallback) implements WorkflowStep {
     }
@@ -110,7 +105,6 @@ public sealed interface WorkflowStep {
             properties = @SchemaProperty(name = "type", type = SchemaType.STRING, enumeration = NOTIFY))
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonIgnoreProperties(ignoreUnknown = true)
     record Notify(String name, @Schema(enumeration = {"email", "webhook"}) String channel,
             @Schema(description = "email: the address (default: the owner's); webhook: the URL") String to,
             String subject, String message,

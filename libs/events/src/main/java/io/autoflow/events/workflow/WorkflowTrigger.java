@@ -1,6 +1,5 @@
 package io.autoflow.events.workflow;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -13,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "WorkflowTrigger", requiredProperties = "type")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record WorkflowTrigger(
         @Schema(enumeration = {MANUAL, SCHEDULE, WEBHOOK}) String type,
         @Schema(description = "schedule: five fields, minute to day of week") String cron,

@@ -1,0 +1,172 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.events.workflow.WorkflowDefinition;
+import io.autoflow.events.workflow.WorkflowView;
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.client.WorkflowApi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * The caller's workflows (issue 18), kept and checked by the orchestrator: {@code POST /api/workflows} saves one
+ * (revision 1), {@code PUT /api/workflows/{id}} a new revision, {@code GET} lists or reads them, {@code PUT
+ * /api/workflows/{id}/enabled} turns its trigger on or off, {@code DELETE} removes it. Every definition is checked
+ * when saved, so a mistake is refused here, pointing at its step and field, never found by a run.
+ */
+@Tag(name = "Workflows", description = "Multi-step automations: a trigger (manual, schedule, webhook) and steps"
+        + " (http, transform, analyse, convert, notify) that read the trigger's payload and earlier steps' results.")
+@Path("/api/workflows")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkflowResource {
+
+    /** The orchestrator's refusals, each one of our codes. */
+    private static final Set<ErrorCode> REFUSALS = Set.of(ErrorCode.INVALID_WORKFLOW, ErrorCode.INVALID_EXPRESSION,
+            ErrorCode.INVALID_OPERATION, ErrorCode.TOO_MANY_STEPS, ErrorCode.TOO_MANY_WORKFLOWS,
+            ErrorCode.WORKFLOW_NOT_FOUND);
+
+    private final CurrentUser user;
+    private final WorkflowApi workflows;
+    private final AuditLog audit;
+
+    public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit) {
+        this.user = user;
+        this.workflows = workflows;
+        this.audit = audit;
+    }
+
+    /** Whether the workflow's trigger starts runs. */
+    @Schema(name = "WorkflowEnabled", requiredProperties = "enabled")
+    public record EnabledRequest(boolean enabled) {
+    }
+
+    @Operation(operationId = "createWorkflow", summary = "Save a workflow",
+            description = "Saves a workflow as revision 1. Everything is checked now: the trigger, each step's"
+                    + " fields, that a step reads only the trigger or an earlier step, every {{ JSONata }} template,"
+                    + " expression and data operation, the tier's steps per workflow (free 5, pro 20, enterprise 50)."
+                    + " A refusal says which step (details.step, from 0) and field (details.field).")
+    @APIResponse(responseCode = "201", description = "Saved", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "422", description = "invalid_workflow, invalid_expression (details.position),"
+            + " invalid_operation, too_many_steps, too_many_workflows")
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> create(WorkflowDefinition definition, @Context HttpServerRequest http) {
+        String userId = user.id().toString();
+        return workflows.create(userId, user.tier(), required(definition))
+                .onFailure().transform(WorkflowResource::translated)
+                .call(made -> audit.record(userId, "workflow.created", made.id(), http,
+                        Map.of("revision", made.revision())))
+                .map(made -> Response.status(201).entity(made).build());
+    }
+
+    @Operation(operationId = "listWorkflows", summary = "The caller's workflows, newest first",
+            description = "Every workflow of the caller (at most 100), each with its latest revision's definition and"
+                    + " whether its trigger is on.")
+    @GET
+    public Uni<List<WorkflowView>> list() {
+        return workflows.list(user.id().toString()).onFailure().transform(WorkflowResource::translated);
+    }
+
+    @Operation(operationId = "getWorkflow", summary = "A workflow and its latest revision",
+            description = "The workflow: its name, whether its trigger is on, its revision number and that revision's"
+                    + " definition.")
+    @APIResponse(responseCode = "200", description = "The workflow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "404", description = "workflow_not_found")
+    @GET
+    @Path("/{id}")
+    public Uni<WorkflowView> get(@RestPath String id) {
+        return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated);
+    }
+
+    @Operation(operationId = "updateWorkflow", summary = "Save a new revision of a workflow",
+            description = "Saves the definition as the workflow's next revision, checked as when it was created."
+                    + " Runs under way keep the revision they started with.")
+    @APIResponse(responseCode = "200", description = "The workflow with its new revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "404", description = "workflow_not_found")
+    @APIResponse(responseCode = "422", description = "invalid_workflow, invalid_expression, invalid_operation,"
+            + " too_many_steps")
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<WorkflowView> update(@RestPath String id, WorkflowDefinition definition,
+            @Context HttpServerRequest http) {
+        String userId = user.id().toString();
+        return workflows.update(userId, id, user.tier(), required(definition))
+                .onFailure().transform(WorkflowResource::translated)
+                .call(saved -> audit.record(userId, "workflow.updated", id, http,
+                        Map.of("revision", saved.revision())));
+    }
+
+    @Operation(operationId = "setWorkflowEnabled", summary = "Turn a workflow's trigger on or off",
+            description = "A disabled workflow keeps its definition; its schedule and webhook start no run.")
+    @APIResponse(responseCode = "200", description = "The workflow",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowView.class)))
+    @APIResponse(responseCode = "404", description = "workflow_not_found")
+    @PUT
+    @Path("/{id}/enabled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<WorkflowView> setEnabled(@RestPath String id, EnabledRequest request,
+            @Context HttpServerRequest http) {
+        if (request == null) {
+            throw ApiException.withParam(ErrorCode.INVALID_REQUEST, "Send {\"enabled\": true} or false", "enabled");
+        }
+        String userId = user.id().toString();
+        return workflows.setEnabled(userId, id, new WorkflowApi.Enabled(request.enabled()))
+                .onFailure().transform(WorkflowResource::translated)
+                .call(saved -> audit.record(userId, request.enabled() ? "workflow.enabled" : "workflow.disabled", id,
+                        http, null));
+    }
+
+    @Operation(operationId = "deleteWorkflow", summary = "Delete a workflow and its revisions",
+            description = "Runs under way finish with the revision they started with.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "workflow_not_found")
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@RestPath String id, @Context HttpServerRequest http) {
+        String userId = user.id().toString();
+        return workflows.delete(userId, id).onFailure().transform(WorkflowResource::translated)
+                .call(() -> audit.record(userId, "workflow.deleted", id, http, null))
+                .map(done -> Response.noContent().build());
+    }
+
+    private static WorkflowDefinition required(WorkflowDefinition definition) {
+        if (definition == null) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "Send the workflow as a JSON object: name, trigger,"
+                    + " steps");
+        }
+        return definition;
+    }
+
+    /** The orchestrator's refusal as ours, its details kept; anything else: it is unavailable. */
+    private static Throwable translated(Throwable failure) {
+        return Refusals.translated(failure, REFUSALS, ErrorCode.WORKFLOWS_UNAVAILABLE,
+                "Workflows cannot be read or changed right now; try again");
+    }
+}

@@ -14,7 +14,7 @@
 #
 #   bench/data-operations.sh [SIZE_MB] [CASE...]        defaults: 500, all six cases
 # Env: SEED (42), WORK (/tmp/autoflow-bench: the CSV, classes, outputs; nothing is written into the repository),
-#      JVM_OPTS (transform-service's: -Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC, as ./autoflow and
+#      JVM_OPTS (transform-service's: -Xms64m -Xmx256m -XX:+UseSerialGC, as ./autoflow and
 #      k8s/base/services/transform.yaml run it), SKIP_BUILD=1 (use the classes compiled last time),
 #      KEEP_OUTPUT=1 (keep each case's result CSV).
 # Maven and each measured run hold /tmp/autoflow-maven.lock, so builds by others on this machine do not compete.
@@ -27,7 +27,7 @@ CASES=("$@")
 [[ ${#CASES[@]} -gt 0 ]] || CASES=(read_only group_by group_by_no_distinct chain sort deduplicate)
 SEED="${SEED:-42}"
 WORK="${WORK:-/tmp/autoflow-bench}"
-JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+JVM_OPTS="${JVM_OPTS:--Xms64m -Xmx256m -XX:+UseSerialGC}"
 LOCK=/tmp/autoflow-maven.lock
 mkdir -p "$WORK"
 

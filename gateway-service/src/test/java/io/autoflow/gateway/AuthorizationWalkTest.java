@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +32,16 @@ import org.junit.jupiter.api.Test;
 class AuthorizationWalkTest {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
+
+    /**
+     * Paths whose resources the gateway does not keep: it passes the caller's own id to the service that owns them,
+     * which checks the owner (covered there and end to end). Here that service is out of reach, so another user must
+     * get no success and nothing of the owner's.
+     */
+    private static final Map<String, String> OWNER_CHECKED_BY_THEIR_SERVICE = Map.of(
+            "/api/credentials/{name}", "automation-service CredentialStoreTest, e2e CredentialsEndToEndIT",
+            "/api/workflows/{id}", "orchestrator WorkflowResourceTest, e2e ApiContractEndToEndIT",
+            "/api/workflows/{id}/enabled", "orchestrator WorkflowResourceTest");
 
     @Inject
     ApiKeys apiKeys;
@@ -96,6 +107,16 @@ class AuthorizationWalkTest {
     private void walk(String method, String template) {
         boolean namesAResource = PARAMETER.matcher(template).find();
         String ownersPath = template;
+        if (OWNER_CHECKED_BY_THEIR_SERVICE.containsKey(template)) {
+            String path = PARAMETER.matcher(template).replaceAll(UUID.randomUUID().toString());
+            assertThat(given().contentType("application/json").body("{}").request(method, path).statusCode())
+                    .as("%s %s without credentials", method, template).isEqualTo(401);
+            Response foreign = given().header("X-API-Key", intruder.key()).contentType("application/json")
+                    .body("{}").request(method, path);
+            assertThat(foreign.statusCode()).as("%s %s as another user", method, template).isGreaterThanOrEqualTo(400);
+            assertThat(foreign.asString()).doesNotContain(owner.user().email);
+            return;
+        }
         if (namesAResource) {
             String resource = ownerResources.get(template);
             assertThat(resource).as("%s names a resource: add the owner's to this test so its owner check is"

@@ -204,6 +204,15 @@ final class Platform {
         return submit(name, content, "{}");
     }
 
+    /**
+     * Waits for a job a schedule named as it fired (its {@code last_run_job_id}) to be recorded by the orchestrator:
+     * the id comes before the record, by the time the intent takes on Kafka.
+     */
+    void awaitRecorded(String jobId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> given()
+                .header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId).statusCode() == 200);
+    }
+
     JsonPath awaitFinished(String jobId) {
         return await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(
                 () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + jobId)

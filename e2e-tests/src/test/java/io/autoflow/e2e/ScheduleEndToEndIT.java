@@ -131,8 +131,10 @@ class ScheduleEndToEndIT extends OnThePlatform {
     }
 
     private static String awaitFirstRun(String scheduleId) {
-        return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
+        String runId = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules/" + scheduleId)
                         .then().statusCode(200).extract().<String>path("last_run_job_id"), id -> id != null);
+        platform.awaitRecorded(runId);
+        return runId;
     }
 }

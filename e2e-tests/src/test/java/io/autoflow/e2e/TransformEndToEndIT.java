@@ -63,9 +63,7 @@ class TransformEndToEndIT extends OnThePlatform {
         String runId = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> given().header("X-API-Key", apiKey).get(gateway.url() + "/api/schedules/" + scheduleId)
                         .then().statusCode(200).extract().<String>path("last_run_job_id"), id -> id != null);
-        // The scheduler names the run's job as it fires; the orchestrator records it a moment later.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> given()
-                .header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + runId).statusCode() == 200);
+        platform.awaitRecorded(runId);
         JsonPath run = platform.awaitFinished(runId);
         assertThat(run.getString("status")).as(run.prettify()).isEqualTo("completed");
         assertThat(run.getString("workflow_type")).isEqualTo("data_transform");

@@ -32,6 +32,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -131,6 +132,70 @@ class EmailDeliveryTest {
         assertThat((String) parts.get("text/plain"))
                 .contains("Sent through Autoflow at the request of ana@example.com.");
         assertThat(awaitMailTo("bo@example.com").getSubject()).isEqualTo("Reminder from Autoflow: submit the timesheet");
+    }
+
+    /** Issue 18: a workflow's notify step sends an earlier step's file (another job's) under the name it gave. */
+    @Test
+    void aWorkflowsMessageArrivesWithItsSubjectAndTheEarlierStepsFileAttached() throws Exception {
+        String user = UUID.randomUUID().toString();
+        byte[] xlsx = bytes(5000);
+        NotificationRequested request = Requests.withAttachment(blobs, "email", "weekly@example.com", user, user,
+                "Sales by product", xlsx, "totals.xlsx");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("weekly@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Sales by product");
+        assertThat(mail.getReplyTo()[0].toString()).isEqualTo("owner@example.com");
+        Map<String, Object> parts = parts(mail);
+        assertThat((byte[]) parts.get("attachment:totals.xlsx")).isEqualTo(xlsx);
+        assertThat(new jakarta.mail.internet.ContentType(attachmentOf(mail).getContentType()).getBaseType())
+                .isEqualTo(Requests.XLSX);
+        String text = (String) parts.get("text/plain");
+        assertThat(text).startsWith("Sales by product.").doesNotContain("/files/").doesNotContain("/jobs/");
+        assertThat(text.indexOf("This week's EU revenue by product is attached."))
+                .isNotNegative().isLessThan(text.indexOf("The file is attached (totals.xlsx)."));
+        assertThat((String) parts.get("text/html")).contains("<h1 style=\"font-size: 20px;\">Sales by product</h1>")
+                .contains("The file is attached (totals.xlsx).").doesNotContain("/files/");
+        awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+    }
+
+    @Test
+    void aWorkflowsFileLargerThanTheAttachmentLimitIsLinkedUnderItsNameWithTheKeysExtension() throws Exception {
+        String user = UUID.randomUUID().toString();
+        NotificationRequested request = Requests.withAttachment(blobs, "email", "weekly-big@example.com", user, user,
+                "Is it ready?", bytes(200_000), "EU totals");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("weekly-big@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Is it ready?");
+        Map<String, Object> parts = parts(mail);
+        assertThat(parts.keySet()).noneMatch(k -> k.startsWith("attachment:"));
+        String text = (String) parts.get("text/plain");
+        assertThat(text).startsWith("Is it ready?").doesNotContain("ready?.")
+                .contains("The file is too large to attach.");
+        Matcher link = Pattern.compile("http://localhost:8080/files/([A-Za-z0-9_.-]+)").matcher(text);
+        assertThat(link.find()).isTrue();
+        SignedLinks.Link granted = links.verify(link.group(1), Instant.now()).orElseThrow();
+        assertThat(granted.blobKey()).isEqualTo(request.result().path("attachment").path("key").asText());
+        assertThat(granted.fileName()).isEqualTo("EU totals.xlsx");
+    }
+
+    @Test
+    void aFileUnderAnotherUsersPrefixIsNeitherAttachedNorLinked() throws Exception {
+        NotificationRequested request = Requests.withAttachment(blobs, "email", "weekly-other@example.com",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "Sales by product", bytes(5000),
+                "totals.xlsx");
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        MimeMessage mail = awaitMailTo("weekly-other@example.com");
+        assertThat(mail.getSubject()).isEqualTo("Sales by product");
+        Map<String, Object> parts = parts(mail);
+        assertThat(parts.keySet()).noneMatch(k -> k.startsWith("attachment:"));
+        for (String type : List.of("text/plain", "text/html")) {
+            assertThat((String) parts.get(type)).as(type).contains("EU revenue by product is attached.")
+                    .doesNotContain("/files/").doesNotContain("totals.xlsx").doesNotContain("The file");
+        }
+        awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
     }
 
     /** Issue 25: an empty {@code Cc:} was in every email. No header of a message or of its parts may be empty. */

@@ -90,6 +90,28 @@ final class Requests {
                 "email", target, "notification", text, ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * A workflow's notify step of {@code user}, as the orchestrator hands it over: a message with a subject and the
+     * file an earlier step (another job) stored under {@code fileOwner}'s prefix, sent as {@code attachmentName}.
+     */
+    static NotificationRequested withAttachment(BlobStore blobs, String channel, String target, String user,
+            String fileOwner, String subject, byte[] file, String attachmentName) throws IOException {
+        String job = UUID.randomUUID().toString();
+        String earlierStep = UUID.randomUUID().toString();
+        String key = "transforms/" + fileOwner + "/" + earlierStep + "/file.xlsx";
+        blobs.put(key, new ByteArrayInputStream(file));
+        String text = "This week's EU revenue by product is attached.";
+        ObjectNode result = EventJson.mapper().createObjectNode().put("message", text)
+                .put("requested_by", "owner@example.com").put("subject", subject);
+        result.putObject("narrative").put("text", text);
+        result.putObject("attachment").put("key", key).put("media_type", XLSX).put("size_bytes", file.length);
+        result.put("attachment_name", attachmentName);
+        return new NotificationRequested(NotificationRequested.idFor(job, channel), job, user, channel, target,
+                "notification", "send", ExecutionEvent.Status.COMPLETED, result, null, Instant.now());
+    }
+
     /** The delivery report of the request with this status, from the delivery-events topic. */
     static DeliveryEvent awaitDeliveryEvent(KafkaTestClient kafka, NotificationRequested request,
             DeliveryEvent.Status status) throws IOException {

@@ -124,6 +124,51 @@ class WebhookDeliveryTest {
         assertThat(answer.blobKey()).isEqualTo(request.result().path("response").path("key").asText());
     }
 
+    /** Issue 18: a workflow's notify step by webhook links the earlier step's file and says its subject. */
+    @Test
+    void aWorkflowsMessageCarriesItsSubjectAndASignedLinkToTheEarlierStepsFile() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        String user = UUID.randomUUID().toString();
+        NotificationRequested request = Requests.withAttachment(blobs, "webhook", receiver.baseUrl() + path, user,
+                user, "Sales by product", new byte[] {'P', 'K', 3, 4}, "totals");
+        String secret = createSecret(user);
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        LoggedRequest call = awaitCalls(1).get(0);
+        assertThat(verifies(secret, call)).isTrue();
+        JsonNode data = EventJson.mapper().readTree(call.getBodyAsString()).path("data");
+        assertThat(data.path("workflow_type").asText()).isEqualTo("notification");
+        assertThat(data.path("subject").asText()).isEqualTo("Sales by product");
+        assertThat(data.path("message").asText()).isEqualTo("This week's EU revenue by product is attached.");
+        assertThat(data.path("attachment_name").asText()).isEqualTo("totals.xlsx");
+        assertThat(data.has("report_url")).isFalse();
+        assertThat(data.path("attachment_url").asText()).startsWith("http://localhost:8080/files/");
+        SignedLinks.Link file = links.verify(data.path("attachment_url").asText().replaceAll(".*/files/", ""),
+                Instant.now()).orElseThrow();
+        assertThat(file.blobKey()).isEqualTo(request.result().path("attachment").path("key").asText())
+                .startsWith("transforms/" + user + "/").doesNotContain(request.executionId());
+        assertThat(file.fileName()).isEqualTo("totals.xlsx");
+        awaitDeliveryEvent(request, DeliveryEvent.Status.DELIVERED);
+    }
+
+    @Test
+    void aWorkflowsMessageDoesNotLinkAFileUnderAnotherUsersPrefix() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        String user = UUID.randomUUID().toString();
+        NotificationRequested request = Requests.withAttachment(blobs, "webhook", receiver.baseUrl() + path, user,
+                UUID.randomUUID().toString(), "", new byte[] {'P', 'K', 3, 4}, "totals.xlsx");
+        createSecret(user);
+        kafka.send(Topics.NOTIFICATIONS, request.executionId(), request);
+
+        String body = awaitCalls(1).get(0).getBodyAsString();
+        JsonNode data = EventJson.mapper().readTree(body).path("data");
+        assertThat(data.has("attachment_url")).isFalse();
+        assertThat(data.has("attachment_name")).isFalse();
+        assertThat(data.has("subject")).as("a blank subject").isFalse();
+        assertThat(body).doesNotContain("/files/");
+        assertThat(data.path("message").asText()).isEqualTo("This week's EU revenue by product is attached.");
+    }
+
     @Test
     void aReplacedSecretKeepsSigningNextToTheNewOneUntilTheOverlapEnds() throws Exception {
         receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));

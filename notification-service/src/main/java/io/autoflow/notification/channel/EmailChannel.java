@@ -24,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Emails the job's outcome through SMTP: an HTML and a plain-text body from the Qute templates, the report attached
- * when it is small enough and linked otherwise. The Message-ID is the notification's, so a mail system that sees a
+ * Emails the job's outcome through SMTP: an HTML and a plain-text body from the Qute templates, the report (or a
+ * message's file, {@link JobSummary#report}) attached when it is small enough and linked otherwise. The Message-ID is the notification's, so a mail system that sees a
  * resend after a crash can tell it is the same message.
  * <p>
  * Sent with the Vert.x mail client the Quarkus mailer is built on (its {@code quarkus.mailer.*} configuration, sender
@@ -107,6 +107,11 @@ public class EmailChannel implements Channel {
             String narrative,
             java.util.List<String> insights, JobSummary.Linked report, boolean attached, String error,
             String errorCode, String linkValidity) {
+
+        /** The headline as the plain text's first sentence: a subject that ends in . ! or ? gets no second stop. */
+        public String sentence() {
+            return headline.matches("(?s).*[.!?\u2026]$") ? headline : headline + ".";
+        }
     }
 
     private static String validity(java.time.Duration duration) {

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class JobSummary {
 
     private static final int MAX_INSIGHTS = 5;
+    /** A file name's extension: a dot, then 1 to 10 letters or digits, at its end. */
+    private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile("\\.[A-Za-z0-9]{1,10}$");
 
     private final SignedLinks links;
     private final String publicUrl;
@@ -54,10 +56,14 @@ public class JobSummary {
 
     /**
      * The file the job made for its user: an analysis's report, the answer an API call got, or converted data. Null
-     * when there is none; its key must lie under the job's own prefix.
+     * when there is none; its key must lie under the job's own prefix. For a message (a workflow's notify step), the
+     * earlier step's file sent with it, under the name the workflow gave it.
      */
     public Linked report(Notification notification) {
         NotificationRequested request = notification.request();
+        if (Intents.NOTIFICATION.equals(request.workflowType())) {
+            return attachment(notification);
+        }
         JsonNode report = result(request).path("report");
         String title = "The report";
         // A document's name loses its extension (sales.csv -> sales-report.pdf); a call's name has none to lose.
@@ -81,6 +87,44 @@ public class JobSummary {
                 report.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
     }
 
+    /**
+     * A message's attachment: the file of an earlier step of the same user's workflow, so under the user's own prefix
+     * but another job's ({@code transforms/<user>/<that step's job>/file.xlsx}); a key elsewhere is neither sent
+     * nor linked. Named as the workflow says ({@code attachment_name}), the key's extension added to a name without
+     * one; without a name, the key's own file name.
+     */
+    private Linked attachment(Notification notification) {
+        NotificationRequested request = notification.request();
+        JsonNode attachment = result(request).path("attachment");
+        String key = attachment.path("key").asText(null);
+        if (key == null || !usersKey(request, key)) {
+            return null;
+        }
+        String stored = key.substring(key.lastIndexOf('/') + 1);
+        String name = result(request).path("attachment_name").asText("").strip();
+        String fileName;
+        if (name.isEmpty()) {
+            fileName = stored;
+        } else if (!EXTENSION.matcher(name).find() && EXTENSION.matcher(stored).find()) {
+            fileName = name + stored.substring(stored.lastIndexOf('.'));
+        } else {
+            fileName = name;
+        }
+        fileName = FileNames.safe(fileName);
+        return new Linked("The file", key, fileName, attachment.path("size_bytes").asLong(-1),
+                attachment.path("media_type").asText("application/octet-stream"), link(notification, key, fileName));
+    }
+
+    /** A message's subject as its owner wrote it (on one line), or null when there is none. */
+    public String subject(NotificationRequested request) {
+        if (!Intents.NOTIFICATION.equals(request.workflowType())) {
+            return null;
+        }
+        String subject = result(request).path("subject").asText("")
+                .replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").strip();
+        return subject.isEmpty() ? null : subject;
+    }
+
     /** What the job's email is about, e.g. "Your report on sales.csv is ready". */
     public String headline(NotificationRequested request) {
         if (!completed(request)) {
@@ -88,7 +132,8 @@ public class JobSummary {
         }
         return switch (String.valueOf(request.workflowType())) {
             case Intents.API_AUTOMATION -> "Your API call " + name(request) + " is done";
-            case Intents.NOTIFICATION -> request.target().equalsIgnoreCase(requestedBy(request))
+            case Intents.NOTIFICATION -> subject(request) != null ? subject(request)
+                    : request.target().equalsIgnoreCase(requestedBy(request))
                     ? "Reminder from Autoflow: " + name(request)
                     : "A message from " + requestedBy(request) + " via Autoflow";
             case Intents.DATA_TRANSFORM -> "Your data from " + name(request) + " is ready as "
@@ -140,6 +185,17 @@ public class JobSummary {
     private static boolean ownKey(NotificationRequested request, String key) {
         return key.matches("[a-z]+/" + java.util.regex.Pattern.quote(request.userId() + "/" + request.executionId())
                 + "/[A-Za-z0-9._/-]+") && !key.contains("..");
+    }
+
+    /**
+     * A file of any of the user's jobs, {@code <kind>/<user>/<job>/...}: only for a message's attachment, which the
+     * orchestrator took from an earlier step of the same user's workflow.
+     */
+    private static boolean usersKey(NotificationRequested request, String key) {
+        return request.userId() != null && !request.userId().isBlank()
+                && key.matches("[a-z]+/" + java.util.regex.Pattern.quote(request.userId())
+                        + "/[A-Za-z0-9_-]+/[A-Za-z0-9._/-]+")
+                && !key.contains("..") && !key.endsWith("/");
     }
 
     private static JsonNode result(NotificationRequested request) {

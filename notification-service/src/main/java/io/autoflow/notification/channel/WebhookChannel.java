@@ -158,15 +158,23 @@ public class WebhookChannel implements Channel {
         if (completed) {
             JobSummary.Linked report = summary.report(notification);
             boolean automation = Intents.API_AUTOMATION.equals(request.workflowType());
+            boolean message = Intents.NOTIFICATION.equals(request.workflowType());
             if (report != null) {
                 data.put(automation ? "answer_url" : Intents.DATA_TRANSFORM.equals(request.workflowType())
-                        ? "file_url" : "report_url", report.url());
+                        ? "file_url" : message ? "attachment_url" : "report_url", report.url());
             }
             if (automation) {
                 data.put("status_code", request.result().path("status_code").asInt());
             }
-            if (Intents.NOTIFICATION.equals(request.workflowType())) {
+            if (message) {
+                String subject = summary.subject(request);
+                if (subject != null) {
+                    data.put("subject", subject);
+                }
                 data.put("message", request.result().path("message").asText());
+                if (report != null) {
+                    data.put("attachment_name", report.fileName());
+                }
             }
             var charts = data.putArray("charts");
             summary.charts(notification).forEach(c -> charts.addObject().put("title", c.title()).put("url", c.url()));

@@ -125,7 +125,7 @@ class JobMetricsTest {
         assertThat(MetricsScrape.now().samples().stream().filter(s -> s.name().equals("autoflow_jobs_in_flight"))
                 .map(s -> s.labels().get("workflow_type")))
                 .containsExactlyInAnyOrder(Intents.DOCUMENT_ANALYTICS, Intents.SCHEDULE_TASK, Intents.API_AUTOMATION,
-                        Intents.DATA_TRANSFORM, Intents.NOTIFICATION);
+                        Intents.DATA_TRANSFORM, Intents.NOTIFICATION, Intents.WORKFLOW_RUN);
 
         kafka.send(Topics.EXECUTION_EVENTS, running, ExecutionEvent.completed(running,
                 EventJson.mapper().createObjectNode()));

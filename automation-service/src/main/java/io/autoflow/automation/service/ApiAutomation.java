@@ -220,7 +220,8 @@ public class ApiAutomation {
     private AutomationRequest readParts(RunAutomation request) throws IOException {
         String key = request.requestKey();
         if (key == null) {
-            return new AutomationRequest(null, null);
+            // A workflow's step carries its parts as its owner wrote them; its secrets come from stored credentials.
+            return request.request() != null ? request.request() : new AutomationRequest(null, null);
         }
         // Only the user's own request files (a scheduled run reads its schedule's): elsewhere are others' secrets.
         String own = "automations/" + request.userId() + "/";

@@ -9,6 +9,11 @@ public final class Intents {
     public static final String DATA_TRANSFORM = "data_transform";
     /** A message to send ({@link SendMessage}): the orchestrator hands it to notification-service itself. */
     public static final String NOTIFICATION = "notification";
+    /**
+     * A run of a saved workflow ({@code io.autoflow.events.workflow.RunWorkflow}): the orchestrator drives its steps,
+     * each a job of its own on its service's topic.
+     */
+    public static final String WORKFLOW_RUN = "workflow_run";
 
     private Intents() {
     }

@@ -86,6 +86,21 @@ public class Execution extends PanacheEntityBase {
     @Column(name = "delivery_requested_at")
     public Instant deliveryRequestedAt;
 
+    /** A workflow step's job: the run (itself a job) it belongs to; null for any other job. */
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    /** A workflow step's job: which step of its run's definition, from 0. */
+    @Column(name = "step_index")
+    public Integer stepIndex;
+
+    /**
+     * Not stored: the jobs this change created or changed besides this one (a run's next step, the run itself), to
+     * send, hand over and announce once the transaction has committed (see FollowUps).
+     */
+    @Transient
+    public java.util.List<Execution> followUps = new java.util.ArrayList<>();
+
     /** Not stored: this change recorded the job (a redelivered intent finds it and leaves this false). */
     @Transient
     public boolean recordedNow;

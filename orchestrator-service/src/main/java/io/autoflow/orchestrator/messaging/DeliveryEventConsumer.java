@@ -17,11 +17,14 @@ public class DeliveryEventConsumer {
     private final ExecutionService executions;
     private final JobUpdatePublisher updates;
     private final TransientRetry retry;
+    private final FollowUps followUps;
 
-    public DeliveryEventConsumer(ExecutionService executions, JobUpdatePublisher updates, TransientRetry retry) {
+    public DeliveryEventConsumer(ExecutionService executions, JobUpdatePublisher updates, TransientRetry retry,
+            FollowUps followUps) {
         this.executions = executions;
         this.updates = updates;
         this.retry = retry;
+        this.followUps = followUps;
     }
 
     @Incoming(Topics.DELIVERY_EVENTS)
@@ -31,6 +34,6 @@ public class DeliveryEventConsumer {
         }
         JobContext.enter(event.executionId(), null, null);
         return retry.handle(Topics.DELIVERY_EVENTS, "Delivery report for job " + event.executionId(),
-                () -> executions.applyDelivery(event).chain(updates::changed));
+                () -> executions.applyDelivery(event).call(updates::changed).chain(followUps::send));
     }
 }

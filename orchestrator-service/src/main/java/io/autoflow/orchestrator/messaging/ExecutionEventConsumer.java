@@ -23,9 +23,11 @@ public class ExecutionEventConsumer {
     private final JobUpdatePublisher updates;
     private final TransientRetry retry;
     private final JobMetrics metrics;
+    private final FollowUps followUps;
 
     public ExecutionEventConsumer(ExecutionService executions, HandoverPublisher handovers,
-            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics) {
+            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics, FollowUps followUps) {
+        this.followUps = followUps;
         this.executions = executions;
         this.handovers = handovers;
         this.updates = updates;
@@ -43,6 +45,6 @@ public class ExecutionEventConsumer {
         // A redelivered event finds the job still waiting for its hand-over and sends it again: nothing is lost.
         return retry.handle(Topics.EXECUTION_EVENTS, "Event of job " + event.executionId(),
                 () -> executions.apply(event).invoke(metrics::observe).call(updates::changed)
-                        .chain(handovers::handOver));
+                        .call(handovers::handOver).chain(followUps::send));
     }
 }

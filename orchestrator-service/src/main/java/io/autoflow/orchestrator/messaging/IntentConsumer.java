@@ -31,9 +31,11 @@ public class IntentConsumer {
     private final JobUpdatePublisher updates;
     private final TransientRetry retry;
     private final JobMetrics metrics;
+    private final FollowUps followUps;
 
     public IntentConsumer(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
-            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics) {
+            JobUpdatePublisher updates, TransientRetry retry, JobMetrics metrics, FollowUps followUps) {
+        this.followUps = followUps;
         this.executions = executions;
         this.dispatcher = dispatcher;
         this.handovers = handovers;
@@ -59,8 +61,10 @@ public class IntentConsumer {
                 .onFailure(UniqueViolation::caused).recoverWithUni(() -> executions.recordQueued(intent))
                 .invoke(metrics::observe).chain(execution -> {
             if (execution.status != Status.QUEUED) {
-                // A job done at once (a message to send) is handed over now; a redelivery finds it handed over.
-                return updates.changed(execution).chain(() -> handovers.handOver(execution));
+                // A job done at once (a message to send) is handed over now; a redelivery finds it handed over. A
+                // run's first step is a follow-up.
+                return updates.changed(execution).chain(() -> handovers.handOver(execution))
+                        .chain(() -> followUps.send(execution));
             }
             return WorkflowRequests.route(intent)
                     .map(routed -> dispatcher.dispatch(intent.executionId(), routed))

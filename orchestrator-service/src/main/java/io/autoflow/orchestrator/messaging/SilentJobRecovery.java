@@ -26,9 +26,11 @@ public class SilentJobRecovery {
     private final HandoverPublisher handovers;
     private final JobUpdatePublisher updates;
     private final JobMetrics metrics;
+    private final FollowUps followUps;
 
     public SilentJobRecovery(ExecutionService executions, WorkflowDispatcher dispatcher, HandoverPublisher handovers,
-            JobUpdatePublisher updates, JobMetrics metrics) {
+            JobUpdatePublisher updates, JobMetrics metrics, FollowUps followUps) {
+        this.followUps = followUps;
         this.executions = executions;
         this.dispatcher = dispatcher;
         this.handovers = handovers;
@@ -43,10 +45,11 @@ public class SilentJobRecovery {
                 .chain(recovered -> each(recovered.resent(),
                 execution -> WorkflowRequests.route(ExecutionService.intentOf(execution))
                         .map(routed -> dispatcher.dispatch(execution.id.toString(), routed)
-                                .chain(() -> updates.changed(execution)))
+                                .chain(() -> updates.changed(execution)).chain(() -> followUps.send(execution)))
                         .orElseGet(() -> Uni.createFrom().voidItem()))
                 .chain(() -> each(recovered.failed(),
-                        execution -> updates.changed(execution).chain(() -> handovers.handOver(execution)))));
+                        execution -> updates.changed(execution).chain(() -> handovers.handOver(execution))
+                                .chain(() -> followUps.send(execution)))));
     }
 
     private static Uni<Void> each(List<Execution> executions, java.util.function.Function<Execution, Uni<Void>> work) {

@@ -16,7 +16,7 @@ public final class JobLabels {
 
     /** The workflow types a job can have; intents outside them fail at once with {@code unknown_intent}. */
     public static final List<String> WORKFLOW_TYPES = List.of(Intents.DOCUMENT_ANALYTICS, Intents.SCHEDULE_TASK,
-            Intents.API_AUTOMATION, Intents.DATA_TRANSFORM, Intents.NOTIFICATION);
+            Intents.API_AUTOMATION, Intents.DATA_TRANSFORM, Intents.NOTIFICATION, Intents.WORKFLOW_RUN);
     public static final String UNKNOWN = "unknown";
     /** The error code of a completed job. */
     public static final String NO_ERROR = "none";

@@ -3,10 +3,17 @@ package io.autoflow.orchestrator.rest;
 import io.autoflow.events.DailyProcessing;
 import io.autoflow.events.ExecutionView;
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.orchestrator.messaging.FollowUps;
+import io.autoflow.orchestrator.messaging.JobUpdatePublisher;
+import io.autoflow.orchestrator.metrics.JobMetrics;
 import io.autoflow.orchestrator.service.ExecutionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
+import io.autoflow.events.CodedException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -25,9 +32,16 @@ public class ExecutionResource {
     private static final int MAX_PAGE = 200;
 
     private final ExecutionService executions;
+    private final JobUpdatePublisher updates;
+    private final FollowUps followUps;
+    private final JobMetrics metrics;
 
-    public ExecutionResource(ExecutionService executions) {
+    public ExecutionResource(ExecutionService executions, JobUpdatePublisher updates, FollowUps followUps,
+            JobMetrics metrics) {
         this.executions = executions;
+        this.updates = updates;
+        this.followUps = followUps;
+        this.metrics = metrics;
     }
 
     @GET
@@ -69,6 +83,31 @@ public class ExecutionResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Cancels the user's workflow run under way: 200 with the run (failed, {@code cancelled}); 404 when the user has
+     * no such run; 409 {@code run_finished} when it has already ended.
+     */
+    @POST
+    @Path("/{id}/cancel")
+    public Uni<ExecutionView> cancel(@RestPath String id, @QueryParam("user_id") String userId) {
+        UUID uuid = parse(id);
+        if (uuid == null || userId == null) {
+            throw new NotFoundException();
+        }
+        return executions.cancelRun(uuid, userId).call(run -> {
+            if (run == null) {
+                throw new NotFoundException();
+            }
+            metrics.observe(run);
+            return updates.changed(run).chain(() -> followUps.send(run));
+        }).map(ExecutionViews::of);
+    }
+
+    @ServerExceptionMapper
+    public Response refused(CodedException e) {
+        return Response.status(409).entity(e.toErrorInfo()).build();
     }
 
     /** Processing seconds of the user's finished jobs per UTC day, the last {@code days} days. */

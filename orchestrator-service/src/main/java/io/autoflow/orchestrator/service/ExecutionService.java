@@ -13,6 +13,7 @@ import io.autoflow.events.SendMessage;
 import io.autoflow.events.result.NotificationResult;
 import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.orchestrator.run.WorkflowRuns;
 import io.autoflow.service.work.TierProcessingTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -39,10 +40,12 @@ public class ExecutionService {
 
     private final TierProcessingTimes limits;
     private final RecoveryConfig recovery;
+    private final WorkflowRuns runs;
 
-    public ExecutionService(TierProcessingTimes limits, RecoveryConfig recovery) {
+    public ExecutionService(TierProcessingTimes limits, RecoveryConfig recovery, WorkflowRuns runs) {
         this.limits = limits;
         this.recovery = recovery;
+        this.runs = runs;
     }
 
     /** What the recovery sweep did: jobs failed (to hand over) and jobs to send to their workers again. */
@@ -51,8 +54,8 @@ public class ExecutionService {
 
     /**
      * Records the job as queued, or as failed with {@code unknown_intent} when no workflow handles it. A message to
-     * send needs no worker: it is recorded as completed and waits for its hand-over at once. A job already recorded
-     * is returned as it is.
+     * send needs no worker: it is recorded as completed and waits for its hand-over at once. A workflow's run starts
+     * at once: its first step's job is one of its follow-ups. A job already recorded is returned as it is.
      */
     @WithTransaction
     public Uni<Execution> recordQueued(IntentParsed intent) {
@@ -71,6 +74,9 @@ public class ExecutionService {
             execution.inputData = EventJson.write(intent.parameters());
             execution.createdAt = intent.occurredAt() != null ? intent.occurredAt() : Instant.now();
             execution.updatedAt = Instant.now();
+            if (Intents.WORKFLOW_RUN.equals(intent.intent())) {
+                return runs.start(execution).chain(() -> execution.<Execution>persist());
+            }
             if (Intents.NOTIFICATION.equals(intent.intent())) {
                 SendMessage message = EventJson.mapper().convertValue(intent.parameters(), SendMessage.class);
                 execution.advance(Status.COMPLETED, Instant.now());
@@ -91,6 +97,7 @@ public class ExecutionService {
     /**
      * Applies a worker's event; a duplicate, late or unknown-job event changes nothing. A job that finishes and asks
      * for an email or a webhook is marked {@code requested} in the same transaction, so the hand-over cannot be lost.
+     * A workflow step's job that ends moves its run on in the same transaction too ({@link WorkflowRuns}).
      *
      * @return the job (null when unknown), for the caller to hand over when it is {@code requested}
      */
@@ -119,7 +126,20 @@ public class ExecutionService {
                         : ErrorInfo.of("internal_error", "The job failed without a reason"));
             }
             requestHandover(execution);
-        });
+        }).call(execution -> execution != null && execution.endedNow
+                ? runs.stepEnded(execution, execution.status == Status.COMPLETED ? WorkflowRuns.Outcome.DONE
+                        : WorkflowRuns.Outcome.failed(EventJson.read(execution.error, ErrorInfo.class)))
+                : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Cancels the user's workflow run under way ({@link WorkflowRuns#cancel}).
+     *
+     * @return the run, or null when the user has no such run
+     */
+    @WithTransaction
+    public Uni<Execution> cancelRun(UUID runId, String userId) {
+        return runs.cancel(runId, userId);
     }
 
     /** A finished job that asks for an email or a webhook waits for its hand-over, in the same transaction. */
@@ -142,17 +162,23 @@ public class ExecutionService {
         return Panache.getSession().chain(session -> session.createNativeQuery("SELECT * FROM orchestrator.executions WHERE"
                 + " status IN ('QUEUED', 'STARTED', 'PROGRESS') AND deadline_at < ?1 ORDER BY deadline_at LIMIT ?2"
                 + " FOR UPDATE SKIP LOCKED", Execution.class).setParameter(1, now).setParameter(2, limit)
-                .getResultList()).map(silent -> {
+                .getResultList()).chain(silent -> {
                     List<Execution> failed = new ArrayList<>();
                     List<Execution> resent = new ArrayList<>();
+                    List<Execution> waitedOut = new ArrayList<>();
                     for (Execution execution : silent) {
                         if (execution.attempts < recovery.maxAttempts()) {
+                            boolean waited = execution.attempts == 0; // a step's retry whose backoff is over
                             execution.attempts++;
                             execution.deadlineAt = now.plus(execution.status == Status.QUEUED
                                     ? recovery.queueWait() : runningTime(execution));
                             execution.updatedAt = now;
                             resent.add(execution);
-                            LOG.infof("Job %s silent past its deadline: sent again (attempt %d)", execution.id,
+                            if (waited) {
+                                waitedOut.add(execution);
+                            }
+                            LOG.infof(waited ? "Job %s: its backoff is over, sent (attempt %d)"
+                                    : "Job %s silent past its deadline: sent again (attempt %d)", execution.id,
                                     execution.attempts);
                             continue;
                         }
@@ -166,7 +192,15 @@ public class ExecutionService {
                         failed.add(execution);
                         LOG.infof("Job %s failed: silent after %d attempts", execution.id, execution.attempts);
                     }
-                    return new Recovered(failed, resent);
+                    Uni<Void> runsMoved = Uni.createFrom().voidItem();
+                    for (Execution sent : waitedOut) {
+                        runsMoved = runsMoved.chain(() -> runs.stepSent(sent));
+                    }
+                    for (Execution lost : failed) {
+                        runsMoved = runsMoved.chain(() -> runs.stepEnded(lost,
+                                WorkflowRuns.Outcome.failed(EventJson.read(lost.error, ErrorInfo.class))));
+                    }
+                    return runsMoved.replaceWith(new Recovered(failed, resent));
                 });
     }
 
@@ -189,14 +223,23 @@ public class ExecutionService {
      */
     @WithTransaction
     public Uni<Execution> applyDelivery(DeliveryEvent event) {
-        return Execution.<Execution>findById(UUID.fromString(event.executionId())).invoke(execution -> {
+        return Execution.<Execution>findById(UUID.fromString(event.executionId())).chain(execution -> {
             if (execution == null || Handovers.isFinal(execution.deliveryStatus)) {
-                return;
+                return Uni.createFrom().item(execution);
             }
             execution.deliveryStatus = event.status().name().toLowerCase(Locale.ROOT);
             execution.delivery = EventJson.write(new JobDelivery(event.channel(), event.target(), event.attempt(),
                     event.occurredAt(), event.nextAttemptAt(), event.error()));
             execution.updatedAt = Instant.now();
+            if (execution.parentId == null || !Handovers.isFinal(execution.deliveryStatus)) {
+                return Uni.createFrom().item(execution);
+            }
+            // A workflow's notify step is done once its message is delivered, or has failed for good.
+            return runs.stepEnded(execution, Handovers.DELIVERED.equals(execution.deliveryStatus)
+                    ? WorkflowRuns.Outcome.DONE
+                    : WorkflowRuns.Outcome.failed(event.error() != null ? event.error()
+                            : ErrorInfo.of("delivery_failed", "The message could not be delivered")))
+                    .replaceWith(execution);
         });
     }
 
@@ -225,7 +268,9 @@ public class ExecutionService {
     public Uni<List<DailyProcessing>> processingByDay(String userId, int days) {
         Instant since = LocalDate.now(ZoneOffset.UTC).minusDays(days - 1L)
                 .atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Execution.<Execution>find("userId = ?1 and completedAt >= ?2 and startedAt is not null", userId, since)
+        // A run's time is its steps' (each a job of its own): counted once.
+        return Execution.<Execution>find("userId = ?1 and completedAt >= ?2 and startedAt is not null"
+                + " and workflowType <> ?3", userId, since, Intents.WORKFLOW_RUN)
                 .list().map(finished -> finished.stream()
                         .collect(Collectors.groupingBy(
                                 e -> LocalDate.ofInstant(e.completedAt, ZoneOffset.UTC),
@@ -247,6 +292,8 @@ public class ExecutionService {
     }
 
     public Uni<List<Execution>> list(String userId, int limit, int page) {
-        return Execution.<Execution>find("userId = ?1 order by createdAt desc, id", userId).page(page, limit).list();
+        // A workflow step's job is listed in its run's result, not among the user's jobs.
+        return Execution.<Execution>find("userId = ?1 and parentId is null order by createdAt desc, id", userId)
+                .page(page, limit).list();
     }
 }

@@ -34,7 +34,7 @@ public final class WorkflowRequests {
         if (Intents.API_AUTOMATION.equals(intent.intent())) {
             RunAutomation asked = EventJson.mapper().convertValue(intent.parameters(), RunAutomation.class);
             RunAutomation request = new RunAutomation(intent.executionId(), intent.userId(), intent.tier(),
-                    asked.name(), asked.method(), asked.url(), asked.requestKey(), asked.output());
+                    asked.name(), asked.method(), asked.url(), asked.requestKey(), asked.output(), asked.request());
             return Optional.of(new Routed(Intents.workflowTopic(intent.intent()), RunAutomation.TYPE, request));
         }
         if (Intents.SCHEDULE_TASK.equals(intent.intent())) {

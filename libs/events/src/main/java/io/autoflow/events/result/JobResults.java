@@ -15,7 +15,8 @@ public final class JobResults {
             Intents.API_AUTOMATION, ApiCallResult.class,
             Intents.DATA_TRANSFORM, TransformResult.class,
             Intents.NOTIFICATION, NotificationResult.class,
-            Intents.SCHEDULE_TASK, ScheduleView.class);
+            Intents.SCHEDULE_TASK, ScheduleView.class,
+            Intents.WORKFLOW_RUN, WorkflowRunResult.class);
 
     private JobResults() {
     }

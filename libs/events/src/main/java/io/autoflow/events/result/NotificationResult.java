@@ -18,10 +18,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record NotificationResult(
         String message,
         @Schema(description = "Who asked for it (answers to an email go there)") String requestedBy,
-        Narrative narrative) implements JobResult {
+        Narrative narrative,
+        @Schema(description = "A workflow's notify step: the email's subject") String subject,
+        @Schema(description = "A workflow's notify step: the earlier step's file sent with the message")
+        StoredFile attachment,
+        @Schema(description = "The attached file's name") String attachmentName) implements JobResult {
 
     /** The result of sending this message: the narrative is the message itself. */
     public static NotificationResult of(String message, String requestedBy) {
-        return new NotificationResult(message, requestedBy, Narrative.of(message));
+        return new NotificationResult(message, requestedBy, Narrative.of(message), null, null, null);
+    }
+
+    @Override
+    public NotificationResult withoutStorageKeys() {
+        return new NotificationResult(message, requestedBy, narrative, subject,
+                attachment == null ? null : attachment.withoutKey(), attachmentName);
     }
 }

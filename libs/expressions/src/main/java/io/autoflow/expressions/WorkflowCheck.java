@@ -34,6 +34,8 @@ public final class WorkflowCheck {
     private static final Set<String> ON_ERROR = Set.of(WorkflowStep.STOP, WorkflowStep.CONTINUE,
             WorkflowStep.FALLBACK);
     private static final String TRIGGER_INPUT = "trigger";
+    private static final java.util.Set<String> SECRET_HEADERS = java.util.Set.of("authorization",
+            "proxy-authorization", "cookie", "x-api-key", "api-key");
 
     private WorkflowCheck() {
     }
@@ -118,6 +120,11 @@ public final class WorkflowCheck {
             template(at, "url", required(at, "url", http.url()));
             if (http.headers() != null) {
                 for (Map.Entry<String, String> header : http.headers().entrySet()) {
+                    if (SECRET_HEADERS.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+                        // A definition is stored and copied into each run: a secret in it would be kept in clear.
+                        throw invalid(at, "headers." + header.getKey(), "A secret goes in a stored credential"
+                                + " (POST /api/credentials), named by the step's credential, not in its headers");
+                    }
                     template(at, "headers." + header.getKey(), header.getValue());
                 }
             }

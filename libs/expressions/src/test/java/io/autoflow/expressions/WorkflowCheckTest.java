@@ -40,6 +40,10 @@ class WorkflowCheckTest {
         assertRefused(w -> step(w, 0).putObject("retry").put("max_attempts", 11), "invalid_workflow", 0,
                 "retry.max_attempts");
         assertRefused(w -> step(w, 2).put("attach", "nothing"), "invalid_workflow", 2, "attach");
+        assertRefused(w -> step(w, 0).putObject("headers").put("Accept", "application/json")
+                .put("Authorization", "Bearer kept-in-clear"), "invalid_workflow", 0, "headers.Authorization");
+        assertRefused(w -> step(w, 0).putObject("headers").put("x-api-KEY", "k"), "invalid_workflow", 0,
+                "headers.x-api-KEY");
         CodedException template = assertRefused(w -> step(w, 0).put("url", "https://x/{{ trigger. }}"),
                 "invalid_expression", 0, "url");
         assertThat(template.details().path("position").asInt()).isGreaterThanOrEqualTo(12);

@@ -162,7 +162,8 @@ class ApiDocumentTest {
         var job = schemas.get("Job");
         assertThat(job.getDiscriminator().getPropertyName()).isEqualTo("workflow_type");
         Map<String, String> results = Map.of("document_analytics", "AnalysisResult", "api_automation", "ApiCallResult",
-                "data_transform", "TransformResult", "notification", "NotificationResult", "schedule_task", "Schedule");
+                "data_transform", "TransformResult", "notification", "NotificationResult", "schedule_task", "Schedule",
+                "workflow_run", "WorkflowRunResult");
         assertThat(job.getDiscriminator().getMapping()).containsOnlyKeys(results.keySet());
         results.forEach((type, result) -> {
             String ref = job.getDiscriminator().getMapping().get(type);

@@ -41,7 +41,9 @@ class AuthorizationWalkTest {
     private static final Map<String, String> OWNER_CHECKED_BY_THEIR_SERVICE = Map.of(
             "/api/credentials/{name}", "automation-service CredentialStoreTest, e2e CredentialsEndToEndIT",
             "/api/workflows/{id}", "orchestrator WorkflowResourceTest, e2e ApiContractEndToEndIT",
-            "/api/workflows/{id}/enabled", "orchestrator WorkflowResourceTest");
+            "/api/workflows/{id}/enabled", "orchestrator WorkflowResourceTest",
+            // The gateway reads the workflow as the caller's (WorkflowApi.get) before it accepts the run.
+            "/api/workflows/{id}/runs", "gateway WorkflowRunTest, orchestrator WorkflowResourceTest");
 
     @Inject
     ApiKeys apiKeys;

@@ -102,6 +102,32 @@ class JobResultViewTest {
         assertThat(job.getString("delivery_status")).isEqualTo("ready");
     }
 
+    @Test
+    void aWorkflowRunShowsItsStepsAsTheOrchestratorKeepsThem() throws Throwable {
+        TestUsers owner = TestUsers.create(apiKeys, "pro");
+        UUID id = job(owner, Intents.WORKFLOW_RUN);
+        String stepJob = UUID.randomUUID().toString();
+        completed(id, owner, Intents.WORKFLOW_RUN, "{\"workflow_id\":\"3f6b2a1e-9c4d-4e7a-8b2f-5d1c0e9a7b36\","
+                + "\"revision\":3,\"trigger\":\"manual\",\"steps\":[{\"name\":\"fetch\",\"type\":\"http\","
+                + "\"status\":\"completed\",\"attempt\":2,\"job_id\":\"" + stepJob + "\",\"started_at\":"
+                + "\"2026-01-01T00:00:01Z\",\"duration_ms\":1200,\"output_bytes\":2048},{\"name\":\"send\","
+                + "\"type\":\"notify\",\"status\":\"failed\",\"attempt\":1,\"error_code\":\"invalid_email\"}],"
+                + "\"narrative\":{\"text\":\"Monday sales: 1 of 2 steps completed\"}}");
+
+        JsonPath job = given().header("X-API-Key", owner.key()).get("/api/jobs/" + id).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(job.getString("workflow_type")).isEqualTo("workflow_run");
+        assertThat(job.getInt("result.revision")).isEqualTo(3);
+        assertThat(job.getString("result.trigger")).isEqualTo("manual");
+        assertThat(job.getList("result.steps.name")).containsExactly("fetch", "send");
+        assertThat(job.getString("result.steps[0].job_id")).isEqualTo(stepJob);
+        assertThat(job.getInt("result.steps[0].attempt")).isEqualTo(2);
+        assertThat(job.getString("result.steps[1].error_code")).isEqualTo("invalid_email");
+        assertThat(job.getString("result.narrative.text")).isEqualTo("Monday sales: 1 of 2 steps completed");
+        assertThat(job.getString("download_url")).isNull(); // a run makes no file of its own: its steps' jobs do
+    }
+
     private UUID job(TestUsers owner, String workflowType) throws Throwable {
         Job job = new Job();
         job.id = UUID.randomUUID();

@@ -37,7 +37,8 @@ public class AdmissionFilter {
             return Optional.empty();
         }
         return Workers.forSubmission(request.getUriInfo().getPath())
-                .flatMap(needed -> refusal(Workers.ORCHESTRATOR).or(() -> refusal(needed)));
+                .flatMap(needed -> refusal(Workers.ORCHESTRATOR)
+                        .or(() -> needed.equals(Workers.ORCHESTRATOR) ? Optional.empty() : refusal(needed)));
     }
 
     private Optional<Response> refusal(Workers needed) {

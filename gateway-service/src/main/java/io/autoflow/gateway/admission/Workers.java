@@ -3,6 +3,8 @@ package io.autoflow.gateway.admission;
 import io.autoflow.events.Topics;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The workers a kind of job needs, by the Kafka consumer group that takes its requests: every job also needs the
@@ -22,17 +24,25 @@ public record Workers(String what, String topic, String group) {
             new Route("/api/notifications", new Workers("Messages", Topics.NOTIFICATIONS, "notification")),
             new Route("/api/schedules", new Workers("Scheduling", Topics.WORKFLOW_TASK_SCHEDULER, "scheduler")));
 
+    /**
+     * A workflow's run ({@code POST /api/workflows/{id}/runs}) is driven by the orchestrator, whose steps go to the
+     * services they name: the orchestrator is what it needs at once.
+     */
+    private static final Pattern WORKFLOW_RUN = Pattern.compile("/api/workflows/[^/]+/runs");
+
     private record Route(String path, Workers workers) {
     }
 
     /** The workers a POST to this path starts a job for, if it starts one. */
     public static Optional<Workers> forSubmission(String path) {
+        if (WORKFLOW_RUN.matcher(path).matches()) {
+            return Optional.of(ORCHESTRATOR);
+        }
         return ROUTES.stream().filter(r -> r.path().equals(path)).map(Route::workers).findFirst();
     }
 
     /** Every group the gateway watches. */
     public static List<Workers> all() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(ORCHESTRATOR),
-                ROUTES.stream().map(Route::workers)).toList();
+        return Stream.concat(Stream.of(ORCHESTRATOR), ROUTES.stream().map(Route::workers)).toList();
     }
 }

@@ -11,6 +11,7 @@ import io.autoflow.events.result.ApiCallResult;
 import io.autoflow.events.result.JobResult;
 import io.autoflow.events.result.NotificationResult;
 import io.autoflow.events.result.TransformResult;
+import io.autoflow.events.result.WorkflowRunResult;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.DiscriminatorMapping;
@@ -34,12 +35,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
                 @DiscriminatorMapping(value = Intents.API_AUTOMATION, schema = JobView.ApiAutomationJob.class),
                 @DiscriminatorMapping(value = Intents.DATA_TRANSFORM, schema = JobView.DataTransformJob.class),
                 @DiscriminatorMapping(value = Intents.NOTIFICATION, schema = JobView.NotificationJob.class),
-                @DiscriminatorMapping(value = Intents.SCHEDULE_TASK, schema = JobView.ScheduleTaskJob.class)})
+                @DiscriminatorMapping(value = Intents.SCHEDULE_TASK, schema = JobView.ScheduleTaskJob.class),
+                @DiscriminatorMapping(value = Intents.WORKFLOW_RUN, schema = JobView.WorkflowRunJob.class)})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobView(
         String jobId,
         @Schema(enumeration = {Intents.DOCUMENT_ANALYTICS, Intents.API_AUTOMATION, Intents.DATA_TRANSFORM,
-                Intents.NOTIFICATION, Intents.SCHEDULE_TASK}) String workflowType,
+                Intents.NOTIFICATION, Intents.SCHEDULE_TASK, Intents.WORKFLOW_RUN}) String workflowType,
         @Schema(enumeration = {ExecutionView.QUEUED, ExecutionView.PROCESSING, ExecutionView.COMPLETED,
                 ExecutionView.FAILED}) String status,
         @Schema(description = "0 to 100, while processing") Integer progress,
@@ -102,5 +104,15 @@ public record JobView(
     /** A {@code schedule_task} job: its result is the schedule it set up. Documentation only. */
     @Schema(name = "ScheduleTaskJob", allOf = JobView.class, description = "A job of workflow_type schedule_task")
     public record ScheduleTaskJob(@Schema(description = "The schedule set up, once completed") ScheduleView result) {
+    }
+
+    /**
+     * A {@code workflow_run} job: its result is a {@link WorkflowRunResult}, its steps as they go. Documentation
+     * only.
+     */
+    @Schema(name = "WorkflowRunJob", allOf = JobView.class, description = "A job of workflow_type workflow_run: a"
+            + " workflow's run, each of whose steps is a job of its own")
+    public record WorkflowRunJob(@Schema(description = "The run's steps, kept up to date while it runs")
+            WorkflowRunResult result) {
     }
 }

@@ -1,10 +1,18 @@
 package io.autoflow.gateway.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.events.Intents;
+import io.autoflow.events.workflow.RunWorkflow;
 import io.autoflow.events.workflow.WorkflowDefinition;
+import io.autoflow.events.workflow.WorkflowTrigger;
 import io.autoflow.events.workflow.WorkflowView;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.WorkflowApi;
+import io.autoflow.gateway.idempotency.Idempotent;
+import io.autoflow.gateway.service.JobIntake;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -17,12 +25,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -32,7 +44,9 @@ import org.jboss.resteasy.reactive.RestPath;
  * The caller's workflows (issue 18), kept and checked by the orchestrator: {@code POST /api/workflows} saves one
  * (revision 1), {@code PUT /api/workflows/{id}} a new revision, {@code GET} lists or reads them, {@code PUT
  * /api/workflows/{id}/enabled} turns its trigger on or off, {@code DELETE} removes it. Every definition is checked
- * when saved, so a mistake is refused here, pointing at its step and field, never found by a run.
+ * when saved, so a mistake is refused here, pointing at its step and field, never found by a run. {@code POST
+ * /api/workflows/{id}/runs} starts a run now (the manual trigger): a job of workflow type {@code workflow_run}, pinned
+ * to the revision current when it is accepted, which the orchestrator drives step by step.
  */
 @Tag(name = "Workflows", description = "Multi-step automations: a trigger (manual, schedule, webhook) and steps"
         + " (http, transform, analyse, convert, notify) that read the trigger's payload and earlier steps' results.")
@@ -45,14 +59,24 @@ public class WorkflowResource {
             ErrorCode.INVALID_OPERATION, ErrorCode.TOO_MANY_STEPS, ErrorCode.TOO_MANY_WORKFLOWS,
             ErrorCode.WORKFLOW_NOT_FOUND);
 
+    /** The largest payload of a manual run, as compact JSON: it travels in the run's intent and job record. */
+    public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+    /** What the 202 estimates per step, in seconds. */
+    private static final int SECONDS_PER_STEP = 2;
+
     private final CurrentUser user;
     private final WorkflowApi workflows;
     private final AuditLog audit;
+    private final JobIntake intake;
+    private final ObjectMapper json;
 
-    public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit) {
+    public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit, JobIntake intake,
+            ObjectMapper json) {
         this.user = user;
         this.workflows = workflows;
         this.audit = audit;
+        this.intake = intake;
+        this.json = json;
     }
 
     /** Whether the workflow's trigger starts runs. */
@@ -154,6 +178,97 @@ public class WorkflowResource {
         return workflows.delete(userId, id).onFailure().transform(WorkflowResource::translated)
                 .call(() -> audit.record(userId, "workflow.deleted", id, http, null))
                 .map(done -> Response.noContent().build());
+    }
+
+    @Operation(operationId = "runWorkflow", summary = "Run a workflow now",
+            description = "Starts a run of the workflow now (its manual trigger, whatever other trigger it has; a"
+                    + " disabled workflow runs too, since enabled only turns its schedule and webhook on or off)."
+                    + " The run is pinned to the workflow's revision of this moment: editing or deleting the workflow"
+                    + " later changes nothing of it. The body, optional, is any JSON value: the run's payload, which"
+                    + " steps read as trigger.payload (no body, or null, is no payload); it holds at most 262,144"
+                    + " bytes written as compact JSON, and its strings and names no control character but TAB, LF"
+                    + " and CR. The run is a job of workflow_type workflow_run: follow it at /api/jobs/{job_id},"
+                    + " whose result lists each step's status and the job it ran as.")
+    @RequestBody(required = false, description = "The run's payload: any JSON value (steps read it as"
+            + " trigger.payload)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JsonNode.class)))
+    @APIResponse(responseCode = "202", description = "The run is queued: follow it at /api/jobs/{job_id}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentAnalyticsResource.Accepted.class)))
+    @APIResponse(responseCode = "400", description = "invalid_request: the body is not JSON; invalid_character: a"
+            + " string or name in it holds a control character (details.field); invalid_idempotency_key")
+    @APIResponse(responseCode = "404", description = "workflow_not_found")
+    @APIResponse(responseCode = "413", description = "body_too_large: the payload is larger than 262,144 bytes as"
+            + " compact JSON (details.max_bytes)")
+    @APIResponse(responseCode = "503", description = "workflows_unavailable: the workflow cannot be read right now;"
+            + " service_unavailable: runs cannot be handled right now (see Retry-After)")
+    @POST
+    @Path("/{id}/runs")
+    @Idempotent
+    @Parameter(ref = Idempotent.PARAMETER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> run(@RestPath String id, JsonNode payload, @Context HttpServerRequest http) {
+        UUID jobId = intake.newJobId();
+        JsonNode given = payload == null || payload.isNull() || payload.isMissingNode() ? null : payload;
+        checkPayload(given);
+        String userId = user.id().toString();
+        return workflows.get(userId, id).onFailure().transform(WorkflowResource::translated)
+                .chain(view -> intake.accept(jobId, Intents.WORKFLOW_RUN, view.name(), 0,
+                        new RunWorkflow(view.id(), view.revision(), view.name(), WorkflowTrigger.MANUAL, given,
+                                user.email(), null, null))
+                        .call(job -> audit.record(userId, "workflow.run_started", view.id(), http,
+                                Map.of("revision", view.revision(), "job_id", jobId.toString())))
+                        .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, estimateSeconds(view))));
+    }
+
+    /** A few seconds a step: each is a job of its own. */
+    private static int estimateSeconds(WorkflowView view) {
+        int steps = view.definition() == null || view.definition().steps() == null ? 1
+                : view.definition().steps().size();
+        return SECONDS_PER_STEP * Math.max(1, steps);
+    }
+
+    /**
+     * A payload travels in the run's intent and is kept with its job (PostgreSQL, which holds no U+0000): bounded,
+     * and free text in every string and name, as every other JSON body is.
+     */
+    private void checkPayload(JsonNode payload) {
+        if (payload == null) {
+            return;
+        }
+        int bytes;
+        try {
+            bytes = json.writeValueAsBytes(payload).length;
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body cannot be read as JSON");
+        }
+        if (bytes > MAX_PAYLOAD_BYTES) {
+            throw new ApiException(ErrorCode.BODY_TOO_LARGE, "A run's payload holds at most " + MAX_PAYLOAD_BYTES
+                    + " bytes as compact JSON; this one has " + bytes,
+                    json.createObjectNode().put("max_bytes", MAX_PAYLOAD_BYTES));
+        }
+        refuseControlCharacters(payload, "");
+    }
+
+    /** @param path where the value is in the body, as {@link JsonBodyErrors} names a field ({@code rows[2].name}) */
+    private static void refuseControlCharacters(JsonNode value, String path) {
+        if (value.isTextual()) {
+            ControlCharacters.refuseInFreeText(path.isEmpty() ? "body" : path, value.textValue());
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                refuseControlCharacters(value.get(i), path + "[" + i + "]");
+            }
+        } else if (value.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String named = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                int at = ControlCharacters.inFreeText(field.getKey());
+                if (at >= 0) {
+                    throw ControlCharacters.refusal(path.isEmpty() ? "body" : path, field.getKey().charAt(at));
+                }
+                refuseControlCharacters(field.getValue(), named);
+            }
+        }
     }
 
     private static WorkflowDefinition required(WorkflowDefinition definition) {

@@ -27,6 +27,15 @@ class WorkerAvailabilityTest {
     }
 
     @Test
+    void aWorkflowRunNeedsTheOrchestratorWhichDrivesItsSteps() {
+        assertThat(Workers.forSubmission("/api/workflows/3f6b2a1e-9c4d-4e7a-8b2f-5d1c0e9a7b36/runs"))
+                .contains(Workers.ORCHESTRATOR);
+        assertThat(Workers.forSubmission("/api/workflows/3f6b2a1e/runs/x")).isEmpty();
+        assertThat(Workers.forSubmission("/api/workflows")).isEmpty();
+        assertThat(Workers.all()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aGroupTheGatewayDoesNotWatchStopsItAtStart() {
         assertThatThrownBy(() -> availability(Optional.of(List.of("analytics-service"))))
                 .isInstanceOf(IllegalArgumentException.class)

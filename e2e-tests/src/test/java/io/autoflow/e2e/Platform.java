@@ -54,6 +54,18 @@ final class Platform {
     static final String API_TOKEN = "Bearer e2e-api-token-kept-secret";
     /** Calls to /api/rates: method and Authorization header. */
     final List<String> apiCalls = new CopyOnWriteArrayList<>();
+    /** How many of the first calls to /api/sales answer 500. */
+    static final int SALES_FAILURES = 3;
+    /** What /api/sales answers (after its first calls, a 500): a week's sales in three regions. */
+    static final String SALES = "{\"week\":\"2026-W49\",\"data\":["
+            + "{\"region\":\"EU\",\"product\":\"Widget\",\"revenue\":100},"
+            + "{\"region\":\"EU\",\"product\":\"Gadget\",\"revenue\":250},"
+            + "{\"region\":\"US\",\"product\":\"Widget\",\"revenue\":999},"
+            + "{\"region\":\"EU\",\"product\":\"Widget\",\"revenue\":50.5},"
+            + "{\"region\":\"APAC\",\"product\":\"Gizmo\",\"revenue\":300},"
+            + "{\"region\":\"EU\",\"product\":\"Gizmo\",\"revenue\":75}]}";
+    /** Calls to /api/sales: query and Authorization header. */
+    final List<String> salesCalls = new CopyOnWriteArrayList<>();
     /** Webhook calls received by {@link #documentHost} at /hooks. */
     final List<ReceivedHook> hooks = new CopyOnWriteArrayList<>();
     /** Every span the services exported (OTLP), as in a cluster where a collector takes them. */
@@ -171,6 +183,20 @@ final class Platform {
             byte[] answer = (allowed ? RATES : "{\"error\":\"unauthorized\"}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(allowed ? 200 : 401, answer.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(answer);
+            }
+        });
+        // A sales API as a workflow's first step reads it: its first three answers a server error (a deploy under
+        // way: more than automation-service's own attempts for one job), then JSON rows for the right bearer token.
+        server.createContext("/api/sales", exchange -> {
+            salesCalls.add(exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders()
+                    .getFirst("Authorization"));
+            boolean allowed = API_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            int status = !allowed ? 401 : salesCalls.size() <= SALES_FAILURES ? 500 : 200;
+            byte[] answer = (status == 200 ? SALES : "{\"error\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
             try (var body = exchange.getResponseBody()) {
                 body.write(answer);
             }

@@ -1,0 +1,137 @@
+package io.autoflow.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Workflows on the running platform (issue 18), through the public API: the Monday example — a sales API called with
+ * a stored credential (failing once, then answering), its JSON reshaped by JSONata, filtered, grouped and summed,
+ * written as XLSX and emailed as an attachment, checked on the SMTP server; and a bad expression refused when saved.
+ */
+class WorkflowEndToEndIT extends OnThePlatform {
+
+    @Test
+    void theMondayExampleFetchesWithACredentialRetriesTotalsAndEmailsAnExcelFile() throws Exception {
+        String credential = "sales-" + UUID.randomUUID().toString().substring(0, 8);
+        given().header("X-API-Key", apiKey).contentType("application/json")
+                .body(Map.of("name", credential, "kind", "bearer",
+                        "secret", Platform.API_TOKEN.substring("Bearer ".length())))
+                .post(gateway.url() + "/api/credentials").then().statusCode(201);
+        String subject = "Sales by product " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> definition = Map.of("name", "Monday sales", "trigger", Map.of("type", "manual"),
+                "steps", List.of(
+                        Map.of("type", "http", "name", "fetch",
+                                "url", platform.documentUrl("/api/sales") + "?week={{ trigger.payload.week }}",
+                                "credential", credential, "retry", Map.of("max_attempts", 3, "backoff_seconds", 1)),
+                        Map.of("type", "transform", "name", "totals", "input", "fetch", "jsonata", "data",
+                                "operations", List.of(
+                                        Map.of("op", "filter", "where", "region = 'EU'"),
+                                        Map.of("op", "group_by", "by", List.of("product"), "aggregates",
+                                                List.of(Map.of("function", "sum", "column", "revenue", "as",
+                                                        "revenue"))),
+                                        Map.of("op", "sort", "by", List.of(Map.of("column", "revenue",
+                                                "descending", true)))),
+                                "target_format", "xlsx"),
+                        Map.of("type", "notify", "name", "send", "channel", "email", "subject", subject,
+                                "message", "This week's EU revenue: {{ steps.totals.rows }} products, attached.",
+                                "attach", "totals")));
+        String workflow = given().header("X-API-Key", apiKey).contentType("application/json").body(definition)
+                .post(gateway.url() + "/api/workflows").then().statusCode(201).extract().path("id");
+
+        String run = given().header("X-API-Key", apiKey).contentType("application/json")
+                .body(Map.of("week", "2026-W49")).post(gateway.url() + "/api/workflows/" + workflow + "/runs")
+                .then().statusCode(202).extract().path("job_id");
+        JsonPath done = platform.awaitFinished(run);
+
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("completed");
+        assertThat(done.getString("workflow_type")).isEqualTo("workflow_run");
+        assertThat(done.getList("result.steps.status")).containsExactly("completed", "completed", "completed");
+        // The API answered 500 to the step's first job (all its own attempts): the step ran again after its
+        // backoff, as a new job, and the run went on.
+        assertThat(done.getInt("result.steps[0].attempt")).isEqualTo(2);
+        assertThat(platform.salesCalls).containsOnly("week=2026-W49 " + Platform.API_TOKEN)
+                .hasSize(Platform.SALES_FAILURES + 1);
+        assertThat(done.getLong("result.steps[1].input_bytes")).isEqualTo(Platform.SALES.length());
+        assertThat(done.prettify()).doesNotContain(Platform.API_TOKEN.substring("Bearer ".length()));
+
+        MimeMessage email = await().atMost(Platform.JOB_TIMEOUT).until(() -> withSubject(subject), m -> m != null);
+        assertThat(textOf(email)).contains("This week's EU revenue: 3 products, attached.");
+        List<String> rows = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(attached(email,
+                "totals.xlsx")))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                rows.add(row.getCell(0).toString() + "=" + row.getCell(1).toString());
+            }
+        }
+        assertThat(rows).containsExactly("product=revenue", "Gadget=250.0", "Widget=150.5", "Gizmo=75.0");
+    }
+
+    @Test
+    void aWorkflowWithABadExpressionIsRefusedWhenSavedPointingAtItsStepAndField() {
+        Map<String, Object> definition = Map.of("name", "Broken", "trigger", Map.of("type", "manual"),
+                "steps", List.of(Map.of("type", "http", "name", "fetch", "url", "https://api.example.com"),
+                        Map.of("type", "transform", "name", "totals", "input", "fetch", "target_format", "csv",
+                                "operations", List.of(Map.of("op", "filter", "where", "revenue > ")))));
+        given().header("X-API-Key", apiKey).contentType("application/json").body(definition)
+                .post(gateway.url() + "/api/workflows").then().statusCode(422)
+                .body("code", is("invalid_expression")).body("details.step", is(1))
+                .body("details.operation", is(0));
+    }
+
+    private static MimeMessage withSubject(String subject) throws Exception {
+        for (MimeMessage received : platform.mail.getReceivedMessages()) {
+            if (subject.equals(received.getSubject())) {
+                return received;
+            }
+        }
+        return null;
+    }
+
+    private static byte[] attached(Part part, String name) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                byte[] found = attached(parts.getBodyPart(i), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || !name.equals(part.getFileName())) {
+            return null;
+        }
+        try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String textOf(Part part) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart parts = (Multipart) part.getContent();
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < parts.getCount(); i++) {
+                text.append(textOf(parts.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return part.isMimeType("text/plain") ? part.getContent().toString() : "";
+    }
+}

@@ -178,6 +178,8 @@ class WorkflowRunTest {
                 EventJson.mapper().createObjectNode()));
         given().queryParam("user_id", user).post("/executions/" + run + "/cancel").then().statusCode(409)
                 .body("code", is("run_finished"));
+        given().queryParam("user_id", user).post("/executions/" + fetch + "/cancel").then().statusCode(409)
+                .body("code", is("not_cancellable"));
 
         // A run failing at its second step, started again from there with the first step's answer reused.
         String failing = started(workflow, null);

@@ -87,7 +87,8 @@ public class ExecutionResource {
 
     /**
      * Cancels the user's workflow run under way: 200 with the run (failed, {@code cancelled}); 404 when the user has
-     * no such run; 409 {@code run_finished} when it has already ended.
+     * no such job; 409 {@code run_finished} when it has already ended, {@code not_cancellable} for a job that is no
+     * run.
      */
     @POST
     @Path("/{id}/cancel")

@@ -233,12 +233,17 @@ public class WorkflowRuns {
      * still coming from a worker change nothing.
      *
      * @return the run, or null when the user has no such run
-     * @throws CodedException {@code run_finished} when it has already ended
+     * @throws CodedException {@code run_finished} when it has already ended, {@code not_cancellable} for another
+     *         kind of job
      */
     public Uni<Execution> cancel(UUID runId, String userId) {
         return Execution.<Execution>findById(runId, LockModeType.PESSIMISTIC_WRITE).chain(run -> {
-            if (run == null || !run.userId.equals(userId) || !Intents.WORKFLOW_RUN.equals(run.workflowType)) {
+            if (run == null || !run.userId.equals(userId)) {
                 return Uni.createFrom().nullItem();
+            }
+            if (!Intents.WORKFLOW_RUN.equals(run.workflowType)) {
+                throw new CodedException("not_cancellable", "Only a workflow's run can be cancelled; this job is "
+                        + run.workflowType);
             }
             if (run.status.isTerminal()) {
                 throw new CodedException("run_finished", "The run has already ended (" + run.status.name()

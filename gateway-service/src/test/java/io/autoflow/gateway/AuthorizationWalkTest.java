@@ -71,6 +71,8 @@ class AuthorizationWalkTest {
                 "/api/jobs/{id}", jobId,
                 "/api/jobs/{id}/report", jobId,
                 "/api/jobs/{id}/events", jobId,
+                "/api/jobs/{id}/cancel", jobId,
+                "/api/jobs/{id}/rerun", jobId,
                 "/api/me/api-keys/{id}", keyId,
                 "/api/admin/users/{id}/tier", owner.user().id.toString(),
                 "/api/admin/dead-letters/{topic}", "intents.dlq",
@@ -103,7 +105,7 @@ class AuthorizationWalkTest {
         }
         assertThat(walked).as("operations walked").contains("GET /api/jobs/{id}", "DELETE /api/me/api-keys/{id}",
                 "PUT /api/admin/users/{id}/tier", "GET /api/me/usage", "POST /api/chat", "GET /api/me/export",
-                "DELETE /api/me");
+                "DELETE /api/me", "POST /api/jobs/{id}/cancel", "POST /api/jobs/{id}/rerun");
     }
 
     private void walk(String method, String template) {

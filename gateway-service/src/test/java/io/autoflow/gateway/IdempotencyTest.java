@@ -346,7 +346,8 @@ class IdempotencyTest {
         assertThat(openApi.getString("components.parameters.IdempotencyKey.name")).isEqualTo("Idempotency-Key");
         assertThat(openApi.getString("components.parameters.IdempotencyKey.in")).isEqualTo("header");
         for (String path : List.of("/api/analytics/document", "/api/automations", "/api/transforms",
-                "/api/notifications", "/api/schedules", "/api/chat", "/api/orchestrate", "/api/workflows/{id}/runs")) {
+                "/api/notifications", "/api/schedules", "/api/chat", "/api/orchestrate", "/api/workflows/{id}/runs",
+                "/api/jobs/{id}/rerun")) {
             assertThat(openApi.getList("paths.'" + path + "'.post.parameters.$ref", String.class)).as(path)
                     .contains("#/components/parameters/IdempotencyKey");
         }

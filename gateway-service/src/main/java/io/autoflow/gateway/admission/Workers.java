@@ -25,10 +25,11 @@ public record Workers(String what, String topic, String group) {
             new Route("/api/schedules", new Workers("Scheduling", Topics.WORKFLOW_TASK_SCHEDULER, "scheduler")));
 
     /**
-     * A workflow's run ({@code POST /api/workflows/{id}/runs}) is driven by the orchestrator, whose steps go to the
-     * services they name: the orchestrator is what it needs at once.
+     * A workflow's run ({@code POST /api/workflows/{id}/runs}, or a failed one started again: {@code POST
+     * /api/jobs/{id}/rerun}) is driven by the orchestrator, whose steps go to the services they name: the orchestrator
+     * is what it needs at once.
      */
-    private static final Pattern WORKFLOW_RUN = Pattern.compile("/api/workflows/[^/]+/runs");
+    private static final Pattern WORKFLOW_RUN = Pattern.compile("/api/workflows/[^/]+/runs|/api/jobs/[^/]+/rerun");
 
     private record Route(String path, Workers workers) {
     }

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class JobStatusClient {
 
     private final OrchestratorApi api;
+    private final RunControlApi runs;
 
-    public JobStatusClient(@RestClient OrchestratorApi api) {
+    public JobStatusClient(@RestClient OrchestratorApi api, @RestClient RunControlApi runs) {
         this.api = api;
+        this.runs = runs;
     }
 
     /** The job as the orchestrator knows it, or {@code null} when it has not recorded it (yet). */
@@ -26,6 +28,17 @@ public class JobStatusClient {
     @Retry(maxRetries = 2, delay = 100, abortOn = WebApplicationException.class)
     public Uni<ExecutionView> get(String jobId, String userId) {
         return api.get(jobId, userId).onFailure(JobStatusClient::isNotFound).recoverWithNull();
+    }
+
+    /**
+     * Cancels the user's workflow run under way: the run as it ends (failed, {@code cancelled}), or {@code null} when
+     * the orchestrator knows no such job of the user. Its refusals ({@code run_finished}, {@code not_cancellable})
+     * fail as {@link Refused}. Not retried: a cancellation that went through before its answer was lost would be
+     * refused as {@code run_finished} the second time.
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Uni<ExecutionView> cancel(String jobId, String userId) {
+        return runs.cancel(jobId, userId).onFailure(JobStatusClient::isNotFound).recoverWithNull();
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)

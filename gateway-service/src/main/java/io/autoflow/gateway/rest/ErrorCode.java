@@ -55,6 +55,10 @@ public enum ErrorCode {
     ACCOUNT_CONFLICT(409, "Another account already has this identity"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still running: retry soon"),
     CREDENTIAL_EXISTS(409, "The caller already has a credential of this name"),
+    RUN_FINISHED(409, "The workflow run has already ended: there is nothing left to cancel"),
+    NOT_CANCELLABLE(409, "The job is not a workflow run (a single job, or a run's step): only a run is cancelled"),
+    RUN_NOT_FAILED(409, "Only a failed workflow run starts again from its failed step: this job is under way,"
+            + " completed, or not a run"),
     // Sizes and types
     FILE_TOO_LARGE(413, "The document is larger than the caller's tier allows"),
     BODY_TOO_LARGE(413, "The request body is larger than the route allows"),

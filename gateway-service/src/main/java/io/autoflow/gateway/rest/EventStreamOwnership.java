@@ -10,7 +10,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A job's event stream answers 200 as soon as it starts, so whether the caller owns the job is decided before:
- * another user's (or an unknown) job is a 404 with the usual JSON error.
+ * another user's (or an unknown) job is a 404 with the usual JSON error, and the orchestrator not answering about a
+ * job only it knows a 503.
  */
 public class EventStreamOwnership {
 
@@ -28,8 +29,9 @@ public class EventStreamOwnership {
         if (!events.matches()) {
             return Uni.createFrom().nullItem();
         }
-        return jobs.owns(events.group(1)).map(owned -> owned ? null
-                : ApiError.of(ErrorCode.JOB_NOT_FOUND, "No such job").toResponse());
+        return jobs.owns(events.group(1)).replaceWith((Response) null)
+                .onFailure(ApiException.class).recoverWithItem(refused -> ((ApiException) refused).toError()
+                        .toResponse());
     }
 
 }

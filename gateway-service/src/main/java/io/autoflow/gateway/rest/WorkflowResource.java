@@ -3,7 +3,6 @@ package io.autoflow.gateway.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.autoflow.events.Intents;
 import io.autoflow.events.workflow.RunWorkflow;
 import io.autoflow.events.workflow.WorkflowDefinition;
 import io.autoflow.events.workflow.WorkflowTrigger;
@@ -12,7 +11,6 @@ import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.WorkflowApi;
 import io.autoflow.gateway.idempotency.Idempotent;
-import io.autoflow.gateway.service.JobIntake;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -61,21 +59,19 @@ public class WorkflowResource {
 
     /** The largest payload of a manual run, as compact JSON: it travels in the run's intent and job record. */
     public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
-    /** What the 202 estimates per step, in seconds. */
-    private static final int SECONDS_PER_STEP = 2;
 
     private final CurrentUser user;
     private final WorkflowApi workflows;
     private final AuditLog audit;
-    private final JobIntake intake;
+    private final WorkflowRunIntake runs;
     private final ObjectMapper json;
 
-    public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit, JobIntake intake,
-            ObjectMapper json) {
+    public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit,
+            WorkflowRunIntake runs, ObjectMapper json) {
         this.user = user;
         this.workflows = workflows;
         this.audit = audit;
-        this.intake = intake;
+        this.runs = runs;
         this.json = json;
     }
 
@@ -208,24 +204,16 @@ public class WorkflowResource {
     @Parameter(ref = Idempotent.PARAMETER)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> run(@RestPath String id, JsonNode payload, @Context HttpServerRequest http) {
-        UUID jobId = intake.newJobId();
+        UUID jobId = runs.newJobId();
         JsonNode given = payload == null || payload.isNull() || payload.isMissingNode() ? null : payload;
         checkPayload(given);
-        String userId = user.id().toString();
-        return workflows.get(userId, id).onFailure().transform(WorkflowResource::translated)
-                .chain(view -> intake.accept(jobId, Intents.WORKFLOW_RUN, view.name(), 0,
-                        new RunWorkflow(view.id(), view.revision(), view.name(), WorkflowTrigger.MANUAL, given,
-                                user.email(), null, null))
-                        .call(job -> audit.record(userId, "workflow.run_started", view.id(), http,
-                                Map.of("revision", view.revision(), "job_id", jobId.toString())))
-                        .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, estimateSeconds(view))));
+        return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated)
+                .chain(view -> runs.accept(jobId, new RunWorkflow(view.id(), view.revision(), view.name(),
+                        WorkflowTrigger.MANUAL, given, user.email(), null, null), steps(view), http));
     }
 
-    /** A few seconds a step: each is a job of its own. */
-    private static int estimateSeconds(WorkflowView view) {
-        int steps = view.definition() == null || view.definition().steps() == null ? 1
-                : view.definition().steps().size();
-        return SECONDS_PER_STEP * Math.max(1, steps);
+    private static int steps(WorkflowView view) {
+        return view.definition() == null || view.definition().steps() == null ? 1 : view.definition().steps().size();
     }
 
     /**

@@ -17,6 +17,15 @@ public class Jobs {
         return Job.<Job>find("id = ?1 and userId = ?2", id, userId).firstResult();
     }
 
+    /**
+     * The job of that id whoever's it is, or {@code null}: for deciding who may see it, never to show it (a job the
+     * gateway recorded for another user is not the caller's, whatever else knows of it).
+     */
+    @WithSession
+    public Uni<Job> byId(UUID id) {
+        return Job.<Job>findById(id);
+    }
+
     @WithSession
     /**
      * A page of the user's jobs, newest first, those after {@code after} (null: from the newest). Keyset, not offset:

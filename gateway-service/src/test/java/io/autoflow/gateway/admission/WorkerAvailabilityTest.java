@@ -32,6 +32,10 @@ class WorkerAvailabilityTest {
                 .contains(Workers.ORCHESTRATOR);
         assertThat(Workers.forSubmission("/api/workflows/3f6b2a1e/runs/x")).isEmpty();
         assertThat(Workers.forSubmission("/api/workflows")).isEmpty();
+        // A failed run started again is a run too; cancelling one starts nothing.
+        assertThat(Workers.forSubmission("/api/jobs/3f6b2a1e-9c4d-4e7a-8b2f-5d1c0e9a7b36/rerun"))
+                .contains(Workers.ORCHESTRATOR);
+        assertThat(Workers.forSubmission("/api/jobs/3f6b2a1e-9c4d-4e7a-8b2f-5d1c0e9a7b36/cancel")).isEmpty();
         assertThat(Workers.all()).doesNotHaveDuplicates();
     }
 

@@ -1,0 +1,58 @@
+package io.autoflow.gateway.rest;
+
+import io.autoflow.events.Intents;
+import io.autoflow.events.workflow.RunWorkflow;
+import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.CurrentUser;
+import io.autoflow.gateway.service.JobIntake;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts a workflow's run as a job of the caller, whichever route asks for it: a run now ({@code POST
+ * /api/workflows/{id}/runs}) or a failed run started again from its failed step ({@code POST /api/jobs/{id}/rerun}).
+ * The run is accepted as any job is ({@link JobIntake}: intent {@code workflow_run}, named after its workflow,
+ * parameters {@link RunWorkflow}), audited against its workflow ({@code workflow.run_started}, or
+ * {@code workflow.run_restarted} for a rerun, with the revision, the new job and the run it restarts) and answered
+ * 202 with where to follow it.
+ */
+@RequestScoped
+public class WorkflowRunIntake {
+
+    /** What the 202 estimates per step, in seconds: each step is a job of its own. */
+    static final int SECONDS_PER_STEP = 2;
+
+    private final CurrentUser user;
+    private final JobIntake intake;
+    private final AuditLog audit;
+
+    public WorkflowRunIntake(CurrentUser user, JobIntake intake, AuditLog audit) {
+        this.user = user;
+        this.intake = intake;
+        this.audit = audit;
+    }
+
+    /** The id of the run about to start: its {@code Idempotency-Key}'s, or a new one (take it first). */
+    UUID newJobId() {
+        return intake.newJobId();
+    }
+
+    /** @param steps how many steps the run will run, for the estimate */
+    Uni<Response> accept(UUID jobId, RunWorkflow run, int steps, HttpServerRequest http) {
+        Map<String, Object> details = new HashMap<>();
+        details.put("revision", run.revision());
+        details.put("job_id", jobId.toString());
+        if (run.rerunOf() != null) {
+            details.put("rerun_of", run.rerunOf());
+        }
+        String action = run.rerunOf() == null ? "workflow.run_started" : "workflow.run_restarted";
+        return intake.accept(jobId, Intents.WORKFLOW_RUN, run.name(), 0, run)
+                .call(job -> audit.record(user.id().toString(), action, run.workflowId(), http, details))
+                .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, SECONDS_PER_STEP * Math.max(1, steps)));
+    }
+}

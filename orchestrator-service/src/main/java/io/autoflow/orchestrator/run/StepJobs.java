@@ -40,6 +40,8 @@ final class StepJobs {
     static final List<String> ALL_ANALYSES = List.of("statistical", "trends", "insights", "anomalies");
     private static final AnalyzeDocument.Output DOWNLOAD = new AnalyzeDocument.Output(null, "download", null, null);
     private static final int NAME_CHARS = 100;
+    /** A workflow's message, its templates rendered (a summary of a step's result fits; a whole table does not). */
+    static final int MAX_MESSAGE_CHARS = 20_000;
 
     private StepJobs() {
     }
@@ -111,6 +113,11 @@ final class StepJobs {
             Map<String, StoredFile> files) {
         job.workflowType = Intents.NOTIFICATION;
         String text = render(notify.message(), context);
+        if (text.length() > MAX_MESSAGE_CHARS) {
+            throw new CodedException("message_too_long", "The step '" + notify.name() + "' made a message of "
+                    + text.length() + " characters; a message has at most " + MAX_MESSAGE_CHARS,
+                    JsonNodeFactory.instance.objectNode().put("max_chars", MAX_MESSAGE_CHARS));
+        }
         String subject = notify.subject() == null ? null : render(notify.subject(), context);
         String to = notify.to() == null ? null : render(notify.to(), context).strip();
         boolean email = NotificationRequested.EMAIL.equals(notify.channel());

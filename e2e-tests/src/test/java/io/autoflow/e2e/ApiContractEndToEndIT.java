@@ -129,6 +129,14 @@ class ApiContractEndToEndIT extends OnThePlatform {
         send(200, "PUT", "/api/workflows/" + id + "/enabled", json(local(), Map.of("enabled", false)));
         send(404, "PUT", "/api/workflows/not-a-workflow/enabled", json(local(), Map.of("enabled", true)));
         send(400, "PUT", "/api/workflows/" + id + "/enabled", json(local(), Map.of("enabled", "yes")));
+        send(202, "POST", "/api/workflows/" + id + "/runs", json(local(), Map.of("week", "2026-W49")));
+        String key = "run-" + UUID.randomUUID();
+        send(202, "POST", "/api/workflows/" + id + "/runs", local().header("Idempotency-Key", key)); // no payload
+        send(422, "POST", "/api/workflows/" + id + "/runs", json(local().header("Idempotency-Key", key),
+                Map.of("week", "another")));
+        send(400, "POST", "/api/workflows/" + id + "/runs", local().contentType("application/json").body("{"));
+        send(404, "POST", "/api/workflows/" + UUID.randomUUID() + "/runs", json(local(), Map.of()));
+        send(413, "POST", "/api/workflows/" + id + "/runs", json(local(), Map.of("notes", "x".repeat(300_000))));
         send(204, "DELETE", "/api/workflows/" + id, local());
         send(404, "DELETE", "/api/workflows/" + id, local());
     }

@@ -54,7 +54,7 @@ final class Platform {
     static final String API_TOKEN = "Bearer e2e-api-token-kept-secret";
     /** Calls to /api/rates: method and Authorization header. */
     final List<String> apiCalls = new CopyOnWriteArrayList<>();
-    /** How many of the first calls to /api/sales answer 500. */
+    /** How many of the first calls to /api/sales for a query answer 500. */
     static final int SALES_FAILURES = 3;
     /** What /api/sales answers (after its first calls, a 500): a week's sales in three regions. */
     static final String SALES = "{\"week\":\"2026-W49\",\"data\":["
@@ -187,13 +187,15 @@ final class Platform {
                 body.write(answer);
             }
         });
-        // A sales API as a workflow's first step reads it: its first three answers a server error (a deploy under
-        // way: more than automation-service's own attempts for one job), then JSON rows for the right bearer token.
+        // A sales API as a workflow's first step reads it: its first three answers to a query a server error (a deploy
+        // under way: more than automation-service's own attempts for one job), then JSON rows for the right token.
         server.createContext("/api/sales", exchange -> {
-            salesCalls.add(exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders()
-                    .getFirst("Authorization"));
+            String call = exchange.getRequestURI().getQuery() + " " + exchange.getRequestHeaders()
+                    .getFirst("Authorization");
+            salesCalls.add(call);
             boolean allowed = API_TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"));
-            int status = !allowed ? 401 : salesCalls.size() <= SALES_FAILURES ? 500 : 200;
+            long before = salesCalls.stream().filter(call::equals).count();
+            int status = !allowed ? 401 : before <= SALES_FAILURES ? 500 : 200;
             byte[] answer = (status == 200 ? SALES : "{\"error\":" + status + "}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(status, answer.length);

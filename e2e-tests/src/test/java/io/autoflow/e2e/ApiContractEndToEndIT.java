@@ -137,6 +137,17 @@ class ApiContractEndToEndIT extends OnThePlatform {
         send(400, "POST", "/api/workflows/" + id + "/runs", local().contentType("application/json").body("{"));
         send(404, "POST", "/api/workflows/" + UUID.randomUUID() + "/runs", json(local(), Map.of()));
         send(413, "POST", "/api/workflows/" + id + "/runs", json(local(), Map.of("notes", "x".repeat(300_000))));
+        // A run under way (its first call fails, and waits 10 s to be tried again) is cancelled, then started again.
+        String run = send(202, "POST", "/api/workflows/" + id + "/runs", local()).path("job_id");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> "processing".equals(
+                local().get(gateway.url() + "/api/jobs/" + run).then().extract().path("status")));
+        send(200, "POST", "/api/jobs/" + run + "/cancel", local());
+        send(404, "POST", "/api/jobs/" + UUID.randomUUID() + "/cancel", local());
+        String again = "rerun-" + UUID.randomUUID();
+        send(202, "POST", "/api/jobs/" + run + "/rerun", local().header("Idempotency-Key", again));
+        send(422, "POST", "/api/jobs/" + UUID.randomUUID() + "/rerun", local().header("Idempotency-Key", again));
+        send(400, "POST", "/api/jobs/" + run + "/rerun", local().header("Idempotency-Key", "x".repeat(300)));
+        send(404, "POST", "/api/jobs/" + UUID.randomUUID() + "/rerun", local());
         send(204, "DELETE", "/api/workflows/" + id, local());
         send(404, "DELETE", "/api/workflows/" + id, local());
     }

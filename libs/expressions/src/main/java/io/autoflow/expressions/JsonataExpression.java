@@ -74,6 +74,11 @@ public final class JsonataExpression {
         } catch (StackOverflowError e) {
             throw ExpressionException.bound("expression_too_deep", "The expression recursed too deeply",
                     "max_depth", bounds.maxDepth());
+        } catch (RuntimeException e) {
+            // The port throws more than JException (its $assert, $error, a cast it did not foresee): still the
+            // expression's failure on this input, never ours.
+            throw new ExpressionException("expression_failed", "The expression failed on this input: "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()), null);
         }
         return result == Jsonata.NULL_VALUE ? null : result;
     }
@@ -113,7 +118,8 @@ public final class JsonataExpression {
                     + bounds.maxDepth() + " calls", "max_depth", bounds.maxDepth());
         }
         return new ExpressionException("expression_failed", "The expression failed on this input: "
-                + e.getMessage(), null);
+                + e.getMessage(), com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                        .put("jsonata_code", e.getError()));
     }
 
     private static void checkSize(JsonNode value, ExpressionBounds bounds) {

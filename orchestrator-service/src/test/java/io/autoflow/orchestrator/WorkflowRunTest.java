@@ -207,6 +207,19 @@ class WorkflowRunTest {
         runView(stranger).body("error.code", is("rerun_not_possible"));
     }
 
+    @Test
+    void runsPastTheTiersRunsADayFailSayingSo() throws Exception {
+        String workflow = saved(chain());
+        String first = started(workflow, null, "tiny");
+        String second = started(workflow, null, "tiny");
+        request(Topics.WORKFLOW_API_AUTOMATION, stepJob(first, "fetch", 1), RunAutomation.class);
+        request(Topics.WORKFLOW_API_AUTOMATION, stepJob(second, "fetch", 1), RunAutomation.class);
+        String third = started(workflow, null, "tiny");
+        awaitRun(third, "failed");
+        runView(third).body("error.code", is("run_limit_reached")).body("error.details.runs_per_day", is(2));
+        runView(first).body("status", is("processing"));
+    }
+
     private ObjectNode chain() throws IOException {
         try (InputStream in = WorkflowRunTest.class.getResourceAsStream("/run-chain.json")) {
             return (ObjectNode) EventJson.mapper().readTree(in);
@@ -220,10 +233,14 @@ class WorkflowRunTest {
 
     /** A manual run with a payload, as the gateway asks for one. */
     private String started(String workflow, String rerunOf) {
+        return started(workflow, rerunOf, "pro");
+    }
+
+    private String started(String workflow, String rerunOf, String tier) {
         String id = UUID.randomUUID().toString();
         RunWorkflow asked = new RunWorkflow(workflow, 1, "Sales chain", "manual",
                 EventJson.mapper().createObjectNode().put("week", "2026-W49"), OWNER, rerunOf, null);
-        kafka.send(Topics.INTENTS, id, new IntentParsed(id, user, "pro", Intents.WORKFLOW_RUN,
+        kafka.send(Topics.INTENTS, id, new IntentParsed(id, user, tier, Intents.WORKFLOW_RUN,
                 EventJson.mapper().valueToTree(asked), Instant.now()));
         return id;
     }

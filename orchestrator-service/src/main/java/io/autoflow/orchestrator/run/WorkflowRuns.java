@@ -15,6 +15,7 @@ import io.autoflow.events.workflow.WorkflowStep;
 import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
 import io.autoflow.orchestrator.service.Handovers;
+import io.autoflow.orchestrator.workflow.WorkflowLimits;
 import io.autoflow.orchestrator.workflow.WorkflowService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +43,12 @@ public class WorkflowRuns {
     private static final Logger LOG = Logger.getLogger(WorkflowRuns.class);
 
     private final WorkflowService workflows;
+    private final WorkflowLimits limits;
     private final RecoveryConfig recovery;
 
-    public WorkflowRuns(WorkflowService workflows, RecoveryConfig recovery) {
+    public WorkflowRuns(WorkflowService workflows, WorkflowLimits limits, RecoveryConfig recovery) {
         this.workflows = workflows;
+        this.limits = limits;
         this.recovery = recovery;
     }
 
@@ -65,7 +68,8 @@ public class WorkflowRuns {
 
     /**
      * Starts a run being recorded: pins the revision's definition in its input, lists its steps, and makes the first
-     * step's job (a follow-up of the run). A workflow gone meanwhile fails the run with {@code workflow_not_found}.
+     * step's job (a follow-up of the run). A workflow gone meanwhile fails the run with {@code workflow_not_found}, and a
+     * run past the tier's runs a day with {@code run_limit_reached}.
      */
     public Uni<Void> start(Execution run) {
         RunWorkflow asked = EventJson.read(run.inputData, RunWorkflow.class);
@@ -76,7 +80,7 @@ public class WorkflowRuns {
         } catch (RuntimeException e) {
             return failAtStart(run, asked, new CodedException("workflow_not_found", "No such workflow"));
         }
-        return workflows.revision(run.userId, workflowId, asked.revision())
+        return withinDailyRuns(run).chain(() -> workflows.revision(run.userId, workflowId, asked.revision()))
                 .onItemOrFailure().transformToUni((definition, failure) -> {
                     if (failure instanceof CodedException refused) {
                         return failAtStart(run, asked, refused);
@@ -86,6 +90,24 @@ public class WorkflowRuns {
                     }
                     return begin(run, asked.withDefinition(definition));
                 });
+    }
+
+    /** The tier's runs a day ({@link WorkflowLimits#runsPerDay}), counted since the UTC day began. */
+    private Uni<Void> withinDailyRuns(Execution run) {
+        int max = limits.runsPerDay(run.tier);
+        if (max < 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant dayStart = java.time.LocalDate.now(java.time.ZoneOffset.UTC).atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        return Execution.count("userId = ?1 and workflowType = ?2 and createdAt >= ?3", run.userId,
+                Intents.WORKFLOW_RUN, dayStart).invoke(count -> {
+                    if (count >= max) {
+                        throw new CodedException("run_limit_reached", "Your " + run.tier + " tier starts at most "
+                                + max + " workflow runs a day; the next can start after midnight UTC",
+                                JsonNodeFactory.instance.objectNode().put("runs_per_day", max));
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Void> begin(Execution run, RunWorkflow asked) {

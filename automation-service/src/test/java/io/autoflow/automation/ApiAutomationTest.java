@@ -95,6 +95,7 @@ class ApiAutomationTest {
         assertThat(result.path("status_code").asInt()).isEqualTo(201);
         assertThat(result.path("content_type").asText()).isEqualTo("application/json");
         assertThat(result.path("preview").asText()).isEqualTo("{\"USD\":1.08}");
+        assertThat(result.path("body").path("USD").asDouble()).isEqualTo(1.08); // small JSON, carried as JSON
         assertThat(result.path("narrative").path("text").asText()).contains("POST", "answered 201");
         String key = result.path("response").path("key").asText();
         assertThat(key).isEqualTo("automations/" + USER + "/" + id + "/response.json");
@@ -127,6 +128,25 @@ class ApiAutomationTest {
 
         assertThat(completed.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
         assertThat(completed.result().path("preview").asText()).isEqualTo("id\uFFFDname");
+    }
+
+    @Test
+    void aJsonAnswerTooLargeToCarryWholeIsLeftToItsFileNotCut() throws Exception {
+        StringBuilder rows = new StringBuilder("[");
+        for (int i = 0; i < 60; i++) {
+            rows.append(i == 0 ? "" : ",").append("{\"id\":").append(i).append('}');
+        }
+        api.stubFor(get(urlEqualTo("/v1/rows")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(rows.append(']').toString())));
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.WORKFLOW_API_AUTOMATION, id, request(id, "GET", "/v1/rows", null));
+
+        ExecutionEvent completed = awaitFinal(id);
+
+        assertThat(completed.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        // 60 rows: more than an event carries in one list, so none rather than the first 50.
+        assertThat(completed.result().has("body")).isFalse();
+        assertThat(completed.result().path("size_bytes").asLong()).isEqualTo(rows.length());
     }
 
     @Test

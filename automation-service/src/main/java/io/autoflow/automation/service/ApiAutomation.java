@@ -9,6 +9,7 @@ import io.autoflow.blob.BlobStore;
 import io.autoflow.events.AutomationRequest;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
+import io.autoflow.events.ResultSummary;
 import io.autoflow.events.RunAutomation;
 import io.autoflow.events.Topics;
 import io.autoflow.events.result.ApiCallResult;
@@ -166,7 +167,7 @@ public class ApiAutomation {
         ApiCallResult result = new ApiCallResult(new ApiCallResult.Call(method, request.url()), answer.status(),
                 mediaType, answer.body().length, answer.durationMs(), attempts,
                 new StoredFile(key, mediaType, answer.body().length),
-                isText(mediaType) ? applied.scrub(preview(answer)) : null,
+                isText(mediaType) ? applied.scrub(preview(answer)) : null, jsonBody(mediaType, answer, applied),
                 Narrative.of(narrative));
         return RunOutcome.success(result);
     }
@@ -238,6 +239,23 @@ public class ApiAutomation {
             return null;
         }
         return (body.isTextual() ? body.asText() : body.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A small JSON answer as JSON, for a workflow's later steps to read; null when it is no JSON, does not parse, or
+     * would not go whole through an event's bounds (ResultSummary) — then it is read from the stored file.
+     */
+    private static JsonNode jsonBody(String mediaType, ApiAnswer answer, AppliedCredential applied) {
+        if (!mediaType.endsWith("json") || answer.body().length > ApiCallResult.MAX_BODY_BYTES) {
+            return null;
+        }
+        try {
+            JsonNode parsed = EventJson.mapper().readTree(applied.scrub(new String(answer.body(),
+                    StandardCharsets.UTF_8)));
+            return parsed != null && ResultSummary.fits(parsed, 1) ? parsed : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String location(ApiAnswer answer) {

@@ -57,6 +57,34 @@ public final class ResultSummary {
         return summary;
     }
 
+    /**
+     * Whether a value at this depth of a result goes through the bounds unchanged: no text, array or object cut, no
+     * level emptied. What would be cut is better left out whole than carried wrong.
+     */
+    public static boolean fits(JsonNode node, int depth) {
+        if (node.isTextual()) {
+            return node.asText().length() <= MAX_TEXT;
+        }
+        if (!node.isContainerNode()) {
+            return true;
+        }
+        if (depth >= MAX_DEPTH || node.size() > MAX_ITEMS) {
+            return false;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            if (fields.next().getKey().length() > 200) {
+                return false;
+            }
+        }
+        for (JsonNode child : node) {
+            if (!fits(child, depth + 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static JsonNode bounded(JsonNode node, int depth) {
         if (node.isTextual()) {
             return node.asText().length() <= MAX_TEXT ? node : TextNode.valueOf(cut(node.asText(), MAX_TEXT));

@@ -43,6 +43,16 @@ class EventSizeTest {
     }
 
     @Test
+    void aValueFitsWhenTheBoundsWouldLeaveItUnchanged() throws Exception {
+        var json = EventJson.mapper();
+        assertThat(ResultSummary.fits(json.readTree("{\"data\":[{\"a\":1},{\"a\":\"x\"}]}"), 1)).isTrue();
+        assertThat(ResultSummary.fits(json.readTree("[" + "1,".repeat(50) + "1]"), 1)).isFalse(); // 51 items
+        assertThat(ResultSummary.fits(json.readTree("{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{}}}}}}"), 1)).isFalse();
+        assertThat(ResultSummary.fits(json.getNodeFactory().textNode("x".repeat(ResultSummary.MAX_TEXT + 1)), 1))
+                .isFalse();
+    }
+
+    @Test
     void aSmallResultIsKeptAsItIs() {
         ObjectNode result = JsonNodeFactory.instance.objectNode().put("status_code", 200).put("preview", "{\"a\":1}");
         result.putObject("report").put("key", "reports/u/job/report.pdf");

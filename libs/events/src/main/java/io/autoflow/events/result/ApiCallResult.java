@@ -2,6 +2,7 @@ package io.autoflow.events.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,12 +27,18 @@ public record ApiCallResult(
         @Schema(description = "The whole answer: download it with the job's download_url") StoredFile response,
         @Schema(description = "The answer's first 2,000 characters, for a text answer (JSON, XML, CSV, text)")
         String preview,
+        @Schema(description = "A JSON answer as JSON, when it is small enough to carry whole (at most 16 KiB, 50"
+                + " items per list or object, 5 levels deep): what a workflow's later steps read as"
+                + " steps.<name>.body; a larger one is read whole by a transform step") JsonNode body,
         Narrative narrative) implements JobResult {
+
+    /** The largest JSON answer carried whole as {@code body}. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Override
     public ApiCallResult withoutStorageKeys() {
         return new ApiCallResult(request, statusCode, contentType, sizeBytes, durationMs, attempts,
-                response == null ? null : response.withoutKey(), preview, narrative);
+                response == null ? null : response.withoutKey(), preview, body, narrative);
     }
 
     /** The call made. */

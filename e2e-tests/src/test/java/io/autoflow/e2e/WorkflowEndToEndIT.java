@@ -169,6 +169,24 @@ class WorkflowEndToEndIT extends OnThePlatform {
     }
 
     @Test
+    void rowsPostedToARunAreItsFirstStepsTable() {
+        String workflow = saved(Map.of("name", "Posted rows", "trigger", Map.of("type", "manual"),
+                "steps", List.of(Map.of("type", "transform", "name", "totals", "input", "trigger", "jsonata", "rows",
+                        "operations", List.of(Map.of("op", "group_by", "by", List.of("product"), "aggregates",
+                                List.of(Map.of("function", "sum", "column", "qty", "as", "qty")))),
+                        "target_format", "json"))));
+        String run = given().header("X-API-Key", apiKey).contentType("application/json")
+                .body(Map.of("rows", List.of(Map.of("product", "Widget", "qty", 2), Map.of("product", "Gadget",
+                        "qty", 5), Map.of("product", "Widget", "qty", 3))))
+                .post(gateway.url() + "/api/workflows/" + workflow + "/runs").then().statusCode(202)
+                .extract().path("job_id");
+        JsonPath done = platform.awaitFinished(run);
+        assertThat(done.getString("status")).as(done.prettify()).isEqualTo("completed");
+        given().header("X-API-Key", apiKey).get(gateway.url() + "/api/jobs/" + done.getString("result.steps[0].job_id"))
+                .then().statusCode(200).body("result.rows", is(2));
+    }
+
+    @Test
     void aWorkflowWithABadExpressionIsRefusedWhenSavedPointingAtItsStepAndField() {
         Map<String, Object> definition = Map.of("name", "Broken", "trigger", Map.of("type", "manual"),
                 "steps", List.of(Map.of("type", "http", "name", "fetch", "url", "https://api.example.com"),

@@ -61,6 +61,9 @@ class WorkflowRunTest {
     @Inject
     Pool db;
 
+    @Inject
+    io.autoflow.blob.BlobStore blobs;
+
     private TestUsers owner;
     private String workflowId;
 
@@ -94,6 +97,15 @@ class WorkflowRunTest {
         assertThat(parameters.ownerEmail()).isEqualTo(owner.user().email);
         assertThat(parameters.rerunOf()).isNull();
         assertThat(parameters.definition()).isNull(); // the orchestrator copies the revision in
+        // The payload is kept with the run as a JSON file too, for a step to read whole (input: "trigger").
+        String key = "uploads/" + owner.user().id + "/" + jobId + "/payload.json";
+        assertThat(parameters.payloadFile().key()).isEqualTo(key);
+        assertThat(parameters.payloadFile().mediaType()).isEqualTo("application/json");
+        try (java.io.InputStream stored = blobs.open(key).orElseThrow()) {
+            assertThat(EventJson.mapper().readTree(stored)).isEqualTo(parameters.payload());
+            assertThat(parameters.payloadFile().sizeBytes()).isEqualTo(EventJson.mapper()
+                    .writeValueAsBytes(parameters.payload()).length);
+        }
 
         Row job = db.preparedQuery("SELECT workflow_type, file_name FROM gateway.jobs WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(jobId))).await().indefinitely().iterator().next();
@@ -117,6 +129,7 @@ class WorkflowRunTest {
         assertThat(bare.statusCode()).as(bare.body()).isEqualTo(202);
         String none = EventJson.mapper().readTree(bare.body()).path("job_id").textValue();
         assertThat(EventJson.mapper().convertValue(intent(none).parameters(), RunWorkflow.class).payload()).isNull();
+        assertThat(intent(none).parameters().has("payloadFile")).isFalse();
         assertThat(intent(none).parameters().has("payload")).isFalse();
 
         String empty = given().header("X-API-Key", owner.key()).contentType("application/json").body("")

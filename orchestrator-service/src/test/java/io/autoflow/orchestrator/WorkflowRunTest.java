@@ -220,6 +220,33 @@ class WorkflowRunTest {
         runView(first).body("status", is("processing"));
     }
 
+    @Test
+    void aStepReadsTheTriggersPayloadAsAFile() throws Exception {
+        ObjectNode definition = EventJson.mapper().createObjectNode().put("name", "Rows posted");
+        definition.putObject("trigger").put("type", "manual");
+        definition.putArray("steps").addObject().put("type", "transform").put("name", "table").put("input", "trigger")
+                .put("jsonata", "rows").put("target_format", "csv");
+        String workflow = saved(definition);
+        String key = "uploads/" + user + "/" + UUID.randomUUID() + "/payload.json";
+        String run = UUID.randomUUID().toString();
+        RunWorkflow asked = new RunWorkflow(workflow, 1, "Rows posted", "manual",
+                EventJson.mapper().readTree("{\"rows\":[{\"a\":1}]}"), OWNER, null, null,
+                new io.autoflow.events.result.StoredFile(key, "application/json", 17));
+        kafka.send(Topics.INTENTS, run, new IntentParsed(run, user, "pro", Intents.WORKFLOW_RUN,
+                EventJson.mapper().valueToTree(asked), Instant.now()));
+
+        TransformData read = request(Topics.WORKFLOW_DATA_TRANSFORM, stepJob(run, "table", 1), TransformData.class);
+        assertThat(read.blobKey()).isEqualTo(key);
+        assertThat(read.contentType()).isEqualTo("application/json");
+        assertThat(read.fileName()).isEqualTo("trigger.json");
+        assertThat(read.jsonata()).isEqualTo("rows");
+
+        // Without a payload, the step has nothing to read: it fails saying so, and the run with it.
+        String bare = started(workflow, null);
+        awaitRun(bare, "failed");
+        runView(bare).body("error.code", is("step_input_missing")).body("error.details.step", is("table"));
+    }
+
     private ObjectNode chain() throws IOException {
         try (InputStream in = WorkflowRunTest.class.getResourceAsStream("/run-chain.json")) {
             return (ObjectNode) EventJson.mapper().readTree(in);

@@ -129,12 +129,13 @@ class SchedulerTest {
         makeDue(id, Duration.ofMinutes(10));
 
         // One catch-up run for the ten missed minutes; the schedule keeps firing every minute afterwards, so a
-        // minute boundary passing while the test looks may add exactly one regular run (never the missed ones).
+        // minute boundary passing while the test looks may add exactly one regular run (never the missed ones). A
+        // boundary passing between making it due and its firing (a busy machine) is one more minute missed.
         await().atMost(WAIT).untilAsserted(() -> given().queryParam("user_id", user).get("/schedules/" + id).then()
                 .body("runs", org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.greaterThanOrEqualTo(1), org.hamcrest.Matchers.lessThanOrEqualTo(2)))
                 .body("missed", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.greaterThanOrEqualTo(9), org.hamcrest.Matchers.lessThanOrEqualTo(10))));
+                        org.hamcrest.Matchers.greaterThanOrEqualTo(9), org.hamcrest.Matchers.lessThanOrEqualTo(11))));
         assertThat(count("""
                 SELECT count(*) FROM scheduled_tasks t WHERE t.id = ?::uuid
                    AND t.runs = (SELECT count(*) FROM scheduled_runs r WHERE r.task_id = t.id)""", id)).isEqualTo(1);

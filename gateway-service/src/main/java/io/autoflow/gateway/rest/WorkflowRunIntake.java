@@ -1,14 +1,20 @@
 package io.autoflow.gateway.rest;
 
+import io.autoflow.blob.BlobStore;
+import io.autoflow.events.DocumentTypes;
+import io.autoflow.events.EventJson;
 import io.autoflow.events.Intents;
+import io.autoflow.events.result.StoredFile;
 import io.autoflow.events.workflow.RunWorkflow;
 import io.autoflow.gateway.audit.AuditLog;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.service.JobIntake;
+import io.autoflow.service.VertxContexts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +36,13 @@ public class WorkflowRunIntake {
     private final CurrentUser user;
     private final JobIntake intake;
     private final AuditLog audit;
+    private final BlobStore blobs;
 
-    public WorkflowRunIntake(CurrentUser user, JobIntake intake, AuditLog audit) {
+    public WorkflowRunIntake(CurrentUser user, JobIntake intake, AuditLog audit, BlobStore blobs) {
         this.user = user;
         this.intake = intake;
         this.audit = audit;
+        this.blobs = blobs;
     }
 
     /** The id of the run about to start: its {@code Idempotency-Key}'s, or a new one (take it first). */
@@ -51,8 +59,26 @@ public class WorkflowRunIntake {
             details.put("rerun_of", run.rerunOf());
         }
         String action = run.rerunOf() == null ? "workflow.run_started" : "workflow.run_restarted";
-        return intake.accept(jobId, Intents.WORKFLOW_RUN, run.name(), 0, run)
+        return withPayloadStored(jobId, run).chain(stored -> intake.accept(jobId, Intents.WORKFLOW_RUN, run.name(),
+                0, stored))
                 .call(job -> audit.record(user.id().toString(), action, run.workflowId(), http, details))
                 .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, SECONDS_PER_STEP * Math.max(1, steps)));
+    }
+
+    /**
+     * The payload kept as a JSON file with the run, as an upload is kept with its job, for a step to read whole
+     * ({@code input: "trigger"}): a table of rows posted to the run, say. Its key is the job's, so a retried request
+     * (the same Idempotency-Key) writes the same file again.
+     */
+    private Uni<RunWorkflow> withPayloadStored(UUID jobId, RunWorkflow run) {
+        if (run.payload() == null) {
+            return Uni.createFrom().item(run);
+        }
+        String key = "uploads/" + user.id() + "/" + jobId + "/payload.json";
+        return VertxContexts.blocking(() -> {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(run.payload());
+            blobs.put(key, new ByteArrayInputStream(bytes));
+            return run.withPayload(run.payload(), new StoredFile(key, DocumentTypes.JSON, bytes.length));
+        });
     }
 }

@@ -142,8 +142,9 @@ final class StepJobs {
     private static StoredFile input(String stepName, Map<String, StoredFile> files) {
         StoredFile file = files.get(stepName);
         if (file == null) {
-            throw new CodedException("step_input_missing", "The step '" + stepName + "' made no file to read"
-                    + ("trigger".equals(stepName) ? " (a trigger's file is not supported yet)" : ""),
+            throw new CodedException("step_input_missing", "trigger".equals(stepName)
+                    ? "The run was started without a payload for its steps to read"
+                    : "The step '" + stepName + "' made no file to read",
                     JsonNodeFactory.instance.objectNode().put("input", stepName));
         }
         return file;

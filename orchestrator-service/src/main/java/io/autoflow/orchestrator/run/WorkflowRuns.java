@@ -41,6 +41,8 @@ import org.jboss.logging.Logger;
 public class WorkflowRuns {
 
     private static final Logger LOG = Logger.getLogger(WorkflowRuns.class);
+    /** What a step names as its input to read the trigger's payload. */
+    private static final String TRIGGER = "trigger";
 
     private final WorkflowService workflows;
     private final WorkflowLimits limits;
@@ -148,10 +150,8 @@ public class WorkflowRuns {
                 throw new CodedException("rerun_not_possible", "Only a failed run starts again from its failed step");
             }
             if (state.asked.payload() == null && before.payload() != null) {
-                // Started again with the payload it had, unless given another.
-                state.asked = new RunWorkflow(state.asked.workflowId(), state.asked.revision(), state.asked.name(),
-                        state.asked.trigger(), before.payload(), state.asked.ownerEmail(), state.asked.rerunOf(),
-                        state.asked.definition());
+                // Started again with the payload it had (its file too), unless given another.
+                state.asked = state.asked.withPayload(before.payload(), before.payloadFile());
                 state.run.inputData = EventJson.write(state.asked);
             }
             WorkflowRunResult result = EventJson.read(earlier.outputData, WorkflowRunResult.class);
@@ -216,7 +216,7 @@ public class WorkflowRuns {
                 try {
                     Execution next = StepJobs.make(state.run, state.asked, step, step.name(), index,
                             entry.attempt() + 1, RunContext.of(state.run, state.asked, finished, null, null),
-                            files(finished));
+                            files(state.asked, finished));
                     // notification-service spaces a message's own attempts; another attempt here goes at once.
                     Duration backoff = Intents.NOTIFICATION.equals(next.workflowType) ? Duration.ZERO
                             : Duration.ofSeconds((long) retry.backoff() << Math.min(entry.attempt() - 1, 20));
@@ -305,7 +305,7 @@ public class WorkflowRuns {
                 int at = state.entryOf(step.name());
                 try {
                     Execution job = StepJobs.make(state.run, state.asked, step, step.name(), index, 1,
-                            RunContext.of(state.run, state.asked, finished, null, null), files(finished));
+                            RunContext.of(state.run, state.asked, finished, null, null), files(state.asked, finished));
                     return launch(state, at, job, 1, Duration.ZERO);
                 } catch (CodedException e) {
                     state.steps.set(at, state.steps.get(at).ended(WorkflowRunResult.FAILED, null, null, null,
@@ -335,7 +335,7 @@ public class WorkflowRuns {
         try {
             Execution job = StepJobs.make(state.run, state.asked, fallback, step.name() + "#fallback",
                     state.indexInDefinition(step.name()), 1,
-                    RunContext.of(state.run, state.asked, finished, step.name(), error), files(finished));
+                    RunContext.of(state.run, state.asked, finished, step.name(), error), files(state.asked, finished));
             return launch(state, at, job, 1, Duration.ZERO);
         } catch (CodedException e) {
             state.steps.set(at, state.steps.get(at).ended(WorkflowRunResult.FAILED, null, null, null, e.code(),
@@ -424,8 +424,12 @@ public class WorkflowRuns {
         });
     }
 
-    private static Map<String, StoredFile> files(Map<String, Execution> finished) {
+    /** The files a step may read: each finished step's, and the trigger's payload as a JSON file. */
+    private static Map<String, StoredFile> files(RunWorkflow asked, Map<String, Execution> finished) {
         Map<String, StoredFile> files = new HashMap<>();
+        if (asked.payloadFile() != null) {
+            files.put(TRIGGER, asked.payloadFile());
+        }
         finished.forEach((name, job) -> {
             StoredFile file = StepFiles.of(job.workflowType, job.outputData);
             if (file != null) {

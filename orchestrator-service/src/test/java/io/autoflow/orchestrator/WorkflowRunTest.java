@@ -110,6 +110,7 @@ class WorkflowRunTest {
         assertThat(result.path("steps")).extracting(s -> s.path("status").asText())
                 .containsExactly("completed", "completed", "completed");
         assertThat(result.path("steps").get(0).path("attempt").asInt()).isEqualTo(2);
+        assertThat(result.path("steps").get(0).has("finished")).isFalse(); // no field of the record's own making
         assertThat(result.path("steps").get(0).path("output_bytes").asLong()).isEqualTo(512);
         assertThat(result.path("steps").get(1).path("input_bytes").asLong()).isEqualTo(512);
         assertThat(result.path("steps").get(1).path("job_id").asText()).isEqualTo(totals);

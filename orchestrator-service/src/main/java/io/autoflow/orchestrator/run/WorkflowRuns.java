@@ -183,7 +183,8 @@ public class WorkflowRuns {
             }
             RunState state = RunState.of(run, job);
             int at = state.entryWithJob(job.id);
-            if (at < 0) {
+            // Another attempt's job, or this one's end already recorded (the same event handled twice at once).
+            if (at < 0 || state.steps.get(at).isFinished()) {
                 return Uni.createFrom().voidItem();
             }
             StepRun entry = state.steps.get(at);

@@ -95,6 +95,7 @@ public record WorkflowRunResult(
                     errorCode, errorMessage, fallbackFor, true);
         }
 
+        @com.fasterxml.jackson.annotation.JsonIgnore // a question about the step, not a field of it
         public boolean isFinished() {
             return COMPLETED.equals(status) || FAILED.equals(status) || SKIPPED.equals(status)
                     || CANCELLED.equals(status);

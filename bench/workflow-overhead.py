@@ -11,47 +11,18 @@ the next step's job recorded in the same transaction). The platform must allow l
     AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK=true ./autoflow up
     bench/workflow-overhead.py [RUNS=30]
 """
-import datetime
 import http.server
 import json
-import pathlib
 import sys
 import threading
 import time
-import urllib.request
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-GATEWAY = "http://localhost:8080"
-KEY = (ROOT / ".autoflow" / "api-key").read_text().strip()
+from local_api import at, call, json_api, summary
+
 ANSWER = json.dumps({"data": [{"region": "EU", "product": "Widget", "revenue": 100},
                               {"region": "US", "product": "Gadget", "revenue": 250},
                               {"region": "EU", "product": "Gizmo", "revenue": 75}]}).encode()
 STEPS = 3
-
-
-class Api(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(ANSWER)))
-        self.end_headers()
-        self.wfile.write(ANSWER)
-
-    def log_message(self, *args):
-        pass
-
-
-def call(path, body=None, method="GET"):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(GATEWAY + path, data=data, method=method,
-                                     headers={"X-API-Key": KEY, "Content-Type": "application/json"})
-    started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.load(response), (time.perf_counter() - started) * 1000
-
-
-def at(text):
-    return datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def workflow(api_url):
@@ -79,15 +50,9 @@ def one(workflow_id):
     raise SystemExit("run did not finish within 60 s")
 
 
-def summary(name, values):
-    values = sorted(values)
-    pick = lambda q: values[min(len(values) - 1, int(q * len(values)))]
-    print(f"{name:<18} p50 {pick(0.5):7.1f} ms   p95 {pick(0.95):7.1f} ms   max {values[-1]:7.1f} ms")
-
-
 def main():
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Api)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), json_api(ANSWER))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     workflow_id = workflow(f"http://127.0.0.1:{server.server_address[1]}/sales")
     for _ in range(3):
@@ -100,8 +65,7 @@ def main():
     summary("run end to end", [r[1] for r in results])
     summary("steps' own time", [r[2] for r in results])
     summary("overhead per step", [r[3] for r in results])
-    urllib.request.urlopen(urllib.request.Request(GATEWAY + "/api/workflows/" + workflow_id, method="DELETE",
-                                                  headers={"X-API-Key": KEY}), timeout=30).close()
+    call("/api/workflows/" + workflow_id, method="DELETE")
     server.shutdown()
 
 

@@ -3,6 +3,7 @@ package io.autoflow.orchestrator.rest;
 import io.autoflow.events.DailyProcessing;
 import io.autoflow.events.ExecutionView;
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.orchestrator.domain.Ids;
 import io.autoflow.orchestrator.messaging.FollowUps;
 import io.autoflow.orchestrator.messaging.JobUpdatePublisher;
 import io.autoflow.orchestrator.metrics.JobMetrics;
@@ -47,7 +48,7 @@ public class ExecutionResource {
     @GET
     @Path("/{id}")
     public Uni<ExecutionView> get(@RestPath String id, @QueryParam("user_id") String userId) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         if (uuid == null || userId == null) {
             throw new NotFoundException();
         }
@@ -72,17 +73,9 @@ public class ExecutionResource {
         }
         Uni<List<Execution>> found = jobIds == null || jobIds.isEmpty()
                 ? executions.list(userId, Math.max(1, Math.min(limit, MAX_PAGE)), Math.max(0, page))
-                : executions.byIds(userId, jobIds.stream().limit(MAX_PAGE).map(ExecutionResource::uuidOrNull)
+                : executions.byIds(userId, jobIds.stream().limit(MAX_PAGE).map(Ids::uuidOrNull)
                         .filter(Objects::nonNull).toList());
         return found.map(list -> list.stream().map(ExecutionViews::of).toList());
-    }
-
-    private static UUID uuidOrNull(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /**
@@ -93,7 +86,7 @@ public class ExecutionResource {
     @POST
     @Path("/{id}/cancel")
     public Uni<ExecutionView> cancel(@RestPath String id, @QueryParam("user_id") String userId) {
-        UUID uuid = parse(id);
+        UUID uuid = Ids.uuidOrNull(id);
         if (uuid == null || userId == null) {
             throw new NotFoundException();
         }
@@ -120,13 +113,5 @@ public class ExecutionResource {
             throw new NotFoundException();
         }
         return executions.processingByDay(userId, Math.max(1, Math.min(days, 366)));
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -14,6 +14,7 @@ import io.autoflow.events.workflow.RunWorkflow;
 import io.autoflow.events.workflow.WorkflowStep;
 import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
+import io.autoflow.orchestrator.domain.Ids;
 import io.autoflow.orchestrator.service.Handovers;
 import io.autoflow.orchestrator.workflow.WorkflowLimits;
 import io.autoflow.orchestrator.workflow.WorkflowService;
@@ -76,10 +77,8 @@ public class WorkflowRuns {
     public Uni<Void> start(Execution run) {
         RunWorkflow asked = EventJson.read(run.inputData, RunWorkflow.class);
         run.advance(Status.STARTED, Instant.now());
-        UUID workflowId;
-        try {
-            workflowId = UUID.fromString(asked.workflowId());
-        } catch (RuntimeException e) {
+        UUID workflowId = Ids.uuidOrNull(asked.workflowId());
+        if (workflowId == null) {
             return failAtStart(run, asked, new CodedException("workflow_not_found", "No such workflow"));
         }
         return withinDailyRuns(run).chain(() -> workflows.revision(run.userId, workflowId, asked.revision()))
@@ -135,7 +134,7 @@ public class WorkflowRuns {
      * @return the index of the first step to run
      */
     private static Uni<Integer> reuse(RunState state) {
-        UUID earlierId = uuidOrNull(state.asked.rerunOf());
+        UUID earlierId = Ids.uuidOrNull(state.asked.rerunOf());
         Uni<Execution> found = earlierId == null ? Uni.createFrom().nullItem() : Execution.findById(earlierId);
         return found.map(earlier -> {
             RunWorkflow before = earlier == null ? null : EventJson.read(earlier.inputData, RunWorkflow.class);
@@ -457,13 +456,5 @@ public class WorkflowRuns {
             return WorkflowStep.ANALYSE;
         }
         return step instanceof WorkflowStep.Convert ? WorkflowStep.CONVERT : WorkflowStep.NOTIFY;
-    }
-
-    private static UUID uuidOrNull(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

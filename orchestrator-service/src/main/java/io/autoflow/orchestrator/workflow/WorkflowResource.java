@@ -3,6 +3,7 @@ package io.autoflow.orchestrator.workflow;
 import io.autoflow.events.CodedException;
 import io.autoflow.events.workflow.WorkflowDefinition;
 import io.autoflow.events.workflow.WorkflowView;
+import io.autoflow.orchestrator.domain.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -78,10 +79,10 @@ public class WorkflowResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
+        UUID uuid = Ids.uuidOrNull(id);
+        if (uuid == null) {
             throw WorkflowService.notFound();
         }
+        return uuid;
     }
 }

@@ -87,4 +87,11 @@ public abstract class JsonEventDeserializer<T> implements Deserializer<T> {
             super(JobUpdated.class);
         }
     }
+
+    public static class WorkflowScheduleDeserializer
+            extends JsonEventDeserializer<io.autoflow.events.workflow.WorkflowSchedule> {
+        public WorkflowScheduleDeserializer() {
+            super(io.autoflow.events.workflow.WorkflowSchedule.class);
+        }
+    }
 }

@@ -18,6 +18,8 @@ public final class Topics {
     public static final String USER_EVENTS = "user-events";
     /** The orchestrator's word that a job changed ({@link JobUpdated}), for live views. */
     public static final String JOB_UPDATES = "job-updates";
+    /** The orchestrator's word of a workflow's schedule to the scheduler ({@code WorkflowSchedule}); key = workflow id. */
+    public static final String WORKFLOW_SCHEDULES = "workflow-schedules";
 
     /** A topic and the partition count it is created with; partitions bound the consumers that work in parallel. */
     public record Spec(String name, int partitions) {
@@ -25,7 +27,7 @@ public final class Topics {
 
     private static final List<String> MAIN = List.of(INTENTS, WORKFLOW_DOCUMENT_ANALYTICS, WORKFLOW_TASK_SCHEDULER,
             WORKFLOW_API_AUTOMATION, WORKFLOW_DATA_TRANSFORM, EXECUTION_EVENTS, NOTIFICATIONS, DELIVERY_EVENTS,
-            USER_EVENTS, JOB_UPDATES);
+            USER_EVENTS, JOB_UPDATES, WORKFLOW_SCHEDULES);
 
     private Topics() {
     }

@@ -13,6 +13,8 @@ import io.autoflow.events.JsonEventDeserializer.NotificationRequestedDeserialize
 import io.autoflow.events.JsonEventDeserializer.RunAutomationDeserializer;
 import io.autoflow.events.JsonEventDeserializer.ScheduleTaskDeserializer;
 import io.autoflow.events.JsonEventDeserializer.TransformDataDeserializer;
+import io.autoflow.events.JsonEventDeserializer.WorkflowScheduleDeserializer;
+import io.autoflow.events.workflow.WorkflowSchedule;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +58,9 @@ class EventSerdeTest {
                 Arguments.of(new NotificationRequested("e1.email", "e1", "u1", "email", "a@b.io",
                         "document_analytics", "sales.csv", ExecutionEvent.Status.COMPLETED, params, null, AT), new NotificationRequestedDeserializer()),
                 Arguments.of(new DeliveryEvent("n1", "e1", "webhook", "https://h.example.com", DeliveryEvent.Status.FAILED,
-                        3, 400, ErrorInfo.of("webhook_rejected", "HTTP 400"), null, AT), new DeliveryEventDeserializer()));
+                        3, 400, ErrorInfo.of("webhook_rejected", "HTTP 400"), null, AT), new DeliveryEventDeserializer()),
+                Arguments.of(new WorkflowSchedule("w1", "u1", "pro", "Monday sales", true, "0 8 * * 1",
+                        "Europe/Paris", 3, "a@b.io", AT), new WorkflowScheduleDeserializer()));
     }
 
     @ParameterizedTest

@@ -11,6 +11,7 @@ import io.autoflow.events.result.WorkflowRunResult;
 import io.autoflow.events.result.WorkflowRunResult.StepRun;
 import io.autoflow.events.workflow.RetryPolicy;
 import io.autoflow.events.workflow.RunWorkflow;
+import io.autoflow.events.workflow.WorkflowTrigger;
 import io.autoflow.events.workflow.WorkflowStep;
 import io.autoflow.orchestrator.config.RecoveryConfig;
 import io.autoflow.orchestrator.domain.Execution;
@@ -81,7 +82,10 @@ public class WorkflowRuns {
         if (workflowId == null) {
             return failAtStart(run, asked, new CodedException("workflow_not_found", "No such workflow"));
         }
-        return withinDailyRuns(run).chain(() -> workflows.revision(run.userId, workflowId, asked.revision()))
+        // A schedule or a webhook of a workflow disabled since is refused (workflow_disabled); a person's ask is not.
+        boolean byItsTrigger = asked.rerunOf() == null && !WorkflowTrigger.MANUAL.equals(asked.trigger());
+        return withinDailyRuns(run).chain(() -> workflows.revision(run.userId, workflowId, asked.revision(),
+                byItsTrigger))
                 .onItemOrFailure().transformToUni((definition, failure) -> {
                     if (failure instanceof CodedException refused) {
                         return failAtStart(run, asked, refused);

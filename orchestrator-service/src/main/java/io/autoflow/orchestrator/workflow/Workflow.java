@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A user's workflow: its name, whether it may run, and its latest revision. */
+/**
+ * A user's workflow: its name, whether it may run, its latest revision, and what runs that no request starts
+ * (schedule, webhook) go by: the owner's email and tier as of the last save, the webhook's token and secret.
+ */
 @Entity
 @Table(name = "workflows")
 public class Workflow extends PanacheEntityBase {
@@ -33,4 +36,17 @@ public class Workflow extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    @Column(name = "owner_email")
+    public String ownerEmail;
+
+    public String tier;
+
+    /** The secret part of a webhook trigger's URL; null unless its trigger is a webhook. */
+    @Column(name = "hook_token")
+    public String hookToken;
+
+    /** The Standard Webhooks signing secret ({@code whsec_…}) of a webhook trigger. */
+    @Column(name = "hook_secret")
+    public String hookSecret;
 }

@@ -3,6 +3,7 @@ package io.autoflow.orchestrator.workflow;
 import io.autoflow.events.CodedException;
 import io.autoflow.events.workflow.WorkflowDefinition;
 import io.autoflow.events.workflow.WorkflowView;
+import io.autoflow.orchestrator.messaging.WorkflowSchedulePublisher;
 import io.autoflow.orchestrator.domain.Ids;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -27,9 +28,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class WorkflowResource {
 
     private final WorkflowService workflows;
+    private final WorkflowSchedulePublisher schedules;
 
-    public WorkflowResource(WorkflowService workflows) {
+    public WorkflowResource(WorkflowService workflows, WorkflowSchedulePublisher schedules) {
         this.workflows = workflows;
+        this.schedules = schedules;
     }
 
     /** Whether a workflow's trigger starts runs. */
@@ -38,8 +41,10 @@ public class WorkflowResource {
 
     @POST
     public Uni<Response> create(@RestPath String userId, @QueryParam("tier") String tier,
-            WorkflowDefinition definition) {
-        return workflows.create(userId, tier, definition).map(made -> Response.status(201).entity(made).build());
+            @QueryParam("email") String email, WorkflowDefinition definition) {
+        return workflows.create(userId, tier, email, definition)
+                .call(schedules::publishPending)
+                .map(made -> Response.status(201).entity(made).build());
     }
 
     @GET
@@ -56,20 +61,22 @@ public class WorkflowResource {
     @PUT
     @Path("/{id}")
     public Uni<WorkflowView> update(@RestPath String userId, @RestPath String id, @QueryParam("tier") String tier,
-            WorkflowDefinition definition) {
-        return workflows.update(userId, tier, uuid(id), definition);
+            @QueryParam("email") String email, WorkflowDefinition definition) {
+        return workflows.update(userId, tier, email, uuid(id), definition).call(schedules::publishPending);
     }
 
     @PUT
     @Path("/{id}/enabled")
     public Uni<WorkflowView> enable(@RestPath String userId, @RestPath String id, Enabled enabled) {
-        return workflows.setEnabled(userId, uuid(id), enabled != null && enabled.enabled());
+        return workflows.setEnabled(userId, uuid(id), enabled != null && enabled.enabled())
+                .call(schedules::publishPending);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@RestPath String userId, @RestPath String id) {
-        return workflows.delete(userId, uuid(id)).map(done -> Response.noContent().build());
+        return workflows.delete(userId, uuid(id)).call(schedules::publishPending)
+                .map(done -> Response.noContent().build());
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,6 @@
 package io.autoflow.scheduler.rest;
 
+import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleView;
 import io.autoflow.scheduler.service.Schedules;
 import io.autoflow.scheduler.store.ScheduledTask;
@@ -63,7 +64,9 @@ public class ScheduleResource {
         } catch (IllegalArgumentException e) {
             throw new NotFoundException();
         }
-        return store.find(id).filter(task -> task.userId().equals(userId)).orElseThrow(NotFoundException::new);
+        // A workflow's schedule is changed through its workflow only.
+        return store.find(id).filter(task -> task.userId().equals(userId))
+                .filter(task -> !Intents.WORKFLOW_RUN.equals(task.taskIntent())).orElseThrow(NotFoundException::new);
     }
 
     private static String required(String userId) {

@@ -8,11 +8,15 @@ import io.autoflow.events.IntentParsed;
 import io.autoflow.events.Intents;
 import io.autoflow.events.ScheduleTask;
 import io.autoflow.events.ScheduleView;
+import io.autoflow.events.workflow.RunWorkflow;
+import io.autoflow.events.workflow.WorkflowSchedule;
+import io.autoflow.events.workflow.WorkflowTrigger;
 import io.autoflow.scheduler.store.DueRun;
 import io.autoflow.scheduler.store.ScheduledTask;
 import io.autoflow.scheduler.store.TaskStore;
 import io.autoflow.service.schedule.ScheduleRules;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -22,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What a schedule is and does: checked when it is asked for (the expression parses, the zone exists, the task is one
@@ -91,6 +96,32 @@ public class Schedules {
                 ScheduledTask.ACTIVE, first, null, 0, 0, now);
         store.create(task);
         return ExecutionEvent.completed(id, view(store.find(id).orElse(task), now));
+    }
+
+    /**
+     * Keeps a workflow's schedule as the orchestrator says (checked when the workflow was saved): each run a
+     * {@code workflow_run} intent of the revision it names, triggered by {@code schedule}. An expression that will
+     * never run again stops it.
+     */
+    public void keep(WorkflowSchedule schedule, Instant now) {
+        String id = workflowTaskId(schedule.workflowId());
+        Optional<Instant> first = !schedule.active() ? Optional.empty()
+                : CronExpression.parse(schedule.cron()).next(now, ZoneId.of(schedule.timeZone()));
+        if (first.isEmpty()) {
+            store.stopWorkflowSchedule(id, schedule.changedAt());
+            return;
+        }
+        RunWorkflow run = new RunWorkflow(schedule.workflowId(), schedule.revision(), schedule.name(),
+                WorkflowTrigger.SCHEDULE, null, schedule.ownerEmail(), null, null);
+        store.keepWorkflowSchedule(new ScheduledTask(id, schedule.userId(), schedule.tier(), schedule.name(),
+                schedule.cron(), schedule.timeZone(), Intents.WORKFLOW_RUN, EventJson.mapper().valueToTree(run),
+                ScheduledTask.ACTIVE, first.get(), null, 0, 0, now), schedule.changedAt());
+    }
+
+    /** The id of a workflow's schedule: one per workflow, whichever replica keeps it. */
+    public static String workflowTaskId(String workflowId) {
+        return UUID.nameUUIDFromBytes(("workflow-schedule:" + workflowId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The run of a due schedule, and when it runs next: after now, so times missed while down run once. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.IntentParsed;
+import io.autoflow.events.Intents;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +29,9 @@ public class TaskStore {
 
     private static final String COLUMNS = "id, user_id, tier, name, cron, time_zone, task_intent, task_parameters,"
             + " status, next_run_at, last_run_at, runs, missed, created_at";
+
+    /** The schedules asked for directly, not a workflow's (those count against the workflow limits instead). */
+    private static final String NOT_A_WORKFLOW = "task_intent <> '" + Intents.WORKFLOW_RUN + "'";
 
     private final AgroalDataSource db;
 
@@ -59,20 +63,71 @@ public class TaskStore {
         }
     }
 
+    /**
+     * Sets a workflow's schedule as the orchestrator last said (task_intent {@code workflow_run}): made, or changed
+     * keeping its next run when the expression and zone are the same. A word older than the one kept is ignored.
+     */
+    public void keepWorkflowSchedule(ScheduledTask task, Instant changedAt) {
+        String sql = """
+                INSERT INTO scheduled_tasks (id, user_id, tier, name, cron, time_zone, task_intent, task_parameters,
+                    status, next_run_at, created_at, changed_at)
+                VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, 'active', ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET tier = excluded.tier, name = excluded.name, cron = excluded.cron,
+                    time_zone = excluded.time_zone, task_parameters = excluded.task_parameters, status = 'active',
+                    cancelled_at = NULL, changed_at = excluded.changed_at,
+                    next_run_at = CASE WHEN scheduled_tasks.status = 'active' AND scheduled_tasks.cron = excluded.cron
+                        AND scheduled_tasks.time_zone = excluded.time_zone THEN scheduled_tasks.next_run_at
+                        ELSE excluded.next_run_at END
+                WHERE scheduled_tasks.changed_at IS NULL OR scheduled_tasks.changed_at < excluded.changed_at""";
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, task.id());
+            s.setString(2, task.userId());
+            s.setString(3, task.tier());
+            s.setString(4, task.name());
+            s.setString(5, task.cron());
+            s.setString(6, task.timeZone());
+            s.setString(7, task.taskIntent());
+            s.setString(8, task.taskParameters().toString());
+            s.setTimestamp(9, Timestamp.from(task.nextRunAt()));
+            s.setTimestamp(10, Timestamp.from(task.createdAt()));
+            s.setTimestamp(11, Timestamp.from(changedAt));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not keep the schedule of workflow task " + task.id(), e);
+        }
+    }
+
+    /** Stops a workflow's schedule (disabled, another trigger, deleted), unless a newer word is kept. */
+    public void stopWorkflowSchedule(String id, Instant changedAt) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement("""
+                UPDATE scheduled_tasks SET status = 'cancelled', cancelled_at = COALESCE(cancelled_at, ?),
+                    next_run_at = NULL, changed_at = ?
+                WHERE id = ?::uuid AND (changed_at IS NULL OR changed_at < ?)""")) {
+            s.setTimestamp(1, Timestamp.from(changedAt));
+            s.setTimestamp(2, Timestamp.from(changedAt));
+            s.setString(3, id);
+            s.setTimestamp(4, Timestamp.from(changedAt));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not stop workflow task " + id, e);
+        }
+    }
+
     public Optional<ScheduledTask> find(String id) {
         List<ScheduledTask> found = query("SELECT " + COLUMNS + " FROM scheduled_tasks WHERE id = ?::uuid", id);
         return found.stream().findFirst();
     }
 
-    /** The user's schedules, active first, newest first. */
+    /** The user's schedules, active first, newest first; their workflows' schedules are their workflows'. */
     public List<ScheduledTask> list(String userId) {
-        return query("SELECT " + COLUMNS + " FROM scheduled_tasks WHERE user_id = ? ORDER BY status, created_at DESC",
-                userId);
+        return query("SELECT " + COLUMNS + " FROM scheduled_tasks WHERE user_id = ? AND " + NOT_A_WORKFLOW
+                + " ORDER BY status, created_at DESC", userId);
     }
 
     public long countActive(String userId) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT count(*) FROM scheduled_tasks WHERE user_id = ? AND status = 'active'")) {
+                "SELECT count(*) FROM scheduled_tasks WHERE user_id = ? AND status = 'active' AND "
+                        + NOT_A_WORKFLOW)) {
             s.setString(1, userId);
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();

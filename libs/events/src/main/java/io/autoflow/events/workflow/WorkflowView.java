@@ -22,5 +22,25 @@ public record WorkflowView(
                 + " revision it started with") int revision,
         Instant createdAt,
         Instant updatedAt,
-        WorkflowDefinition definition) {
+        WorkflowDefinition definition,
+        @Schema(description = "Only for a webhook trigger: its secret URL and signing secret") WorkflowWebhook webhook) {
+
+    /**
+     * A webhook trigger's address and secret, shown to the workflow's owner only.
+     *
+     * @param url where a POST starts a run (the gateway makes it absolute; the orchestrator gives its path)
+     * @param secret the Standard Webhooks signing secret ({@code whsec_…}) of {@code webhook-signature}
+     */
+    @Schema(name = "WorkflowWebhook", requiredProperties = {"url", "secret"})
+    public record WorkflowWebhook(
+            @Schema(description = "POST a JSON document or a file here to start a run; keep it secret")
+            String url,
+            @Schema(description = "Signs requests when the trigger has verify_signature: HMAC-SHA256 over"
+                    + " '{webhook-id}.{webhook-timestamp}.{body}' with the base64 key after 'whsec_'")
+            String secret) {
+    }
+
+    public WorkflowView withWebhook(WorkflowWebhook given) {
+        return new WorkflowView(id, name, enabled, revision, createdAt, updatedAt, definition, given);
+    }
 }

@@ -52,7 +52,7 @@ abstract class OnThePlatform {
     }
 
     /** The decoded text of a message's text parts, attachments left out. */
-    private static String textOf(jakarta.mail.Part part) throws Exception {
+    static String textOf(jakarta.mail.Part part) throws Exception {
         if (part.isMimeType("multipart/*")) {
             jakarta.mail.Multipart parts = (jakarta.mail.Multipart) part.getContent();
             StringBuilder text = new StringBuilder();

@@ -226,16 +226,4 @@ class WorkflowEndToEndIT extends OnThePlatform {
             return out.toByteArray();
         }
     }
-
-    private static String textOf(Part part) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            StringBuilder text = new StringBuilder();
-            for (int i = 0; i < parts.getCount(); i++) {
-                text.append(textOf(parts.getBodyPart(i)));
-            }
-            return text.toString();
-        }
-        return part.isMimeType("text/plain") ? part.getContent().toString() : "";
-    }
 }

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * Work is accepted only when it can run: with no analytics worker in its consumer group, or one far behind, a
  * document is refused with 503 and Retry-After before anything is stored; with the workers there, it is accepted.
  * Workers that may sleep at zero replicas (here transform, as KEDA lets it on Kubernetes) are judged by their backlog
- * alone: a conversion is accepted while none runs, and refused once too many wait.
+ * alone: a conversion is accepted while none runs, and refused once too many wait. A workflow's webhook needs the
+ * orchestrator alone.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -103,6 +104,14 @@ class AdmissionTest {
                     .statusCode(503).header("Retry-After", "30").body("code", is("service_unavailable"))
                     .body("message", startsWith("Data conversion is 5 jobs behind")));
         }
+    }
+
+    @Test
+    void aWebhookIsRefusedWhileNoOrchestratorCanRunIt() {
+        // Refused before its token is looked up or its body read: the run could not be driven.
+        soon().untilAsserted(() -> given().contentType("application/json").body("{}").post("/hooks/" + "A".repeat(43))
+                .then().statusCode(503).header("Retry-After", "30").body("code", is("service_unavailable"))
+                .body("message", startsWith("Job handling is not running")));
     }
 
     private static ConditionFactory soon() {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The OpenAPI document as a client generator reads it (swagger-parser, which openapi-generator uses): valid, every
  * operation named, tagged, summarised and described, every tag described, both credentials described and required
- * everywhere but on signed links.
+ * everywhere but on signed links and workflows' webhooks.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -111,13 +111,16 @@ class ApiDocumentTest {
     }
 
     @Test
-    void bothCredentialsAreDescribedAndRequiredButForSignedLinks() {
+    void bothCredentialsAreDescribedAndRequiredButForSignedLinksAndWebhooks() {
         assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("api_key", "bearer");
         assertThat(document.getComponents().getSecuritySchemes().get("api_key").getName()).isEqualTo("X-API-Key");
         assertThat(document.getSecurity()).extracting(requirement -> requirement.keySet())
                 .containsExactlyInAnyOrder(java.util.Set.of("api_key"), java.util.Set.of("bearer"));
         Operation download = document.getPaths().get("/files/{token}").getGet();
         assertThat(download.getSecurity()).isEmpty();
+        Operation webhook = document.getPaths().get("/hooks/{token}").getPost();
+        assertThat(webhook.getSecurity()).isEmpty(); // its secret URL, and its signature, are the credential
+        assertThat(webhook.getResponses()).containsKey("401").doesNotContainKey("403");
         Operation getJob = document.getPaths().get("/api/jobs/{id}").getGet();
         assertThat(getJob.getSecurity()).isNull(); // the document's own requirement
         assertThat(getJob.getParameters()).anySatisfy(parameter -> assertThat(Map.of(parameter.getName(),

@@ -25,11 +25,12 @@ public record Workers(String what, String topic, String group) {
             new Route("/api/schedules", new Workers("Scheduling", Topics.WORKFLOW_TASK_SCHEDULER, "scheduler")));
 
     /**
-     * A workflow's run ({@code POST /api/workflows/{id}/runs}, or a failed one started again: {@code POST
-     * /api/jobs/{id}/rerun}) is driven by the orchestrator, whose steps go to the services they name: the orchestrator
-     * is what it needs at once.
+     * A workflow's run ({@code POST /api/workflows/{id}/runs}, a failed one started again: {@code POST
+     * /api/jobs/{id}/rerun}, or one a webhook starts: {@code POST /hooks/{token}}) is driven by the orchestrator, whose
+     * steps go to the services they name: the orchestrator is what it needs at once.
      */
-    private static final Pattern WORKFLOW_RUN = Pattern.compile("/api/workflows/[^/]+/runs|/api/jobs/[^/]+/rerun");
+    private static final Pattern WORKFLOW_RUN = Pattern.compile(
+            "/api/workflows/[^/]+/runs|/api/jobs/[^/]+/rerun|/hooks/[^/]+");
 
     private record Route(String path, Workers workers) {
     }

@@ -24,13 +24,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Authenticates every {@code /api} request: by an OIDC bearer token (issuer, audience, expiry and signature checked by
  * quarkus-oidc against the provider's keys) when an identity provider is configured, or by its {@code X-API-Key}.
  * No credential or a bad one is a 401, a valid user without the required role a 403, both JSON with a stable code
- * and recorded in the audit log; health, metrics and OpenAPI under {@code /q} stay open.
+ * and recorded in the audit log; health, metrics and OpenAPI under {@code /q} stay open, and so do signed links
+ * ({@code /files/{token}}) and workflows' webhooks ({@code /hooks/{token}}), whose secret URL is the credential
+ * ({@link WorkflowOwners}).
  */
 public class AuthenticationFilter {
 
     public static final String HEADER = "X-API-Key";
     /** What users of the API key get; roles of token users come from their token. */
-    private static final Set<String> API_KEY_ROLES = Set.of("user");
+    static final Set<String> API_KEY_ROLES = Set.of("user");
     /** An administrator among API-key users ({@link Administrators}) has no token to say so. */
     private static final Set<String> API_KEY_ADMIN_ROLES = Set.of("user", CurrentUser.ADMIN);
 

@@ -34,6 +34,8 @@ public enum ErrorCode {
     MISSING_CREDENTIALS(401, "No API key and no bearer token"),
     INVALID_API_KEY(401, "The API key is unknown, revoked or expired"),
     INVALID_TOKEN(401, "The bearer token is invalid, expired, or from another issuer or audience"),
+    INVALID_SIGNATURE(401, "A webhook without a valid Standard Webhooks signature: webhook-id, webhook-timestamp"
+            + " (within 5 minutes of now) and webhook-signature made with the workflow's secret"),
     FORBIDDEN(403, "The credential does not allow this (a role is missing)"),
     EMAIL_REQUIRED(403, "This needs an account with an email address"),
     // What the request names
@@ -50,6 +52,7 @@ public enum ErrorCode {
     DEAD_LETTER_NOT_FOUND(404, "No such dead letter (administration)"),
     CREDENTIAL_NOT_FOUND(404, "No such credential, or not the caller's"),
     WORKFLOW_NOT_FOUND(404, "No such workflow, or not the caller's"),
+    WEBHOOK_NOT_FOUND(404, "No webhook at this address: the workflow is gone, or its trigger is no longer a webhook"),
     METHOD_NOT_ALLOWED(405, "The route does not take this method"),
     NOT_ACCEPTABLE(406, "The route cannot answer in an accepted media type"),
     ACCOUNT_CONFLICT(409, "Another account already has this identity"),
@@ -59,6 +62,7 @@ public enum ErrorCode {
     NOT_CANCELLABLE(409, "The job is not a workflow run (a single job, or a run's step): only a run is cancelled"),
     RUN_NOT_FAILED(409, "Only a failed workflow run starts again from its failed step: this job is under way,"
             + " completed, or not a run"),
+    WORKFLOW_DISABLED(409, "The workflow is disabled: its webhook starts no run until it is enabled again"),
     // Sizes and types
     FILE_TOO_LARGE(413, "The document is larger than the caller's tier allows"),
     BODY_TOO_LARGE(413, "The request body is larger than the route allows"),

@@ -23,7 +23,6 @@ import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.gateway.service.JobEventStreams;
 import io.autoflow.gateway.service.Jobs;
 import io.autoflow.service.files.FileNames;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,7 +46,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -298,7 +296,7 @@ public class JobResource {
     public Response report(@RestPath String id) throws IOException {
         UUID jobId = parse(id);
         UUID owner = user.id();
-        ReportFile report = onVertxContext(() -> reportFile(jobId, owner));
+        ReportFile report = OnVertxContext.await(() -> reportFile(jobId, owner));
         InputStream content = blobs.open(report.key()).orElseThrow(
                 () -> new ApiException(ErrorCode.REPORT_NOT_AVAILABLE, "The report is no longer stored"));
         return Response.ok(new BlobDownload(content, report.key()), report.mediaType())
@@ -428,16 +426,6 @@ public class JobResource {
         });
     }
 
-    /** Runs reactive work (Hibernate Reactive, REST clients) on the request's Vert.x context from a worker thread. */
-    private static <T> T onVertxContext(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The job's charts with links that show them without the API key, e.g. in the web app's report view. */
     private List<JobView.ChartLink> chartLinks(JobResult result, Job job) {

@@ -33,9 +33,10 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 /**
  * What the OpenAPI document says of the whole API, at build time, so that the document stored with the build
  * ({@code target/openapi}, which clients are generated from) is the one served: the two credentials every operation
- * takes (an API key in {@code X-API-Key}, or an access token of the identity provider) but signed links, which need
- * none; the one {@code Error} schema and the errors each operation can answer; and what a client generator needs read
- * one way (see {@link #forGenerators}). What names the deployment is {@link Deployment}'s, at startup.
+ * takes (an API key in {@code X-API-Key}, or an access token of the identity provider) but signed links and
+ * workflows' webhooks, whose URL is the credential; the one {@code Error} schema and the errors each operation can
+ * answer; and what a client generator needs read one way (see {@link #forGenerators}). What names the deployment is
+ * {@link Deployment}'s, at startup.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class PublicApiDocument implements OASFilter {
@@ -84,10 +85,8 @@ public class PublicApiDocument implements OASFilter {
                         .description("An access token from the configured identity provider (OpenID Connect)."));
         openAPI.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(API_KEY),
                 OASFactory.createSecurityRequirement().addScheme(BEARER)));
-        PathItem signedFile = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/files/{token}");
-        if (signedFile != null && signedFile.getGET() != null) {
-            signedFile.getGET().setSecurity(new ArrayList<>()); // the link is the credential
-        }
+        withoutCredential(openAPI, "/files/{token}", PathItem.HttpMethod.GET); // the signed link is the credential
+        withoutCredential(openAPI, "/hooks/{token}", PathItem.HttpMethod.POST); // the webhook's secret URL is
         openAPI.getComponents().addSchema(ERROR, errorSchema());
         if (openAPI.getPaths() != null) {
             forGenerators(openAPI);
@@ -98,6 +97,14 @@ public class PublicApiDocument implements OASFilter {
                         documentErrors(path, operation);
                         problemBodies(operation);
                     }));
+        }
+    }
+
+    private static void withoutCredential(OpenAPI openAPI, String path, PathItem.HttpMethod method) {
+        PathItem item = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem(path);
+        Operation operation = item == null ? null : item.getOperations().get(method);
+        if (operation != null) {
+            operation.setSecurity(new ArrayList<>());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.events.workflow.RunWorkflow;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,22 +55,24 @@ public class WorkflowResource {
             ErrorCode.INVALID_OPERATION, ErrorCode.TOO_MANY_STEPS, ErrorCode.TOO_MANY_WORKFLOWS,
             ErrorCode.WORKFLOW_NOT_FOUND);
 
-    /** The largest payload of a manual run, as compact JSON: it travels in the run's intent and job record. */
-    public static final int MAX_PAYLOAD_BYTES = 256 * 1024;
+    /** The largest payload of a run, as compact JSON: it travels in the run's intent and job record. */
+    public static final int MAX_PAYLOAD_BYTES = RunPayloads.MAX_BYTES;
 
     private final CurrentUser user;
     private final WorkflowApi workflows;
     private final AuditLog audit;
     private final WorkflowRunIntake runs;
     private final ObjectMapper json;
+    private final WebhookAddresses webhooks;
 
     public WorkflowResource(CurrentUser user, @RestClient WorkflowApi workflows, AuditLog audit,
-            WorkflowRunIntake runs, ObjectMapper json) {
+            WorkflowRunIntake runs, ObjectMapper json, WebhookAddresses webhooks) {
         this.user = user;
         this.workflows = workflows;
         this.audit = audit;
         this.runs = runs;
         this.json = json;
+        this.webhooks = webhooks;
     }
 
     /** Whether the workflow's trigger starts runs. */
@@ -97,15 +97,16 @@ public class WorkflowResource {
                 .onFailure().transform(WorkflowResource::translated)
                 .call(made -> audit.record(userId, "workflow.created", made.id(), http,
                         Map.of("revision", made.revision())))
-                .map(made -> Response.status(201).entity(made).build());
+                .map(made -> Response.status(201).entity(webhooks.absolute(made, http)).build());
     }
 
     @Operation(operationId = "listWorkflows", summary = "The caller's workflows, newest first",
             description = "Every workflow of the caller (at most 100), each with its latest revision's definition and"
                     + " whether its trigger is on.")
     @GET
-    public Uni<List<WorkflowView>> list() {
-        return workflows.list(user.id().toString()).onFailure().transform(WorkflowResource::translated);
+    public Uni<List<WorkflowView>> list(@Context HttpServerRequest http) {
+        return workflows.list(user.id().toString()).onFailure().transform(WorkflowResource::translated)
+                .map(views -> webhooks.absolute(views, http));
     }
 
     @Operation(operationId = "getWorkflow", summary = "A workflow and its latest revision",
@@ -117,8 +118,9 @@ public class WorkflowResource {
     @APIResponse(responseCode = "404", description = "workflow_not_found")
     @GET
     @Path("/{id}")
-    public Uni<WorkflowView> get(@RestPath String id) {
-        return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated);
+    public Uni<WorkflowView> get(@RestPath String id, @Context HttpServerRequest http) {
+        return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated)
+                .map(view -> webhooks.absolute(view, http));
     }
 
     @Operation(operationId = "updateWorkflow", summary = "Save a new revision of a workflow",
@@ -139,7 +141,8 @@ public class WorkflowResource {
         return workflows.update(userId, id, user.tier(), required(definition))
                 .onFailure().transform(WorkflowResource::translated)
                 .call(saved -> audit.record(userId, "workflow.updated", id, http,
-                        Map.of("revision", saved.revision())));
+                        Map.of("revision", saved.revision())))
+                .map(saved -> webhooks.absolute(saved, http));
     }
 
     @Operation(operationId = "setWorkflowEnabled", summary = "Turn a workflow's trigger on or off",
@@ -160,7 +163,8 @@ public class WorkflowResource {
         return workflows.setEnabled(userId, id, new WorkflowApi.Enabled(request.enabled()))
                 .onFailure().transform(WorkflowResource::translated)
                 .call(saved -> audit.record(userId, request.enabled() ? "workflow.enabled" : "workflow.disabled", id,
-                        http, null));
+                        http, null))
+                .map(saved -> webhooks.absolute(saved, http));
     }
 
     @Operation(operationId = "deleteWorkflow", summary = "Delete a workflow and its revisions",
@@ -205,8 +209,7 @@ public class WorkflowResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> run(@RestPath String id, JsonNode payload, @Context HttpServerRequest http) {
         UUID jobId = runs.newJobId();
-        JsonNode given = payload == null || payload.isNull() || payload.isMissingNode() ? null : payload;
-        checkPayload(given);
+        JsonNode given = RunPayloads.checked(json, payload);
         return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated)
                 .chain(view -> runs.accept(jobId, new RunWorkflow(view.id(), view.revision(), view.name(),
                         WorkflowTrigger.MANUAL, given, user.email(), null, null), steps(view), http));
@@ -214,49 +217,6 @@ public class WorkflowResource {
 
     private static int steps(WorkflowView view) {
         return view.definition() == null || view.definition().steps() == null ? 1 : view.definition().steps().size();
-    }
-
-    /**
-     * A payload travels in the run's intent and is kept with its job (PostgreSQL, which holds no U+0000): bounded,
-     * and free text in every string and name, as every other JSON body is.
-     */
-    private void checkPayload(JsonNode payload) {
-        if (payload == null) {
-            return;
-        }
-        int bytes;
-        try {
-            bytes = json.writeValueAsBytes(payload).length;
-        } catch (JsonProcessingException e) {
-            throw new ApiException(ErrorCode.INVALID_REQUEST, "The body cannot be read as JSON");
-        }
-        if (bytes > MAX_PAYLOAD_BYTES) {
-            throw new ApiException(ErrorCode.BODY_TOO_LARGE, "A run's payload holds at most " + MAX_PAYLOAD_BYTES
-                    + " bytes as compact JSON; this one has " + bytes,
-                    json.createObjectNode().put("max_bytes", MAX_PAYLOAD_BYTES));
-        }
-        refuseControlCharacters(payload, "");
-    }
-
-    /** @param path where the value is in the body, as {@link JsonBodyErrors} names a field ({@code rows[2].name}) */
-    private static void refuseControlCharacters(JsonNode value, String path) {
-        if (value.isTextual()) {
-            ControlCharacters.refuseInFreeText(path.isEmpty() ? "body" : path, value.textValue());
-        } else if (value.isArray()) {
-            for (int i = 0; i < value.size(); i++) {
-                refuseControlCharacters(value.get(i), path + "[" + i + "]");
-            }
-        } else if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String named = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                int at = ControlCharacters.inFreeText(field.getKey());
-                if (at >= 0) {
-                    throw ControlCharacters.refusal(path.isEmpty() ? "body" : path, field.getKey().charAt(at));
-                }
-                refuseControlCharacters(field.getValue(), named);
-            }
-        }
     }
 
     private static WorkflowDefinition required(WorkflowDefinition definition) {

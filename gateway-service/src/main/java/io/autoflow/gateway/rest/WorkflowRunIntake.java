@@ -21,11 +21,11 @@ import java.util.UUID;
 
 /**
  * Starts a workflow's run as a job of the caller, whichever route asks for it: a run now ({@code POST
- * /api/workflows/{id}/runs}) or a failed run started again from its failed step ({@code POST /api/jobs/{id}/rerun}).
- * The run is accepted as any job is ({@link JobIntake}: intent {@code workflow_run}, named after its workflow,
- * parameters {@link RunWorkflow}), audited against its workflow ({@code workflow.run_started}, or
- * {@code workflow.run_restarted} for a rerun, with the revision, the new job and the run it restarts) and answered
- * 202 with where to follow it.
+ * /api/workflows/{id}/runs}), a failed run started again from its failed step ({@code POST /api/jobs/{id}/rerun}),
+ * or a webhook ({@code POST /hooks/{token}}, whose caller is the workflow's owner). The run is accepted as any job is
+ * ({@link JobIntake}: intent {@code workflow_run}, named after its workflow, parameters {@link RunWorkflow}), audited
+ * against its workflow ({@code workflow.run_started}, or {@code workflow.run_restarted} for a rerun, with the
+ * revision, the trigger, the new job and the run it restarts) and answered 202 with where to follow it.
  */
 @RequestScoped
 public class WorkflowRunIntake {
@@ -50,19 +50,35 @@ public class WorkflowRunIntake {
         return intake.newJobId();
     }
 
+    /**
+     * Where a run's payload is kept as a file, with the caller's uploads: {@code uploads/<user>/<job>/payload.<ext>}.
+     * A step reads it by its extension ({@code trigger.csv}).
+     */
+    String payloadKey(UUID jobId, String extension) {
+        return "uploads/" + user.id() + "/" + jobId + "/payload." + extension;
+    }
+
     /** @param steps how many steps the run will run, for the estimate */
     Uni<Response> accept(UUID jobId, RunWorkflow run, int steps, HttpServerRequest http) {
         Map<String, Object> details = new HashMap<>();
         details.put("revision", run.revision());
+        details.put("trigger", run.trigger());
         details.put("job_id", jobId.toString());
         if (run.rerunOf() != null) {
             details.put("rerun_of", run.rerunOf());
         }
         String action = run.rerunOf() == null ? "workflow.run_started" : "workflow.run_restarted";
+        // A file a webhook brought is stored already, and counts as uploaded; a JSON payload is the run's parameters.
+        long uploaded = run.payload() == null && run.payloadFile() != null ? run.payloadFile().sizeBytes() : 0;
         return withPayloadStored(jobId, run).chain(stored -> intake.accept(jobId, Intents.WORKFLOW_RUN, run.name(),
-                0, stored))
+                uploaded, stored))
                 .call(job -> audit.record(user.id().toString(), action, run.workflowId(), http, details))
-                .map(job -> DocumentAnalyticsResource.Accepted.response(jobId, SECONDS_PER_STEP * Math.max(1, steps)));
+                .map(job -> accepted(jobId, steps));
+    }
+
+    /** 202 with the run's job and where to follow it, estimating {@link #SECONDS_PER_STEP} a step. */
+    static Response accepted(UUID jobId, int steps) {
+        return DocumentAnalyticsResource.Accepted.response(jobId, SECONDS_PER_STEP * Math.max(1, steps));
     }
 
     /**
@@ -74,7 +90,7 @@ public class WorkflowRunIntake {
         if (run.payload() == null) {
             return Uni.createFrom().item(run);
         }
-        String key = "uploads/" + user.id() + "/" + jobId + "/payload.json";
+        String key = payloadKey(jobId, "json");
         return VertxContexts.blocking(() -> {
             byte[] bytes = EventJson.mapper().writeValueAsBytes(run.payload());
             blobs.put(key, new ByteArrayInputStream(bytes));

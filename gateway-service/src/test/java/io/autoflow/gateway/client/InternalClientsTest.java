@@ -49,6 +49,10 @@ class InternalClientsTest {
 
     @Inject
     @RestClient
+    WorkflowHookApi hooks;
+
+    @Inject
+    @RestClient
     SchedulerApi scheduler;
 
     @Inject
@@ -69,11 +73,12 @@ class InternalClientsTest {
         conversation.message(Map.of("user_id", "u1", "message", "hi")).await().atMost(WAIT);
         orchestrator.list("u1", 10, 0, List.of()).await().atMost(WAIT);
         runs.cancel("j1", "u1").await().atMost(WAIT);
+        hooks.hook("t1").await().atMost(WAIT);
         scheduler.list("u1").await().atMost(WAIT);
         notification.describe("u1").await().atMost(WAIT);
         notificationUsers.export("u1").await().atMost(WAIT);
 
-        assertThat(InternalServices.SERVER.getAllServeEvents()).hasSize(6).allSatisfy((ServeEvent call) ->
+        assertThat(InternalServices.SERVER.getAllServeEvents()).hasSize(7).allSatisfy((ServeEvent call) ->
                 assertThat(call.getRequest().getHeader(ServiceTokens.HEADER))
                         .as(call.getRequest().getUrl()).isEqualTo(tokens.callerToken()));
     }

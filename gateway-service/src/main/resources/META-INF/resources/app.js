@@ -1,5 +1,5 @@
 // Autoflow web app: the gateway's public API only, no third-party code. Views are switched by the URL's hash;
-// /jobs/<id> (the link in emails) opens that job.
+// /jobs/<id> (the link in emails) opens that job. Workflows and credentials are in workflows.js.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
@@ -12,6 +12,7 @@ class ApiError extends Error {
     super((body && body.message) || ('HTTP ' + status));
     this.status = status;
     this.code = (body && body.code) || 'http_' + status;
+    this.details = (body && body.details) || {};
   }
 }
 
@@ -91,6 +92,15 @@ async function route() {
   } else if (hash === '#/schedules') {
     show('schedules');
     await showSchedules();
+  } else if (hash === '#/workflows') {
+    show('workflows');
+    await showWorkflows();
+  } else if (hash.startsWith('#/workflows/')) {
+    show('workflow');
+    await showWorkflow(hash.slice('#/workflows/'.length));
+  } else if (hash === '#/credentials') {
+    show('credentials');
+    await showCredentials();
   } else {
     show('analyse');
     await showLimits();
@@ -331,7 +341,9 @@ function renderJob(job) {
   $('job-status').dataset.status = job.status;
   $('job-progress').value = job.status === 'completed' || job.status === 'failed' ? 100 : (job.progress || 5);
   const result = $('job-result');
-  if (job.status === 'failed') {
+  if (job.workflow_type === 'workflow_run') {
+    result.replaceChildren(...runView(job)); // workflows.js: the steps' timeline, rerun and cancel
+  } else if (job.status === 'failed') {
     result.replaceChildren(element('p', job.error.message + ' (' + job.error.code + ')', 'error'));
   } else if (job.status === 'completed') {
     result.replaceChildren(...report(job));
@@ -393,7 +405,8 @@ function report(job) {
     figure.append(image, element('figcaption', chart.title));
     parts.push(figure);
   });
-  (r.tables || []).forEach((table) => {
+  // an analysis's tables (a conversion's result counts its tables instead)
+  (Array.isArray(r.tables) ? r.tables : []).forEach((table) => {
     parts.push(element('h2', table.name + ': ' + table.row_count + ' rows'));
     const grid = element('table');
     const head = element('tr');
@@ -605,6 +618,7 @@ async function sendChat(text) {
 }
 
 function bind() {
+  bindWorkflows(); // workflows.js
   $('key-form').addEventListener('submit', createKey);
   $('zone-form').addEventListener('submit', saveZone);
   $('secret-create').addEventListener('click', createSecret);

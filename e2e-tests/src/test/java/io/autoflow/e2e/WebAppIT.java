@@ -277,6 +277,76 @@ class WebAppIT extends OnThePlatform {
         }
     }
 
+    @Test
+    void inTheWebAppAPersonStoresACredentialBuildsAWorkflowRunsItAndReadsEachStep() throws Exception {
+        String credential = "shop-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String name = "Weekly totals " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String week = "web-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String steps = "[{\"type\": \"http\", \"name\": \"fetch\", \"url\": \""
+                + platform.documentUrl("/api/sales") + "?week={{ trigger.payload.week }}\", \"credential\": \""
+                + credential + "\", \"retry\": {\"max_attempts\": 2, \"backoff_seconds\": 1}},"
+                + " {\"type\": \"transform\", \"name\": \"totals\", \"input\": \"fetch\", \"jsonata\": \"%s\","
+                + " \"operations\": [{\"op\": \"group_by\", \"by\": [\"product\"], \"aggregates\":"
+                + " [{\"function\": \"sum\", \"column\": \"revenue\", \"as\": \"revenue\"}]}],"
+                + " \"target_format\": \"csv\"}]";
+        List<String> violations = new ArrayList<>();
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/credentials");
+            browser.visible("#credential-name").sendKeys(credential);
+            browser.visible("#credential-secret").sendKeys(Platform.API_TOKEN.substring("Bearer ".length()));
+            browser.driver.findElement(By.cssSelector("#credential-form button[type=submit]")).click();
+            browser.untilText("#credentials-table", credential);
+            assertThat(browser.visible("#credentials-table").getText())
+                    .doesNotContain(Platform.API_TOKEN.substring("Bearer ".length()));
+            violations.addAll(audit(browser, "credentials", "desktop"));
+
+            browser.driver.get(gateway.url() + "/#/workflows");
+            browser.visible("#workflow-new").click();
+            browser.visible("#workflow-name").sendKeys(name);
+            // A malformed expression is refused at save, pointing at its step and field.
+            browser.visible("#workflow-steps").clear();
+            browser.visible("#workflow-steps").sendKeys(String.format(steps, "data["));
+            browser.click("#workflow-save");
+            browser.untilText("#notice", "Step 2, jsonata: ");
+            assertThat(browser.visible("#notice").getText()).contains("(invalid_expression)");
+            browser.visible("#workflow-steps").clear();
+            browser.visible("#workflow-steps").sendKeys(String.format(steps, "data"));
+            browser.click("#workflow-save");
+            browser.untilText("#notice", "Saved: " + name + ", revision 1.");
+            browser.untilText("#workflow-state", "Revision 1, on");
+            violations.addAll(audit(browser, "workflow", "desktop"));
+
+            // Run now with a payload: the sales API fails the step's first job, its second attempt answers.
+            browser.visible("#run-payload").sendKeys("{\"week\": \"" + week + "\"}");
+            browser.click("#workflow-run");
+            browser.untilAttribute("#job-status", "data-status", "completed");
+            browser.untilText("#run-steps", "attempt 2");
+            assertThat(browser.driver.findElements(By.cssSelector("#run-steps li[data-status='completed']")))
+                    .hasSize(2);
+            browser.click("#run-steps li:nth-child(2) summary");
+            browser.untilText("#run-steps li:nth-child(2) details", "Download the CSV file");
+            browser.click("#run-steps li:nth-child(1) summary");
+            browser.untilText("#run-steps li:nth-child(1) details", "Gadget");
+            violations.addAll(audit(browser, "run", "desktop"));
+            browser.driver.manage().window().setSize(new Dimension(390, 844));
+            violations.addAll(audit(browser, "run", "phone"));
+
+            // The workflow's page lists the run; turned off, the list says so.
+            browser.driver.findElement(By.linkText("The workflow")).click();
+            browser.untilText("#runs-table", "completed");
+            violations.addAll(audit(browser, "workflow", "phone"));
+            browser.click("#workflow-toggle");
+            browser.untilText("#notice", "Off:");
+            browser.driver.get(gateway.url() + "/#/workflows");
+            browser.untilText("#workflows-table", name);
+            assertThat(browser.driver.findElements(By.xpath("//tr[@data-enabled='false']/td/a[text()='" + name
+                    + "']"))).hasSize(1);
+            violations.addAll(audit(browser, "workflows", "phone"));
+        }
+        assertThat(violations).as("WCAG 2.1 AA violations found by axe-core").isEmpty();
+    }
+
     /** Signs in with the local user's key, from the keyboard only. */
     private static void signIn(Browser browser) {
         browser.driver.get(gateway.url() + "/");

@@ -29,9 +29,10 @@ public interface WorkflowApi {
     record Enabled(boolean enabled) {
     }
 
+    /** @param email the owner's address, where a scheduled or webhook run's email goes by default */
     @POST
     Uni<WorkflowView> create(@PathParam("userId") String userId, @QueryParam("tier") String tier,
-            WorkflowDefinition definition);
+            @QueryParam("email") String email, WorkflowDefinition definition);
 
     @GET
     Uni<List<WorkflowView>> list(@PathParam("userId") String userId);
@@ -43,7 +44,7 @@ public interface WorkflowApi {
     @PUT
     @Path("/{id}")
     Uni<WorkflowView> update(@PathParam("userId") String userId, @PathParam("id") String id,
-            @QueryParam("tier") String tier, WorkflowDefinition definition);
+            @QueryParam("tier") String tier, @QueryParam("email") String email, WorkflowDefinition definition);
 
     @PUT
     @Path("/{id}/enabled")

@@ -53,7 +53,7 @@ public class WorkflowResource {
     /** The orchestrator's refusals, each one of our codes. */
     private static final Set<ErrorCode> REFUSALS = Set.of(ErrorCode.INVALID_WORKFLOW, ErrorCode.INVALID_EXPRESSION,
             ErrorCode.INVALID_OPERATION, ErrorCode.TOO_MANY_STEPS, ErrorCode.TOO_MANY_WORKFLOWS,
-            ErrorCode.WORKFLOW_NOT_FOUND);
+            ErrorCode.WORKFLOW_NOT_FOUND, ErrorCode.SCHEDULE_TOO_FREQUENT);
 
     /** The largest payload of a run, as compact JSON: it travels in the run's intent and job record. */
     public static final int MAX_PAYLOAD_BYTES = RunPayloads.MAX_BYTES;
@@ -88,12 +88,13 @@ public class WorkflowResource {
     @APIResponse(responseCode = "201", description = "Saved", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = WorkflowView.class)))
     @APIResponse(responseCode = "422", description = "invalid_workflow, invalid_expression (details.position),"
-            + " invalid_operation, too_many_steps, too_many_workflows")
+            + " invalid_operation, too_many_steps, too_many_workflows, schedule_too_frequent (a schedule trigger"
+            + " closer than the tier allows)")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(WorkflowDefinition definition, @Context HttpServerRequest http) {
         String userId = user.id().toString();
-        return workflows.create(userId, user.tier(), required(definition))
+        return workflows.create(userId, user.tier(), user.email(), required(definition))
                 .onFailure().transform(WorkflowResource::translated)
                 .call(made -> audit.record(userId, "workflow.created", made.id(), http,
                         Map.of("revision", made.revision())))
@@ -131,14 +132,14 @@ public class WorkflowResource {
                     schema = @Schema(implementation = WorkflowView.class)))
     @APIResponse(responseCode = "404", description = "workflow_not_found")
     @APIResponse(responseCode = "422", description = "invalid_workflow, invalid_expression, invalid_operation,"
-            + " too_many_steps")
+            + " too_many_steps, schedule_too_frequent")
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<WorkflowView> update(@RestPath String id, WorkflowDefinition definition,
             @Context HttpServerRequest http) {
         String userId = user.id().toString();
-        return workflows.update(userId, id, user.tier(), required(definition))
+        return workflows.update(userId, id, user.tier(), user.email(), required(definition))
                 .onFailure().transform(WorkflowResource::translated)
                 .call(saved -> audit.record(userId, "workflow.updated", id, http,
                         Map.of("revision", saved.revision())))

@@ -337,7 +337,7 @@ async function follow(id) {
 function renderJob(job) {
   $('job-title').textContent = job.file_name || 'Job';
   $('job-status').textContent = 'Status: ' + job.status + (job.duration_ms ? ', ' + seconds(job.duration_ms) : '')
-    + (job.delivery_status ? ', delivery ' + job.delivery_status : '');
+    + (job.delivery_status && job.workflow_type !== 'workflow_run' ? ', delivery ' + job.delivery_status : '');
   $('job-status').dataset.status = job.status;
   $('job-progress').value = job.status === 'completed' || job.status === 'failed' ? 100 : (job.progress || 5);
   const result = $('job-result');

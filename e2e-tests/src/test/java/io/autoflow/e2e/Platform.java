@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.autoflow.localstack.KafkaBroker;
 import io.autoflow.localstack.KeycloakServer;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -73,6 +74,8 @@ final class Platform {
 
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services;
+    /** Everything started, to stop in reverse order: the platform's own stop, or a start that fails halfway. */
+    private final java.util.Deque<AutoCloseable> started = new java.util.ArrayDeque<>();
 
     /** @param traceparent the W3C trace context the call carried */
     record ReceivedHook(String id, String timestamp, String signature, String body, String traceparent) {
@@ -87,76 +90,88 @@ final class Platform {
     }
 
     private Platform() throws Exception {
-        resetDatabase();
-        Path work = Files.createDirectories(Path.of("target", "e2e"));
-        Path logs = Files.createDirectories(LOGS);
-        apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
-        Path keyFile = work.resolve("api-key");
-        Files.writeString(keyFile, apiKey);
+        // What has started is stopped if the rest cannot start: left running (a port taken, say), services would
+        // consume in the shared groups and claim schedules in the shared database of the next run.
+        try {
+            resetDatabase();
+            Path work = Files.createDirectories(Path.of("target", "e2e"));
+            Path logs = Files.createDirectories(LOGS);
+            apiKey = "af_e2e_" + UUID.randomUUID().toString().replace("-", "");
+            Path keyFile = work.resolve("api-key");
+            Files.writeString(keyFile, apiKey);
 
-        int orchestratorPort = freePort();
-        int conversationPort = freePort();
-        int notificationPort = freePort();
-        int schedulerPort = freePort();
-        int automationPort = freePort();
-        int gatewayPort = freePort();
-        int smtpPort = freePort();
-        String gatewayUrl = "http://localhost:" + gatewayPort;
-        kafka = KafkaBroker.onFreePorts().start();
-        keycloak = new KeycloakServer(Path.of(System.getProperty("autoflow.keycloak.dist")),
-                Path.of("target", "keycloak"), realmFor(gatewayUrl, work), "autoflow", freePort()).start();
-        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        spans = new SpanReceiver();
-        Map<String, String> env = Map.ofEntries(
-                Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint()),
-                Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
-                // Spans sent every half second rather than every 5: a test follows a trace as it happens.
-                Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
-                Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
-                Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
-                Map.entry("AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString()),
-                Map.entry("AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString()),
-                Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
-                Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
-                Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
-                Map.entry("AUTOFLOW_SCHEDULER_URL", "http://localhost:" + schedulerPort),
-                Map.entry("AUTOFLOW_AUTOMATION_URL", "http://localhost:" + automationPort),
-                // A run due at a minute's turn starts within a second.
-                Map.entry("AUTOFLOW_SCHEDULER_POLL_EVERY", "1s"),
-                Map.entry("AUTOFLOW_PUBLIC_URL", gatewayUrl),
-                Map.entry("AUTOFLOW_CORS_ORIGINS", gatewayUrl),
-                Map.entry("AUTOFLOW_OIDC_ENABLED", "true"),
-                Map.entry("AUTOFLOW_OIDC_ISSUER", keycloak.issuer()),
-                Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
-                Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
-                Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
-                // The gateway sends it to the internal services, which refuse any call without it.
-                Map.entry("AUTOFLOW_SERVICE_TOKEN", "e2e-service-token-" + UUID.randomUUID()),
-                Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
-                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
-                // Few enough that the contract test reaches the cap (too_many_credentials).
-                Map.entry("AUTOFLOW_CREDENTIALS_MAX_PER_USER", "10"),
-                Map.entry("AUTOFLOW_CREDENTIAL_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
-                        UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
-                Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),
-                // Job event streams must be pushed by the orchestrator's updates; the safety poll would be too late.
-                Map.entry("AUTOFLOW_JOB_EVENTS_SAFETY_POLL", "10m"));
-        ServiceProcess orchestrator = new ServiceProcess("orchestrator-service", orchestratorPort, env, logs).start();
-        gateway = new ServiceProcess("gateway-service", gatewayPort, env, logs).start();
-        analytics = new ServiceProcess("analytics-service", freePort(), env, logs).start();
-        ServiceProcess conversation = new ServiceProcess("conversation-service", conversationPort, env, logs).start();
-        ServiceProcess notification = new ServiceProcess("notification-service", notificationPort, env, logs).start();
-        ServiceProcess automation = new ServiceProcess("automation-service", automationPort, env, logs).start();
-        ServiceProcess scheduler = new ServiceProcess("scheduler-service", schedulerPort, env, logs).start();
-        ServiceProcess transform = new ServiceProcess("transform-service", freePort(), env, logs).start();
-        services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler,
-                transform);
-        for (ServiceProcess service : services) {
-            service.awaitReady();
+            int orchestratorPort = freePort();
+            int conversationPort = freePort();
+            int notificationPort = freePort();
+            int schedulerPort = freePort();
+            int automationPort = freePort();
+            int gatewayPort = freePort();
+            int smtpPort = freePort();
+            String gatewayUrl = "http://localhost:" + gatewayPort;
+            kafka = KafkaBroker.onFreePorts().start();
+            started.push(kafka::close);
+            keycloak = new KeycloakServer(Path.of(System.getProperty("autoflow.keycloak.dist")),
+                    Path.of("target", "keycloak"), realmFor(gatewayUrl, work), "autoflow", freePort()).start();
+            started.push(keycloak::close);
+            mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            started.push(mail::stop);
+            spans = new SpanReceiver();
+            started.push(spans::close);
+            Map<String, String> env = Map.ofEntries(
+                    Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", spans.endpoint()),
+                    Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                    // Spans sent every half second rather than every 5: a test follows a trace as it happens.
+                    Map.entry("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "500ms"),
+                    Map.entry("AUTOFLOW_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                    Map.entry("AUTOFLOW_DB_URL", "postgresql://localhost:5432/" + DB),
+                    Map.entry("AUTOFLOW_REDIS_URL", "redis://localhost:6379/2"),
+                    Map.entry("AUTOFLOW_BLOB_DIR", work.resolve("blobs").toAbsolutePath().toString()),
+                    Map.entry("AUTOFLOW_LOCAL_API_KEY_FILE", keyFile.toAbsolutePath().toString()),
+                    Map.entry("AUTOFLOW_ORCHESTRATOR_URL", "http://localhost:" + orchestratorPort),
+                    Map.entry("AUTOFLOW_CONVERSATION_URL", "http://localhost:" + conversationPort),
+                    Map.entry("AUTOFLOW_NOTIFICATION_URL", "http://localhost:" + notificationPort),
+                    Map.entry("AUTOFLOW_SCHEDULER_URL", "http://localhost:" + schedulerPort),
+                    Map.entry("AUTOFLOW_AUTOMATION_URL", "http://localhost:" + automationPort),
+                    // A run due at a minute's turn starts within a second.
+                    Map.entry("AUTOFLOW_SCHEDULER_POLL_EVERY", "1s"),
+                    Map.entry("AUTOFLOW_PUBLIC_URL", gatewayUrl),
+                    Map.entry("AUTOFLOW_CORS_ORIGINS", gatewayUrl),
+                    Map.entry("AUTOFLOW_OIDC_ENABLED", "true"),
+                    Map.entry("AUTOFLOW_OIDC_ISSUER", keycloak.issuer()),
+                    Map.entry("AUTOFLOW_SMTP_PORT", Integer.toString(smtpPort)),
+                    Map.entry("AUTOFLOW_LINK_SIGNING_KEY", "e2e-link-signing-key-" + UUID.randomUUID()),
+                    Map.entry("AUTOFLOW_SECRETS_KEY", "e2e-secrets-key-" + UUID.randomUUID()),
+                    // The gateway sends it to the internal services, which refuse any call without it.
+                    Map.entry("AUTOFLOW_SERVICE_TOKEN", "e2e-service-token-" + UUID.randomUUID()),
+                    Map.entry("AUTOFLOW_BLOB_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
+                            UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                    // Few enough that the contract test reaches the cap (too_many_credentials).
+                    Map.entry("AUTOFLOW_CREDENTIALS_MAX_PER_USER", "10"),
+                    Map.entry("AUTOFLOW_CREDENTIAL_KEYS", "e2e=" + Base64.getEncoder().encodeToString(
+                            UUID.randomUUID().toString().substring(0, 32).getBytes(StandardCharsets.US_ASCII))),
+                    Map.entry("AUTOFLOW_URL_FETCH_ALLOW_LOOPBACK", "true"),
+                    // Job event streams must be pushed by the orchestrator's updates; the safety poll is too late.
+                    Map.entry("AUTOFLOW_JOB_EVENTS_SAFETY_POLL", "10m"));
+            ServiceProcess orchestrator = startService("orchestrator-service", orchestratorPort, env, logs);
+            gateway = startService("gateway-service", gatewayPort, env, logs);
+            analytics = startService("analytics-service", freePort(), env, logs);
+            ServiceProcess conversation = startService("conversation-service", conversationPort, env, logs);
+            ServiceProcess notification = startService("notification-service", notificationPort, env, logs);
+            ServiceProcess automation = startService("automation-service", automationPort, env, logs);
+            ServiceProcess scheduler = startService("scheduler-service", schedulerPort, env, logs);
+            ServiceProcess transform = startService("transform-service", freePort(), env, logs);
+            services = List.of(gateway, orchestrator, analytics, conversation, notification, automation, scheduler,
+                    transform);
+            for (ServiceProcess service : services) {
+                service.awaitReady();
+            }
+            documentHost = documentHost(resource("/sales.csv"));
+            started.push(() -> documentHost.stop(0));
+        } catch (Exception | Error e) {
+            stop();
+            throw e;
         }
-        documentHost = documentHost(resource("/sales.csv"));
     }
 
     /** The repository's realm, with the web app's sign-in allowed to return to this run's gateway. */
@@ -261,19 +276,22 @@ final class Platform {
         return "http://127.0.0.1:" + documentHost.getAddress().getPort() + path;
     }
 
+    /** Starts a service, stopped with the platform (or when the platform cannot start). */
+    private ServiceProcess startService(String name, int port, Map<String, String> env, Path logs) throws IOException {
+        ServiceProcess service = new ServiceProcess(name, port, env, logs).start();
+        started.push(service::stop);
+        return service;
+    }
+
+    /** Stops what was started, the last first; a part that fails to stop does not keep the others running. */
     private void stop() {
-        documentHost.stop(0);
-        spans.close();
-        mail.stop();
-        for (ServiceProcess service : services) {
+        while (!started.isEmpty()) {
             try {
-                service.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("Could not stop a part of the platform: " + e);
             }
         }
-        keycloak.close();
-        kafka.close();
     }
 
     /** Each run starts from empty schemas; the services migrate them at start. */

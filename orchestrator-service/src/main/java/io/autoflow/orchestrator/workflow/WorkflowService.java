@@ -2,13 +2,13 @@ package io.autoflow.orchestrator.workflow;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.autoflow.events.CodedException;
+import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
 import io.autoflow.events.workflow.WorkflowDefinition;
 import io.autoflow.events.workflow.WorkflowHook;
 import io.autoflow.events.workflow.WorkflowSchedule;
 import io.autoflow.events.workflow.WorkflowTrigger;
 import io.autoflow.events.workflow.WorkflowView;
-import io.autoflow.events.ErrorInfo;
 import io.autoflow.expressions.WorkflowCheck;
 import io.autoflow.service.schedule.ScheduleRules;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

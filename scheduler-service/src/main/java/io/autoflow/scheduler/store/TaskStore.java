@@ -47,16 +47,7 @@ public class TaskStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'active', ?, ?)
                 ON CONFLICT (id) DO NOTHING""";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, UUID.fromString(task.id()));
-            s.setString(2, task.userId());
-            s.setString(3, task.tier());
-            s.setString(4, task.name());
-            s.setString(5, task.cron());
-            s.setString(6, task.timeZone());
-            s.setString(7, task.taskIntent());
-            s.setString(8, task.taskParameters().toString());
-            s.setTimestamp(9, Timestamp.from(task.nextRunAt()));
-            s.setTimestamp(10, Timestamp.from(task.createdAt()));
+            bindNew(s, task);
             return s.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store schedule " + task.id(), e);
@@ -71,7 +62,7 @@ public class TaskStore {
         String sql = """
                 INSERT INTO scheduled_tasks (id, user_id, tier, name, cron, time_zone, task_intent, task_parameters,
                     status, next_run_at, created_at, changed_at)
-                VALUES (?::uuid, ?, ?, ?, ?, ?, ?, ?::jsonb, 'active', ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'active', ?, ?, ?)
                 ON CONFLICT (id) DO UPDATE SET tier = excluded.tier, name = excluded.name, cron = excluded.cron,
                     time_zone = excluded.time_zone, task_parameters = excluded.task_parameters, status = 'active',
                     cancelled_at = NULL, changed_at = excluded.changed_at,
@@ -80,21 +71,26 @@ public class TaskStore {
                         ELSE excluded.next_run_at END
                 WHERE scheduled_tasks.changed_at IS NULL OR scheduled_tasks.changed_at < excluded.changed_at""";
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, task.id());
-            s.setString(2, task.userId());
-            s.setString(3, task.tier());
-            s.setString(4, task.name());
-            s.setString(5, task.cron());
-            s.setString(6, task.timeZone());
-            s.setString(7, task.taskIntent());
-            s.setString(8, task.taskParameters().toString());
-            s.setTimestamp(9, Timestamp.from(task.nextRunAt()));
-            s.setTimestamp(10, Timestamp.from(task.createdAt()));
+            bindNew(s, task);
             s.setTimestamp(11, Timestamp.from(changedAt));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not keep the schedule of workflow task " + task.id(), e);
         }
+    }
+
+    /** Binds a new schedule's columns, id to created_at, as both inserts list them (parameters 1 to 10). */
+    private static void bindNew(PreparedStatement s, ScheduledTask task) throws SQLException {
+        s.setObject(1, UUID.fromString(task.id()));
+        s.setString(2, task.userId());
+        s.setString(3, task.tier());
+        s.setString(4, task.name());
+        s.setString(5, task.cron());
+        s.setString(6, task.timeZone());
+        s.setString(7, task.taskIntent());
+        s.setString(8, task.taskParameters().toString());
+        s.setTimestamp(9, Timestamp.from(task.nextRunAt()));
+        s.setTimestamp(10, Timestamp.from(task.createdAt()));
     }
 
     /** Stops a workflow's schedule (disabled, another trigger, deleted), unless a newer word is kept. */

@@ -202,6 +202,8 @@ async function deleteWorkflow() {
 
 /** The workflow's runs among the person's latest jobs, newest first. */
 async function showRuns(workflow) {
+  $('runs-table').hidden = true; // until they are read: a failure says so in the notice, not with an empty table
+  $('runs-empty').hidden = true;
   const jobs = (await api('/api/jobs?limit=100')).jobs.filter((job) => job.workflow_type === 'workflow_run'
     && (job.result ? job.result.workflow_id === workflow.id : job.file_name === workflow.name));
   $('runs-empty').hidden = jobs.length > 0;

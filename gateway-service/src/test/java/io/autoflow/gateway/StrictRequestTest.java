@@ -95,6 +95,11 @@ class StrictRequestTest {
         json("/api/automations", "{\"url\": ").statusCode(400).body("code", is("invalid_request"))
                 .body("message", containsString("The body is not valid JSON"))
                 .body("message", not(containsString("io.autoflow")));
+        // One JSON value per body: what follows it is not dropped in silence.
+        json("/api/notifications", "{\"message\": \"hi\"} {\"message\": \"again\"}").statusCode(400)
+                .body("code", is("invalid_request")).body("message", not(containsString("io.autoflow")));
+        json("/api/notifications", "{\"message\": \"hi\"} trailing").statusCode(400)
+                .body("code", is("invalid_request"));
     }
 
     @Test

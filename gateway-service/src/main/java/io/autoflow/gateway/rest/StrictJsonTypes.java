@@ -1,5 +1,6 @@
 package io.autoflow.gateway.rest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -10,7 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * A JSON value is read only as the type the document gives it: {@code {"tier": 2}} or {@code {"name": true}} is a
  * wrong type (400 {@code invalid_request} naming the field), not the string "2"; {@code {"statistical": "yes"}} is
- * not a boolean, nor {@code "5"} a number. Jackson would otherwise convert them quietly.
+ * not a boolean, nor {@code "5"} a number. Jackson would otherwise convert them quietly. A body is one JSON value:
+ * {@code {"message": "hi"} {"message": "again"}} is refused, not read as its first value with the rest dropped.
  */
 @Singleton
 public class StrictJsonTypes implements ObjectMapperCustomizer {
@@ -27,5 +29,6 @@ public class StrictJsonTypes implements ObjectMapperCustomizer {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

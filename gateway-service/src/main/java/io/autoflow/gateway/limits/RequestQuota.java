@@ -14,9 +14,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * A user's requests per day by their tier (DESIGN.md), counted in Redis by {@link RateLimiter}: what every
- * authenticated request spends ({@link RateLimitFilter}) and what a webhook spends of its workflow's owner's. When
- * Redis cannot count, limited users are refused unless {@code autoflow.rate-limit.fail-open} lets them through.
+ * A user's requests per day by their tier ({@code autoflow.tiers.<tier>.requests-per-day}), counted in Redis by
+ * {@link RateLimiter}: what every authenticated request spends ({@link RateLimitFilter}) and what a webhook spends of
+ * its workflow's owner's. When Redis cannot count, limited users are refused unless
+ * {@code autoflow.rate-limit.fail-open} lets them through.
  */
 @ApplicationScoped
 public class RequestQuota {

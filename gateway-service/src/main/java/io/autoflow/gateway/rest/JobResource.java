@@ -426,7 +426,6 @@ public class JobResource {
         });
     }
 
-
     /** The job's charts with links that show them without the API key, e.g. in the web app's report view. */
     private List<JobView.ChartLink> chartLinks(JobResult result, Job job) {
         List<JobView.ChartLink> charts = new ArrayList<>();

@@ -26,6 +26,10 @@ final class JsonBodyErrors {
         if (failure instanceof InvalidCharacterException invalid) {
             return invalid.toApiException(within);
         }
+        if (isTrailing(failure)) {
+            return new ApiException(ErrorCode.INVALID_REQUEST, (within == null ? "The body" : "The '" + within
+                    + "' part") + " is not valid JSON: more follows its value");
+        }
         if (!(failure instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()
                 && !(failure instanceof MismatchedInputException)) {
             String source = within == null ? "The body" : "The '" + within + "' part";
@@ -44,6 +48,12 @@ final class JsonBodyErrors {
             message = "'" + named + "' is not valid: " + firstLine(failure.getOriginalMessage());
         }
         return ApiException.withParam(ErrorCode.INVALID_REQUEST, message, named.isEmpty() ? null : named);
+    }
+
+    /** Text after the one JSON value a body holds ({@code StrictJsonTypes}: FAIL_ON_TRAILING_TOKENS). */
+    private static boolean isTrailing(JsonProcessingException failure) {
+        return failure instanceof MismatchedInputException && failure.getOriginalMessage() != null
+                && failure.getOriginalMessage().startsWith("Trailing token");
     }
 
     /** The field as a path in the body, e.g. {@code output.email} or {@code headers.Authorization}. */

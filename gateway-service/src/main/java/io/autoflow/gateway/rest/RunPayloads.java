@@ -1,6 +1,5 @@
 package io.autoflow.gateway.rest;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,13 +28,8 @@ final class RunPayloads {
      * @throws ApiException 400 {@code invalid_request} for text that is not one JSON value, or as {@link #checked}
      */
     static JsonNode read(ObjectMapper json, InputStream body) throws IOException {
-        try (JsonParser parser = json.createParser(body)) {
-            JsonNode read = json.readTree(parser);
-            if (read != null && parser.nextToken() != null) {
-                throw new ApiException(ErrorCode.INVALID_REQUEST, "The body is not valid JSON: more follows its"
-                        + " value");
-            }
-            return checked(json, read);
+        try {
+            return checked(json, json.readTree(body)); // one value: the mapper refuses what follows it
         } catch (JsonProcessingException e) {
             throw JsonBodyErrors.refusal(e, null);
         }

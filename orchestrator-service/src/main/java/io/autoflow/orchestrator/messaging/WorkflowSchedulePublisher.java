@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,7 @@ public class WorkflowSchedulePublisher {
 
     private static final Logger LOG = Logger.getLogger(WorkflowSchedulePublisher.class);
     private static final int BATCH = 100;
+    private static final Duration WAIT = Duration.ofSeconds(2);
 
     private final MutinyEmitter<WorkflowSchedule> emitter;
 
@@ -30,9 +32,12 @@ public class WorkflowSchedulePublisher {
         this.emitter = emitter;
     }
 
-    /** Sends what waits in the outbox; a failure is logged and left for the next time, never the caller's. */
+    /**
+     * Sends what waits in the outbox, waiting at most {@link #WAIT}: a save answers at once while Kafka is away (the
+     * sweep sends it once Kafka is back). A failure is logged and left for the next time, never the caller's.
+     */
     public Uni<Void> publishPending() {
-        return sendPending().onFailure().recoverWithItem(failure -> {
+        return sendPending().ifNoItem().after(WAIT).fail().onFailure().recoverWithItem(failure -> {
             LOG.warnf("Workflow schedules not published yet, sent again shortly: %s", failure.getMessage());
             return null;
         });

@@ -563,9 +563,14 @@ const QUICK_REPLIES = {
   cron: ['every Monday at 9am', 'daily at 18:30'],
 };
 
-function say(who, text, jobId) {
+function say(who, text, jobId, workflowId) {
   const item = element('li', null, 'chat-' + who);
   item.append(element('span', who === 'you' ? 'You: ' : 'Autoflow: ', 'who'), element('span', text));
+  if (workflowId) { // a workflow the chat saved: its page in the workflow editor (workflows.js)
+    const link = element('a', 'Open the workflow', 'workflow-link');
+    link.href = '#/workflows/' + encodeURIComponent(workflowId);
+    item.append(' ', link);
+  }
   if (jobId) {
     const link = element('a', 'Open the job');
     link.href = '#/jobs/' + jobId;
@@ -607,7 +612,7 @@ async function sendChat(text) {
         body: JSON.stringify({message: message, session_id: chatSession})});
     }
     chatSession = reply.session_id;
-    say('autoflow', reply.reply, reply.job_id);
+    say('autoflow', reply.reply, reply.job_id, reply.workflow_id);
     offer(reply);
   } catch (error) {
     if (error.status !== 401) say('autoflow', error.message + ' (' + error.code + ')');

@@ -59,7 +59,11 @@ class ChatResourceTest {
     void theApiDocumentsEachIntentsParameters() {
         var openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract()
                 .jsonPath();
-        assertThat(openApi.getList("components.schemas.ChatReply.properties.parameters.anyOf")).hasSize(5);
+        assertThat(openApi.getList("components.schemas.ChatReply.properties.parameters.anyOf")).hasSize(6);
+        assertThat(openApi.getList("components.schemas.ChatReply.properties.intent.enum", String.class))
+                .contains("workflow");
+        assertThat(openApi.getString("components.schemas.ChatReply.properties.workflow_id.description"))
+                .contains("/api/workflows/{id}");
         // The parameters so far, any of them still missing: what a request needs is said, not required.
         assertThat(openApi.getList("components.schemas.DocumentAnalyticsParameters.required")).isNull();
         assertThat(openApi.getString("components.schemas.DocumentAnalyticsParameters.description"))
@@ -71,6 +75,10 @@ class ChatResourceTest {
                 .containsKeys("cron", "time_zone", "task_intent", "url", "method");
         assertThat(openApi.getString("components.schemas.DataTransformParameters.description"))
                 .endsWith("Needs: file, target_format.");
+        assertThat(openApi.getString("components.schemas.WorkflowParameters.description"))
+                .endsWith("Needs: url, target_format, delivery.");
+        assertThat(openApi.getMap("components.schemas.WorkflowParameters.properties"))
+                .containsKeys("url", "filter_column", "aggregate", "group_by", "target_format", "cron", "definition");
         assertThat(openApi.getString("paths.'/api/chat'.post.responses.'200'.content.'application/json'.schema.$ref"))
                 .endsWith("/ChatReply");
     }

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.autoflow.events.IntentParameters;
 import io.autoflow.events.Intents;
+import io.autoflow.events.workflow.WorkflowDefinition;
+import io.autoflow.events.workflow.WorkflowTrigger;
+import io.autoflow.events.workflow.WorkflowView;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.ConversationClient;
 import io.autoflow.gateway.idempotency.Idempotent;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.text.Phrases;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -36,7 +42,9 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * conversation-service understands the message and keeps the dialogue; when a request is complete, the gateway
  * starts it the way the rest of the API does (a document's analysis or conversion, an API call, a message, a
  * schedule of any of these) and answers with its {@code job_id} ({@link ChatReply}). A document named by its web
- * address is fetched when its job runs, never while the person talks.
+ * address is fetched when its job runs, never while the person talks. A chained request (intent {@code workflow}) is
+ * a workflow draft: once the person confirms it, it is saved as {@code POST /api/workflows} saves one (its
+ * {@code workflow_id}), and run once now when its trigger is manual.
  */
 @Tag(name = "Chat",
         description = "Say in your own words what you want done; Autoflow asks for what is missing, then starts the "
@@ -45,6 +53,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class ChatResource {
 
     static final int MAX_MESSAGE_CHARS = 4000;
+    private static final Logger LOG = Logger.getLogger(ChatResource.class);
     private static final TypeReference<Map<String, Object>> PARAMETERS = new TypeReference<>() { };
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() { };
@@ -58,12 +67,14 @@ public class ChatResource {
     private final ScheduleResource schedules;
     private final TransformResource transforms;
     private final NotificationResource notifications;
+    private final WorkflowResource workflows;
     private final ObjectMapper json;
 
     public ChatResource(CurrentUser user, ConversationClient conversation, DocumentAnalyticsResource documents,
             AutomationResource automations, ScheduleResource schedules, TransformResource transforms,
-            NotificationResource notifications, ObjectMapper json) {
+            NotificationResource notifications, WorkflowResource workflows, ObjectMapper json) {
         this.notifications = notifications;
+        this.workflows = workflows;
         this.transforms = transforms;
         this.user = user;
         this.conversation = conversation;
@@ -88,9 +99,9 @@ public class ChatResource {
     @Path("/chat")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ChatReply> chat(ChatMessage request) {
+    public Uni<ChatReply> chat(ChatMessage request, @Context HttpServerRequest http) {
         checkMessage(request == null ? null : request.message());
-        return converse(request.sessionId(), request.message(), null);
+        return converse(request.sessionId(), request.message(), null, http);
     }
 
     /**
@@ -109,14 +120,15 @@ public class ChatResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<ChatReply> chatWithDocument(@RestForm("message") String message,
-            @RestForm("session_id") String sessionId, @RestForm("file") FileUpload file) {
+            @RestForm("session_id") String sessionId, @RestForm("file") FileUpload file,
+            @Context HttpServerRequest http) {
         if (file == null) { // a message alone, as a client that only ever sends multipart sends it
             checkMessage(message);
-            return converse(sessionId, message, null);
+            return converse(sessionId, message, null, http);
         }
         String text = message == null || message.isBlank() ? "Analyse this document" : message;
         checkMessage(text);
-        return documents.attach(file).chain(reference -> converse(sessionId, text, reference));
+        return documents.attach(file).chain(reference -> converse(sessionId, text, reference, http));
     }
 
     private static void checkMessage(String message) {
@@ -131,11 +143,12 @@ public class ChatResource {
         ControlCharacters.refuseInFreeText("message", message);
     }
 
-    private Uni<ChatReply> converse(String sessionId, String message, String attachment) {
+    /** @param http where the message came from, for the audit of what it starts */
+    private Uni<ChatReply> converse(String sessionId, String message, String attachment, HttpServerRequest http) {
         return conversation.message(user.id().toString(), sessionId, message, attachment, user.timeZone())
                 .onFailure(e -> !(e instanceof ApiException)).transform(e -> new ApiException(ErrorCode.CONVERSATION_UNAVAILABLE,
                         "I cannot understand messages right now; try again shortly"))
-                .chain(this::act);
+                .chain(reply -> act(reply, http));
     }
 
     @Operation(operationId = "orchestrate", summary = "The same as POST /api/chat (the name the first clients used)",
@@ -150,8 +163,8 @@ public class ChatResource {
     @Path("/orchestrate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ChatReply> orchestrate(ChatMessage request) {
-        return chat(request);
+    public Uni<ChatReply> orchestrate(ChatMessage request, @Context HttpServerRequest http) {
+        return chat(request, http);
     }
 
     /** The answer to a message. */
@@ -161,29 +174,44 @@ public class ChatResource {
             @Schema(description = "What the assistant says: a question, a confirmation, or what it started")
             String reply,
             @Schema(description = "What the request is, once understood", enumeration = {"document_analytics",
-                    "schedule_task", "api_automation", "data_transform", "notification", "help", "smalltalk",
-                    "out_of_scope", "unknown"}) String intent,
+                    "schedule_task", "api_automation", "data_transform", "notification", "workflow", "help",
+                    "smalltalk", "out_of_scope", "unknown"}) String intent,
             @Schema(description = "The request's parameters so far, shaped by its intent", anyOf = {
                     IntentParameters.DocumentAnalytics.class, IntentParameters.ScheduleTask.class,
                     IntentParameters.ApiAutomation.class, IntentParameters.DataTransform.class,
-                    IntentParameters.Notification.class}) Map<String, Object> parameters,
+                    IntentParameters.Notification.class, IntentParameters.Workflow.class})
+            Map<String, Object> parameters,
             @Schema(description = "Required parameters still to give; the reply asks for the first")
             List<String> missing,
             @Schema(description = "The reply asks to confirm (yes or no) before doing it") boolean awaitingConfirmation,
             @Schema(description = "The job the request started, when it did") String jobId,
+            @Schema(description = "The workflow the request saved, when it did (intent workflow, once confirmed):"
+                    + " see /api/workflows/{id}") String workflowId,
             @Schema(description = "The language of the reply: the person's, as their messages tell",
                     enumeration = {"en", "fr", "de", "es"}) String language) {
 
         /** The reply saying instead one of the chat's phrases, in the conversation's language. */
         ChatReply saying(String key, Object... values) {
             return new ChatReply(sessionId, phrases().say(key, values), intent, parameters, missing,
-                    awaitingConfirmation, jobId, language);
+                    awaitingConfirmation, jobId, workflowId, language);
         }
 
         /** The reply once the job is queued. */
         ChatReply started(String jobId) {
             return new ChatReply(sessionId, reply + phrases().say("queued", jobId), intent, parameters, missing,
-                    false, jobId, language);
+                    false, jobId, workflowId, language);
+        }
+
+        /** The reply once the workflow is saved, by its name. */
+        ChatReply saved(WorkflowView workflow, String name) {
+            return new ChatReply(sessionId, reply + phrases().say("workflow_saved", name), intent, parameters,
+                    missing, false, jobId, workflow.id(), language);
+        }
+
+        /** The reply adding one of the chat's phrases to what it says. */
+        ChatReply adding(String key, Object... values) {
+            return new ChatReply(sessionId, reply + phrases().say(key, values), intent, parameters, missing,
+                    awaitingConfirmation, jobId, workflowId, language);
         }
 
         private Phrases phrases() {
@@ -192,15 +220,18 @@ public class ChatResource {
     }
 
     /** Starts a complete request; everything else is the conversation's own reply. */
-    private Uni<ChatReply> act(JsonNode reply) {
+    private Uni<ChatReply> act(JsonNode reply, HttpServerRequest http) {
         ChatReply answer = new ChatReply(reply.path("session_id").asText(), reply.path("reply").asText(),
                 reply.path("intent").asText(null), json.convertValue(reply.path("parameters"), PARAMETERS),
                 json.convertValue(reply.path("missing"), NAMES), reply.path("awaiting_confirmation").asBoolean(), null,
-                reply.path("language").asText("en"));
+                null, reply.path("language").asText("en"));
         if (!reply.path("complete").asBoolean()) {
             return Uni.createFrom().item(answer);
         }
         JsonNode parameters = reply.path("parameters");
+        if (Intents.WORKFLOW.equals(answer.intent())) {
+            return saveWorkflow(answer, parameters.path("definition"), http);
+        }
         if (Intents.API_AUTOMATION.equals(answer.intent())) {
             return started(answer, () -> automations.submit(call(parameters)));
         }
@@ -260,6 +291,50 @@ public class ChatResource {
         }
         // fetched when the job runs, not while we talk: a site that is down fails that job, saying so
         return started(answer, () -> transforms.submitFetchedAtRun(request));
+    }
+
+    /**
+     * Saves the workflow the conversation drafted and the person confirmed, as {@code POST /api/workflows} saves one
+     * (the caller's tier and email, audited), and when its trigger is manual runs it once now, as {@code POST
+     * /api/workflows/{id}/runs} does without a payload. A draft the orchestrator refuses (422: invalid_workflow,
+     * schedule_too_frequent, too_many_workflows, too_many_steps, …) is said in the reply, nothing saved; the
+     * orchestrator away stays an error (503 workflows_unavailable). Once saved, the workflow is the answer's even if
+     * its run cannot start now (the reply says so, to start it from its page): an error then would hide the saved
+     * workflow, and free the message's Idempotency-Key for a retry that saves it again.
+     */
+    private Uni<ChatReply> saveWorkflow(ChatReply answer, JsonNode draft, HttpServerRequest http) {
+        WorkflowDefinition definition = null;
+        try {
+            definition = draft.isObject() ? json.convertValue(draft, WorkflowDefinition.class) : null;
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("A confirmed workflow's definition could not be read: %s", e.getMessage());
+        }
+        if (definition == null) {
+            // the conversation completes a workflow only with its definition; without one there is nothing to save
+            return Uni.createFrom().item(answer.saying("tell_again"));
+        }
+        WorkflowDefinition asked = definition;
+        return Uni.createFrom().deferred(() -> workflows.save(asked, http))
+                .chain(saved -> runIfManual(answer, asked, saved, http))
+                // only the save can fail here: a run that cannot start is said in the reply
+                .onFailure(ChatResource::refusal).recoverWithItem(e -> answer.saying("workflow_not_saved",
+                        e.getMessage()));
+    }
+
+    /** The reply once the workflow is saved; a manual one is run once now, its job the answer's. */
+    private Uni<ChatReply> runIfManual(ChatReply answer, WorkflowDefinition asked, WorkflowView saved,
+            HttpServerRequest http) {
+        WorkflowDefinition kept = saved.definition() == null ? asked : saved.definition();
+        ChatReply said = answer.saved(saved, saved.name() == null ? kept.name() : saved.name());
+        if (kept.trigger() == null || !WorkflowTrigger.MANUAL.equals(kept.trigger().type())) {
+            return Uni.createFrom().item(said); // its schedule (or webhook) starts its runs
+        }
+        return Uni.createFrom().<Response>deferred(() -> workflows.runNow(saved, http))
+                .map(response -> said.started(((JobAccepted) response.getEntity()).jobId()))
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf(e, "Workflow %s was saved from the chat but its run did not start", saved.id());
+                    return said.adding("workflow_not_run");
+                });
     }
 
     private static boolean isWebAddress(String file) {

@@ -93,12 +93,21 @@ public class WorkflowResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> create(WorkflowDefinition definition, @Context HttpServerRequest http) {
+        return save(definition, http).map(made -> Response.status(201).entity(webhooks.absolute(made, http)).build());
+    }
+
+    /**
+     * Saves a definition as a new workflow of the caller (revision 1), checked by the orchestrator with the caller's
+     * tier and owned by their email, and audits it ({@code workflow.created}): the save of {@code POST
+     * /api/workflows} and of a workflow drafted in the chat. A refusal is our {@link ApiException} of the
+     * orchestrator's code (422); anything else 503 {@code workflows_unavailable}.
+     */
+    Uni<WorkflowView> save(WorkflowDefinition definition, HttpServerRequest http) {
         String userId = user.id().toString();
         return workflows.create(userId, user.tier(), user.email(), required(definition))
                 .onFailure().transform(WorkflowResource::translated)
                 .call(made -> audit.record(userId, "workflow.created", made.id(), http,
-                        Map.of("revision", made.revision())))
-                .map(made -> Response.status(201).entity(webhooks.absolute(made, http)).build());
+                        Map.of("revision", made.revision())));
     }
 
     @Operation(operationId = "listWorkflows", summary = "The caller's workflows, newest first",
@@ -212,8 +221,21 @@ public class WorkflowResource {
         UUID jobId = runs.newJobId();
         JsonNode given = RunPayloads.checked(json, payload);
         return workflows.get(user.id().toString(), id).onFailure().transform(WorkflowResource::translated)
-                .chain(view -> runs.accept(jobId, new RunWorkflow(view.id(), view.revision(), view.name(),
-                        WorkflowTrigger.MANUAL, given, user.email(), null, null), steps(view), http));
+                .chain(view -> start(jobId, view, given, http));
+    }
+
+    /**
+     * A run now, without payload, of a workflow of the caller just saved ({@link #save}): started as {@code POST
+     * /api/workflows/{id}/runs} starts one, pinned to the saved revision. Answers the 202 of {@link #run}.
+     */
+    Uni<Response> runNow(WorkflowView saved, HttpServerRequest http) {
+        return start(runs.newJobId(), saved, null, http);
+    }
+
+    /** The manual run of the caller's workflow, pinned to the view's revision, accepted as a job. */
+    private Uni<Response> start(UUID jobId, WorkflowView view, JsonNode payload, HttpServerRequest http) {
+        return runs.accept(jobId, new RunWorkflow(view.id(), view.revision(), view.name(), WorkflowTrigger.MANUAL,
+                payload, user.email(), null, null), steps(view), http);
     }
 
     private static int steps(WorkflowView view) {

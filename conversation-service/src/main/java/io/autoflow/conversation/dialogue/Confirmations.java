@@ -1,7 +1,9 @@
 package io.autoflow.conversation.dialogue;
 
 import io.autoflow.events.CronExpression;
+import io.autoflow.events.Intents;
 import io.autoflow.service.text.Phrases;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,13 +20,55 @@ final class Confirmations {
 
     /** The question before doing it. */
     static String ask(Session session, Phrases phrases) {
+        if (isWorkflow(session)) {
+            return plan(session.parameters(), phrases);
+        }
         return phrases.say(isSchedule(session) ? "ask.schedule" : "ask.now", said(session, phrases));
     }
 
-    /** What the reply says once it is started. */
+    /** What the reply says once it is started (a workflow: once confirmed, the gateway saves it and says so). */
     static String started(Session session, Phrases phrases) {
+        if (isWorkflow(session)) {
+            return phrases.say("started.workflow");
+        }
         return phrases.say(isSchedule(session) ? "started.schedule" : "started.now",
                 lowerFirst(said(session, phrases)));
+    }
+
+    /**
+     * A workflow draft's plan, one numbered line per step, and when it runs: "Here is the plan, every Monday at 08:00
+     * (Europe/Paris): 1. Fetch https://… 2. Keep the rows where region = EU, then total revenue by product; make an
+     * Excel file. 3. Email it to you. Shall I save it?"
+     */
+    private static String plan(Map<String, Object> p, Phrases phrases) {
+        List<String> lines = new ArrayList<>();
+        lines.add(phrases.say("plan.fetch", p.get("url"), p.containsKey("credential")
+                ? phrases.say("plan.credential", p.get("credential")) : ""));
+        List<String> operations = new ArrayList<>();
+        if (p.containsKey("filter_value")) {
+            operations.add(phrases.say("plan.filter", p.get("filter_column"), p.getOrDefault("filter_operator", "="),
+                    p.get("filter_value")));
+        }
+        if (p.containsKey("aggregate")) {
+            operations.add(phrases.say("plan.aggregate." + p.get("aggregate"), p.get("aggregate_column"),
+                    p.get("group_by")));
+        }
+        lines.add(upperFirst(String.join(phrases.say("plan.then"), operations))
+                + phrases.say("plan.make", phrases.say("format." + p.get("target_format"))));
+        Object delivery = p.get("delivery");
+        lines.add("email".equals(delivery) ? toMe(p) ? phrases.say("plan.email.you")
+                : phrases.say("plan.email.to", p.get("email"))
+                : "webhook".equals(delivery) ? phrases.say("plan.webhook", p.get("webhook_url"))
+                : phrases.say("plan.download"));
+        StringBuilder steps = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            steps.append('\n').append(i + 1).append(". ").append(lines.get(i));
+        }
+        if (!p.containsKey("cron")) {
+            return phrases.say("ask.workflow.once", steps);
+        }
+        return phrases.say("ask.workflow.schedule", when(p, phrases), p.getOrDefault("time_zone", "UTC"),
+                steps);
     }
 
     /** "Every Monday at 09:00 (UTC) I'll call GET https://…." or "I'll email bob@example.org: “…”." */
@@ -33,18 +77,25 @@ final class Confirmations {
         if (!isSchedule(session)) {
             return phrases.say("will", what(session.intent(), p, phrases));
         }
-        String when;
-        try {
-            when = CronExpression.parse(String.valueOf(p.get("cron"))).describe(phrases.language());
-        } catch (IllegalArgumentException unreadable) {
-            when = phrases.say("on_schedule", p.get("cron"));
-        }
-        return phrases.say("will.on_schedule", upperFirst(when), p.getOrDefault("time_zone", "UTC"),
+        return phrases.say("will.on_schedule", upperFirst(when(p, phrases)), p.getOrDefault("time_zone", "UTC"),
                 what(String.valueOf(p.get("task_intent")), p, phrases));
+    }
+
+    /** When a schedule runs, in words: "every Monday at 09:00". */
+    private static String when(Map<String, Object> p, Phrases phrases) {
+        try {
+            return CronExpression.parse(String.valueOf(p.get("cron"))).describe(phrases.language());
+        } catch (IllegalArgumentException unreadable) {
+            return phrases.say("on_schedule", p.get("cron"));
+        }
     }
 
     private static boolean isSchedule(Session session) {
         return "schedule_task".equals(session.intent());
+    }
+
+    private static boolean isWorkflow(Session session) {
+        return Intents.WORKFLOW.equals(session.intent());
     }
 
     private static String what(String intent, Map<String, Object> p, Phrases phrases) {

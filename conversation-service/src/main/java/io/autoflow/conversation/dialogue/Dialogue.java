@@ -7,6 +7,7 @@ import io.autoflow.conversation.parse.SlotExtractor;
 import io.autoflow.conversation.reply.Language;
 import io.autoflow.conversation.reply.Replies;
 import io.autoflow.events.IntentParameters;
+import io.autoflow.events.Intents;
 import io.autoflow.service.text.Phrases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -134,6 +135,10 @@ public class Dialogue {
             session = session.without(refused.get().parameter());
         }
         session = inZone(session, userZone).in(phrases.language());
+        if (session.missing().isEmpty() && isWorkflow(session)) {
+            // the draft itself, in the person's words (its name, its email), for the gateway to save once confirmed
+            session = session.with("definition", WorkflowDrafts.draft(session.parameters(), phrases));
+        }
         if (!session.missing().isEmpty()) {
             sessions.save(userId, id, session);
             return new Reply(id, refusals + OfflineParser.question(session.missing().get(0), session.parameters(),
@@ -226,7 +231,9 @@ public class Dialogue {
 
     /** A schedule that names no time zone runs in the user's, or in UTC when they have chosen none. */
     private static Session inZone(Session session, String userZone) {
-        if (!"schedule_task".equals(session.intent()) || session.parameters().containsKey("time_zone")) {
+        boolean repeats = "schedule_task".equals(session.intent())
+                || isWorkflow(session) && session.parameters().containsKey("cron");
+        if (!repeats || session.parameters().containsKey("time_zone")) {
             return session;
         }
         Map<String, Object> parameters = new LinkedHashMap<>(session.parameters());
@@ -235,13 +242,17 @@ public class Dialogue {
     }
 
     /**
-     * What sends something to someone else or runs again and again is confirmed first: a schedule, or a message or
-     * report to an address other than the user's own.
+     * What sends something to someone else, runs again and again or is kept is confirmed first: a schedule, a
+     * workflow (its plan shown step by step), or a message or report to an address other than the user's own.
      */
     private static boolean needsConfirmation(Session session) {
         Object email = session.parameters().get("email");
-        return session.intent().equals("schedule_task") || email != null && !"me".equals(email)
+        return session.intent().equals("schedule_task") || isWorkflow(session) || email != null && !"me".equals(email)
                 && ACTIONS.contains(session.intent());
+    }
+
+    private static boolean isWorkflow(Session session) {
+        return Intents.WORKFLOW.equals(session.intent());
     }
 
     /** "yes", "ja, bitte", "oui vas-y", "sí, mándalo": a yes, with more yes and please after it if any. */

@@ -2,6 +2,7 @@ package io.autoflow.conversation.parse;
 
 import io.autoflow.conversation.reply.Replies;
 import io.autoflow.events.IntentParameters;
+import io.autoflow.events.Intents;
 import io.autoflow.service.text.Phrases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,8 +53,14 @@ public final class OfflineParser {
     /** The intents whose request reads a document. */
     private static final Set<String> DOCUMENT_INTENTS = Set.of("document_analytics", "data_transform");
 
+    /** Asking for a document's analysis in so many words: a report of analytics-service, not a workflow. */
+    private static final Pattern ANALYSIS_VERB = Pattern.compile("\\b(analy[sz]\\w*|anali[sz]\\w*|análisis"
+            + "|auswert\\w*)\\b");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')]+");
+
     private final IntentClassifier classifier;
     private final SlotExtractor slots = new SlotExtractor();
+    private final ChainPhrases chains = new ChainPhrases();
 
     /** The parameters a message states, for a follow-up answer to a question. */
     public Map<String, Object> slots(String message) {
@@ -121,6 +128,20 @@ public final class OfflineParser {
                     answer.put("file", file);
                 }
             }
+            case "filter_column" -> {
+                String column = ChainPhrases.column(message);
+                if (column != null) {
+                    answer.put("filter_column", column);
+                }
+            }
+            case "delivery" -> {
+                if (found.containsKey("url")) {
+                    answer.put("delivery", "webhook"); // "to https://hooks.example.com/x"
+                    answer.put("webhook_url", found.get("url"));
+                } else if (found.containsKey("delivery")) {
+                    answer.put("delivery", found.get("delivery"));
+                }
+            }
             case "url", "webhook_url" -> {
                 if (found.containsKey("url")) {
                     answer.put(slot, found.get("url"));
@@ -156,6 +177,11 @@ public final class OfflineParser {
     public ParsedMessage parse(String message) {
         IntentClassifier.Classification classification = classifier.classify(message);
         Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
+        Map<String, Object> chain = chains.extract(message);
+        if (parameters.containsKey("url") && ChainPhrases.operates(chain)
+                && !ANALYSIS_VERB.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+            return workflow(message, parameters, chain, classification.confidence());
+        }
         String heard = parameters.isEmpty() && classification.confidence() < UNSURE ? "unknown"
                 : classification.intent(); // close to no example and naming nothing to act on: not guessed
         String intent = "out_of_scope".equals(heard) && parameters.isEmpty() ? heard
@@ -206,6 +232,41 @@ public final class OfflineParser {
         List<String> missing = missing(intent, parameters);
         return new ParsedMessage(intent, classification.confidence(), parameters, missing,
                 missing.isEmpty() ? null : question(missing.get(0)), "offline");
+    }
+
+    /**
+     * A chained request: fetch the URL, keep rows and/or aggregate them, make a file, hand it over — once, or on the
+     * schedule the message says. A second URL with "webhook" is where it goes.
+     */
+    private ParsedMessage workflow(String message, Map<String, Object> said, Map<String, Object> chain,
+            double confidence) {
+        Map<String, Object> parameters = new LinkedHashMap<>(chain);
+        parameters.put("url", said.get("url"));
+        for (String name : List.of("cron", "time_zone", "delivery", "email", "recipient")) {
+            if (said.containsKey(name)) {
+                parameters.put(name, said.get(name));
+            }
+        }
+        if (!parameters.containsKey("target_format")) {
+            Object format = said.containsKey("target_format") ? said.get("target_format")
+                    : "excel".equals(said.get("format")) ? "xlsx" : null;
+            if (format != null) {
+                parameters.put("target_format", format);
+            }
+        }
+        List<String> urls = new ArrayList<>();
+        for (Matcher m = URL.matcher(message); m.find(); ) {
+            urls.add(m.group().replaceAll("[.,;:!?]+$", ""));
+        }
+        if ("webhook".equals(parameters.get("delivery")) && urls.size() > 1) {
+            parameters.put("webhook_url", urls.get(1));
+        }
+        if ("email".equals(parameters.get("delivery")) && !parameters.containsKey("email") && meansMe(message)) {
+            parameters.put("email", "me");
+        }
+        List<String> missing = missing(Intents.WORKFLOW, parameters);
+        return new ParsedMessage(Intents.WORKFLOW, confidence, parameters, missing, missing.isEmpty() ? null
+                : question(missing.get(0), parameters, Replies.in(Locale.ENGLISH)), "offline");
     }
 
     /**
@@ -320,6 +381,9 @@ public final class OfflineParser {
         if (parameter.equals("email") && parameters.get("recipient") instanceof String who) {
             return phrases.say("question.email.of", who);
         }
+        if (parameter.equals("filter_column") && parameters.containsKey("filter_value")) {
+            return phrases.say("question.filter_column", parameters.get("filter_value"));
+        }
         String key = "question." + parameter;
         return phrases.has(key) ? phrases.say(key) : phrases.say("question.other", parameter.replace('_', ' '));
     }
@@ -339,6 +403,9 @@ public final class OfflineParser {
     /** The required parameters of the intent that the message does not give. */
     public static List<String> missing(String intent, Map<String, Object> parameters) {
         List<String> required = new ArrayList<>(IntentParameters.required(intent));
+        if (Intents.WORKFLOW.equals(intent) && parameters.containsKey("filter_value")) {
+            required.add(0, "filter_column"); // "keep the EU rows": which column holds EU is asked first
+        }
         if ("schedule_task".equals(intent)) {
             // what each run does, and what that needs
             // a model's answer may leave the task to its parameters to tell, as the gateway reads them

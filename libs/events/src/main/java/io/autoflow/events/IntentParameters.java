@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.autoflow.events.workflow.WorkflowDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,15 @@ public final class IntentParameters {
             Intents.SCHEDULE_TASK, ScheduleTask.class,
             Intents.API_AUTOMATION, ApiAutomation.class,
             Intents.DATA_TRANSFORM, DataTransform.class,
-            Intents.NOTIFICATION, Notification.class);
+            Intents.NOTIFICATION, Notification.class,
+            Intents.WORKFLOW, Workflow.class);
     private static final Map<String, List<String>> REQUIRED = Map.of(
             Intents.DOCUMENT_ANALYTICS, List.of("file"),
             Intents.SCHEDULE_TASK, List.of("cron"),
             Intents.API_AUTOMATION, List.of("url"),
             Intents.DATA_TRANSFORM, List.of("file", "target_format"),
-            Intents.NOTIFICATION, List.of("message"));
+            Intents.NOTIFICATION, List.of("message"),
+            Intents.WORKFLOW, List.of("url", "target_format", "delivery"));
 
     private IntentParameters() {
     }
@@ -103,6 +106,31 @@ public final class IntentParameters {
             @Schema(description = "Who gets it by email; 'me' (the default) is the user's own address") String email,
             @Schema(enumeration = {"email", "webhook"}) String delivery,
             @JsonProperty("webhook_url") String webhookUrl) {
+    }
+
+    @Schema(name = "WorkflowParameters",
+            description = "A chain said in words: fetch a URL, keep some rows and/or aggregate by a column, make a file"
+                    + " and hand it over, once or on a schedule. Saved as a workflow once confirmed. Needs: url,"
+                    + " target_format, delivery.")
+    public record Workflow(
+            @Schema(description = "The API or file to fetch first") String url,
+            @Schema(description = "The stored credential the fetch uses, by name") String credential,
+            @JsonProperty("filter_column") @Schema(description = "Keep the rows whose column …") String filterColumn,
+            @JsonProperty("filter_operator") @Schema(enumeration = {"=", "!=", ">", ">=", "<", "<="})
+            String filterOperator,
+            @JsonProperty("filter_value") @Schema(description = "… compares so with this value") String filterValue,
+            @Schema(description = "Aggregate per group", enumeration = {"count", "sum", "mean", "min", "max"})
+            String aggregate,
+            @JsonProperty("aggregate_column") @Schema(description = "The column aggregated (not for count)")
+            String aggregateColumn,
+            @JsonProperty("group_by") @Schema(description = "One row per value of this column") String groupBy,
+            @JsonProperty("target_format") @Schema(enumeration = {"csv", "json", "xlsx"}) String targetFormat,
+            @Schema(enumeration = {"download", "email", "webhook"}) String delivery,
+            String email,
+            @JsonProperty("webhook_url") String webhookUrl,
+            @Schema(description = "Run on this 5-field cron expression; once, now, when absent") String cron,
+            @JsonProperty("time_zone") String timeZone,
+            @Schema(description = "The workflow these make, once nothing is missing") WorkflowDefinition definition) {
     }
 
     /** The schema of an intent's parameters; empty for help, smalltalk and unknown, which take none. */

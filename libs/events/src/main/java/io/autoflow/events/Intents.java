@@ -14,6 +14,11 @@ public final class Intents {
      * each a job of its own on its service's topic.
      */
     public static final String WORKFLOW_RUN = "workflow_run";
+    /**
+     * A chained request said in the chat ("fetch …, keep …, total … by …, email me an Excel file"): a workflow draft
+     * ({@code io.autoflow.events.workflow.WorkflowDefinition}) that the gateway saves once the person confirms it.
+     */
+    public static final String WORKFLOW = "workflow";
 
     private Intents() {
     }

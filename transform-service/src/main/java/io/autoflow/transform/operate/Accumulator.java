@@ -3,10 +3,9 @@ package io.autoflow.transform.operate;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.autoflow.events.CodedException;
 import io.autoflow.events.data.AggregateFunction;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * One aggregate of one group's cells. Missing cells are left out (count counts the filled ones; count of rows is
@@ -23,14 +22,17 @@ final class Accumulator {
     private BigDecimal maxNumber;
     private String minText;
     private String maxText;
-    private Set<String> distinct;
+    /** Where a distinct count's values go (exact, in bounded memory), and its accumulator's number there. */
+    private final DistinctValues distinctValues;
+    private final int distinctNumber;
+    private long distinct;
 
-    Accumulator(AggregateFunction function, String column) {
+    /** @param distinctValues where a {@code distinct_count}'s values are counted, at the end, for all of a stage's */
+    Accumulator(AggregateFunction function, String column, DistinctValues distinctValues) {
         this.function = function;
         this.column = column;
-        if (function == AggregateFunction.DISTINCT_COUNT) {
-            distinct = new HashSet<>();
-        }
+        this.distinctValues = distinctValues;
+        distinctNumber = function == AggregateFunction.DISTINCT_COUNT ? distinctValues.register(this) : -1;
     }
 
     /** Counts a row, for count without a column. */
@@ -38,8 +40,8 @@ final class Accumulator {
         count++;
     }
 
-    /** @return roughly how many bytes the cell added to what this holds */
-    long add(String cell) {
+    /** @return roughly how many bytes the cell added to what this holds in memory */
+    long add(String cell) throws IOException {
         if (Values.missing(cell)) {
             return 0;
         }
@@ -55,9 +57,7 @@ final class Accumulator {
                 minText = minText == null || cell.compareTo(minText) < 0 ? cell : minText;
                 maxText = maxText == null || cell.compareTo(maxText) > 0 ? cell : maxText;
             }
-            case DISTINCT_COUNT -> {
-                return distinct.add(cell) ? 80 + cell.length() : 0; // the string, its bytes, a hash entry
-            }
+            case DISTINCT_COUNT -> distinctValues.add(distinctNumber, cell);
             case COUNT -> {
                 // counted above
             }
@@ -69,12 +69,17 @@ final class Accumulator {
     String value(boolean numericColumn) {
         return switch (function) {
             case COUNT -> Long.toString(count);
-            case DISTINCT_COUNT -> Integer.toString(distinct.size());
+            case DISTINCT_COUNT -> Long.toString(distinct);
             case SUM -> Values.format(sum);
             case MEAN -> count == 0 ? "" : Values.format(sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64));
             case MIN -> numericColumn ? (minNumber == null ? "" : Values.format(minNumber)) : text(minText);
             case MAX -> numericColumn ? (maxNumber == null ? "" : Values.format(maxNumber)) : text(maxText);
         };
+    }
+
+    /** How many different values a distinct count had, told by {@link DistinctValues#count} at the end. */
+    void distinct(long count) {
+        distinct = count;
     }
 
     private static String text(String value) {

@@ -25,6 +25,7 @@ final class GroupByStage extends Stage {
     private final Map<List<String>, Accumulator[]> groups = new HashMap<>();
     private final GroupBudget budget = new GroupBudget("too_many_groups",
             "group by fewer or coarser columns, or filter the rows first");
+    private final DistinctValues distinctValues = new DistinctValues();
 
     GroupByStage(List<String> by, List<DataOperation.Aggregate> aggregates, Stage next) {
         super(next);
@@ -72,7 +73,8 @@ final class GroupByStage extends Stage {
         if (accumulators == null) {
             accumulators = new Accumulator[aggregates.size()];
             for (int i = 0; i < accumulators.length; i++) {
-                accumulators[i] = new Accumulator(aggregates.get(i).function(), aggregates.get(i).column());
+                accumulators[i] = new Accumulator(aggregates.get(i).function(), aggregates.get(i).column(),
+                        distinctValues);
             }
             groups.put(key, accumulators);
             budget.add(RowSpool.bytes(key) + 96L * accumulators.length);
@@ -88,6 +90,7 @@ final class GroupByStage extends Stage {
 
     @Override
     void end() throws IOException {
+        distinctValues.count();
         List<List<String>> keys = new ArrayList<>(groups.keySet());
         keys.sort(keyOrder(keyKinds, keyIndexes.length));
         for (List<String> key : keys) {
@@ -99,6 +102,12 @@ final class GroupByStage extends Stage {
             next.row(row);
         }
         super.end();
+    }
+
+    @Override
+    void close() {
+        distinctValues.close();
+        super.close();
     }
 
     /** Keys in ascending order column by column, missing last. */

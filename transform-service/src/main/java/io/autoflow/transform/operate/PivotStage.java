@@ -27,6 +27,7 @@ final class PivotStage extends Stage {
     private NumericColumns otherKinds; // the pivoted column, then the values
     private final Map<List<String>, Map<String, Accumulator>> cells = new HashMap<>();
     private final Set<String> pivotValues = new HashSet<>();
+    private final DistinctValues distinctValues = new DistinctValues();
     private final GroupBudget budget = new GroupBudget("too_many_groups",
             "pivot on a column with fewer distinct values, or filter the rows first");
 
@@ -47,7 +48,7 @@ final class PivotStage extends Stage {
     }
 
     @Override
-    void row(List<String> row) {
+    void row(List<String> row) throws IOException {
         List<String> index = new ArrayList<>(indexes.length);
         for (int at : indexes) {
             if (Values.missing(row.get(at))) {
@@ -68,15 +69,18 @@ final class PivotStage extends Stage {
             budget.add(RowSpool.bytes(k) + 64);
             return new HashMap<>();
         });
-        Accumulator accumulator = byPivot.computeIfAbsent(pivotValue, k -> {
+        Accumulator accumulator = byPivot.get(pivotValue);
+        if (accumulator == null) {
             budget.add(128);
-            return new Accumulator(pivot.function(), pivot.values());
-        });
+            accumulator = new Accumulator(pivot.function(), pivot.values(), distinctValues);
+            byPivot.put(pivotValue, accumulator);
+        }
         budget.add(accumulator.add(row.get(valueColumn)));
     }
 
     @Override
     void end() throws IOException {
+        distinctValues.count();
         List<String> pivoted = new ArrayList<>(pivotValues);
         pivoted.sort(Values.order(otherKinds.numeric(0)));
         Columns index = columns.pick(indexes);
@@ -99,5 +103,11 @@ final class PivotStage extends Stage {
             next.row(row);
         }
         super.end();
+    }
+
+    @Override
+    void close() {
+        distinctValues.close();
+        super.close();
     }
 }

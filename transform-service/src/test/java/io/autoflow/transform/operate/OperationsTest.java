@@ -118,6 +118,28 @@ class OperationsTest {
     }
 
     @Test
+    void distinctCountsAreExactPastWhatMemoryHolds() throws IOException {
+        // 800 groups × 700 customers, each row twice: 560,000 distinct pairs, more than the 32 MB a group-by holds
+        // (a set of values per group refused this with too_many_groups); the values spill to disk, the counts exact.
+        StringBuilder csv = new StringBuilder("region,customer\n");
+        for (int copy = 0; copy < 2; copy++) {
+            for (int customer = 0; customer < 700; customer++) {
+                for (int region = 0; region < 800; region++) {
+                    csv.append('r').append(region).append(",c").append(customer * 7919 % 100_000).append('\n');
+                }
+            }
+        }
+        csv.append("r0,\nr0,NA\n"); // missing: not a value
+        String out = apply(csv.toString(), """
+                [{"op": "group_by", "by": ["region"], "aggregates": [
+                   {"function": "distinct_count", "column": "customer", "as": "customers"},
+                   {"function": "count", "column": "customer", "as": "count"}]}]""");
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(801).first().isEqualTo("region,customers,count");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).endsWith(",700,1400"));
+    }
+
+    @Test
     void whatCannotRunIsRefusedWithItsCode() {
         assertThat(failure(SALES, "[{\"op\": \"select\", \"columns\": [\"revenu\"]}]")).isEqualTo("unknown_column");
         assertThat(failure("a,b\n1,x\n", """

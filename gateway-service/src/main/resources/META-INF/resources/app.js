@@ -561,6 +561,7 @@ const QUICK_REPLIES = {
   email: ['Send it to me'],
   target_format: ['csv', 'json', 'xlsx'],
   cron: ['every Monday at 9am', 'daily at 18:30'],
+  delivery: ['Email it to me', 'To download'],
 };
 
 function say(who, text, jobId, workflowId) {

@@ -51,6 +51,36 @@ abstract class OnThePlatform {
         throw new AssertionError("No email links to job " + jobId);
     }
 
+    /** The email received with this subject, or null. */
+    static jakarta.mail.internet.MimeMessage withSubject(String subject) throws Exception {
+        for (jakarta.mail.internet.MimeMessage received : platform.mail.getReceivedMessages()) {
+            if (subject.equals(received.getSubject())) {
+                return received;
+            }
+        }
+        return null;
+    }
+
+    /** The bytes of a message's attachment of this name, or null. */
+    static byte[] attached(jakarta.mail.Part part, String name) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart parts = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                byte[] found = attached(parts.getBodyPart(i), name);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        if (!jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || !name.equals(part.getFileName())) {
+            return null;
+        }
+        try (java.io.InputStream in = part.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
     /** The decoded text of a message's text parts, attachments left out. */
     static String textOf(jakarta.mail.Part part) throws Exception {
         if (part.isMimeType("multipart/*")) {

@@ -194,6 +194,32 @@ class WebAppIT extends OnThePlatform {
     }
 
     @Test
+    void inTheWebAppAChainSaidInTheChatIsPlannedSavedAndOpensInTheWorkflowEditor() {
+        String workflow = null;
+        try (Browser browser = new Browser()) {
+            signIn(browser);
+            browser.driver.get(gateway.url() + "/#/chat");
+            browser.visible("#chat-message").sendKeys("every Monday at 8 fetch https://api.example.com/sales, keep"
+                    + " the rows where region is EU, total revenue by product and email me a csv", Keys.ENTER);
+            browser.untilText("#chat-log", "Here is the plan, every Monday at 08:00");
+            // one line per step, as the reply's line breaks show them
+            assertThat(browser.visible("#chat-log").getText()).contains("\n2. Keep the rows where region = EU, then"
+                    + " total revenue by product; make a CSV file.\n3. Email it to you.");
+            browser.visible("#chat-message").sendKeys("yes", Keys.ENTER);
+            browser.untilText("#chat-log", "Saved as the workflow \u201cTotal revenue by product\u201d");
+            browser.click("#chat-log .workflow-link");
+            browser.untilAttribute("#workflow-name", "value", "Total revenue by product");
+            browser.untilAttribute("#workflow-cron", "value", "0 8 * * MON");
+            workflow = browser.driver.getCurrentUrl().replaceFirst(".*#/workflows/", "");
+        } finally { // it would run on a Monday at 8 while other tests run
+            if (workflow != null) {
+                given().header("X-API-Key", apiKey).delete(gateway.url() + "/api/workflows/" + workflow).then()
+                        .statusCode(204);
+            }
+        }
+    }
+
+    @Test
     void everyScreenPassesAnAccessibilityAuditAtDesktopAndPhoneWidth() throws Exception {
         String jobId = platform.submit("sales.csv", Platform.resource("/sales.csv"));
         assertThat(platform.awaitFinished(jobId).getString("status")).isEqualTo("completed");

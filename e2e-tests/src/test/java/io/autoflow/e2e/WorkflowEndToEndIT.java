@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 import io.restassured.path.json.JsonPath;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,34 +192,5 @@ class WorkflowEndToEndIT extends OnThePlatform {
                 .post(gateway.url() + "/api/workflows").then().statusCode(422)
                 .body("code", is("invalid_expression")).body("details.step", is(1))
                 .body("details.operation", is(0));
-    }
-
-    private static MimeMessage withSubject(String subject) throws Exception {
-        for (MimeMessage received : platform.mail.getReceivedMessages()) {
-            if (subject.equals(received.getSubject())) {
-                return received;
-            }
-        }
-        return null;
-    }
-
-    private static byte[] attached(Part part, String name) throws Exception {
-        if (part.isMimeType("multipart/*")) {
-            Multipart parts = (Multipart) part.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                byte[] found = attached(parts.getBodyPart(i), name);
-                if (found != null) {
-                    return found;
-                }
-            }
-            return null;
-        }
-        if (!Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || !name.equals(part.getFileName())) {
-            return null;
-        }
-        try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            in.transferTo(out);
-            return out.toByteArray();
-        }
     }
 }

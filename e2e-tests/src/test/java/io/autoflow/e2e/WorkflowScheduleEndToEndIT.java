@@ -66,13 +66,4 @@ class WorkflowScheduleEndToEndIT extends OnThePlatform {
                 + "' && it.workflow_type == 'workflow_run' }");
         return found.isEmpty() ? null : (String) found.get(0).get("job_id");
     }
-
-    private static MimeMessage withSubject(String subject) throws Exception {
-        for (MimeMessage received : platform.mail.getReceivedMessages()) {
-            if (subject.equals(received.getSubject())) {
-                return received;
-            }
-        }
-        return null;
-    }
 }

@@ -24,7 +24,7 @@ public final class ChainPhrases {
     private static final Map<String, String> OPERATORS = operators();
     private static final String OPERATOR = "(" + String.join("|", OPERATORS.keySet().stream()
             .sorted((a, b) -> b.length() - a.length()).map(Pattern::quote).toList()) + ")";
-    /** "where region is EU", "où pays = FR", "wo Land gleich DE", "donde país es ES": a column, a comparison, a value. */
+    /** "where region is EU", "où pays = FR", "wo Land gleich DE", "donde país es ES": column, comparison, value. */
     private static final Pattern WHERE = Pattern.compile("(?iu)\\b(?:where|whose|with|in which|for which|où|dont"
             + "|avec|wo|bei denen|in denen|deren|mit|donde|cuyo|cuya|con|en las que|en los que)\\s+"
             + "(?:the |le |la |l'|les |der |die |das |el |los |las )?" + COLUMN + "\\s*" + OPERATOR + "\\s*" + VALUE);
@@ -51,8 +51,8 @@ public final class ChainPhrases {
     private static final Pattern CREDENTIAL = Pattern.compile("(?iu)\\b(?:using|with|avec|mit|con|via)\\s+"
             + "(?:the |my |our |le |la |mon |ma |notre |dem |meinem |unserem |den |la |mi |nuestra )?"
             + "(?:(?:stored )?(?:credential|api key|key|token|secret|identifiant|clé|schlüssel|zugang|credencial|clave)"
-            + "\\s+[\"'\u201c]?([\\w.-]{1,64})[\"'\u201d]?|[\"'\u201c]?([\\w.-]{1,64})[\"'\u201d]?\\s+(?:credential|api key"
-            + "|key|token|secret))");
+            + "\\s+[\"'\u201c]?([\\w.-]{1,64})[\"'\u201d]?"
+            + "|[\"'\u201c]?([\\w.-]{1,64})[\"'\u201d]?\\s+(?:credential|api key|key|token|secret))");
     /** A file format named anywhere: what the workflow makes. */
     private static final Pattern FORMAT = Pattern.compile("(?iu)\\b(csv|json|xlsx|excel)\\b");
 
@@ -105,7 +105,10 @@ public final class ChainPhrases {
         return parameters.containsKey("filter_value") || parameters.containsKey("aggregate");
     }
 
-    /** A column named alone, as the answer to "which column": "region", "the region column", "la colonne pays"; null for a sentence. */
+    /**
+     * A column named alone, as the answer to "which column": "region", "the region column", "la colonne pays"; null for
+     * a sentence.
+     */
     public static String column(String answer) {
         String t = answer.trim().replaceAll("[\\s.!?]+$", "")
                 .replaceFirst("(?iu)^(?:it'?s |it is |c'est |das ist |es |in |dans |en |im )?(?:the |la |le |die |das "

@@ -116,7 +116,8 @@ public class Dialogue {
         if (continued.isPresent()) {
             session = continued.get();
         } else {
-            ParsedMessage parsed = llmEnabled ? llm.get().parse(message) : parser.parse(message);
+            ParsedMessage parsed = parser.chained(message) // a workflow draft, by rules, whoever reads the rest
+                    .orElseGet(() -> llmEnabled ? llm.get().parse(message) : parser.parse(message));
             by = parsed.understoodBy();
             session = new Session(parsed.intent(), parsed.parameters(), parsed.missing());
             if (attachment != null) {

@@ -56,7 +56,6 @@ public final class OfflineParser {
     /** Asking for a document's analysis in so many words: a report of analytics-service, not a workflow. */
     private static final Pattern ANALYSIS_VERB = Pattern.compile("\\b(analy[sz]\\w*|anali[sz]\\w*|análisis"
             + "|auswert\\w*)\\b");
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"')]+");
 
     private final IntentClassifier classifier;
     private final SlotExtractor slots = new SlotExtractor();
@@ -174,14 +173,27 @@ public final class OfflineParser {
         return answer;
     }
 
+    /**
+     * A chained request (a URL to fetch, rows to keep or a total per group), read by rules whoever reads the rest:
+     * the language model does not draft workflows. Empty for any other request.
+     */
+    public java.util.Optional<ParsedMessage> chained(String message) {
+        Map<String, Object> said = slots.extract(message);
+        Map<String, Object> chain = chains.extract(message);
+        if (!said.containsKey("url") || !ChainPhrases.operates(chain)
+                || ANALYSIS_VERB.matcher(message.toLowerCase(Locale.ROOT)).find()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(workflow(message, said, chain));
+    }
+
     public ParsedMessage parse(String message) {
+        java.util.Optional<ParsedMessage> chain = chained(message);
+        if (chain.isPresent()) {
+            return chain.get();
+        }
         IntentClassifier.Classification classification = classifier.classify(message);
         Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
-        Map<String, Object> chain = chains.extract(message);
-        if (parameters.containsKey("url") && ChainPhrases.operates(chain)
-                && !ANALYSIS_VERB.matcher(message.toLowerCase(Locale.ROOT)).find()) {
-            return workflow(message, parameters, chain, classification.confidence());
-        }
         String heard = parameters.isEmpty() && classification.confidence() < UNSURE ? "unknown"
                 : classification.intent(); // close to no example and naming nothing to act on: not guessed
         String intent = "out_of_scope".equals(heard) && parameters.isEmpty() ? heard
@@ -238,8 +250,7 @@ public final class OfflineParser {
      * A chained request: fetch the URL, keep rows and/or aggregate them, make a file, hand it over — once, or on the
      * schedule the message says. A second URL with "webhook" is where it goes.
      */
-    private ParsedMessage workflow(String message, Map<String, Object> said, Map<String, Object> chain,
-            double confidence) {
+    private ParsedMessage workflow(String message, Map<String, Object> said, Map<String, Object> chain) {
         Map<String, Object> parameters = new LinkedHashMap<>(chain);
         parameters.put("url", said.get("url"));
         for (String name : List.of("cron", "time_zone", "delivery", "email", "recipient")) {
@@ -254,10 +265,7 @@ public final class OfflineParser {
                 parameters.put("target_format", format);
             }
         }
-        List<String> urls = new ArrayList<>();
-        for (Matcher m = URL.matcher(message); m.find(); ) {
-            urls.add(m.group().replaceAll("[.,;:!?]+$", ""));
-        }
+        List<String> urls = SlotExtractor.urls(message);
         if ("webhook".equals(parameters.get("delivery")) && urls.size() > 1) {
             parameters.put("webhook_url", urls.get(1));
         }
@@ -265,7 +273,7 @@ public final class OfflineParser {
             parameters.put("email", "me");
         }
         List<String> missing = missing(Intents.WORKFLOW, parameters);
-        return new ParsedMessage(Intents.WORKFLOW, confidence, parameters, missing, missing.isEmpty() ? null
+        return new ParsedMessage(Intents.WORKFLOW, 1.0, parameters, missing, missing.isEmpty() ? null
                 : question(missing.get(0), parameters, Replies.in(Locale.ENGLISH)), "offline");
     }
 

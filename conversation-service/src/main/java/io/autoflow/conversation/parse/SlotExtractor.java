@@ -296,6 +296,11 @@ public final class SlotExtractor {
         return null;
     }
 
+    /** The http(s) URLs a message names, in order. */
+    static List<String> urls(String message) {
+        return all(URL, message);
+    }
+
     private static List<String> all(Pattern pattern, String text) {
         List<String> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);

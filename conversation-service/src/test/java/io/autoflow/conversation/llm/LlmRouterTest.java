@@ -60,6 +60,16 @@ class LlmRouterTest {
     }
 
     @Test
+    void aChainedRequestIsAWorkflowDraftWithoutAskingTheModel() {
+        send("fetch https://api.example.com/sales, keep the rows where region is EU, total revenue by product and"
+                + " email me a csv")
+                .body("intent", is("workflow")).body("understood_by", is("offline"))
+                .body("awaiting_confirmation", is(true));
+        // the model is not asked: it does not draft workflows, the rules do
+        org.assertj.core.api.Assertions.assertThat(OpenAiTestServer.SERVER.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void theReplyCarriesOnlyTheParametersOfItsIntentsSchema() {
         answer(aResponse().withHeader("Content-Type", "application/json").withBody(OpenAiTestServer.completion("""
                 {"intent": "document_analytics", "file": "https://example.com/sales.csv", "format": "ppt",

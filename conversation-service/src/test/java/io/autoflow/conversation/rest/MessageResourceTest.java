@@ -1,5 +1,6 @@
 package io.autoflow.conversation.rest;
 
+import static io.autoflow.conversation.rest.ConversationTurns.send;
 import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -15,9 +16,7 @@ import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -161,21 +160,5 @@ class MessageResourceTest {
         send(user, null, "what can you do?").body("intent", is("help")).body("complete", is(false))
                 .body("reply", startsWith("I can analyse"));
         send(user, null, "hello").body("intent", is("smalltalk")).body("complete", is(false));
-    }
-
-    private static ValidatableResponse send(String user, String session, String message) {
-        return send(user, session, message, null);
-    }
-
-    private static ValidatableResponse send(String user, String session, String message, String attachment) {
-        Map<String, String> body = new HashMap<>(Map.of("user_id", user, "message", message));
-        if (attachment != null) {
-            body.put("attachment", attachment);
-        }
-        if (session != null) {
-            body.put("session_id", session);
-        }
-        return given().contentType("application/json").body(body).post("/conversation/messages").then()
-                .statusCode(200);
     }
 }

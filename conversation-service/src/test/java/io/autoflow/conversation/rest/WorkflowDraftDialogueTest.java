@@ -1,6 +1,5 @@
 package io.autoflow.conversation.rest;
 
-import static io.autoflow.testsupport.InternalRequests.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -11,8 +10,6 @@ import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -123,13 +120,6 @@ class WorkflowDraftDialogueTest {
     }
 
     private ValidatableResponse send(String session, String message) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("user_id", user);
-        body.put("message", message);
-        if (session != null) {
-            body.put("session_id", session);
-        }
-        return given().contentType("application/json").body(body).post("/conversation/messages").then()
-                .statusCode(200);
+        return ConversationTurns.send(user, session, message);
     }
 }

@@ -99,10 +99,7 @@ class ChatWorkflowTest {
         assertThat(reply.getString("reply")).isEqualTo(REPLY + " Saved as the workflow “EU sales by product”."
                 + " The job " + jobId + " is queued.");
         assertThat(reply.getBoolean("awaiting_confirmation")).isFalse();
-        // The definition as the conversation drafted it, for the caller, with their tier and email.
-        orchestrator.verify(1, postRequestedFor(urlPathEqualTo("/workflows/" + user.user().id))
-                .withQueryParam("tier", equalTo("pro")).withQueryParam("email", equalTo(user.user().email))
-                .withRequestBody(equalToJson(MANUAL)));
+        savedOnce(user, MANUAL);
         assertThat(audits(user, "workflow.created").iterator().next().getString("target")).isEqualTo(id);
 
         // One run, as POST /api/workflows/{id}/runs starts it without a payload.
@@ -133,9 +130,7 @@ class ChatWorkflowTest {
         assertThat(reply.getString("workflow_id")).isEqualTo(id);
         assertThat(reply.getString("job_id")).isNull();
         assertThat(reply.getString("reply")).isEqualTo(REPLY + " Enregistré comme workflow « Monday EU sales ».");
-        orchestrator.verify(1, postRequestedFor(urlPathEqualTo("/workflows/" + user.user().id))
-                .withQueryParam("tier", equalTo("pro")).withQueryParam("email", equalTo(user.user().email))
-                .withRequestBody(equalToJson(SCHEDULED)));
+        savedOnce(user, SCHEDULED);
         assertThat(audits(user, "workflow.created").size()).isEqualTo(1);
         assertThat(jobs(user)).isZero();
         assertThat(audits(user, "workflow.run_started").size()).isZero();
@@ -179,8 +174,15 @@ class ChatWorkflowTest {
                         + " \"parameters\": {\"url\": \"https://api.example.com/sales\", \"filter_column\":"
                         + " \"region\", \"filter_operator\": \"=\", \"filter_value\": \"EU\", \"target_format\":"
                         + " \"xlsx\", \"delivery\": \"email\", \"definition\": " + definition + "}, \"missing\": [],"
-                        + " \"complete\": true, \"awaiting_confirmation\": false, \"understood_by\": \"rules\","
+                        + " \"complete\": true, \"awaiting_confirmation\": false, \"understood_by\": \"offline\","
                         + " \"language\": \"" + language + "\"}")));
+    }
+
+    /** The orchestrator was asked once to save the definition as the conversation drafted it, for the caller. */
+    private void savedOnce(TestUsers who, String definition) {
+        orchestrator.verify(1, postRequestedFor(urlPathEqualTo("/workflows/" + who.user().id))
+                .withQueryParam("tier", equalTo("pro")).withQueryParam("email", equalTo(who.user().email))
+                .withRequestBody(equalToJson(definition)));
     }
 
     /** The orchestrator saves the user's workflow as revision 1 under this id. */

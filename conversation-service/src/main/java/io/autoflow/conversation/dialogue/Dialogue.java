@@ -116,8 +116,9 @@ public class Dialogue {
         if (continued.isPresent()) {
             session = continued.get();
         } else {
-            ParsedMessage parsed = parser.chained(message) // a workflow draft, by rules, whoever reads the rest
-                    .orElseGet(() -> llmEnabled ? llm.get().parse(message) : parser.parse(message));
+            // a workflow draft is read by rules whoever reads the rest (the offline parse reads it first itself)
+            ParsedMessage parsed = llmEnabled ? parser.chained(message).orElseGet(() -> llm.get().parse(message))
+                    : parser.parse(message);
             by = parsed.understoodBy();
             session = new Session(parsed.intent(), parsed.parameters(), parsed.missing());
             if (attachment != null) {

@@ -178,7 +178,11 @@ public final class OfflineParser {
      * the language model does not draft workflows. Empty for any other request.
      */
     public java.util.Optional<ParsedMessage> chained(String message) {
-        Map<String, Object> said = slots.extract(message);
+        return chained(message, slots.extract(message));
+    }
+
+    /** @param said the parameters the message states, extracted once for both readings */
+    private java.util.Optional<ParsedMessage> chained(String message, Map<String, Object> said) {
         Map<String, Object> chain = chains.extract(message);
         if (!said.containsKey("url") || !ChainPhrases.operates(chain)
                 || ANALYSIS_VERB.matcher(message.toLowerCase(Locale.ROOT)).find()) {
@@ -188,12 +192,13 @@ public final class OfflineParser {
     }
 
     public ParsedMessage parse(String message) {
-        java.util.Optional<ParsedMessage> chain = chained(message);
+        Map<String, Object> said = slots.extract(message);
+        java.util.Optional<ParsedMessage> chain = chained(message, said);
         if (chain.isPresent()) {
             return chain.get();
         }
         IntentClassifier.Classification classification = classifier.classify(message);
-        Map<String, Object> parameters = new LinkedHashMap<>(slots.extract(message));
+        Map<String, Object> parameters = new LinkedHashMap<>(said);
         String heard = parameters.isEmpty() && classification.confidence() < UNSURE ? "unknown"
                 : classification.intent(); // close to no example and naming nothing to act on: not guessed
         String intent = "out_of_scope".equals(heard) && parameters.isEmpty() ? heard

@@ -141,6 +141,9 @@ class StorageMetricsTest {
         await().atMost(WAIT).untilAsserted(() -> {
             last[0] = MetricsScrape.now();
             assertThat(last[0].value("autoflow_storage_used_bytes")).isEqualTo(total);
+            // Each gauge reads the figures when scraped: a scrape during the first walk may show some still NaN.
+            assertThat(last[0].samples()).filteredOn(s -> s.name().startsWith("autoflow_storage"))
+                    .allMatch(s -> !Double.isNaN(s.value()));
         });
         return last[0];
     }

@@ -73,7 +73,7 @@ public class StorageGauges {
         }
     }
 
-    /** One walk's figures, replaced whole so a scrape never mixes two walks. */
+    /** One walk's figures, replaced whole: each series reads one walk (a scrape during a refresh may mix two). */
     private record Figures(double usedBytes, double users, double[] perUser) {
 
         static final Figures NOT_MEASURED = new Figures(Double.NaN, Double.NaN, nans());

@@ -32,6 +32,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
@@ -260,6 +261,25 @@ class ScheduleSubmissionTest {
                 Instant.now()));
         await().atMost(WAIT).until(() -> find(conversionRun) != null);
         assertThat(find(conversionRun).fileName).isEqualTo("cities.xlsx");
+    }
+
+    @Test
+    void anIntentAGatewaySentIsPassedOverAsItWasRecordedBeforeItWasSent() throws Throwable {
+        KafkaTestClient kafka = new KafkaTestClient(bootstrapServers);
+        String key = UUID.randomUUID().toString(); // both on one partition: the second is read after the first
+        String ownRun = UUID.randomUUID().toString();
+        RunAutomation call = new RunAutomation(null, null, null, "GET api.example.com/rates", "GET",
+                "https://api.example.com/rates", null, null);
+        kafka.send(Topics.INTENTS, key, new IntentParsed(ownRun, user.user().id.toString(), "pro",
+                Intents.API_AUTOMATION, EventJson.mapper().valueToTree(call), Instant.now()),
+                Map.of("ce_source", "urn:autoflow:gateway-service"));
+        String scheduledRun = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, key, new IntentParsed(scheduledRun, user.user().id.toString(), "pro",
+                Intents.API_AUTOMATION, EventJson.mapper().valueToTree(call), Instant.now()),
+                Map.of("ce_source", "urn:autoflow:scheduler-service"));
+
+        await().atMost(WAIT).until(() -> find(scheduledRun) != null);
+        assertThat(find(ownRun)).as("a gateway's own intent: no second write").isNull();
     }
 
     private Job find(String id) throws Exception {

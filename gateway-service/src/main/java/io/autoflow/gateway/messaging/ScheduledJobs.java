@@ -7,22 +7,28 @@ import io.autoflow.events.Topics;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.tracing.JobContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Records the jobs the platform starts on its own, the runs of schedules, as jobs of their users here, so that the
- * jobs list, the job's page and its email link know them as they know jobs submitted through the API. An intent
- * this gateway published itself is already recorded and changes nothing; one of a user who is gone is dropped.
+ * jobs list, the job's page and its email link know them as they know jobs submitted through the API. An intent a
+ * gateway published itself (CloudEvents source {@value #GATEWAY_SOURCE}) was recorded before it was sent, so it is
+ * passed over without a write; one of a user who is gone is dropped.
  */
 @ApplicationScoped
 public class ScheduledJobs {
+
+    /** The CloudEvents source of what a gateway sends (libs/service-base: {@code urn:autoflow:<application>}). */
+    static final String GATEWAY_SOURCE = "urn:autoflow:gateway-service";
 
     private final Pool db;
     private final TransientRetry retry;
@@ -33,7 +39,10 @@ public class ScheduledJobs {
     }
 
     @Incoming("recorded-intents")
-    public Uni<Void> onIntent(IntentParsed intent) {
+    public Uni<Void> onIntent(IntentParsed intent, IncomingKafkaRecordMetadata<String, IntentParsed> record) {
+        if (publishedByAGateway(record)) {
+            return Uni.createFrom().voidItem();
+        }
         if (intent == null || intent.executionId() == null || intent.userId() == null) {
             throw new MalformedEventException(Topics.INTENTS);
         }
@@ -54,5 +63,10 @@ public class ScheduledJobs {
                         .addOffsetDateTime(created.atOffset(ZoneOffset.UTC))
                         .addOffsetDateTime(now.atOffset(ZoneOffset.UTC)))
                 .replaceWithVoid());
+    }
+
+    private static boolean publishedByAGateway(IncomingKafkaRecordMetadata<String, IntentParsed> record) {
+        var source = record == null ? null : record.getHeaders().lastHeader("ce_source");
+        return source != null && GATEWAY_SOURCE.equals(new String(source.value(), StandardCharsets.UTF_8));
     }
 }

@@ -32,8 +32,12 @@ public final class KafkaTestClient {
 
     /** Sends an event as the platform's producers do (JSON, key = execution id) and waits for the broker's ack. */
     public void send(String topic, String key, Object event) {
-        byte[] value = new JsonEventSerializer().serialize(topic, event);
-        sendBytes(topic, key, value);
+        send(topic, key, event, Map.of());
+    }
+
+    /** The same with these headers, e.g. a CloudEvents {@code ce_source}. */
+    public void send(String topic, String key, Object event, Map<String, String> headers) {
+        sendBytes(topic, key, new JsonEventSerializer().serialize(topic, event), headers);
     }
 
     public void sendBytes(String topic, String key, byte[] value) {

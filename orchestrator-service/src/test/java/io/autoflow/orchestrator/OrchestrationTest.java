@@ -105,6 +105,22 @@ class OrchestrationTest {
     }
 
     @Test
+    void aJobEndedWithoutAnAnnouncedStartStartedWhenItsEndingSays() {
+        String id = UUID.randomUUID().toString();
+        kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));
+        awaitStatus(id, "queued");
+        Instant began = Instant.now().minusMillis(250).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+
+        ExecutionEvent completed = ExecutionEvent.completed(id, EventJson.mapper().createObjectNode().put("rows", 1))
+                .startedAt(began);
+        kafka.send(Topics.EXECUTION_EVENTS, id, completed);
+        awaitStatus(id, "completed");
+
+        String startedAt = job(id, "user-a").body("status", is("completed")).extract().path("started_at");
+        assertThat(Instant.parse(startedAt)).isEqualTo(began);
+    }
+
+    @Test
     void followsWorkerEventsToCompletionAndIgnoresDuplicatesAndLateEvents() {
         String id = UUID.randomUUID().toString();
         kafka.send(Topics.INTENTS, id, documentIntent(id, "user-a"));

@@ -197,6 +197,16 @@ class DataTransformTest {
         assertThat(stopped.error().code()).isEqualTo("processing_timeout");
         assertThat(stopped.error().details().path("limit_seconds").asInt()).isEqualTo(1);
         assertThat(quickDone.timestamp()).isLessThan(slowDone.timestamp());
+        // The start is announced only for the job still at work after 300 ms (the tests' setting); the endings say
+        // when each began.
+        List<ExecutionEvent> slowEvents = events(slow);
+        assertThat(slowEvents).extracting(ExecutionEvent::status)
+                .containsExactly(ExecutionEvent.Status.STARTED, ExecutionEvent.Status.FAILED);
+        assertThat(slowEvents.get(0).startedAt()).isEqualTo(stopped.startedAt())
+                .isBefore(stopped.occurredAt().minusMillis(900));
+        ExecutionEvent quickEnd = EventJson.mapper().readValue(quickDone.value(), ExecutionEvent.class);
+        assertThat(events(quick)).extracting(ExecutionEvent::status).containsExactly(ExecutionEvent.Status.COMPLETED);
+        assertThat(quickEnd.startedAt()).isNotNull().isBeforeOrEqualTo(quickEnd.occurredAt());
         assertThat(blobs.list("transforms/" + user + "/" + slow + "/")).isEmpty();
         // The stopped conversion is counted as timed out once its thread gives up, at its next checkpoint.
         org.awaitility.Awaitility.await().atMost(WAIT).until(() -> registry.find("autoflow.documents.processed")
@@ -214,6 +224,16 @@ class DataTransformTest {
     private TransformData request(String id, String document, String target) {
         return new TransformData(id, user, "free", "cities.csv", document, DocumentTypes.CSV, 100, target,
                 new AnalyzeDocument.Output(null, "download", null, null), null);
+    }
+
+    private List<ExecutionEvent> events(String id) throws Exception {
+        List<ExecutionEvent> events = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, String> record : kafka.readAll(Topics.EXECUTION_EVENTS, Duration.ofSeconds(5))) {
+            if (id.equals(record.key())) {
+                events.add(EventJson.mapper().readValue(record.value(), ExecutionEvent.class));
+            }
+        }
+        return events;
     }
 
     private ExecutionEvent awaitFinal(String id) throws Exception {

@@ -15,9 +15,12 @@ import java.util.UUID;
  *        detail stays with the worker, in the blob store. JSON here, so that the orchestrator keeps any workflow's
  *        result as it came; it is written from, and read back into, the workflow's {@link JobResult} record
  * @param error why the job failed, for {@link Status#FAILED}
+ * @param startedAt on an ending, when its worker began the job: a worker may leave out {@link Status#STARTED} for a
+ *        job it ends within moments ({@code DeferredStart} in libs/service-base), and the job's start is then this;
+ *        null when the worker does not say
  */
 public record ExecutionEvent(String eventId, String executionId, Status status, Integer progress, String message,
-        JsonNode result, ErrorInfo error, Instant occurredAt) {
+        JsonNode result, ErrorInfo error, Instant occurredAt, Instant startedAt) {
 
     public static final String TYPE_PREFIX = "io.autoflow.execution.";
 
@@ -28,6 +31,11 @@ public record ExecutionEvent(String eventId, String executionId, Status status, 
         public boolean isTerminal() {
             return this == COMPLETED || this == FAILED;
         }
+    }
+
+    /** This ending, saying when its worker began the job. */
+    public ExecutionEvent startedAt(Instant began) {
+        return new ExecutionEvent(eventId, executionId, status, progress, message, result, error, occurredAt, began);
     }
 
     /** CloudEvents type of this event, e.g. {@code io.autoflow.execution.completed.v1}. */
@@ -63,6 +71,6 @@ public record ExecutionEvent(String eventId, String executionId, Status status, 
     private static ExecutionEvent of(String executionId, Status status, Integer progress, String message,
             JsonNode result, ErrorInfo error) {
         return new ExecutionEvent(UUID.randomUUID().toString(), executionId, status, progress, message, result, error,
-                Instant.now());
+                Instant.now(), null);
     }
 }

@@ -72,7 +72,7 @@ class EventSizeTest {
     void anEventLargerThanAnyEventMayBeIsRefusedByTheSerializer() {
         ExecutionEvent unbounded = new ExecutionEvent("e", "job", ExecutionEvent.Status.COMPLETED, 100, null,
                 JsonNodeFactory.instance.textNode("z".repeat(JsonEventSerializer.MAX_RECORD_BYTES)), null,
-                Instant.now());
+                Instant.now(), null);
 
         assertThatThrownBy(() -> SERIALIZER.serialize("execution-events", unbounded))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("larger than an event may be");

@@ -40,9 +40,9 @@ public final class JobEnding {
         List<ExecutionEvent> events = kafka.readAll(Topics.EXECUTION_EVENTS, READ).stream()
                 .filter(record -> jobId.equals(record.key())).map(JobEnding::read)
                 .filter(event -> event.status() != ExecutionEvent.Status.PROGRESS).toList();
-        assertThat(events).as("events of job " + jobId).extracting(ExecutionEvent::status)
-                .startsWith(ExecutionEvent.Status.STARTED).contains(status)
-                .containsOnly(ExecutionEvent.Status.STARTED, status);
+        // A start is announced only for a job still at work after a while (DeferredStart): there may be none.
+        assertThat(events).as("events of job " + jobId).extracting(ExecutionEvent::status).contains(status)
+                .isSubsetOf(ExecutionEvent.Status.STARTED, status);
         List<ExecutionEvent> endings = events.stream().filter(event -> event.status() == status).toList();
         assertThat(endings).as("endings of job " + jobId)
                 .extracting(ExecutionEvent::error, ExecutionEvent::result)

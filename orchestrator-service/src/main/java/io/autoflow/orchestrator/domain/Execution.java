@@ -116,13 +116,18 @@ public class Execution extends PanacheEntityBase {
      * @return whether anything changed
      */
     public boolean advance(Status next, Instant at) {
+        return advance(next, at, null);
+    }
+
+    /** The same, with when the worker says it began the job ({@code began}, null if it does not say). */
+    public boolean advance(Status next, Instant at, Instant began) {
         if (status.isTerminal() || rank(next) < rank(status)) {
             return false;
         }
         status = next;
         updatedAt = Instant.now();
         if (next != Status.QUEUED && startedAt == null) {
-            startedAt = at;
+            startedAt = began != null ? began : at;
         }
         if (next.isTerminal()) {
             endedNow = true;

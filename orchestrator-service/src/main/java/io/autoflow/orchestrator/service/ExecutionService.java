@@ -110,7 +110,7 @@ public class ExecutionService {
             }
             Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
             boolean wasQueued = execution.status == Status.QUEUED;
-            if (!execution.advance(event.status(), at)) {
+            if (!execution.advance(event.status(), at, event.startedAt())) {
                 return;
             }
             if (event.progress() != null) {

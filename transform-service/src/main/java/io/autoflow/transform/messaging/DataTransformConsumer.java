@@ -7,6 +7,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.events.TransformData;
 import io.autoflow.ingest.IngestException;
 import io.autoflow.service.failure.TransientRetry;
+import io.autoflow.service.messaging.DeferredStart;
 import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.tracing.JobContext;
 import io.autoflow.service.work.BoundedWork;
@@ -59,8 +60,9 @@ public class DataTransformConsumer {
             throw new MalformedEventException(Topics.WORKFLOW_DATA_TRANSFORM);
         }
         JobContext.enter(request.executionId(), request.userId(), Intents.DATA_TRANSFORM);
-        publish(ExecutionEvent.started(request.executionId()));
-        publish(outcome(request));
+        try (DeferredStart start = events.starting(request.executionId())) {
+            publish(start.ending(outcome(request)));
+        }
     }
 
     private ExecutionEvent outcome(TransformData request) throws Exception {

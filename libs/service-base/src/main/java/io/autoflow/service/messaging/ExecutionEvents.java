@@ -6,7 +6,10 @@ import io.autoflow.events.Topics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /**
@@ -19,9 +22,19 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 public class ExecutionEvents {
 
     private final MutinyEmitter<ExecutionEvent> emitter;
+    private final Vertx vertx;
+    private final Duration announceStartAfter;
 
-    public ExecutionEvents(@Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> emitter) {
+    public ExecutionEvents(@Channel(Topics.EXECUTION_EVENTS) MutinyEmitter<ExecutionEvent> emitter, Vertx vertx,
+            @ConfigProperty(name = "autoflow.jobs.announce-start-after") Duration announceStartAfter) {
         this.emitter = emitter;
+        this.vertx = vertx;
+        this.announceStartAfter = announceStartAfter;
+    }
+
+    /** The job begins now; its start is announced only if it is still at work after a while ({@link DeferredStart}). */
+    public DeferredStart starting(String executionId) {
+        return new DeferredStart(this, vertx, executionId, announceStartAfter);
     }
 
     /** The Uni completes once Kafka has the record. */

@@ -178,8 +178,9 @@ public class WorkflowWebhookResource {
             if (limited != null) {
                 return limited;
             }
-            UUID jobId = webhookId == null || webhookId.isBlank() ? runs.newJobId() : deliveryJobId(token, webhookId);
-            if (OnVertxContext.await(() -> jobs.find(jobId, owner.id)) != null) {
+            boolean identified = webhookId != null && !webhookId.isBlank();
+            UUID jobId = identified ? deliveryJobId(token, webhookId) : runs.newJobId();
+            if (identified && OnVertxContext.await(() -> jobs.find(jobId, owner.id)) != null) {
                 return WorkflowRunIntake.accepted(jobId, hook.steps()); // this message again: its run is started
             }
             RunWorkflow run = new RunWorkflow(hook.workflowId(), hook.revision(), hook.name(),

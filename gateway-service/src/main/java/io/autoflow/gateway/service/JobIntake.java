@@ -54,11 +54,12 @@ public class JobIntake {
         job.createdAt = Instant.now();
         job.traceParent = TraceParents.current();
         JobContext.enter(jobId.toString(), user.id().toString(), intent);
-        job.intent = EventJson.write(new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
-                EventJson.mapper().valueToTree(parameters), job.createdAt));
+        IntentParsed parsed = new IntentParsed(jobId.toString(), user.id().toString(), user.tier(), intent,
+                EventJson.mapper().valueToTree(parameters), job.createdAt);
+        job.intent = EventJson.write(parsed);
         // A retry finding its first try's job (recorded before that gateway died) leaves it to the outbox sweeper.
         return outbox.record(job).call(created -> created
-                ? outbox.publish(job).chain(() -> usage.job(user.id(), bytesUploaded))
+                ? outbox.publish(job, parsed).chain(() -> usage.job(user.id(), bytesUploaded))
                 : Uni.createFrom().voidItem()).replaceWith(job)
                 .invoke(() -> LOG.infof("Job %s accepted: %s", jobId, intent));
     }

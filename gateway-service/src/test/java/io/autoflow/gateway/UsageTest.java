@@ -8,10 +8,13 @@ import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +32,33 @@ class UsageTest {
 
     @ConfigProperty(name = "autoflow.blob.dir")
     Path blobDir;
+
+    @Inject
+    Pool db;
+
+    /** Requests are written within seconds, not one write each; those of a user erased meanwhile are dropped. */
+    @Test
+    void requestsReachTheTableWithinSecondsAndAnErasedUsersAreDropped() throws Throwable {
+        TestUsers user = TestUsers.create(apiKeys, "free");
+        TestUsers gone = TestUsers.create(apiKeys, "free");
+        for (int i = 0; i < 5; i++) {
+            given().header("X-API-Key", user.key()).get("/api/me/api-keys").then().statusCode(200);
+            given().header("X-API-Key", gone.key()).get("/api/me/api-keys").then().statusCode(200);
+        }
+        given().header("X-API-Key", gone.key()).delete("/api/me").then().statusCode(204);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> requestsWritten(user) == 5);
+        assertThat(requestsWritten(gone)).as("no row outlives its user").isZero();
+        given().header("X-API-Key", user.key()).get("/api/me/usage").then().statusCode(200)
+                .body("today.requests", is(6));
+    }
+
+    private long requestsWritten(TestUsers user) {
+        var rows = db.preparedQuery("SELECT coalesce(sum(requests), 0) FROM gateway.usage_metrics WHERE user_id = $1")
+                .execute(Tuple.of(user.user().id)).await().atMost(Duration.ofSeconds(5));
+        return rows.iterator().next().getLong(0);
+    }
 
     @Test
     void requestsUploadsAndJobsAreCountedPerUserAndDay() throws Throwable {

@@ -128,6 +128,11 @@ class WorkflowRunTest {
                 .jsonPath().getList("job_id")).containsExactlyInAnyOrder(run, marker);
         given().queryParam("user_id", user).get("/executions/" + totals).then().statusCode(200)
                 .body("workflow_type", is("data_transform"));
+        // Live views hear of a step's job once it changes; not when it is made, as nobody knows its id before.
+        kafka.awaitRecord(Topics.JOB_UPDATES, r -> run.equals(r.key()) && r.value().contains("\"completed\""),
+                Duration.ofSeconds(10));
+        assertThat(kafka.readAll(Topics.JOB_UPDATES, Duration.ofSeconds(5))).filteredOn(r -> totals.equals(r.key()))
+                .extracting(r -> r.value()).isNotEmpty().noneMatch(update -> update.contains("\"status\":\"queued\""));
     }
 
     @Test

@@ -47,6 +47,12 @@ public class FollowUps {
                         .map(routed -> dispatcher.dispatch(job.id.toString(), routed))
                         .orElseGet(() -> Uni.createFrom().voidItem())
                 : Uni.createFrom().voidItem();
-        return sent.chain(() -> updates.changed(job)).chain(() -> handovers.handOver(job));
+        // A step's job made just now has an id nobody has seen, so nobody follows it yet: no update to send.
+        return sent.chain(() -> isNewStep(job) ? Uni.createFrom().voidItem() : updates.changed(job))
+                .chain(() -> handovers.handOver(job));
+    }
+
+    private static boolean isNewStep(Execution job) {
+        return job.recordedNow && job.parentId != null && job.status == Status.QUEUED;
     }
 }

@@ -1,6 +1,7 @@
 package io.autoflow.service.messaging;
 
 import io.autoflow.events.ExecutionEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,25 @@ public final class DeferredStart implements AutoCloseable {
     private final Instant began = Instant.now();
     private final Vertx vertx;
     private final long timer;
+    private volatile Cancellable announcing;
+    private volatile boolean closed;
 
     DeferredStart(ExecutionEvents events, Vertx vertx, String executionId, Duration after) {
         this.vertx = vertx;
-        this.timer = vertx.setTimer(Math.max(1, after.toMillis()), fired -> events
-                .publish(ExecutionEvent.started(executionId).startedAt(began)).subscribe().with(sent -> { },
-                        // Not retried: the ending says when the job began, and the orchestrator's deadline waits.
-                        failure -> LOG.warnf("Start of job %s not announced: %s", executionId, failure.getMessage())));
+        // Sent again while the broker is away, until sent or the job has ended (its ending then says it all).
+        this.timer = vertx.setTimer(Math.max(1, after.toMillis()), fired -> {
+            if (closed) {
+                return;
+            }
+            announcing = events.publish(ExecutionEvent.started(executionId).startedAt(began))
+                    .onFailure().invoke(failure -> LOG.warnf("Start of job %s not announced yet: %s", executionId,
+                            failure.getMessage()))
+                    .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(30)).indefinitely()
+                    .subscribe().with(sent -> { }, failure -> { });
+            if (closed) {
+                announcing.cancel();
+            }
+        });
     }
 
     /** The job's ending, saying when it began; the start is not announced any more. */
@@ -37,6 +50,11 @@ public final class DeferredStart implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         vertx.cancelTimer(timer);
+        Cancellable sending = announcing;
+        if (sending != null) {
+            sending.cancel();
+        }
     }
 }

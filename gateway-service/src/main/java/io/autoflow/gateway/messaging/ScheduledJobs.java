@@ -16,26 +16,28 @@ import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Records the jobs the platform starts on its own, the runs of schedules, as jobs of their users here, so that the
  * jobs list, the job's page and its email link know them as they know jobs submitted through the API. An intent a
- * gateway published itself (CloudEvents source {@value #GATEWAY_SOURCE}) was recorded before it was sent, so it is
+ * gateway published itself (its CloudEvents source is this service's own) was recorded before it was sent, so it is
  * passed over without a write; one of a user who is gone is dropped.
  */
 @ApplicationScoped
 public class ScheduledJobs {
 
-    /** The CloudEvents source of what a gateway sends (libs/service-base: {@code urn:autoflow:<application>}). */
-    static final String GATEWAY_SOURCE = "urn:autoflow:gateway-service";
-
     private final Pool db;
     private final TransientRetry retry;
+    /** What every gateway's records say as their CloudEvents source (libs/service-base). */
+    private final String gatewaySource;
 
-    public ScheduledJobs(Pool db, TransientRetry retry) {
+    public ScheduledJobs(Pool db, TransientRetry retry,
+            @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.cloud-events-source") String gatewaySource) {
         this.db = db;
         this.retry = retry;
+        this.gatewaySource = gatewaySource;
     }
 
     @Incoming("recorded-intents")
@@ -65,8 +67,8 @@ public class ScheduledJobs {
                 .replaceWithVoid());
     }
 
-    private static boolean publishedByAGateway(IncomingKafkaRecordMetadata<String, IntentParsed> record) {
+    private boolean publishedByAGateway(IncomingKafkaRecordMetadata<String, IntentParsed> record) {
         var source = record == null ? null : record.getHeaders().lastHeader("ce_source");
-        return source != null && GATEWAY_SOURCE.equals(new String(source.value(), StandardCharsets.UTF_8));
+        return source != null && gatewaySource.equals(new String(source.value(), StandardCharsets.UTF_8));
     }
 }

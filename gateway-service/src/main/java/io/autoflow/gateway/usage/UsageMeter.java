@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -72,7 +74,7 @@ public class UsageMeter {
                 + " WHERE user_id = $1 AND day > $2 ORDER BY day")
                 .execute(Tuple.of(userId, after))
                 .map(rows -> {
-                    Map<LocalDate, Day> found = new java.util.TreeMap<>();
+                    Map<LocalDate, Day> found = new TreeMap<>();
                     for (Row row : rows) {
                         found.put(row.getLocalDate(0), new Day(row.getLocalDate(0), row.getLong(1), row.getLong(2),
                                 row.getLong(3)));
@@ -96,7 +98,7 @@ public class UsageMeter {
         List<UserDay> keys = new ArrayList<>();
         // One transaction (all or nothing, so a failure keeps every count), rows locked in one order.
         List<UserDay> pending = new ArrayList<>(unwritten.keySet());
-        pending.sort(java.util.Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
+        pending.sort(Comparator.comparing(UserDay::userId).thenComparing(UserDay::day));
         for (UserDay key : pending) {
             Long requests = unwritten.remove(key); // a request counted from now on starts the next count
             if (requests != null) {

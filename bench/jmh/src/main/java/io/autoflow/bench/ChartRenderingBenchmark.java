@@ -2,11 +2,16 @@ package io.autoflow.bench;
 
 import io.autoflow.analytics.extract.CsvAnalyzer;
 import io.autoflow.analytics.report.ChartRenderer;
+import io.autoflow.analytics.report.PdfReportWriter;
+import io.autoflow.analytics.report.ReportContent;
+import io.autoflow.analytics.report.ReportSection;
+import io.autoflow.analytics.stats.DocumentStatistics;
 import io.autoflow.analytics.stats.TableStatistics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +26,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The charts of a small table (a 5 KB CSV of the benchmark's sales data): what most jobs draw, and where a small
- * job's CPU goes (rendering and PNG encoding).
+ * The charts and the PDF report of a small table (a 5 KB CSV of the benchmark's sales data): what most jobs draw and
+ * write, and where a small analysis's CPU goes (chart painting, PNG encoding, PDF text and images).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,5 +56,13 @@ public class ChartRenderingBenchmark {
     @Benchmark
     public Object chartsOfASmallTable() {
         return new ChartRenderer().render(table);
+    }
+
+    /** The whole PDF report a small analysis writes: its charts, then the document (text, tables, images). */
+    @Benchmark
+    public byte[] pdfReportOfASmallTable() throws IOException {
+        ReportContent content = new ReportContent("sales.csv", new DocumentStatistics(List.of(table), null), null,
+                List.of(), List.of());
+        return new PdfReportWriter().write(content, List.of(new ReportSection(table, new ChartRenderer().render(table))));
     }
 }

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 
+import io.autoflow.gateway.auth.Administrators;
 import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.testsupport.KafkaTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +38,9 @@ class ApiKeyLifecycleTest {
 
     @Inject
     Pool db;
+
+    @Inject
+    Administrators administrators;
 
     private TestUsers owner;
     private TestUsers other;
@@ -82,10 +87,47 @@ class ApiKeyLifecycleTest {
         // Let the hour pass: move the expiry into the past rather than racing a short one against a slow machine.
         db.preparedQuery("UPDATE gateway.api_keys SET expires_at = now() - interval '1 second' WHERE id = $1")
                 .execute(Tuple.of(UUID.fromString(created.path("id")))).await().indefinitely();
+        apiKeys.ownersChanged().await().indefinitely(); // what this gateway remembers holds the expiry of an hour: forgotten, as time passed
         as(key).get("/api/me/api-keys").then().statusCode(401).body("code", is("invalid_api_key"));
+
+        // A key the gateway remembers is refused the moment it expires, not once its memory of the key lapses.
+        Instant soon = Instant.now().plus(Duration.ofSeconds(6));
+        String brief = as(owner.key()).contentType("application/json")
+                .body(Map.of("name", "brief", "expires_at", soon.toString()))
+                .post("/api/me/api-keys").then().statusCode(201).extract().path("key");
+        list(brief).statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(soon));
+        as(brief).get("/api/me/api-keys").then().statusCode(401).body("code", is("invalid_api_key"));
         as(owner.key()).contentType("application/json")
                 .body(Map.of("expires_at", Instant.now().minus(Duration.ofDays(1)).toString()))
                 .post("/api/me/api-keys").then().statusCode(422).body("code", is("invalid_expiry"));
+    }
+
+    /**
+     * A gateway remembers who a key belongs to for a few seconds (issue 19): what another gateway replica changed — a
+     * key revoked, a user's tier — is seen here within that time, and what this one changed at once.
+     */
+    @Test
+    void whatAnotherGatewayChangedIsSeenWithinSecondsAndWhatThisOneChangedAtOnce() throws Throwable {
+        var created = as(owner.key()).contentType("application/json").body(Map.of("name", "phone"))
+                .post("/api/me/api-keys").then().statusCode(201).extract();
+        String key = created.path("key");
+        as(key).get("/api/me").then().statusCode(200).body("tier", is("pro"));
+
+        // Another replica revokes the key: the same row update its ApiKeys makes.
+        db.preparedQuery("UPDATE gateway.api_keys SET revoked_at = now() WHERE id = $1")
+                .execute(Tuple.of(UUID.fromString(created.path("id")))).await().indefinitely();
+        Instant revoked = Instant.now();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(key).get("/api/me/api-keys").statusCode() == 401);
+        assertThat(Duration.between(revoked, Instant.now())).isLessThan(Duration.ofSeconds(7));
+
+        // An administrator on this gateway moves the owner to another tier: the owner's very next request is in it.
+        as(owner.key()).get("/api/me/usage").then().statusCode(200).body("tier", is("pro"));
+        TestUsers admin = TestUsers.admin(apiKeys, administrators);
+        as(admin.key()).contentType("application/json").body(Map.of("tier", "free"))
+                .put("/api/admin/users/" + owner.user().id + "/tier").then().statusCode(200);
+        as(owner.key()).get("/api/me/usage").then().statusCode(200).body("tier", is("free"));
     }
 
     @Test

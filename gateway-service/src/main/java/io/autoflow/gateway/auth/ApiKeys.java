@@ -2,6 +2,9 @@ package io.autoflow.gateway.auth;
 
 import io.autoflow.gateway.domain.ApiKey;
 import io.autoflow.gateway.domain.User;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -19,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Issues API keys and finds the user a key belongs to. Keys are random, shown once, and stored as SHA-256. */
@@ -33,6 +37,13 @@ public class ApiKeys {
 
     /** When this instance last wrote each key's use, by the key's hash. */
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
+
+    /** Who each key found belongs to, by the key's hash, for a few seconds (see {@link #authenticate}). */
+    private final CaffeineCache owners;
+
+    public ApiKeys(@CacheName("api-key-owners") Cache owners) {
+        this.owners = owners.as(CaffeineCache.class);
+    }
 
     /** A new random key, e.g. {@code af_3q2x...}: 256 bits, URL-safe. */
     public static String newKey() {
@@ -50,12 +61,50 @@ public class ApiKeys {
         }
     }
 
-    /** The user owning this key, or {@code null} when the key is unknown, revoked or expired. */
-    @WithSession
+    /**
+     * The user owning this key, or {@code null} when the key is unknown, revoked or expired. A key found is remembered
+     * for a few seconds ({@code quarkus.cache.caffeine."api-key-owners".expire-after-write}): a client polling its job
+     * five times a second costs one database read every few seconds, not one a request. The user is read-only there:
+     * requests copy what they need ({@link CurrentUser}).
+     */
     public Uni<User> authenticate(String key) {
-        return User.<User>find("select u from User u, ApiKey k where k.userId = u.id and k.keyHash = ?1"
-                + " and k.revokedAt is null and (k.expiresAt is null or k.expiresAt > ?2)", hash(key), Instant.now())
-                .firstResult();
+        String keyHash = hash(key);
+        CompletableFuture<Object> known = owners.getIfPresent(keyHash);
+        if (known != null) {
+            return Uni.createFrom().completionStage(known).map(owner -> ((KeyOwner) owner).userAt(Instant.now()));
+        }
+        // Looked up on this request's own context (Hibernate Reactive's rule), never on another request's in flight.
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createSelectionQuery(
+                "select u, k.expiresAt from User u, ApiKey k where k.userId = u.id and k.keyHash = ?1"
+                        + " and k.revokedAt is null and (k.expiresAt is null or k.expiresAt > ?2)", Object[].class)
+                .setParameter(1, keyHash).setParameter(2, Instant.now()).getSingleResultOrNull()))
+                .map(row -> {
+                    if (row == null) {
+                        return null;
+                    }
+                    KeyOwner owner = new KeyOwner((User) row[0], (Instant) row[1]);
+                    if (!owner.user().admin) { // an administrator's key is checked on every request
+                        owners.put(keyHash, CompletableFuture.completedFuture(owner));
+                    }
+                    return owner.user();
+                });
+    }
+
+    /** A key's owner as remembered, with the key's expiry: a key remembered is still refused the moment it expires. */
+    private record KeyOwner(User user, Instant expiresAt) {
+
+        User userAt(Instant now) {
+            return expiresAt == null || expiresAt.isAfter(now) ? user : null;
+        }
+    }
+
+    /**
+     * Forgets every key's owner remembered here: after a key is revoked, or a user is deleted or changes tier or time
+     * zone, the next request with any key reads its owner afresh. Another gateway replica sees such a change once its
+     * own memory of the key expires (5 s).
+     */
+    public Uni<Void> ownersChanged() {
+        return owners.invalidateAll();
     }
 
     /**
@@ -105,10 +154,10 @@ public class ApiKeys {
     }
 
     /** @return whether the user had this key (still working) and it is now revoked */
-    @WithTransaction
     public Uni<Boolean> revoke(UUID userId, UUID keyId) {
-        return ApiKey.update("revokedAt = ?1 where id = ?2 and userId = ?3 and revokedAt is null", Instant.now(),
-                keyId, userId).map(changed -> changed == 1);
+        return Panache.withTransaction(() -> ApiKey.update("revokedAt = ?1 where id = ?2 and userId = ?3"
+                + " and revokedAt is null", Instant.now(), keyId, userId))
+                .map(changed -> changed == 1).call(this::ownersChanged); // once committed
     }
 
     /**
@@ -118,10 +167,10 @@ public class ApiKeys {
      * insert of the same email or key to commit), then read, so every caller gets the one user and key, and none fails
      * on the unique email.
      */
-    @WithTransaction
     public Uni<User> ensureUserWithKey(String email, String tier, String key) {
         OffsetDateTime now = OffsetDateTime.now();
-        return Panache.getSession().chain(session -> session.createNativeQuery("INSERT INTO gateway.users"
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                "INSERT INTO gateway.users"
                 + " (id, email, tier, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (email) DO NOTHING")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, email).setParameter(3, tier)
                 .setParameter(4, now).executeUpdate()
@@ -132,7 +181,8 @@ public class ApiKeys {
                         + " ON CONFLICT (key_hash) DO NOTHING")
                         .setParameter(1, UUID.randomUUID()).setParameter(2, user.id).setParameter(3, hash(key))
                         .setParameter(4, key.substring(0, Math.min(PREFIX_LENGTH, key.length())))
-                        .setParameter(5, now).executeUpdate()));
+                        .setParameter(5, now).executeUpdate())))
+                .call(this::ownersChanged); // once committed: the key's next request is in this tier
     }
 
     /** The user is managed by the transaction: the new tier is written at its end. */

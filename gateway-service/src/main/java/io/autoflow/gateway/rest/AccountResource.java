@@ -9,6 +9,7 @@ import io.autoflow.events.ExecutionView;
 import io.autoflow.events.TimeZones;
 import io.autoflow.events.UserDeleted;
 import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.client.JobStatusClient;
 import io.autoflow.gateway.client.NotificationUserApi;
@@ -83,11 +84,12 @@ public class AccountResource {
     private final UserEventPublisher events;
     private final RateLimiter rateLimiter;
     private final AuditLog audit;
+    private final ApiKeys apiKeys;
     private final ObjectMapper json;
 
     public AccountResource(CurrentUser user, Pool db, BlobStore blobs, JobStatusClient orchestrator,
             @RestClient NotificationUserApi notification, UserEventPublisher events, RateLimiter rateLimiter,
-            AuditLog audit, ObjectMapper json) {
+            AuditLog audit, ApiKeys apiKeys, ObjectMapper json) {
         this.user = user;
         this.db = db;
         this.blobs = blobs;
@@ -96,6 +98,7 @@ public class AccountResource {
         this.events = events;
         this.rateLimiter = rateLimiter;
         this.audit = audit;
+        this.apiKeys = apiKeys;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
@@ -156,7 +159,7 @@ public class AccountResource {
         String asked = changes.timeZone;
         String zone = asked == null || asked.isBlank() ? null : validZone(asked.trim());
         return db.preparedQuery("UPDATE gateway.users SET time_zone = $2 WHERE id = $1")
-                .execute(Tuple.of(user.id(), zone)).chain(this::me);
+                .execute(Tuple.of(user.id(), zone)).call(apiKeys::ownersChanged).chain(this::me);
     }
 
     private static String validZone(String zone) {
@@ -254,6 +257,7 @@ public class AccountResource {
                         .execute(Tuple.of(id.toString()))
                         .chain(() -> tx.preparedQuery("DELETE FROM gateway.users WHERE id = $1")
                                 .execute(Tuple.of(id)))))
+                .call(apiKeys::ownersChanged)
                 .chain(() -> rateLimiter.forget(id.toString()))
                 .chain(() -> VertxContexts.blocking(() -> blobs.deleteAll("uploads/" + id + "/")))
                 .map(deleted -> Response.noContent().build());

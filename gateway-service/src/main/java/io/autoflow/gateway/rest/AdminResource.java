@@ -1,10 +1,11 @@
 package io.autoflow.gateway.rest;
 
 import io.autoflow.gateway.audit.AuditLog;
+import io.autoflow.gateway.auth.ApiKeys;
 import io.autoflow.gateway.auth.CurrentUser;
 import io.autoflow.gateway.domain.User;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -38,10 +39,12 @@ public class AdminResource {
 
     private final CurrentUser caller;
     private final AuditLog audit;
+    private final ApiKeys apiKeys;
 
-    public AdminResource(CurrentUser caller, AuditLog audit) {
+    public AdminResource(CurrentUser caller, AuditLog audit, ApiKeys apiKeys) {
         this.caller = caller;
         this.audit = audit;
+        this.apiKeys = apiKeys;
     }
 
     public record TierChange(String tier) {
@@ -81,7 +84,6 @@ public class AdminResource {
     @PUT
     @Path("/{id}/tier")
     @Consumes(MediaType.APPLICATION_JSON)
-    @WithTransaction
     public Uni<UserTier> changeTier(@RestPath String id, TierChange change, @Context HttpServerRequest http) {
         caller.requireAdmin("Changing a user's tier");
         if (change == null || change.tier() == null || !TIERS.contains(change.tier())) {
@@ -93,7 +95,7 @@ public class AdminResource {
         } catch (IllegalArgumentException e) {
             throw notFound();
         }
-        return User.<User>findById(userId).chain(user -> {
+        return Panache.withTransaction(() -> User.<User>findById(userId).chain(user -> {
             if (user == null) {
                 throw notFound();
             }
@@ -102,7 +104,7 @@ public class AdminResource {
             return audit.record(caller.id().toString(), "user.tier_changed", id, http,
                     Map.of("from", previous, "to", change.tier()))
                     .replaceWith(new UserTier(user.id.toString(), user.email, user.tier));
-        });
+        })).call(apiKeys::ownersChanged); // once committed: the user's next request is in the new tier
     }
 
     private static ApiException notFound() {

@@ -1,12 +1,12 @@
 package io.autoflow.analytics.report;
 
+import com.pngencoder.PngEncoder;
 import io.autoflow.analytics.insight.Numbers;
 import io.autoflow.analytics.stats.ColumnStatistics;
 import io.autoflow.analytics.stats.Correlations;
 import io.autoflow.analytics.stats.Histogram;
 import io.autoflow.analytics.stats.TableStatistics;
 import io.autoflow.analytics.stats.Trend;
-import com.pngencoder.PngEncoder;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -63,6 +63,7 @@ public class ChartRenderingBenchmark {
     public byte[] pdfReportOfASmallTable() throws IOException {
         ReportContent content = new ReportContent("sales.csv", new DocumentStatistics(List.of(table), null), null,
                 List.of(), List.of());
-        return new PdfReportWriter().write(content, List.of(new ReportSection(table, new ChartRenderer().render(table))));
+        List<ReportSection> sections = List.of(new ReportSection(table, new ChartRenderer().render(table)));
+        return new PdfReportWriter().write(content, sections);
     }
 }

@@ -9,7 +9,6 @@ import io.autoflow.analytics.service.ErasedUsers;
 import io.autoflow.events.AnalyzeDocument;
 import io.autoflow.events.ErrorInfo;
 import io.autoflow.events.EventJson;
-import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.Topics;
@@ -17,6 +16,7 @@ import io.autoflow.ingest.IngestException;
 import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.failure.UniqueViolation;
+import io.autoflow.service.messaging.DeferredStart;
 import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.tracing.JobContext;
 import io.autoflow.service.work.BoundedWork;
@@ -122,8 +122,9 @@ public class DocumentAnalyticsConsumer {
         String id = request.executionId();
         Duration limit = processingTimes.of(request.tier());
         Instant deadline = Instant.now().plus(limit);
-        return reliably("Start", id, () -> events.publish(ExecutionEvent.started(id)))
-                .chain(() -> documents.stored(request))
+        // Announced only if the analysis is still at work after a while; a quick one's outcome says when it began.
+        DeferredStart start = events.starting(id);
+        return documents.stored(request)
                 .call(stored -> stored == request ? Uni.createFrom().voidItem()
                         : reliably("Record", id, () -> jobs.fetched(stored)))
                 .chain(stored -> {
@@ -140,7 +141,8 @@ public class DocumentAnalyticsConsumer {
                 .call(outcome -> reliably("Record", id, () -> jobs.finish(id, outcome)))
                 .chain(outcome -> reliably("Outcome", id, () -> erased.isErased(request.userId())
                         .chain(goneSince -> goneSince ? erased.discard(request.userId(), id)
-                                : events.publish(outcome.toEvent(id)))));
+                                : events.publish(start.ending(outcome.toEvent(id))))))
+                .eventually(start::close);
     }
 
     /**

@@ -302,6 +302,9 @@ public class WorkflowRuns {
 
     /** Makes the step jobs from the {@code from}th on, until one is under way (or the run ends). */
     private Uni<Void> proceed(RunState state, int from) {
+        if (from >= state.definition().size()) {
+            return end(state, Status.COMPLETED, null);
+        }
         return finishedSteps(state).chain(finished -> {
             List<WorkflowStep> definition = state.definition();
             for (int index = from; index < definition.size(); index++) {
@@ -410,20 +413,28 @@ public class WorkflowRuns {
         return Uni.createFrom().voidItem();
     }
 
-    /** The jobs of the steps completed so far (reused ones included), by step name. */
+    /**
+     * The jobs of the steps completed so far (reused ones included), by step name. The job whose end moves the run on
+     * is at hand already: when it is the only one, nothing is read.
+     */
     private static Uni<Map<String, Execution>> finishedSteps(RunState state) {
-        Map<UUID, String> names = new HashMap<>();
+        Map<String, Execution> byName = new HashMap<>();
+        Map<UUID, String> toRead = new HashMap<>();
         for (StepRun step : state.steps) {
             if (step.fallbackFor() == null && WorkflowRunResult.COMPLETED.equals(step.status())) {
-                names.put(UUID.fromString(step.jobId()), step.name());
+                UUID jobId = UUID.fromString(step.jobId());
+                if (jobId.equals(state.primary.id)) {
+                    byName.put(step.name(), state.primary);
+                } else {
+                    toRead.put(jobId, step.name());
+                }
             }
         }
-        if (names.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
+        if (toRead.isEmpty()) {
+            return Uni.createFrom().item(byName);
         }
-        return Execution.<Execution>find("id in ?1", List.copyOf(names.keySet())).list().map(jobs -> {
-            Map<String, Execution> byName = new HashMap<>();
-            jobs.forEach(job -> byName.put(names.get(job.id), job));
+        return Execution.<Execution>find("id in ?1", List.copyOf(toRead.keySet())).list().map(jobs -> {
+            jobs.forEach(job -> byName.put(toRead.get(job.id), job));
             return byName;
         });
     }

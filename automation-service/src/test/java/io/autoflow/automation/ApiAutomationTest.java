@@ -91,6 +91,8 @@ class ApiAutomationTest {
         ExecutionEvent completed = awaitFinal(id);
 
         assertThat(completed.status()).isEqualTo(ExecutionEvent.Status.COMPLETED);
+        // A quick call announces only its ending, which says when the call began.
+        assertThat(completed.startedAt()).isNotNull().isBeforeOrEqualTo(completed.occurredAt());
         JsonNode result = completed.result();
         assertThat(result.path("status_code").asInt()).isEqualTo(201);
         assertThat(result.path("content_type").asText()).isEqualTo("application/json");
@@ -233,6 +235,10 @@ class ApiAutomationTest {
 
         ExecutionEvent failed = awaitFinal(id);
         assertThat(failed.error().code()).isEqualTo("api_timeout");
+        // A call still going after a while was announced as started, at the time its ending gives.
+        ExecutionEvent started = EventJson.mapper().readValue(kafka.awaitRecord(Topics.EXECUTION_EVENTS,
+                r -> id.equals(r.key()) && r.value().contains("STARTED"), WAIT).value(), ExecutionEvent.class);
+        assertThat(started.startedAt()).isEqualTo(failed.startedAt());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.autoflow.automation.messaging;
 import io.autoflow.automation.domain.AutomationRun;
 import io.autoflow.automation.service.ApiAutomation;
 import io.autoflow.automation.service.AutomationRuns;
-import io.autoflow.events.ExecutionEvent;
 import io.autoflow.events.Intents;
 import io.autoflow.events.MalformedEventException;
 import io.autoflow.events.RunAutomation;
@@ -11,6 +10,7 @@ import io.autoflow.events.Topics;
 import io.autoflow.service.VertxContexts;
 import io.autoflow.service.failure.TransientRetry;
 import io.autoflow.service.failure.UniqueViolation;
+import io.autoflow.service.messaging.DeferredStart;
 import io.autoflow.service.messaging.ExecutionEvents;
 import io.autoflow.service.tracing.CarriedContext;
 import io.autoflow.service.tracing.JobContext;
@@ -77,13 +77,15 @@ public class ApiAutomationConsumer {
         if (run.isFinished()) {
             return reliably("Outcome", id, () -> events.publish(AutomationRuns.finalEvent(run)));
         }
-        return reliably("Start", id, () -> events.publish(ExecutionEvent.started(id)))
-                // The call keeps the job's trace and log context; its traceparent header continues it at the API.
-                .chain(() -> Uni.createFrom().item(CarriedContext.supplier(() -> automation.run(request)))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+        // Announced only if the call is still going after a while; a quick call's outcome says when it began.
+        DeferredStart start = events.starting(id);
+        // The call keeps the job's trace and log context; its traceparent header continues it at the API.
+        return Uni.createFrom().item(CarriedContext.supplier(() -> automation.run(request)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(onContext)
                 .call(outcome -> reliably("Record", id, () -> runs.finish(id, outcome)))
-                .chain(outcome -> reliably("Outcome", id, () -> events.publish(outcome.toEvent(id))));
+                .chain(outcome -> reliably("Outcome", id, () -> events.publish(start.ending(outcome.toEvent(id)))))
+                .eventually(start::close);
     }
 
     /** A step of ours on the database or the broker, riding out either away for a while. */

@@ -85,9 +85,10 @@ public class AutomationRuns {
     /** The event that announced a finished run, to announce it again when its request is redelivered. */
     public static ExecutionEvent finalEvent(AutomationRun run) {
         String id = run.executionId.toString();
-        return AutomationRun.COMPLETED.equals(run.status)
+        ExecutionEvent ending = AutomationRun.COMPLETED.equals(run.status)
                 ? ExecutionEvent.completed(id, EventJson.read(run.result, JsonNode.class))
                 : ExecutionEvent.failed(id, EventJson.read(run.error, ErrorInfo.class));
+        return ending.startedAt(run.createdAt); // its start may never have been announced
     }
 
     /** Erasure of a user (GDPR): their runs, the calls' headers and bodies, and the answers go. */

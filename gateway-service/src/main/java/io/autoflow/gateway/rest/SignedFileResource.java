@@ -32,7 +32,7 @@ import org.jboss.resteasy.reactive.RestPath;
 public class SignedFileResource {
 
     private static final Map<String, String> TYPES = Map.of("pdf", "application/pdf",
-            "pptx", JobResource.PPTX, "xlsx", io.autoflow.events.DocumentTypes.XLSX, "png", "image/png");
+            "pptx", JobViews.PPTX, "xlsx", io.autoflow.events.DocumentTypes.XLSX, "png", "image/png");
 
     private final SignedLinks links;
     private final BlobStore blobs;

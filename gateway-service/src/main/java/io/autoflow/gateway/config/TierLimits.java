@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** What each tier may do (DESIGN.md "Tiers"), configurable per deployment. */
+/** What each tier may do (README: requests per day, file size, processing time), configurable per deployment. */
 @ConfigMapping(prefix = "autoflow.tiers")
 public interface TierLimits {
 

@@ -5,23 +5,31 @@ import io.autoflow.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * How long a job of each tier may run once started ({@code autoflow.tiers.<tier>.processing-seconds}; DESIGN.md: free
- * 60 s, pro 300 s, enterprise a configurable ceiling): the orchestrator fails a job past it, and each worker stops its
- * own work there. An unknown tier gets the free tier's time.
+ * How long a job of each tier may run once started ({@code autoflow.tiers.<tier>.processing-seconds}; the README's
+ * "Processing time": free 60 s, pro 300 s, enterprise a configurable ceiling): the orchestrator fails a job past it,
+ * and each worker stops its own work there. An unknown tier gets the free tier's time.
  */
 @ApplicationScoped
 public class TierProcessingTimes {
 
     private final Config config;
+    /** Read once per tier: every job asks, and the configuration does not change while the service runs. */
+    private final Map<String, Duration> byTier = new ConcurrentHashMap<>();
 
     public TierProcessingTimes(Config config) {
         this.config = config;
     }
 
     public Duration of(String tier) {
+        return byTier.computeIfAbsent(String.valueOf(tier), this::read);
+    }
+
+    private Duration read(String tier) {
         long seconds = config.getOptionalValue("autoflow.tiers." + tier + ".processing-seconds", Long.class)
                 .or(() -> config.getOptionalValue("autoflow.tiers.free.processing-seconds", Long.class))
                 .orElseThrow(() -> new IllegalStateException("No processing time configured for tier " + tier));

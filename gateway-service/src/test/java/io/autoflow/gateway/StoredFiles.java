@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What the filesystem blob store holds on disk, read past the store: the figures a test expects. */
-final class StoredFiles {
+public final class StoredFiles {
 
     private StoredFiles() {
     }
 
     /** The size on disk of the file {@code <blob dir>/<key or prefix>}, or of every file under it. */
-    static long bytesOnDisk(Path blobDir, String keyOrPrefix) throws IOException {
+    public static long bytesOnDisk(Path blobDir, String keyOrPrefix) throws IOException {
         Path folder = blobDir.resolve(keyOrPrefix);
         if (!Files.exists(folder)) {
             return 0;

@@ -7,9 +7,9 @@ import io.quarkus.vertx.VertxContextSupport;
 import java.util.UUID;
 
 /** A new user of a tier with a fresh API key, for a test. */
-record TestUsers(User user, String key) {
+public record TestUsers(User user, String key) {
 
-    static TestUsers create(ApiKeys apiKeys, String tier) throws Throwable {
+    public static TestUsers create(ApiKeys apiKeys, String tier) throws Throwable {
         String key = ApiKeys.newKey();
         User user = VertxContextSupport.subscribeAndAwait(
                 () -> apiKeys.ensureUserWithKey(UUID.randomUUID() + "@example.com", tier, key));
@@ -17,7 +17,7 @@ record TestUsers(User user, String key) {
     }
 
     /** A new administrator, signed in by API key as the local user of {@code ./autoflow up} is. */
-    static TestUsers admin(ApiKeys apiKeys, Administrators administrators) throws Throwable {
+    public static TestUsers admin(ApiKeys apiKeys, Administrators administrators) throws Throwable {
         TestUsers admin = create(apiKeys, "enterprise");
         VertxContextSupport.subscribeAndAwait(() -> administrators.appoint(admin.user().id));
         return admin;

@@ -6,9 +6,8 @@ import static org.hamcrest.Matchers.is;
 
 import io.autoflow.gateway.domain.ApiKey;
 import io.autoflow.gateway.domain.User;
-import io.quarkus.hibernate.reactive.panache.Panache;
-
 import io.autoflow.testsupport.KafkaTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,4 +1,4 @@
-package io.autoflow.orchestrator;
+package io.autoflow.orchestrator.run;
 
 import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;

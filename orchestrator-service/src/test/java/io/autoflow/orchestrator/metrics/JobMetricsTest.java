@@ -1,4 +1,4 @@
-package io.autoflow.orchestrator;
+package io.autoflow.orchestrator.metrics;
 
 import static io.autoflow.testsupport.InternalRequests.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.autoflow.orchestrator;
+package io.autoflow.orchestrator.workflow;
 
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;

@@ -133,8 +133,8 @@ public class EmailChannel implements Channel {
     /**
      * The report's store failed. Briefly away (TransientFailures' rule): the delivery is tried again with the others'
      * backoff ({@code RetryRules}), not waited out here, where a sender holds its notification's claim for two minutes
-     * at most. Refusing us (403, no bucket): the delivery fails now, with a code that says it, and is dead-lettered
-     * for an operator to replay once the store is fixed.
+     * at most. Refusing us (403, no bucket): the delivery fails now, with a code that says it, and is dead-lettered as
+     * every delivery that failed for good, for the record: a replay finds it stored as failed and changes nothing.
      */
     private static Outcome reportFault(IOException e) {
         return TransientFailures.isTransient(e)

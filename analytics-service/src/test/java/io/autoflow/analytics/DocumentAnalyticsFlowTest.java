@@ -191,6 +191,8 @@ class DocumentAnalyticsFlowTest {
 
         ExecutionEvent again = awaitEvent(id, Status.COMPLETED, e -> !e.eventId().equals(first.eventId()));
         assertThat(again.result()).isEqualTo(first.result());
+        // Said again when the job began too: its start, quick as it was, was never announced.
+        assertThat(again.startedAt()).isNotNull().isBeforeOrEqualTo(first.startedAt());
     }
 
     @Test

@@ -78,8 +78,9 @@ public class AnalyticsJobs {
     /** The event that announced a finished job, to announce it again when its request is redelivered. */
     public static ExecutionEvent finalEvent(AnalyticsJob job) {
         String id = job.executionId.toString();
-        return AnalyticsJob.COMPLETED.equals(job.status)
+        ExecutionEvent ending = AnalyticsJob.COMPLETED.equals(job.status)
                 ? ExecutionEvent.completed(id, EventJson.read(job.results, JsonNode.class))
                 : ExecutionEvent.failed(id, EventJson.read(job.error, ErrorInfo.class));
+        return ending.startedAt(job.createdAt); // its start may never have been announced (DeferredStart)
     }
 }

@@ -88,7 +88,7 @@ public class AutomationRuns {
         ExecutionEvent ending = AutomationRun.COMPLETED.equals(run.status)
                 ? ExecutionEvent.completed(id, EventJson.read(run.result, JsonNode.class))
                 : ExecutionEvent.failed(id, EventJson.read(run.error, ErrorInfo.class));
-        return ending.startedAt(run.createdAt); // its start may never have been announced
+        return ending.startedAt(run.createdAt); // its start may never have been announced (DeferredStart)
     }
 
     /** Erasure of a user (GDPR): their runs, the calls' headers and bodies, and the answers go. */

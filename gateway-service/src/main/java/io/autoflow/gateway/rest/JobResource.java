@@ -134,11 +134,7 @@ public class JobResource {
      * only it knows): checked by a request filter for the event stream, whose status is sent before its first event.
      */
     public Uni<Void> owns(String id) {
-        try {
-            return owned.toFollow(UUID.fromString(id), user.id()).replaceWithVoid();
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(OwnedJobs.notFound());
-        }
+        return Uni.createFrom().deferred(() -> owned.toFollow(OwnedJobs.parse(id), user.id())).replaceWithVoid();
     }
 
     private Multi<JobView> follow(Job job, String id, String userId) {

@@ -12,6 +12,7 @@ import io.autoflow.events.Intents;
 import io.autoflow.gateway.domain.Job;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -95,7 +96,7 @@ class JobViewsTest {
     /** The bounded summary of a CSV's analysis, as the orchestrator keeps it, its files under {@code prefix}. */
     private static ObjectNode analysis(String prefix) throws IOException {
         try (InputStream in = JobViewsTest.class.getResourceAsStream("/results/analysis-csv-summary.json")) {
-            String json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return (ObjectNode) EventJson.mapper().readTree(json.replace("reports/u1/j1/", prefix));
         }
     }
